@@ -1,0 +1,95 @@
+// Reading the configuration, strictly: a typo in a key must not silently change nothing.
+#include "kiosk/app/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <set>
+
+namespace kiosk::app {
+
+Config defaultConfig() {
+    Config config;
+    config.content = KIOSK_DEFAULT_CONTENT_DIR;
+    config.assets = KIOSK_DEFAULT_ASSETS_DIR;
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
+        config.dataDir = std::filesystem::path(state) / "familienkiosk";
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        config.dataDir = std::filesystem::path(home) / ".local/state/familienkiosk";
+    else
+        config.dataDir = "/var/lib/familienkiosk";
+    return config;
+}
+
+bool parseWindowSize(const std::string& text, int& width, int& height) {
+    char x = 0;
+    int w = 0, h = 0;
+    char rest = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &rest) != 3 || (x != 'x' && x != 'X') || w < 320 ||
+        h < 320 || w > 16384 || h > 16384)
+        return false;
+    width = w;
+    height = h;
+    return true;
+}
+
+bool loadConfig(const std::filesystem::path& file, Config& config, std::string& error) {
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(file.string());
+    } catch (const YAML::BadFile&) {
+        error = fmt::format("{}: cannot be read", file.string());
+        return false;
+    } catch (const YAML::Exception& e) {
+        error = fmt::format("{}: line {}: not valid YAML: {}", file.string(), e.mark.line + 1, e.msg);
+        return false;
+    }
+    if (root.IsNull()) return true;  // an empty file keeps every default
+    if (!root.IsMap()) {
+        error = fmt::format("{}: must be a list of settings (key: value)", file.string());
+        return false;
+    }
+    const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
+                                      "idle_countdown_seconds", "fullscreen", "window", "language", "font_size"};
+    const auto base = file.parent_path();
+    auto relative = [&](const std::string& path) { return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : base / path; };
+    for (const auto& item : root) {
+        const auto key = item.first.as<std::string>();
+        const YAML::Node& value = item.second;
+        auto fail = [&](const char* what) {
+            error = fmt::format("{}: '{}': {}", file.string(), key, what);
+            return false;
+        };
+        if (!known.count(key)) return fail("unknown setting (check the spelling)");
+        try {
+            if (key == "kiosk_name") config.kioskName = value.as<std::string>();
+            else if (key == "content") config.content = relative(value.as<std::string>());
+            else if (key == "data_dir") config.dataDir = relative(value.as<std::string>());
+            else if (key == "assets") config.assets = relative(value.as<std::string>());
+            else if (key == "idle_timeout_seconds") {
+                int seconds = value.as<int>();
+                if (seconds < 10 || seconds > 3600) return fail("must be between 10 and 3600 seconds");
+                config.idleTimeout = std::chrono::seconds(seconds);
+            } else if (key == "idle_countdown_seconds") {
+                int seconds = value.as<int>();
+                if (seconds < 3 || seconds > 120) return fail("must be between 3 and 120 seconds");
+                config.idleCountdown = std::chrono::seconds(seconds);
+            } else if (key == "fullscreen") config.fullscreen = value.as<bool>();
+            else if (key == "window") {
+                if (!parseWindowSize(value.as<std::string>(), config.windowWidth, config.windowHeight))
+                    return fail("must be a size like 1920x1080");
+            } else if (key == "language") config.language = value.as<std::string>();
+            else if (key == "font_size") {
+                float size = value.as<float>();
+                if (size != 0 && (size < 10 || size > 200)) return fail("must be 0 (automatic) or 10 to 200 pixels");
+                config.fontSize = size;
+            }
+        } catch (const YAML::Exception&) {
+            return fail("has a value of the wrong kind");
+        }
+    }
+    return true;
+}
+
+}  // namespace kiosk::app

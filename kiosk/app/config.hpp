@@ -1,0 +1,37 @@
+// The kiosk's configuration file: one documented YAML file, every key optional.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+struct Config {
+    std::string kioskName = "Familienkiosk";
+    std::filesystem::path content;  // content source folder or content database file
+    std::filesystem::path dataDir;  // where the built content database (and later statistics) live
+    std::filesystem::path assets;   // fonts and other assets
+    std::chrono::seconds idleTimeout{90};
+    std::chrono::seconds idleCountdown{15};
+    bool fullscreen = true;
+    int windowWidth = 1920;
+    int windowHeight = 1080;
+    std::string language = "de";
+    float fontSize = 0;  // pixels; 0: from the screen size
+};
+
+// Compiled-in defaults: the sample content and assets of this build, data in the user's state folder.
+Config defaultConfig();
+
+// The file a kiosk reads when no --config is given (it may be missing).
+inline const std::filesystem::path kSystemConfig = "/etc/familienkiosk/config.yaml";
+
+// Reads `file` over `config`. Unknown keys and bad values are errors naming the key.
+bool loadConfig(const std::filesystem::path& file, Config& config, std::string& error);
+
+// "1920x1080" -> width, height.
+bool parseWindowSize(const std::string& text, int& width, int& height);
+
+}  // namespace kiosk::app

@@ -1,0 +1,368 @@
+// Window and frame loop: sleeps until a touch, a timer or a script needs the next frame.
+#include "kiosk/app/kiosk_app.hpp"
+
+#include "kiosk/core/idle.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/view.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <deque>
+#include <fmt/format.h>
+
+namespace kiosk::app {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+const auto g_processStart = SteadyClock::now();
+
+double millisecondsSince(SteadyClock::time_point start) {
+    return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
+}
+
+// The kiosk's two clocks; a replay's `advance` moves both, `--now` pins the wall clock.
+class KioskClock {
+public:
+    explicit KioskClock(std::optional<core::LocalDateTime> fixed) : m_fixed(fixed) {}
+    SteadyClock::time_point steady() const { return SteadyClock::now() + m_offset; }
+    core::LocalDateTime local() const {
+        if (m_fixed) {
+            core::LocalDateTime t = *m_fixed;
+            auto minutes = t.minuteOfDay + std::chrono::duration_cast<std::chrono::minutes>(m_offset).count();
+            t.date = core::addDays(t.date, static_cast<int>(minutes / 1440));
+            t.minuteOfDay = static_cast<int>(minutes % 1440);
+            return t;
+        }
+        std::time_t now = std::chrono::system_clock::to_time_t(
+            std::chrono::system_clock::now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(m_offset));
+        std::tm tm{};
+        localtime_r(&now, &tm);
+        return {{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, tm.tm_hour * 60 + tm.tm_min};
+    }
+    // Seconds until the wall clock's next minute, when "open now" may change.
+    double secondsToNextMinute() const {
+        if (m_fixed) return 60;
+        std::time_t now = std::time(nullptr);
+        return 60.0 - static_cast<double>(now % 60) + 0.05;
+    }
+    void advance(std::chrono::seconds by) { m_offset += by; }
+
+private:
+    std::optional<core::LocalDateTime> m_fixed;
+    SteadyClock::duration m_offset{};
+};
+
+bool writeScreenshot(const std::filesystem::path& file, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 0xFF;  // the window is opaque
+    // GL rows run bottom-up; PNG rows top-down.
+    const int stride = width * 4;
+    if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
+    return stbi_write_png(file.c_str(), width, height, 4, pixels.data() + static_cast<size_t>(height - 1) * stride,
+                          -stride) != 0;
+}
+
+// Feeds a replay script into the frame loop, one command after the screen settled from the last.
+class ReplayPlayer {
+public:
+    explicit ReplayPlayer(std::vector<ReplayLine> lines) : m_lines(std::move(lines)) {}
+
+    bool finished() const { return m_next >= m_lines.size() && m_mouse.empty() && m_settle == 0; }
+    bool failed() const { return m_failed; }
+
+    // Called before each frame; may override the mouse. Returns false when the script failed.
+    void beforeFrame(KioskClock& clock, int width, int height) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (!m_mouse.empty()) {
+            const MouseFrame& m = m_mouse.front();
+            io.MousePos = ImVec2(m.x, m.y);
+            io.MouseDown[0] = m.down;
+            m_mouse.pop_front();
+            if (m_mouse.empty()) m_settle = 3;
+            return;
+        }
+        if (m_settle > 0) {
+            --m_settle;
+            return;
+        }
+        if (SteadyClock::now() < m_waitUntil) return;
+        while (m_next < m_lines.size() && m_mouse.empty() && !m_failed) {
+            const ReplayLine& line = m_lines[m_next++];
+            if (!run(line, clock, width, height)) return;
+        }
+    }
+
+private:
+    struct MouseFrame {
+        float x, y;
+        bool down;
+    };
+
+    // Runs one command; returns false when the loop must render frames before the next command.
+    bool run(const ReplayLine& line, KioskClock& clock, int width, int height) {
+        auto fail = [&](const std::string& message) {
+            spdlog::error("replay line {}: {}", line.number, message);
+            m_failed = true;
+            m_next = m_lines.size();
+            return false;
+        };
+        if (auto* wait = std::get_if<step::Wait>(&line.step)) {
+            m_waitUntil = SteadyClock::now() + std::chrono::milliseconds(wait->milliseconds);
+            return false;
+        }
+        if (auto* tap = std::get_if<step::TapAt>(&line.step)) {
+            press(tap->x, tap->y, tap->x, tap->y);
+            return false;
+        }
+        if (auto* tap = std::get_if<step::TapText>(&line.step)) {
+            for (const auto& text : ui::visibleTexts()) {
+                if (!text.tappable || text.text.find(tap->text) == std::string::npos) continue;
+                const float x = std::clamp((text.min.x + text.max.x) * 0.5f, 1.0f, width - 1.0f);
+                const float y = std::clamp((text.min.y + text.max.y) * 0.5f, 1.0f, height - 1.0f);
+                press(x, y, x, y);
+                return false;
+            }
+            return fail(fmt::format("nothing to tap labelled \"{}\" on screen; tappable: {}", tap->text,
+                                    visibleSummary(true)));
+        }
+        if (auto* drag = std::get_if<step::Drag>(&line.step)) {
+            press(drag->x1, drag->y1, drag->x2, drag->y2);
+            return false;
+        }
+        if (auto* expect = std::get_if<step::Expect>(&line.step)) {
+            bool found = std::any_of(ui::visibleTexts().begin(), ui::visibleTexts().end(),
+                                     [&](const ui::VisibleText& t) { return t.text.find(expect->text) != std::string::npos; });
+            if (found != expect->present)
+                return fail(fmt::format("expected \"{}\" {}on screen; visible: {}", expect->text,
+                                        expect->present ? "" : "not ", visibleSummary(false)));
+            spdlog::info("replay line {}: \"{}\" {}on screen, as expected", line.number, expect->text,
+                         expect->present ? "" : "not ");
+            return true;
+        }
+        if (auto* shot = std::get_if<step::Screenshot>(&line.step)) {
+            if (!writeScreenshot(shot->file, width, height)) return fail("cannot write " + shot->file.string());
+            spdlog::info("replay line {}: screenshot {}", line.number, shot->file.string());
+            return true;
+        }
+        if (auto* advance = std::get_if<step::Advance>(&line.step)) {
+            clock.advance(std::chrono::seconds(advance->seconds));
+            m_settle = 3;
+            return false;
+        }
+        return true;
+    }
+
+    // Press at one point, move in steps to another (a drag, or nowhere for a tap), release.
+    void press(float x1, float y1, float x2, float y2) {
+        m_mouse.push_back({x1, y1, false});
+        m_mouse.push_back({x1, y1, true});
+        const bool moves = x1 != x2 || y1 != y2;
+        const int steps = moves ? 12 : 0;
+        for (int i = 1; i <= steps; ++i)
+            m_mouse.push_back({x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps, true});
+        m_mouse.push_back({x2, y2, false});
+    }
+
+    static std::string visibleSummary(bool tappableOnly) {
+        std::string summary;
+        for (const auto& text : ui::visibleTexts())
+            if (!tappableOnly || text.tappable) summary += (summary.empty() ? "\"" : ", \"") + text.text + "\"";
+        return summary.empty() ? "nothing" : summary;
+    }
+
+    std::vector<ReplayLine> m_lines;
+    size_t m_next = 0;
+    std::deque<MouseFrame> m_mouse;
+    int m_settle = 3;
+    SteadyClock::time_point m_waitUntil{};
+    bool m_failed = false;
+};
+
+struct FrameStats {
+    std::vector<double> milliseconds;
+    void print() {
+        if (milliseconds.empty()) return;
+        std::sort(milliseconds.begin(), milliseconds.end());
+        auto at = [&](double q) { return milliseconds[static_cast<size_t>(q * (milliseconds.size() - 1))]; };
+        fmt::print("frames {}\nframe_ms_median {:.2f}\nframe_ms_p95 {:.2f}\nframe_ms_max {:.2f}\n", milliseconds.size(),
+                   at(0.5), at(0.95), milliseconds.back());
+    }
+};
+
+float fontSizeFor(const Config& config, int width, int height) {
+    if (config.fontSize > 0) return config.fontSize;
+    // About 9 mm text on a 24" 1080p screen, and never smaller than a comfortable 18 px.
+    return std::max(18.0f, std::round(std::min(width, height) / 34.0f));
+}
+
+void logGlfwError(int code, const char* description) { spdlog::error("GLFW error {}: {}", code, description); }
+
+}  // namespace
+
+int runKiosk(const Config& config, const content::LoadedContent& content, const RunOptions& options) {
+    glfwSetErrorCallback(logGlfwError);
+    if (!glfwInit()) {
+        spdlog::critical("cannot open the display (is DISPLAY set, or the kiosk running under cage?)");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    GLFWmonitor* monitor = config.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+    int width = config.windowWidth, height = config.windowHeight;
+    if (monitor) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        width = mode->width;
+        height = mode->height;
+    }
+    GLFWwindow* window = glfwCreateWindow(width, height, "Familienkiosk", monitor, nullptr);
+    if (!window) {
+        spdlog::critical("cannot create an OpenGL 3.2 window of {}x{}", width, height);
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(options.benchmarkFrames > 0 ? 0 : 1);
+    if (monitor) {
+        // A family must not leave the kiosk: ignore close requests and hide the pointer for touch.
+        glfwSetWindowCloseCallback(window, [](GLFWwindow* w) { glfwSetWindowShouldClose(w, GLFW_FALSE); });
+        glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    glfwGetFramebufferSize(window, &width, &height);
+    const float em = fontSizeFor(config, width, height);
+    if (std::string error = ui::loadFonts(em, config.assets); !error.empty()) {
+        spdlog::critical("fonts: {}", error);
+        ImGui::DestroyContext();
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        return 1;
+    }
+    ui::applyTheme(em);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 150");
+
+    KioskClock clock(options.fixedTime);
+    core::IdleTimer idle(config.idleTimeout, config.idleCountdown);
+    idle.touch(clock.steady());
+    core::Session session = core::freshSession(config.language, options.start);
+    const ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt};
+    ui::QrTextures qr;
+    std::optional<ReplayPlayer> replay;
+    if (options.hasReplay) replay.emplace(options.replay);
+
+    const bool flatOut = options.benchmarkFrames > 0;
+    FrameStats stats;
+    int framesToDraw = 3;  // fonts and layout settle within the first frames
+    int frame = 0;
+    int exitCode = 0;
+
+    while (!glfwWindowShouldClose(window)) {
+        const bool scripted = replay || options.screenshot || flatOut;
+        if (framesToDraw <= 0 && !scripted) {
+            // Sleep until something happens: a touch, the idle countdown, or the next minute.
+            auto now = clock.steady();
+            double timeout = 3600;
+            if (session.current().id != core::ScreenId::Attract) {
+                timeout = std::chrono::duration<double>(idle.nextChange(now) - now).count();
+                if (session.current().id != core::ScreenId::Home) timeout = std::min(timeout, clock.secondsToNextMinute());
+            }
+            glfwWaitEventsTimeout(std::max(0.001, timeout));
+            framesToDraw = 2;  // press and release may arrive together: the second frame sees the release
+        } else {
+            glfwPollEvents();
+        }
+        const auto frameStart = SteadyClock::now();
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        glfwGetFramebufferSize(window, &width, &height);
+        if (replay) replay->beforeFrame(clock, width, height);
+
+        // A touch anywhere keeps the session alive; an expired one is replaced whole.
+        auto now = clock.steady();
+        if (io.MouseDown[0]) idle.touch(now);
+        const bool onAttract = session.current().id == core::ScreenId::Attract;
+        const core::IdlePhase phase = onAttract ? core::IdlePhase::Active : idle.phase(now);
+        if (phase == core::IdlePhase::Expired) {
+            spdlog::info("idle: session reset");
+            session = core::freshSession(config.language);
+            qr.clear();
+        }
+
+        ImGui::NewFrame();
+        ui::clearVisibleTexts();
+        ui::Intents intents;
+        if (content.catalog) {
+            ui::View view{*content.catalog, session, clock.local(), kioskInfo, qr,
+                          phase == core::IdlePhase::Warning ? idle.secondsLeft(now) : -1};
+            ui::drawKiosk(view, intents);
+        } else {
+            ui::drawNotReady(config.language);
+        }
+        ImGui::Render();
+        glViewport(0, 0, width, height);
+        glClearColor(0.97f, 0.96f, 0.93f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        ++frame;
+        if (frame == 1) spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
+        if (options.screenshot && !replay && frame == 3) {
+            if (!writeScreenshot(*options.screenshot, width, height)) {
+                spdlog::error("cannot write the screenshot {}", options.screenshot->string());
+                exitCode = 1;
+            }
+            glfwSetWindowShouldClose(window, GLFW_TRUE);
+        }
+        glfwSwapBuffers(window);
+        if (flatOut) {
+            glFinish();
+            if (frame > 3) stats.milliseconds.push_back(millisecondsSince(frameStart));
+            if (frame >= options.benchmarkFrames + 3) glfwSetWindowShouldClose(window, GLFW_TRUE);
+        }
+
+        for (const auto& intent : intents) core::apply(session, intent);
+        if (!intents.empty()) {
+            framesToDraw = 3;  // show the new screen at once
+            qr.clear();
+        }
+        if (io.MouseDown[0] || ImGui::IsAnyItemActive()) framesToDraw = std::max(framesToDraw, 2);  // dragging
+        --framesToDraw;
+
+        if (replay && replay->finished()) {
+            if (replay->failed()) exitCode = 1;
+            glfwSetWindowShouldClose(window, GLFW_TRUE);
+        }
+    }
+    if (flatOut) stats.print();
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exitCode;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,27 @@
+// The running kiosk: window, frame loop, idle handling and what the command line asked for.
+#pragma once
+
+#include "kiosk/app/config.hpp"
+#include "kiosk/app/replay.hpp"
+#include "kiosk/content/content_store.hpp"
+#include "kiosk/core/navigation.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace kiosk::app {
+
+struct RunOptions {
+    core::ScreenRef start{core::ScreenId::Attract, {}, {}};
+    std::optional<std::filesystem::path> screenshot;  // write the first settled frame, then exit
+    std::vector<ReplayLine> replay;                   // run this script, then exit
+    bool hasReplay = false;
+    std::optional<core::LocalDateTime> fixedTime;     // --now
+    int benchmarkFrames = 0;                          // draw this many frames flat out, print timings, exit
+};
+
+// Returns the process exit code.
+int runKiosk(const Config& config, const content::LoadedContent& content, const RunOptions& options);
+
+}  // namespace kiosk::app

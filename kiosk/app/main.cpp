@@ -1,0 +1,133 @@
+// familienkiosk: the command line, then either a command-line task or the kiosk itself.
+#include "kiosk/app/config.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/listing.hpp"
+#include "kiosk/content/content_store.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <fmt/format.h>
+
+namespace {
+
+std::optional<kiosk::core::LocalDateTime> parseLocalTime(const std::string& text) {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+    char t = 0;
+    if (std::sscanf(text.c_str(), "%d-%d-%d%c%d:%d", &year, &month, &day, &t, &hour, &minute) != 6 ||
+        (t != 'T' && t != ' ') || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 ||
+        minute < 0 || minute > 59)
+        return std::nullopt;
+    return kiosk::core::LocalDateTime{{year, month, day}, hour * 60 + minute};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    spdlog::set_default_logger(spdlog::stderr_color_mt("kiosk"));
+    spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+
+    CLI::App cli{"Familienkiosk: help for families in the district of Esslingen, on a touch kiosk.\n"
+                 "Without options it opens full screen on the configured content."};
+    cli.set_version_flag("--version", KIOSK_VERSION);
+    std::string configFile, window, content, dataDir, open, language, screenshot, replay, list, now;
+    bool buildDb = false;
+    int benchmarkFrames = 0;
+    cli.add_option("--config", configFile,
+                   fmt::format("configuration file (default: {} if it exists)", kiosk::app::kSystemConfig.string()));
+    cli.add_option("--window", window, "run in a window of this size instead of full screen, e.g. 1080x1920");
+    cli.add_option("--content", content, "content source folder (YAML) or content database file");
+    cli.add_option("--data-dir", dataDir, "folder for the built content database");
+    cli.add_option("--open", open,
+                   "start on this screen: attract, home, about, emergencies, stage:<id>, offer:<id>, provider:<id>");
+    cli.add_option("--lang", language, "language code of the content and the kiosk's words, e.g. de or en");
+    cli.add_option("--screenshot", screenshot, "write a PNG of the first settled frame to this file, then exit");
+    cli.add_option("--replay", replay, "run the taps, waits, checks and screenshots of this script, then exit "
+                                       "(format: see README)");
+    cli.add_option("--list", list, "print offers, providers, stages or topics (id<TAB>title[<TAB>url]) and exit")
+        ->check(CLI::IsMember({"offers", "providers", "stages", "topics"}));
+    cli.add_flag("--build-db", buildDb, "validate the content source and build the content database, then exit");
+    cli.add_option("--now", now, "pretend the local time is this, e.g. 2026-11-26T10:00 (for previews and tests)");
+    cli.add_option("--benchmark-frames", benchmarkFrames, "draw this many frames without pause, print frame times, exit");
+    CLI11_PARSE(cli, argc, argv);
+
+    kiosk::app::Config config = kiosk::app::defaultConfig();
+    std::string error;
+    const std::filesystem::path configPath =
+        !configFile.empty() ? std::filesystem::path(configFile)
+                            : (std::filesystem::exists(kiosk::app::kSystemConfig) ? kiosk::app::kSystemConfig
+                                                                                 : std::filesystem::path());
+    if (!configPath.empty() && !kiosk::app::loadConfig(configPath, config, error)) {
+        spdlog::critical("configuration: {}", error);
+        return 2;
+    }
+    if (!window.empty()) {
+        if (!kiosk::app::parseWindowSize(window, config.windowWidth, config.windowHeight)) {
+            spdlog::critical("--window: '{}' is not a size like 1920x1080", window);
+            return 2;
+        }
+        config.fullscreen = false;
+    }
+    if (!content.empty()) config.content = content;
+    if (!dataDir.empty()) config.dataDir = dataDir;
+    if (!language.empty()) config.language = language;
+
+    kiosk::app::RunOptions options;
+    if (!now.empty()) {
+        options.fixedTime = parseLocalTime(now);
+        if (!options.fixedTime) {
+            spdlog::critical("--now: '{}' is not a time like 2026-11-26T10:00", now);
+            return 2;
+        }
+    }
+    const auto database = config.dataDir / "content.sqlite";
+
+    if (buildDb) {
+        auto errors = kiosk::content::buildDatabase(config.content, database);
+        for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.toString().c_str());
+        if (!errors.empty()) {
+            std::fprintf(stderr, "%zu error(s): the content database was not changed.\n", errors.size());
+            return 1;
+        }
+        std::printf("built %s from %s\n", database.c_str(), config.content.c_str());
+        return 0;
+    }
+
+    const auto loaded = kiosk::content::loadContent(config.content, database);
+    if (!list.empty()) {
+        if (!loaded.catalog) {
+            spdlog::critical("no content: {}", loaded.problem);
+            return 1;
+        }
+        kiosk::app::printListing(*loaded.catalog, list, config.language, stdout);
+        return loaded.sourceErrors.empty() ? 0 : 1;
+    }
+
+    if (!open.empty()) {
+        auto screen = kiosk::core::parseScreenRef(open);
+        const auto* catalog = loaded.catalog ? &*loaded.catalog : nullptr;
+        bool known = screen && catalog &&
+                     (screen->id != kiosk::core::ScreenId::LifeStage || catalog->lifeStage(screen->target)) &&
+                     (screen->id != kiosk::core::ScreenId::Offer || catalog->offer(screen->target)) &&
+                     (screen->id != kiosk::core::ScreenId::Provider || catalog->provider(screen->target));
+        if (!known) {
+            spdlog::critical("--open: '{}' is not a screen of this content (see --list)", open);
+            return 2;
+        }
+        options.start = *screen;
+    }
+    if (!screenshot.empty()) options.screenshot = screenshot;
+    if (!replay.empty()) {
+        auto lines = kiosk::app::loadReplay(replay, error);
+        if (!lines) {
+            spdlog::critical("--replay: {}", error);
+            return 2;
+        }
+        options.replay = std::move(*lines);
+        options.hasReplay = true;
+    }
+    options.benchmarkFrames = benchmarkFrames;
+    return kiosk::app::runKiosk(config, loaded, options);
+}

@@ -1,0 +1,102 @@
+// The replay script format: one command a line, '#' starts a comment, texts in double quotes.
+#include "kiosk/app/replay.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::app {
+namespace {
+
+// Splits a line into words; "quoted text" is one word.
+std::optional<std::vector<std::string>> words(const std::string& line) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < line.size()) {
+        if (line[i] == ' ' || line[i] == '\t') {
+            ++i;
+        } else if (line[i] == '#') {
+            break;
+        } else if (line[i] == '"') {
+            size_t end = line.find('"', i + 1);
+            if (end == std::string::npos) return std::nullopt;
+            out.push_back(line.substr(i + 1, end - i - 1));
+            i = end + 1;
+        } else {
+            size_t end = line.find_first_of(" \t", i);
+            if (end == std::string::npos) end = line.size();
+            out.push_back(line.substr(i, end - i));
+            i = end;
+        }
+    }
+    return out;
+}
+
+bool number(const std::string& text, float& value) {
+    try {
+        size_t used = 0;
+        value = std::stof(text, &used);
+        return used == text.size();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+std::optional<Step> parseStep(const std::vector<std::string>& w) {
+    const std::string& command = w[0];
+    const size_t args = w.size() - 1;
+    float a = 0, b = 0, c = 0, d = 0;
+    if (command == "wait" && args == 1 && number(w[1], a) && a >= 0) return step::Wait{static_cast<int>(a)};
+    if (command == "tap" && args == 2 && number(w[1], a) && number(w[2], b)) return step::TapAt{a, b};
+    if (command == "tap" && args == 1) return step::TapText{w[1]};
+    if (command == "drag" && args == 4 && number(w[1], a) && number(w[2], b) && number(w[3], c) && number(w[4], d))
+        return step::Drag{a, b, c, d};
+    if (command == "expect" && args == 1) return step::Expect{w[1], true};
+    if (command == "expect-not" && args == 1) return step::Expect{w[1], false};
+    if (command == "screenshot" && args == 1) return step::Screenshot{w[1]};
+    if (command == "advance" && args == 1 && number(w[1], a) && a >= 0) return step::Advance{static_cast<int>(a)};
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::vector<ReplayLine>> parseReplay(const std::string& text, std::string& error) {
+    std::vector<ReplayLine> lines;
+    std::istringstream input(text);
+    std::string line;
+    int lineNumber = 0;
+    while (std::getline(input, line)) {
+        ++lineNumber;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        auto w = words(line);
+        auto fail = [&](const std::string& message) {
+            error = fmt::format("line {}: {}", lineNumber, message);
+            return std::nullopt;
+        };
+        if (!w) return fail("a quote is not closed");
+        if (w->empty()) continue;
+        std::optional<Step> parsed = parseStep(*w);
+        if (!parsed)
+            return fail(fmt::format("cannot understand '{}' (commands: wait MS, tap X Y, tap \"TEXT\", "
+                                    "drag X1 Y1 X2 Y2, expect \"TEXT\", expect-not \"TEXT\", screenshot FILE, "
+                                    "advance SECONDS)",
+                                    line));
+        lines.push_back(ReplayLine{lineNumber, std::move(*parsed)});
+    }
+    return lines;
+}
+
+std::optional<std::vector<ReplayLine>> loadReplay(const std::filesystem::path& file, std::string& error) {
+    std::ifstream in(file);
+    if (!in) {
+        error = fmt::format("{}: cannot be read", file.string());
+        return std::nullopt;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto lines = parseReplay(buffer.str(), error);
+    if (!lines) error = file.string() + ": " + error;
+    return lines;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,394 @@
+// Schema, migrations and the mapping between catalog and tables; values are always bound.
+#include "kiosk/content/database.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <fcntl.h>
+#include <map>
+#include <fmt/format.h>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace kiosk::content {
+namespace {
+
+// One entry per schema version; step N takes a database from version N-1 to N.
+constexpr const char* kMigrations[] = {
+    // 1: the catalog
+    R"sql(
+    CREATE TABLE life_stage(id TEXT PRIMARY KEY, position INTEGER NOT NULL, icon TEXT NOT NULL);
+    CREATE TABLE topic(id TEXT PRIMARY KEY, position INTEGER NOT NULL, icon TEXT NOT NULL,
+                       emergency INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE provider(id TEXT PRIMARY KEY, position INTEGER NOT NULL, street TEXT, postal_code TEXT,
+                          municipality TEXT, latitude REAL, longitude REAL, phone TEXT, email TEXT, website TEXT,
+                          opening_hours TEXT, languages TEXT, national INTEGER NOT NULL DEFAULT 0,
+                          sample INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE offer(id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+                       provider_id TEXT NOT NULL REFERENCES provider(id), url TEXT NOT NULL, languages TEXT,
+                       sample INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE offer_life_stage(offer_id TEXT NOT NULL REFERENCES offer(id),
+                                  life_stage_id TEXT NOT NULL REFERENCES life_stage(id),
+                                  position INTEGER NOT NULL, PRIMARY KEY(offer_id, life_stage_id));
+    CREATE TABLE offer_topic(offer_id TEXT NOT NULL REFERENCES offer(id), topic_id TEXT NOT NULL REFERENCES topic(id),
+                             position INTEGER NOT NULL, PRIMARY KEY(offer_id, topic_id));
+    CREATE TABLE network(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    -- every translatable field of every entity, one row per language
+    CREATE TABLE text(entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, language TEXT NOT NULL,
+                      value TEXT NOT NULL, PRIMARY KEY(entity, id, field, language));
+    )sql",
+    // 2: search keywords per offer, and where the content came from
+    R"sql(
+    CREATE TABLE offer_keyword(offer_id TEXT NOT NULL REFERENCES offer(id), language TEXT NOT NULL,
+                               keyword TEXT NOT NULL);
+    CREATE INDEX offer_keyword_offer ON offer_keyword(offer_id);
+    CREATE TABLE content_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    )sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+std::string joinCodes(const std::vector<std::string>& codes) {
+    std::string out;
+    for (const auto& code : codes) out += (out.empty() ? "" : ",") + code;
+    return out;
+}
+
+std::vector<std::string> splitCodes(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::optional<core::OpeningHours> parseHours(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    std::string error;
+    return core::OpeningHours::parse(text, error);
+}
+
+class TextWriter {
+public:
+    explicit TextWriter(SQLite::Database& db)
+        : m_insert(db, "INSERT INTO text(entity, id, field, language, value) VALUES (?, ?, ?, ?, ?)") {}
+    void write(const char* entity, const std::string& id, const char* field, const core::LocalizedText& text) {
+        for (const auto& [language, value] : text.values()) {
+            m_insert.bind(1, entity);
+            m_insert.bind(2, id);
+            m_insert.bind(3, field);
+            m_insert.bind(4, language);
+            m_insert.bind(5, value);
+            m_insert.exec();
+            m_insert.reset();
+        }
+    }
+
+private:
+    SQLite::Statement m_insert;
+};
+
+// All texts of one entity kind, read in one pass: id -> field -> text.
+using TextTable = std::map<std::string, std::map<std::string, core::LocalizedText>>;
+TextTable readTexts(SQLite::Database& db, const char* entity) {
+    TextTable table;
+    SQLite::Statement query(db, "SELECT id, field, language, value FROM text WHERE entity = ?");
+    query.bind(1, entity);
+    while (query.executeStep())
+        table[query.getColumn(0).getString()][query.getColumn(1).getString()].set(query.getColumn(2).getString(),
+                                                                                  query.getColumn(3).getString());
+    return table;
+}
+
+void bindPosition(SQLite::Statement& statement, int index, size_t position) {
+    statement.bind(index, static_cast<int64_t>(position));
+}
+
+void syncToDisk(const std::filesystem::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+void migrate(SQLite::Database& db) {
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version > kSchemaVersion)
+        throw std::runtime_error(fmt::format(
+            "the content database has schema version {}, newer than this kiosk understands ({})", version,
+            kSchemaVersion));
+    if (version == kSchemaVersion) return;
+    SQLite::Transaction transaction(db);
+    for (int step = version; step < kSchemaVersion; ++step) db.exec(kMigrations[step]);
+    db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+    transaction.commit();
+}
+
+void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info) {
+    migrate(db);
+    SQLite::Transaction transaction(db);
+    for (const char* table : {"offer_keyword", "offer_topic", "offer_life_stage", "offer", "provider", "topic",
+                              "life_stage", "network", "text", "content_info"})
+        db.exec(fmt::format("DELETE FROM {}", table));
+    TextWriter texts(db);
+
+    SQLite::Statement stage(db, "INSERT INTO life_stage(id, position, icon) VALUES (?, ?, ?)");
+    for (size_t i = 0; i < catalog.lifeStages.size(); ++i) {
+        const auto& s = catalog.lifeStages[i];
+        stage.bind(1, s.id);
+        bindPosition(stage, 2, i);
+        stage.bind(3, s.icon);
+        stage.exec();
+        stage.reset();
+        texts.write("life_stage", s.id, "title", s.title);
+        texts.write("life_stage", s.id, "ages", s.ages);
+    }
+
+    SQLite::Statement topic(db, "INSERT INTO topic(id, position, icon, emergency) VALUES (?, ?, ?, ?)");
+    for (size_t i = 0; i < catalog.topics.size(); ++i) {
+        const auto& t = catalog.topics[i];
+        topic.bind(1, t.id);
+        bindPosition(topic, 2, i);
+        topic.bind(3, t.icon);
+        topic.bind(4, t.emergency ? 1 : 0);
+        topic.exec();
+        topic.reset();
+        texts.write("topic", t.id, "title", t.title);
+    }
+
+    SQLite::Statement provider(db,
+                               "INSERT INTO provider(id, position, street, postal_code, municipality, latitude, "
+                               "longitude, phone, email, website, opening_hours, languages, national, sample) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < catalog.providers.size(); ++i) {
+        const auto& p = catalog.providers[i];
+        provider.bind(1, p.id);
+        bindPosition(provider, 2, i);
+        provider.bind(3, p.address.street);
+        provider.bind(4, p.address.postalCode);
+        provider.bind(5, p.address.municipality);
+        if (p.location) {
+            provider.bind(6, p.location->latitude);
+            provider.bind(7, p.location->longitude);
+        } else {
+            provider.bind(6);
+            provider.bind(7);
+        }
+        provider.bind(8, p.phone);
+        provider.bind(9, p.email);
+        provider.bind(10, p.website);
+        provider.bind(11, p.hours ? p.hours->source() : std::string());
+        provider.bind(12, joinCodes(p.languages));
+        provider.bind(13, p.national ? 1 : 0);
+        provider.bind(14, p.sample ? 1 : 0);
+        provider.exec();
+        provider.reset();
+        texts.write("provider", p.id, "name", p.name);
+        texts.write("provider", p.id, "description", p.description);
+        texts.write("provider", p.id, "accessibility", p.accessibility);
+    }
+
+    SQLite::Statement offer(
+        db, "INSERT INTO offer(id, position, provider_id, url, languages, sample) VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement offerStage(db,
+                                 "INSERT INTO offer_life_stage(offer_id, life_stage_id, position) VALUES (?, ?, ?)");
+    SQLite::Statement offerTopic(db, "INSERT INTO offer_topic(offer_id, topic_id, position) VALUES (?, ?, ?)");
+    SQLite::Statement keyword(db, "INSERT INTO offer_keyword(offer_id, language, keyword) VALUES (?, ?, ?)");
+    auto link = [](SQLite::Statement& statement, const std::string& offerId, const std::vector<std::string>& ids) {
+        for (size_t i = 0; i < ids.size(); ++i) {
+            statement.bind(1, offerId);
+            statement.bind(2, ids[i]);
+            bindPosition(statement, 3, i);
+            statement.exec();
+            statement.reset();
+        }
+    };
+    for (size_t i = 0; i < catalog.offers.size(); ++i) {
+        const auto& o = catalog.offers[i];
+        offer.bind(1, o.id);
+        bindPosition(offer, 2, i);
+        offer.bind(3, o.providerId);
+        offer.bind(4, o.url);
+        offer.bind(5, joinCodes(o.languages));
+        offer.bind(6, o.sample ? 1 : 0);
+        offer.exec();
+        offer.reset();
+        link(offerStage, o.id, o.lifeStages);
+        link(offerTopic, o.id, o.topics);
+        for (const auto& [language, words] : o.keywords)
+            for (const auto& word : words) {
+                keyword.bind(1, o.id);
+                keyword.bind(2, language);
+                keyword.bind(3, word);
+                keyword.exec();
+                keyword.reset();
+            }
+        for (auto [field, text] : {std::pair{"title", &o.title}, {"summary", &o.summary},
+                                   {"description", &o.description}, {"cost", &o.cost}, {"eligibility", &o.eligibility}})
+            texts.write("offer", o.id, field, *text);
+    }
+
+    const auto& n = catalog.network;
+    SQLite::Statement setting(db, "INSERT INTO network(key, value) VALUES (?, ?)");
+    for (auto [key, value] : {std::pair{"street", &n.address.street}, {"postal_code", &n.address.postalCode},
+                              {"municipality", &n.address.municipality}, {"phone", &n.phone}, {"fax", &n.fax},
+                              {"website", &n.website}}) {
+        setting.bind(1, key);
+        setting.bind(2, *value);
+        setting.exec();
+        setting.reset();
+    }
+    setting.bind(1, "opening_hours");
+    setting.bind(2, n.hours ? n.hours->source() : std::string());
+    setting.exec();
+    texts.write("network", "", "name", n.name);
+    texts.write("network", "", "description", n.description);
+    texts.write("network", "", "organisation", n.organisation);
+
+    SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
+    for (auto [key, value] : {std::pair{"source", &info.source}, {"fingerprint", &info.fingerprint},
+                              {"built_at", &info.builtAt}}) {
+        infoRow.bind(1, key);
+        infoRow.bind(2, *value);
+        infoRow.exec();
+        infoRow.reset();
+    }
+    transaction.commit();
+}
+
+core::Catalog readCatalog(SQLite::Database& db) {
+    migrate(db);
+    core::Catalog catalog;
+
+    auto stageTexts = readTexts(db, "life_stage");
+    SQLite::Statement stages(db, "SELECT id, icon FROM life_stage ORDER BY position");
+    while (stages.executeStep()) {
+        auto id = stages.getColumn(0).getString();
+        catalog.lifeStages.push_back({id, stages.getColumn(1).getString(), stageTexts[id]["title"],
+                                      stageTexts[id]["ages"]});
+    }
+
+    auto topicTexts = readTexts(db, "topic");
+    SQLite::Statement topics(db, "SELECT id, icon, emergency FROM topic ORDER BY position");
+    while (topics.executeStep()) {
+        auto id = topics.getColumn(0).getString();
+        catalog.topics.push_back(
+            {id, topics.getColumn(1).getString(), topicTexts[id]["title"], topics.getColumn(2).getInt() != 0});
+    }
+
+    auto providerTexts = readTexts(db, "provider");
+    SQLite::Statement providers(db,
+                                "SELECT id, street, postal_code, municipality, latitude, longitude, phone, email, "
+                                "website, opening_hours, languages, national, sample FROM provider ORDER BY position");
+    while (providers.executeStep()) {
+        core::Provider p;
+        p.id = providers.getColumn(0).getString();
+        p.address = {providers.getColumn(1).getString(), providers.getColumn(2).getString(),
+                     providers.getColumn(3).getString()};
+        if (!providers.getColumn(4).isNull())
+            p.location = core::GeoPoint{providers.getColumn(4).getDouble(), providers.getColumn(5).getDouble()};
+        p.phone = providers.getColumn(6).getString();
+        p.email = providers.getColumn(7).getString();
+        p.website = providers.getColumn(8).getString();
+        p.hours = parseHours(providers.getColumn(9).getString());
+        p.languages = splitCodes(providers.getColumn(10).getString());
+        p.national = providers.getColumn(11).getInt() != 0;
+        p.sample = providers.getColumn(12).getInt() != 0;
+        auto& t = providerTexts[p.id];
+        p.name = t["name"];
+        p.description = t["description"];
+        p.accessibility = t["accessibility"];
+        catalog.providers.push_back(std::move(p));
+    }
+
+    auto offerTexts = readTexts(db, "offer");
+    std::map<std::string, std::vector<std::string>> stagesOf, topicsOf;
+    SQLite::Statement links(db, "SELECT offer_id, life_stage_id FROM offer_life_stage ORDER BY offer_id, position");
+    while (links.executeStep()) stagesOf[links.getColumn(0).getString()].push_back(links.getColumn(1).getString());
+    SQLite::Statement topicLinks(db, "SELECT offer_id, topic_id FROM offer_topic ORDER BY offer_id, position");
+    while (topicLinks.executeStep())
+        topicsOf[topicLinks.getColumn(0).getString()].push_back(topicLinks.getColumn(1).getString());
+    std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> keywordsOf;
+    SQLite::Statement keywords(db, "SELECT offer_id, language, keyword FROM offer_keyword ORDER BY rowid");
+    while (keywords.executeStep()) {
+        auto& perLanguage = keywordsOf[keywords.getColumn(0).getString()];
+        auto language = keywords.getColumn(1).getString();
+        if (perLanguage.empty() || perLanguage.back().first != language) perLanguage.emplace_back(language, std::vector<std::string>{});
+        perLanguage.back().second.push_back(keywords.getColumn(2).getString());
+    }
+
+    SQLite::Statement offers(db, "SELECT id, provider_id, url, languages, sample FROM offer ORDER BY position");
+    while (offers.executeStep()) {
+        core::Offer o;
+        o.id = offers.getColumn(0).getString();
+        o.providerId = offers.getColumn(1).getString();
+        o.url = offers.getColumn(2).getString();
+        o.languages = splitCodes(offers.getColumn(3).getString());
+        o.sample = offers.getColumn(4).getInt() != 0;
+        o.lifeStages = stagesOf[o.id];
+        o.topics = topicsOf[o.id];
+        o.keywords = keywordsOf[o.id];
+        auto& t = offerTexts[o.id];
+        o.title = t["title"];
+        o.summary = t["summary"];
+        o.description = t["description"];
+        o.cost = t["cost"];
+        o.eligibility = t["eligibility"];
+        catalog.offers.push_back(std::move(o));
+    }
+
+    auto& n = catalog.network;
+    SQLite::Statement settings(db, "SELECT key, value FROM network");
+    while (settings.executeStep()) {
+        auto key = settings.getColumn(0).getString();
+        auto value = settings.getColumn(1).getString();
+        if (key == "street") n.address.street = value;
+        else if (key == "postal_code") n.address.postalCode = value;
+        else if (key == "municipality") n.address.municipality = value;
+        else if (key == "phone") n.phone = value;
+        else if (key == "fax") n.fax = value;
+        else if (key == "website") n.website = value;
+        else if (key == "opening_hours") n.hours = parseHours(value);
+    }
+    auto networkTexts = readTexts(db, "network");
+    n.name = networkTexts[""]["name"];
+    n.description = networkTexts[""]["description"];
+    n.organisation = networkTexts[""]["organisation"];
+    return catalog;
+}
+
+ContentInfo readContentInfo(SQLite::Database& db) {
+    ContentInfo info;
+    SQLite::Statement query(db, "SELECT key, value FROM content_info");
+    while (query.executeStep()) {
+        auto key = query.getColumn(0).getString();
+        auto value = query.getColumn(1).getString();
+        if (key == "source") info.source = value;
+        else if (key == "fingerprint") info.fingerprint = value;
+        else if (key == "built_at") info.builtAt = value;
+    }
+    return info;
+}
+
+void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info) {
+    std::filesystem::create_directories(path.parent_path());
+    auto staging = path;
+    staging += ".new";
+    std::filesystem::remove(staging);
+    {
+        SQLite::Database db(staging.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        writeCatalog(db, catalog, info);
+    }
+    // The new file must be on disk before the rename makes it the active one, and the rename
+    // itself must be on disk before we report success.
+    syncToDisk(staging);
+    std::filesystem::rename(staging, path);
+    syncToDisk(path.parent_path());
+}
+
+}  // namespace kiosk::content

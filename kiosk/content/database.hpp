@@ -1,0 +1,32 @@
+// The kiosk's content database: a SQLite file built from a validated catalog, read back at start.
+#pragma once
+
+#include "kiosk/core/catalog.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+#include <string>
+
+namespace kiosk::content {
+
+inline constexpr int kSchemaVersion = 2;
+
+struct ContentInfo {
+    std::string source;       // where the content was built from
+    std::string fingerprint;  // of the source files, to notice edits
+    std::string builtAt;      // ISO 8601, UTC
+};
+
+// Brings a database to kSchemaVersion, one step per version, all in one transaction.
+// Throws std::runtime_error for a file made by a newer kiosk.
+void migrate(SQLite::Database& db);
+
+void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info);
+core::Catalog readCatalog(SQLite::Database& db);
+ContentInfo readContentInfo(SQLite::Database& db);
+
+// Writes the database beside `path` and renames it into place, so a crash leaves the old file.
+void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info);
+
+}  // namespace kiosk::content

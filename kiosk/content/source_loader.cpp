@@ -1,0 +1,399 @@
+// Turns the YAML content source into a catalog, refusing anything a family should not see.
+#include "kiosk/content/source_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <fmt/format.h>
+#include <set>
+
+namespace kiosk::content {
+
+std::string ContentError::toString() const {
+    std::string text = file;
+    if (!entry.empty()) text += ": " + entry;
+    if (!field.empty()) text += ": field '" + field + "'";
+    return text + ": " + message;
+}
+
+std::string describe(const std::vector<ContentError>& errors) {
+    std::string text;
+    for (const ContentError& error : errors) text += error.toString() + "\n";
+    return text;
+}
+
+namespace {
+
+using core::LocalizedText;
+
+bool isValidId(const std::string& id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+        return std::islower(c) || std::isdigit(c) || c == '-';
+    });
+}
+
+bool isLanguageCode(const std::string& code) {
+    return code.size() == 2 && std::islower(static_cast<unsigned char>(code[0])) &&
+           std::islower(static_cast<unsigned char>(code[1]));
+}
+
+bool isWebAddress(const std::string& url) {
+    std::string_view rest;
+    if (url.starts_with("https://"))
+        rest = std::string_view(url).substr(8);
+    else if (url.starts_with("http://"))
+        rest = std::string_view(url).substr(7);
+    else
+        return false;
+    std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+    bool printable = std::all_of(url.begin(), url.end(), [](unsigned char c) { return c > 0x20 && c != 0x7f; });
+    return printable && host.find('.') != std::string_view::npos && !host.starts_with('.') && !host.ends_with('.');
+}
+
+bool isPhoneNumber(const std::string& phone) {
+    int digits = 0;
+    for (unsigned char c : phone) {
+        if (std::isdigit(c))
+            ++digits;
+        else if (!std::strchr(" +-/()", c))
+            return false;
+    }
+    return digits >= 3;
+}
+
+bool isEmail(const std::string& email) {
+    auto at = email.find('@');
+    return at != std::string::npos && at > 0 && email.find('.', at) != std::string::npos &&
+           email.find(' ') == std::string::npos;
+}
+
+// Reads the fields of one entry, collecting every problem instead of stopping at the first.
+class EntryReader {
+public:
+    EntryReader(std::vector<ContentError>& errors, std::string file, std::string entry, const YAML::Node& node,
+                const std::set<std::string>& allowed, std::string prefix = {})
+        : m_errors(errors), m_file(std::move(file)), m_entry(std::move(entry)), m_node(node),
+          m_prefix(std::move(prefix)) {
+        if (!node.IsMap()) {
+            fail("", "must be a list of fields (key: value)");
+            return;
+        }
+        for (const auto& item : node) {
+            auto key = item.first.as<std::string>();
+            if (!allowed.count(key)) fail(key, "unknown field (check the spelling)");
+        }
+    }
+
+    void fail(const std::string& field, std::string message) {
+        m_errors.push_back({m_file, m_entry, field.empty() ? field : m_prefix + field, std::move(message)});
+    }
+
+    bool has(const char* field) const { return m_node.IsMap() && m_node[field] && !m_node[field].IsNull(); }
+
+    std::string text(const char* field, bool required) {
+        if (!has(field)) {
+            if (required) fail(field, "is missing");
+            return {};
+        }
+        const YAML::Node value = m_node[field];
+        if (!value.IsScalar()) {
+            fail(field, "must be a single value");
+            return {};
+        }
+        auto result = value.as<std::string>();
+        if (required && result.empty()) fail(field, "is empty");
+        return result;
+    }
+
+    // A translatable text: either a plain string (German) or a map of language code to text.
+    LocalizedText localized(const char* field, bool required) {
+        LocalizedText result;
+        if (!has(field)) {
+            if (required) fail(field, "is missing (German text required)");
+            return result;
+        }
+        const YAML::Node value = m_node[field];
+        if (value.IsScalar()) {
+            result.set(std::string(core::kReferenceLanguage), value.as<std::string>());
+        } else if (value.IsMap()) {
+            for (const auto& item : value) {
+                auto code = item.first.as<std::string>();
+                if (!isLanguageCode(code)) {
+                    fail(field, fmt::format("'{}' is not a two-letter language code", code));
+                    continue;
+                }
+                if (!item.second.IsScalar()) {
+                    fail(field, fmt::format("the '{}' text must be a single value", code));
+                    continue;
+                }
+                result.set(code, item.second.as<std::string>());
+            }
+        } else {
+            fail(field, "must be a text or a list of translations (de: ..., en: ...)");
+            return result;
+        }
+        if (!result.has(core::kReferenceLanguage) && (required || !result.empty()))
+            fail(field, "has no German text (de)");
+        return result;
+    }
+
+    std::vector<std::string> list(const char* field, bool required) {
+        std::vector<std::string> result;
+        if (!has(field)) {
+            if (required) fail(field, "is missing");
+            return result;
+        }
+        const YAML::Node value = m_node[field];
+        if (!value.IsSequence()) {
+            fail(field, "must be a list, e.g. [a, b]");
+            return result;
+        }
+        for (const auto& item : value) {
+            if (item.IsScalar()) result.push_back(item.as<std::string>());
+            else fail(field, "each element must be a single value");
+        }
+        if (required && result.empty()) fail(field, "must name at least one");
+        return result;
+    }
+
+    bool flag(const char* field) {
+        if (!has(field)) return false;
+        try {
+            return m_node[field].as<bool>();
+        } catch (const YAML::Exception&) {
+            fail(field, "must be true or false");
+            return false;
+        }
+    }
+
+    std::vector<std::string> languages(const char* field) {
+        auto codes = list(field, false);
+        for (const auto& code : codes)
+            if (!isLanguageCode(code)) fail(field, fmt::format("'{}' is not a two-letter language code", code));
+        return codes;
+    }
+
+    std::string webAddress(const char* field, bool required) {
+        auto url = text(field, required);
+        if (!url.empty() && !isWebAddress(url))
+            fail(field, fmt::format("'{}' is not a web address (must start with https://)", url));
+        return url;
+    }
+
+    std::optional<core::OpeningHours> openingHours(const char* field) {
+        auto source = text(field, false);
+        if (source.empty()) return std::nullopt;
+        std::string error;
+        auto hours = core::OpeningHours::parse(source, error);
+        if (!hours) fail(field, fmt::format("'{}' is not valid opening hours: {}", source, error));
+        return hours;
+    }
+
+    core::Address address(bool required) {
+        core::Address result;
+        if (!has("address")) {
+            if (required) fail("address", "is missing");
+            return result;
+        }
+        const YAML::Node node = m_node["address"];
+        EntryReader inner(m_errors, m_file, m_entry, node, {"street", "postal_code", "municipality"}, "address.");
+        result.street = inner.text("street", true);
+        result.postalCode = inner.text("postal_code", true);
+        result.municipality = inner.text("municipality", true);
+        bool fiveDigits = result.postalCode.size() == 5 &&
+                          std::all_of(result.postalCode.begin(), result.postalCode.end(),
+                                      [](unsigned char c) { return std::isdigit(c); });
+        if (!result.postalCode.empty() && !fiveDigits)
+            fail("address.postal_code", fmt::format("'{}' is not a German postal code (5 digits)", result.postalCode));
+        return result;
+    }
+
+    std::optional<core::GeoPoint> location(bool required) {
+        if (!has("location")) {
+            if (required) fail("location", "is missing ([latitude, longitude])");
+            return std::nullopt;
+        }
+        const YAML::Node node = m_node["location"];
+        try {
+            if (node.IsSequence() && node.size() == 2) {
+                core::GeoPoint point{node[0].as<double>(), node[1].as<double>()};
+                if (point.latitude < -90 || point.latitude > 90 || point.longitude < -180 || point.longitude > 180)
+                    fail("location", "latitude or longitude out of range");
+                return point;
+            }
+        } catch (const YAML::Exception&) {
+        }
+        fail("location", "must be [latitude, longitude] in degrees, e.g. [48.7406, 9.3108]");
+        return std::nullopt;
+    }
+
+    std::vector<std::pair<std::string, std::vector<std::string>>> keywords(const char* field) {
+        std::vector<std::pair<std::string, std::vector<std::string>>> result;
+        if (!has(field)) return result;
+        const YAML::Node node = m_node[field];
+        if (!node.IsMap()) {
+            fail(field, "must list words per language (de: [Geld, Zuschuss])");
+            return result;
+        }
+        for (const auto& item : node) {
+            auto code = item.first.as<std::string>();
+            std::vector<std::string> words;
+            if (!isLanguageCode(code) || !item.second.IsSequence()) {
+                fail(field, fmt::format("'{}' must be a language code with a list of words", code));
+                continue;
+            }
+            for (const auto& word : item.second) words.push_back(word.as<std::string>());
+            result.emplace_back(code, std::move(words));
+        }
+        return result;
+    }
+
+private:
+    std::vector<ContentError>& m_errors;
+    std::string m_file;
+    std::string m_entry;
+    YAML::Node m_node;
+    std::string m_prefix;  // "address." for the fields of a nested map
+};
+
+// Reads a top-level list file; each element is handed to `readEntry`.
+template <typename ReadEntry>
+void readList(const std::filesystem::path& folder, const std::string& file, std::vector<ContentError>& errors,
+              const std::string& kind, ReadEntry readEntry) {
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile((folder / file).string());
+    } catch (const YAML::BadFile&) {
+        errors.push_back({file, "", "", "the file is missing or cannot be read"});
+        return;
+    } catch (const YAML::Exception& e) {
+        errors.push_back({file, fmt::format("line {}", e.mark.line + 1), "", "not valid YAML: " + e.msg});
+        return;
+    }
+    if (!root.IsSequence()) {
+        errors.push_back({file, "", "", "must be a list of entries, each starting with '- id: ...'"});
+        return;
+    }
+    std::set<std::string> seen;
+    int index = 0;
+    for (const auto& node : root) {
+        ++index;
+        std::string id = node.IsMap() && node["id"] && node["id"].IsScalar() ? node["id"].as<std::string>() : "";
+        std::string entry = id.empty() ? fmt::format("entry {}", index) : fmt::format("{} '{}'", kind, id);
+        if (id.empty())
+            errors.push_back({file, entry, "id", "is missing"});
+        else if (!isValidId(id))
+            errors.push_back({file, entry, "id", "may only use a-z, 0-9 and '-'"});
+        else if (!seen.insert(id).second)
+            errors.push_back({file, entry, "id", "is used twice"});
+        readEntry(node, id, entry);
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& sourceFiles() {
+    static const std::vector<std::string> files{"network.yaml", "life_stages.yaml", "topics.yaml", "providers.yaml",
+                                                "offers.yaml"};
+    return files;
+}
+
+SourceResult loadSource(const std::filesystem::path& folder) {
+    SourceResult result;
+    auto& errors = result.errors;
+    auto& catalog = result.catalog;
+
+    if (!std::filesystem::is_directory(folder)) {
+        errors.push_back({folder.string(), "", "", "is not a content folder"});
+        return result;
+    }
+
+    // network.yaml: one map, not a list.
+    try {
+        YAML::Node node = YAML::LoadFile((folder / "network.yaml").string());
+        EntryReader r(errors, "network.yaml", "", node,
+                      {"name", "description", "organisation", "address", "phone", "fax", "website", "opening_hours"});
+        auto& n = catalog.network;
+        n.name = r.localized("name", true);
+        n.description = r.localized("description", false);
+        n.organisation = r.localized("organisation", false);
+        n.address = r.address(false);
+        n.phone = r.text("phone", true);
+        n.fax = r.text("fax", false);
+        n.website = r.webAddress("website", false);
+        n.hours = r.openingHours("opening_hours");
+        if (!n.phone.empty() && !isPhoneNumber(n.phone)) r.fail("phone", "is not a phone number");
+    } catch (const YAML::BadFile&) {
+        errors.push_back({"network.yaml", "", "", "the file is missing or cannot be read"});
+    } catch (const YAML::Exception& e) {
+        errors.push_back({"network.yaml", fmt::format("line {}", e.mark.line + 1), "", "not valid YAML: " + e.msg});
+    }
+
+    readList(folder, "life_stages.yaml", errors, "life stage", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
+        EntryReader r(errors, "life_stages.yaml", entry, node,
+                      {"id", "icon", "title", "ages"});
+        catalog.lifeStages.push_back({id, r.text("icon", false), r.localized("title", true), r.localized("ages", false)});
+    });
+
+    readList(folder, "topics.yaml", errors, "topic", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
+        EntryReader r(errors, "topics.yaml", entry, node, {"id", "icon", "title", "emergency"});
+        catalog.topics.push_back({id, r.text("icon", false), r.localized("title", true), r.flag("emergency")});
+    });
+
+    readList(folder, "providers.yaml", errors, "provider", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
+        EntryReader r(errors, "providers.yaml", entry, node,
+                      {"id", "name", "description", "address", "location", "phone", "email", "website",
+                       "opening_hours", "languages", "accessibility", "national", "sample"});
+        core::Provider p;
+        p.id = id;
+        p.national = r.flag("national");
+        p.name = r.localized("name", true);
+        p.description = r.localized("description", false);
+        p.address = r.address(!p.national);
+        p.location = r.location(!p.national);
+        p.phone = r.text("phone", false);
+        if (!p.phone.empty() && !isPhoneNumber(p.phone))
+            r.fail("phone", fmt::format("'{}' is not a phone number", p.phone));
+        p.email = r.text("email", false);
+        if (!p.email.empty() && !isEmail(p.email)) r.fail("email", fmt::format("'{}' is not an email address", p.email));
+        p.website = r.webAddress("website", false);
+        p.hours = r.openingHours("opening_hours");
+        p.languages = r.languages("languages");
+        p.accessibility = r.localized("accessibility", false);
+        p.sample = r.flag("sample");
+        catalog.providers.push_back(std::move(p));
+    });
+
+    readList(folder, "offers.yaml", errors, "offer", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
+        EntryReader r(errors, "offers.yaml", entry, node,
+                      {"id", "title", "summary", "description", "life_stages", "topics", "provider", "cost",
+                       "eligibility", "url", "languages", "keywords", "sample"});
+        core::Offer o;
+        o.id = id;
+        o.title = r.localized("title", true);
+        o.summary = r.localized("summary", true);
+        o.description = r.localized("description", false);
+        o.lifeStages = r.list("life_stages", true);
+        for (const auto& stage : o.lifeStages)
+            if (!catalog.lifeStage(stage)) r.fail("life_stages", fmt::format("unknown life stage '{}'", stage));
+        o.topics = r.list("topics", true);
+        for (const auto& topic : o.topics)
+            if (!catalog.topic(topic)) r.fail("topics", fmt::format("unknown topic '{}'", topic));
+        o.providerId = r.text("provider", true);
+        if (!o.providerId.empty() && !catalog.provider(o.providerId))
+            r.fail("provider", fmt::format("unknown provider '{}'", o.providerId));
+        o.cost = r.localized("cost", false);
+        o.eligibility = r.localized("eligibility", false);
+        o.url = r.webAddress("url", true);
+        o.languages = r.languages("languages");
+        o.keywords = r.keywords("keywords");
+        o.sample = r.flag("sample");
+        catalog.offers.push_back(std::move(o));
+    });
+
+    return result;
+}
+
+}  // namespace kiosk::content

@@ -1,0 +1,23 @@
+// Reads and validates a content source folder (hand-edited YAML) into a catalog.
+#pragma once
+
+#include "kiosk/content/content_error.hpp"
+#include "kiosk/core/catalog.hpp"
+
+#include <filesystem>
+#include <vector>
+
+namespace kiosk::content {
+
+struct SourceResult {
+    core::Catalog catalog;
+    std::vector<ContentError> errors;  // empty: the catalog is valid
+    bool ok() const { return errors.empty(); }
+};
+
+// The files a content source consists of, in the order they are read.
+const std::vector<std::string>& sourceFiles();
+
+SourceResult loadSource(const std::filesystem::path& folder);
+
+}  // namespace kiosk::content

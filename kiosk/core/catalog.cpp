@@ -1,0 +1,76 @@
+// Lookups and the filters the screens need, over the in-memory catalog.
+#include "kiosk/core/catalog.hpp"
+
+#include <algorithm>
+
+namespace kiosk::core {
+namespace {
+
+template <typename T>
+const T* findById(const std::vector<T>& items, std::string_view id) {
+    auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+bool contains(const std::vector<std::string>& values, std::string_view value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace
+
+const LifeStage* Catalog::lifeStage(std::string_view id) const { return findById(lifeStages, id); }
+const Topic* Catalog::topic(std::string_view id) const { return findById(topics, id); }
+const Provider* Catalog::provider(std::string_view id) const { return findById(providers, id); }
+const Offer* Catalog::offer(std::string_view id) const { return findById(offers, id); }
+
+bool Catalog::isEmergency(const Offer& offer) const {
+    return std::any_of(offer.topics.begin(), offer.topics.end(), [&](const std::string& id) {
+        const Topic* t = topic(id);
+        return t && t->emergency;
+    });
+}
+
+std::vector<const Offer*> Catalog::offersFor(std::string_view stageId, std::string_view topicId) const {
+    std::vector<const Offer*> result;
+    for (const Offer& offer : offers) {
+        if (!contains(offer.lifeStages, stageId) || isEmergency(offer)) continue;
+        if (!topicId.empty() && !contains(offer.topics, topicId)) continue;
+        result.push_back(&offer);
+    }
+    return result;
+}
+
+std::vector<const Topic*> Catalog::topicsFor(std::string_view stageId) const {
+    std::vector<const Offer*> stageOffers = offersFor(stageId);
+    std::vector<const Topic*> result;
+    for (const Topic& t : topics) {
+        bool used = std::any_of(stageOffers.begin(), stageOffers.end(),
+                                [&](const Offer* o) { return contains(o->topics, t.id); });
+        if (used) result.push_back(&t);
+    }
+    return result;
+}
+
+std::vector<const Offer*> Catalog::emergencyOffers() const {
+    std::vector<const Offer*> result;
+    for (const Offer& offer : offers)
+        if (isEmergency(offer)) result.push_back(&offer);
+    return result;
+}
+
+std::vector<const Offer*> Catalog::offersOf(std::string_view providerId) const {
+    std::vector<const Offer*> result;
+    for (const Offer& offer : offers)
+        if (offer.providerId == providerId) result.push_back(&offer);
+    return result;
+}
+
+std::vector<std::string> Catalog::languages() const {
+    std::vector<std::string> result{std::string(kReferenceLanguage)};
+    for (const Offer& offer : offers)
+        for (const auto& [code, value] : offer.title.values())
+            if (!contains(result, code)) result.push_back(code);
+    return result;
+}
+
+}  // namespace kiosk::core

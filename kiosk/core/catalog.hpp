@@ -1,0 +1,107 @@
+// The content a kiosk shows: life stages, topics, providers and their offers (after Open Referral HSDS).
+#pragma once
+
+#include "kiosk/core/localized_text.hpp"
+#include "kiosk/core/opening_hours.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::core {
+
+struct LifeStage {
+    std::string id;
+    std::string icon;
+    LocalizedText title;
+    LocalizedText ages;  // "0–1 Jahr"
+};
+
+struct Topic {
+    std::string id;
+    std::string icon;
+    LocalizedText title;
+    bool emergency = false;  // offers of this topic sit behind the always-visible emergency button
+};
+
+struct Address {
+    std::string street;
+    std::string postalCode;
+    std::string municipality;
+    bool empty() const { return street.empty() && postalCode.empty() && municipality.empty(); }
+};
+
+struct GeoPoint {
+    double latitude = 0;
+    double longitude = 0;
+};
+
+struct Provider {  // HSDS organization + its location
+    std::string id;
+    LocalizedText name;
+    LocalizedText description;
+    Address address;                  // empty for national services (helplines)
+    std::optional<GeoPoint> location;  // none for national services
+    std::string phone;
+    std::string email;
+    std::string website;
+    std::optional<OpeningHours> hours;
+    std::vector<std::string> languages;
+    LocalizedText accessibility;
+    bool national = false;
+    bool sample = false;
+};
+
+struct Offer {  // HSDS service
+    std::string id;
+    LocalizedText title;
+    LocalizedText summary;
+    LocalizedText description;
+    std::vector<std::string> lifeStages;
+    std::vector<std::string> topics;
+    std::string providerId;
+    LocalizedText cost;
+    LocalizedText eligibility;
+    std::string url;
+    std::vector<std::string> languages;
+    std::vector<std::pair<std::string, std::vector<std::string>>> keywords;  // per language
+    bool sample = false;
+};
+
+struct NetworkInfo {  // the network's own office, for the about screen
+    LocalizedText name;
+    LocalizedText description;
+    LocalizedText organisation;
+    Address address;
+    std::string phone;
+    std::string fax;
+    std::string website;
+    std::optional<OpeningHours> hours;
+};
+
+class Catalog {
+public:
+    std::vector<LifeStage> lifeStages;
+    std::vector<Topic> topics;
+    std::vector<Provider> providers;
+    std::vector<Offer> offers;
+    NetworkInfo network;
+
+    const LifeStage* lifeStage(std::string_view id) const;
+    const Topic* topic(std::string_view id) const;
+    const Provider* provider(std::string_view id) const;
+    const Offer* offer(std::string_view id) const;
+
+    // Offers for a life stage, optionally only those of one topic; emergency offers are left out
+    // (they have their own screen). Order: as in the content.
+    std::vector<const Offer*> offersFor(std::string_view stageId, std::string_view topicId = {}) const;
+    // Topics that have at least one offer in the life stage, in content order.
+    std::vector<const Topic*> topicsFor(std::string_view stageId) const;
+    std::vector<const Offer*> emergencyOffers() const;
+    std::vector<const Offer*> offersOf(std::string_view providerId) const;
+    bool isEmergency(const Offer& offer) const;
+    // Languages in which every content text is present (German always first).
+    std::vector<std::string> languages() const;
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,37 @@
+// Lookup with fallback to German, so a missing translation never shows an empty label.
+#include "kiosk/core/localized_text.hpp"
+
+#include <algorithm>
+
+namespace kiosk::core {
+
+LocalizedText::LocalizedText(std::initializer_list<std::pair<std::string, std::string>> values) {
+    for (const auto& [language, value] : values) set(language, value);
+}
+
+void LocalizedText::set(std::string language, std::string value) {
+    auto it = std::find_if(m_values.begin(), m_values.end(),
+                           [&](const auto& entry) { return entry.first == language; });
+    if (it != m_values.end())
+        it->second = std::move(value);
+    else
+        m_values.emplace_back(std::move(language), std::move(value));
+}
+
+const std::string& LocalizedText::get(std::string_view language) const {
+    static const std::string empty;
+    const std::string* fallback = nullptr;
+    for (const auto& [code, value] : m_values) {
+        if (code == language && !value.empty()) return value;
+        if (code == kReferenceLanguage) fallback = &value;
+    }
+    return fallback ? *fallback : empty;
+}
+
+bool LocalizedText::has(std::string_view language) const {
+    return std::any_of(m_values.begin(), m_values.end(), [&](const auto& entry) {
+        return entry.first == language && !entry.second.empty();
+    });
+}
+
+}  // namespace kiosk::core

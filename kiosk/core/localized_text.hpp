@@ -1,0 +1,29 @@
+// A text with one value per language; German is the reference every other language falls back to.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kiosk::core {
+
+inline constexpr std::string_view kReferenceLanguage = "de";
+
+class LocalizedText {
+public:
+    LocalizedText() = default;
+    LocalizedText(std::initializer_list<std::pair<std::string, std::string>> values);
+
+    void set(std::string language, std::string value);
+    // The text in `language`, else German, else empty.
+    const std::string& get(std::string_view language) const;
+    bool has(std::string_view language) const;
+    bool empty() const { return m_values.empty(); }
+    const std::vector<std::pair<std::string, std::string>>& values() const { return m_values; }
+
+private:
+    std::vector<std::pair<std::string, std::string>> m_values;
+};
+
+}  // namespace kiosk::core

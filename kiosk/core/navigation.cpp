@@ -1,0 +1,79 @@
+// The one place where intents change the screen stack.
+#include "kiosk/core/navigation.hpp"
+
+namespace kiosk::core {
+namespace {
+
+constexpr std::pair<std::string_view, ScreenId> kScreenNames[] = {
+    {"attract", ScreenId::Attract},   {"home", ScreenId::Home},         {"stage", ScreenId::LifeStage},
+    {"offer", ScreenId::Offer},       {"provider", ScreenId::Provider}, {"emergencies", ScreenId::Emergencies},
+    {"about", ScreenId::About},
+};
+
+bool needsTarget(ScreenId id) {
+    return id == ScreenId::LifeStage || id == ScreenId::Offer || id == ScreenId::Provider;
+}
+
+void push(Session& session, ScreenRef screen) {
+    if (session.current() == screen) return;  // a double tap must not stack the same screen twice
+    session.history.push_back(std::move(screen));
+}
+
+void goHome(Session& session) { session.history.assign(1, ScreenRef{ScreenId::Home, {}, {}}); }
+
+}  // namespace
+
+std::optional<ScreenRef> parseScreenRef(std::string_view text) {
+    std::string_view name = text;
+    std::string_view target;
+    if (auto colon = text.find(':'); colon != std::string_view::npos) {
+        name = text.substr(0, colon);
+        target = text.substr(colon + 1);
+    }
+    for (const auto& [screenName, id] : kScreenNames) {
+        if (screenName != name) continue;
+        if (needsTarget(id) != !target.empty()) return std::nullopt;
+        return ScreenRef{id, std::string(target), {}};
+    }
+    return std::nullopt;
+}
+
+std::string toString(const ScreenRef& screen) {
+    for (const auto& [name, id] : kScreenNames)
+        if (id == screen.id) return screen.target.empty() ? std::string(name) : std::string(name) + ":" + screen.target;
+    return "?";
+}
+
+Session freshSession(std::string language, ScreenRef start) {
+    Session session;
+    session.language = std::move(language);
+    if (start.id == ScreenId::Home || start.id == ScreenId::Attract)
+        session.history = {start};
+    else
+        session.history = {ScreenRef{ScreenId::Home, {}, {}}, std::move(start)};
+    return session;
+}
+
+void apply(Session& session, const Intent& intent) {
+    struct Visitor {
+        Session& s;
+        void operator()(const intent::Wake&) { goHome(s); }
+        void operator()(const intent::Home&) { goHome(s); }
+        void operator()(const intent::Back&) {
+            if (s.history.size() > 1) s.history.pop_back();
+        }
+        void operator()(const intent::OpenLifeStage& i) { push(s, {ScreenId::LifeStage, i.id, {}}); }
+        void operator()(const intent::FilterTopic& i) {
+            // The filter belongs to the life-stage screen, so Back from an offer restores it.
+            if (s.current().id == ScreenId::LifeStage) s.history.back().topic = i.id;
+        }
+        void operator()(const intent::OpenOffer& i) { push(s, {ScreenId::Offer, i.id, {}}); }
+        void operator()(const intent::OpenProvider& i) { push(s, {ScreenId::Provider, i.id, {}}); }
+        void operator()(const intent::OpenEmergencies&) { push(s, {ScreenId::Emergencies, {}, {}}); }
+        void operator()(const intent::OpenAbout&) { push(s, {ScreenId::About, {}, {}}); }
+        void operator()(const intent::ChooseLanguage& i) { s.language = i.code; }
+    };
+    std::visit(Visitor{session}, intent);
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,54 @@
+// Where a family is in the kiosk: a stack of screens, changed only by intents.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace kiosk::core {
+
+enum class ScreenId { Attract, Home, LifeStage, Offer, Provider, Emergencies, About };
+
+struct ScreenRef {
+    ScreenId id = ScreenId::Home;
+    std::string target;  // life stage, offer or provider id
+    std::string topic;   // LifeStage: the topic filter, empty for all
+    friend bool operator==(const ScreenRef&, const ScreenRef&) = default;
+};
+
+// `home`, `about`, `emergencies`, `attract`, `stage:<id>`, `offer:<id>`, `provider:<id>`.
+std::optional<ScreenRef> parseScreenRef(std::string_view text);
+std::string toString(const ScreenRef& screen);
+
+namespace intent {
+struct Wake {};  // a touch on the attract screen
+struct Home {};
+struct Back {};
+struct OpenLifeStage { std::string id; };
+struct FilterTopic { std::string id; };  // empty: all topics
+struct OpenOffer { std::string id; };
+struct OpenProvider { std::string id; };
+struct OpenEmergencies {};
+struct OpenAbout {};
+struct ChooseLanguage { std::string code; };
+}  // namespace intent
+
+using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::OpenLifeStage,
+                            intent::FilterTopic, intent::OpenOffer, intent::OpenProvider,
+                            intent::OpenEmergencies, intent::OpenAbout, intent::ChooseLanguage>;
+
+// Everything one family's visit leaves behind; an idle reset replaces it whole.
+struct Session {
+    std::vector<ScreenRef> history{ScreenRef{ScreenId::Attract, {}, {}}};
+    std::string language{"de"};
+
+    const ScreenRef& current() const { return history.back(); }
+    bool canGoBack() const { return history.size() > 1 && current().id != ScreenId::Home; }
+};
+
+Session freshSession(std::string language, ScreenRef start = {ScreenId::Attract, {}, {}});
+void apply(Session& session, const Intent& intent);
+
+}  // namespace kiosk::core

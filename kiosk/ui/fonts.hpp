@@ -1,0 +1,27 @@
+// The fonts the kiosk draws with, built once at start for the screen's size.
+#pragma once
+
+#include <imgui.h>
+
+#include <filesystem>
+#include <string>
+
+namespace kiosk::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;     // 1 em, with pictograms
+    ImFont* bold = nullptr;     // 1 em
+    ImFont* heading = nullptr;  // 1.5 em, bold
+    ImFont* title = nullptr;    // 2.2 em, bold
+    ImFont* pictogram = nullptr;  // 3.2 em pictograms only, for tiles
+    float em = 16;
+};
+
+const Fonts& fonts();
+float em();  // the body font size in pixels: every size on screen is a multiple of it
+
+// Loads DejaVu Sans and the Material Design Icons font (from `assetsDir`/fonts or the
+// system's font folders). Returns an error message, empty on success.
+std::string loadFonts(float em, const std::filesystem::path& assetsDir);
+
+}  // namespace kiosk::ui

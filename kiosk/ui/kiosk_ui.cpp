@@ -1,0 +1,71 @@
+// The frame: a full-screen window with the current screen above the navigation bar.
+#include "kiosk/platform/qr_code.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/view.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+
+float navigationBarHeight() { return 3.6f * em(); }
+
+}  // namespace
+
+const Texture* QrTextures::get(const std::string& text) {
+    auto it = m_textures.find(text);
+    if (it == m_textures.end()) {
+        std::optional<Texture> texture;
+        if (auto code = platform::QrCode::encode(text)) texture = Texture::fromQr(*code);
+        it = m_textures.emplace(text, std::move(texture)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+}
+
+bool View::portrait() const {
+    ImVec2 size = ImGui::GetMainViewport()->Size;
+    return size.y > size.x;
+}
+
+void drawKiosk(const View& view, Intents& out) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::Begin("##kiosk", nullptr, kScreenFlags);
+    const core::ScreenId screen = view.session.current().id;
+    const bool withBar = screen != core::ScreenId::Attract;
+    ImVec2 bodySize(0, withBar ? ImGui::GetContentRegionAvail().y - navigationBarHeight() : 0);
+    ImGui::BeginChild("##body", bodySize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    switch (screen) {
+    case core::ScreenId::Attract: drawAttract(view, out); break;
+    case core::ScreenId::Home: drawHome(view, out); break;
+    case core::ScreenId::LifeStage: drawLifeStage(view, out); break;
+    case core::ScreenId::Offer: drawOffer(view, out); break;
+    case core::ScreenId::Provider: drawProvider(view, out); break;
+    case core::ScreenId::Emergencies: drawEmergencies(view, out); break;
+    case core::ScreenId::About: drawAbout(view, out); break;
+    }
+    ImGui::EndChild();
+    if (withBar) drawNavigationBar(view, out);
+    ImGui::End();
+    if (view.idleSecondsLeft >= 0) drawStillThere(view);
+}
+
+void drawNotReady(const std::string& language) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::Begin("##notready", nullptr, kScreenFlags);
+    ImGui::SetCursorPosY(viewport->Size.y * 0.35f);
+    titleText(tr("notready.title", language));
+    headingText(tr("notready.body", language));
+    ImGui::End();
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,51 @@
+// The network behind the kiosk: who runs it, how to reach its office, and that this is sample data.
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace kiosk::ui {
+
+void drawAbout(const View& view, Intents&) {
+    const std::string& lang = view.language();
+    const core::NetworkInfo& network = view.catalog.network;
+    beginScrollArea("##about", ImVec2(0, 0));
+    titleText(network.name.get(lang));
+    paragraph(network.description.get(lang));
+    ImGui::Spacing();
+    headingText(network.organisation.get(lang));
+    if (!network.address.empty())
+        paragraph(icon("map-marker") + " " + network.address.street + ", " + network.address.postalCode + " " +
+                  network.address.municipality);
+    if (!network.phone.empty()) {
+        ImGui::PushFont(fonts().heading);
+        ImGui::TextUnformatted((icon("phone") + " " + network.phone).c_str());
+        ImGui::PopFont();
+    }
+    if (!network.website.empty()) paragraph(icon("web") + " " + network.website);
+    if (network.hours) {
+        ImGui::Spacing();
+        headingText(icon("clock") + " " + tr("about.service_hours", lang));
+        openingStatusLine(*network.hours, view.now, lang);
+        weeklyHours(*network.hours, lang);
+    }
+    ImGui::Spacing();
+    const bool anySample = std::any_of(view.catalog.providers.begin(), view.catalog.providers.end(),
+                                       [](const core::Provider& p) { return p.sample; });
+    if (anySample) {
+        tag(tr("sample.tag", lang));
+        paragraph(tr("about.sample", lang));
+    }
+    paragraph(icon("check") + " " + tr("about.privacy", lang));
+    ImGui::Spacing();
+    mutedText(fmt::format("{} {} · Familienkiosk {}", tr("about.kiosk", lang), view.kiosk.name, view.kiosk.version));
+    if (!view.kiosk.contentBuiltAt.empty())
+        mutedText(fmt::format(fmt::runtime(tr("about.content", lang)), view.kiosk.contentBuiltAt.substr(0, 10)));
+    endScrollArea();
+}
+
+}  // namespace kiosk::ui

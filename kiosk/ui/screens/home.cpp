@@ -1,0 +1,40 @@
+// Life stages as large tiles with pictograms, and urgent help always one tap away.
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+void drawHome(const View& view, Intents& out) {
+    const std::string& lang = view.language();
+    titleText(tr("home.question", lang));
+    paragraph(tr("home.intro", lang));
+    ImGui::Spacing();
+
+    const auto& stages = view.catalog.lifeStages;
+    const int count = static_cast<int>(stages.size()) + 1;  // + urgent help
+    const int columns = view.portrait() ? 2 : 3;
+    const int rows = (count + columns - 1) / columns;
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 tileSize((area.x - gap * (columns - 1)) / columns,
+                          std::max(7.0f * em(), (area.y - gap * (rows - 1)) / rows));
+
+    for (int i = 0; i < count; ++i) {
+        if (i % columns != 0) ImGui::SameLine();
+        if (i < static_cast<int>(stages.size())) {
+            const auto& stage = stages[static_cast<size_t>(i)];
+            if (tile(icon(stage.icon), stage.title.get(lang), stage.ages.get(lang), tileSize))
+                out.push_back(core::intent::OpenLifeStage{stage.id});
+        } else if (tile(icon("phone-in-talk"), tr("nav.emergency", lang), tr("emergency.short", lang), tileSize,
+                        Look::Emergency)) {
+            out.push_back(core::intent::OpenEmergencies{});
+        }
+    }
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,88 @@
+// The offers for one life stage, narrowed by topic, as cards to drag and tap.
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <fmt/format.h>
+
+namespace kiosk::ui {
+namespace {
+
+void topicButtons(const View& view, const std::vector<const core::Topic*>& topics, const std::string& selected,
+                  bool vertical, Intents& out) {
+    const std::string& lang = view.language();
+    const float width = ImGui::GetContentRegionAvail().x;
+    float lineWidth = 0;
+    auto button = [&](const std::string& label, const std::string& topicId) {
+        const ImVec2 size = vertical ? ImVec2(width, 0) : ImVec2(0, 0);
+        const float needed = ImGui::CalcTextSize(label.c_str()).x + 1.6f * em();
+        if (!vertical) {  // wrap like words in a line
+            if (lineWidth > 0 && lineWidth + needed <= width)
+                ImGui::SameLine();
+            else
+                lineWidth = 0;
+            lineWidth += needed + ImGui::GetStyle().ItemSpacing.x;
+        }
+        if (bigButton(label, size, topicId == selected ? Look::Selected : Look::Secondary))
+            out.push_back(core::intent::FilterTopic{topicId});
+    };
+    button(icon("star") + " " + tr("stage.all_topics", lang), "");
+    for (const core::Topic* topic : topics) button(icon(topic->icon) + " " + topic->title.get(lang), topic->id);
+}
+
+void offerCards(const View& view, const std::vector<const core::Offer*>& offers, Intents& out) {
+    const std::string& lang = view.language();
+    if (offers.empty()) paragraph(tr("stage.empty", lang));
+    for (const core::Offer* offer : offers) {
+        std::vector<std::string> lines{offer->summary.get(lang)};
+        if (const core::Provider* provider = view.catalog.provider(offer->providerId)) {
+            std::string where = icon("map-marker") + " " + provider->name.get(lang);
+            if (!provider->address.municipality.empty()) where += ", " + provider->address.municipality;
+            lines.push_back(where);
+            if (provider->hours) {
+                bool open = false;
+                std::string status = openingStatusText(*provider->hours, view.now, lang, &open);
+                lines.push_back(icon(open ? "check" : "clock") + " " + status);
+            }
+        }
+        if (card(offer->id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{offer->id});
+    }
+}
+
+}  // namespace
+
+void drawLifeStage(const View& view, Intents& out) {
+    const std::string& lang = view.language();
+    const core::ScreenRef& screen = view.session.current();
+    const core::LifeStage* stage = view.catalog.lifeStage(screen.target);
+    if (!stage) return;
+    const auto topics = view.catalog.topicsFor(stage->id);
+    const auto offers = view.catalog.offersFor(stage->id, screen.topic);
+
+    ImGui::PushFont(fonts().title);
+    ImGui::TextUnformatted((icon(stage->icon) + " " + stage->title.get(lang)).c_str());
+    ImGui::PopFont();
+    mutedText(stage->ages.get(lang) + " · " +
+              (offers.size() == 1 ? tr("stage.count_one", lang)
+                                  : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size())));
+
+    if (view.portrait()) {
+        topicButtons(view, topics, screen.topic, false, out);
+        ImGui::Spacing();
+        beginScrollArea("##offers", ImVec2(0, 0));
+        offerCards(view, offers, out);
+        endScrollArea();
+    } else {
+        beginScrollArea("##topics", ImVec2(16 * em(), 0));
+        topicButtons(view, topics, screen.topic, true, out);
+        endScrollArea();
+        ImGui::SameLine();
+        beginScrollArea("##offers", ImVec2(0, 0));
+        offerCards(view, offers, out);
+        endScrollArea();
+    }
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,81 @@
+// One provider: how to reach it, when it is open, and all its offers.
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+namespace {
+
+void labelled(const std::string& pictogram, const std::string& text) {
+    if (!text.empty()) paragraph(icon(pictogram) + " " + text);
+}
+
+}  // namespace
+
+void drawProvider(const View& view, Intents& out) {
+    const std::string& lang = view.language();
+    const core::Provider* provider = view.catalog.provider(view.session.current().target);
+    if (!provider) return;
+
+    const float right = view.portrait() ? 0 : std::min(14.0f * em(), ImGui::GetContentRegionAvail().x * 0.3f);
+    beginScrollArea("##provider", ImVec2(right > 0 ? ImGui::GetContentRegionAvail().x - right - em() : 0, 0));
+    titleText(provider->name.get(lang));
+    if (provider->sample) tag(tr("sample.tag", lang));
+    paragraph(provider->description.get(lang));
+    ImGui::Spacing();
+    if (provider->national) labelled("web", tr("provider.national", lang));
+    if (!provider->address.empty())
+        labelled("map-marker", provider->address.street + ", " + provider->address.postalCode + " " +
+                                   provider->address.municipality);
+    if (!provider->phone.empty()) {
+        ImGui::PushFont(fonts().heading);
+        ImGui::TextUnformatted((icon("phone") + " " + provider->phone).c_str());
+        ImGui::PopFont();
+    }
+    labelled("email", provider->email);
+    labelled("web", provider->website);
+    if (provider->hours) {
+        ImGui::Spacing();
+        headingText(icon("clock") + " " + tr("provider.hours", lang));
+        openingStatusLine(*provider->hours, view.now, lang);
+        weeklyHours(*provider->hours, lang);
+    }
+    if (!provider->languages.empty()) {
+        ImGui::Spacing();
+        headingText(icon("translate") + " " + tr("offer.languages", lang));
+        paragraph(languageList(provider->languages, lang));
+    }
+    if (!provider->accessibility.empty()) {
+        ImGui::Spacing();
+        headingText(icon("wheelchair-accessibility") + " " + tr("provider.accessibility", lang));
+        paragraph(provider->accessibility.get(lang));
+    }
+    ImGui::Spacing();
+    headingText(tr("provider.offers", lang));
+    for (const core::Offer* offer : view.catalog.offersOf(provider->id))
+        if (card(offer->id, offer->title.get(lang), {offer->summary.get(lang)}))
+            out.push_back(core::intent::OpenOffer{offer->id});
+    if (view.portrait() && !provider->phone.empty()) {
+        ImGui::Spacing();
+        headingText(icon("qrcode") + " " + tr("offer.qr_contact", lang));
+        contactQr(view, *provider, 9 * em());
+    }
+    endScrollArea();
+
+    if (right > 0 && !provider->phone.empty()) {
+        ImGui::SameLine(0, em());
+        ImGui::BeginChild("##qr", ImVec2(right, 0));
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted((icon("qrcode") + " " + tr("offer.qr_contact", lang)).c_str());
+        ImGui::PopFont();
+        contactQr(view, *provider, right);
+        mutedText(tr("offer.qr_hint", lang));
+        ImGui::EndChild();
+    }
+}
+
+}  // namespace kiosk::ui

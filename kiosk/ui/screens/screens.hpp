@@ -1,0 +1,30 @@
+// One function per screen; each draws from the view and pushes what the family asked for.
+#pragma once
+
+#include "kiosk/ui/view.hpp"
+
+namespace kiosk::ui {
+
+void drawAttract(const View& view, Intents& out);
+void drawHome(const View& view, Intents& out);
+void drawLifeStage(const View& view, Intents& out);
+void drawOffer(const View& view, Intents& out);
+void drawProvider(const View& view, Intents& out);
+void drawEmergencies(const View& view, Intents& out);
+void drawAbout(const View& view, Intents& out);
+
+void drawNavigationBar(const View& view, Intents& out);
+void drawStillThere(const View& view);
+
+// Shared pieces of several screens.
+std::string formatTime(int minuteOfDay);
+// "Jetzt geöffnet – bis 12:00" and whether it is open, for a status line with an icon.
+std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language,
+                              bool* isOpen = nullptr);
+void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language);
+void weeklyHours(const core::OpeningHours& hours, const std::string& language);
+std::string languageList(const std::vector<std::string>& codes, const std::string& language);
+void contactQr(const View& view, const core::Provider& provider, float side);
+void linkQr(const View& view, const std::string& url, float side);
+
+}  // namespace kiosk::ui

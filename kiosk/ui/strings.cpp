@@ -1,0 +1,142 @@
+// The UI string table. (Issue "six languages" moves it to gettext .po files under assets/.)
+#include "kiosk/ui/strings.hpp"
+
+#include <map>
+#include <utility>
+
+namespace kiosk::ui {
+namespace {
+
+using Table = std::map<std::string, std::map<std::string, std::string>, std::less<>>;
+
+const Table& table() {
+    static const Table strings = {
+        {"app.title", {{"de", "Familienkiosk"}, {"en", "Family kiosk"}}},
+        {"attract.title", {{"de", "Hilfe für Familien"}, {"en", "Help for families"}}},
+        {"attract.touch", {{"de", "Bitte berühren Sie den Bildschirm"}, {"en", "Please touch the screen"}}},
+        {"attract.subtitle",
+         {{"de", "Beratung, Geld, Gesundheit und mehr – kostenlos und in Ihrer Nähe"},
+          {"en", "Counselling, money, health and more – free and close to you"}}},
+        {"home.question", {{"de", "Wie alt ist Ihr Kind?"}, {"en", "How old is your child?"}}},
+        {"home.intro",
+         {{"de", "Tippen Sie auf ein Bild. Sie finden Hilfe und Angebote im Landkreis Esslingen."},
+          {"en", "Tap a picture. You will find help and offers in the district of Esslingen."}}},
+        {"nav.back", {{"de", "Zurück"}, {"en", "Back"}}},
+        {"nav.home", {{"de", "Start"}, {"en", "Home"}}},
+        {"nav.about", {{"de", "Über uns"}, {"en", "About"}}},
+        {"nav.emergency", {{"de", "Hilfe sofort"}, {"en", "Urgent help"}}},
+        {"emergency.short", {{"de", "Telefone, die sofort helfen"}, {"en", "Phone lines that help right away"}}},
+        {"emergency.title", {{"de", "Hilfe sofort – rund um die Uhr"}, {"en", "Urgent help – day and night"}}},
+        {"emergency.intro",
+         {{"de", "Bei Lebensgefahr rufen Sie 112. Diese Telefone helfen kostenlos und anonym."},
+          {"en", "If a life is in danger, call 112. These phone lines help free of charge and anonymously."}}},
+        {"stage.all_topics", {{"de", "Alle Themen"}, {"en", "All topics"}}},
+        {"stage.count", {{"de", "{} Angebote"}, {"en", "{} offers"}}},
+        {"stage.count_one", {{"de", "1 Angebot"}, {"en", "1 offer"}}},
+        {"stage.empty",
+         {{"de", "Zu diesem Thema gibt es hier noch kein Angebot."},
+          {"en", "There is no offer on this topic here yet."}}},
+        {"hours.open_until", {{"de", "Jetzt geöffnet – bis {}"}, {"en", "Open now – until {}"}}},
+        {"hours.opens_today", {{"de", "Jetzt geschlossen – öffnet heute um {}"}, {"en", "Closed now – opens today at {}"}}},
+        {"hours.opens_tomorrow",
+         {{"de", "Heute geschlossen – öffnet morgen um {}"}, {"en", "Closed today – opens tomorrow at {}"}}},
+        {"hours.opens_on", {{"de", "Heute geschlossen – öffnet {} um {}"}, {"en", "Closed today – opens {} at {}"}}},
+        {"hours.unknown", {{"de", "Zeiten nach Vereinbarung"}, {"en", "Times by appointment"}}},
+        {"hours.always", {{"de", "Rund um die Uhr erreichbar"}, {"en", "Available day and night"}}},
+        {"hours.closed", {{"de", "geschlossen"}, {"en", "closed"}}},
+        {"hours.holidays_closed", {{"de", "An Feiertagen geschlossen"}, {"en", "Closed on public holidays"}}},
+        {"day.0", {{"de", "Montag"}, {"en", "Monday"}}},
+        {"day.1", {{"de", "Dienstag"}, {"en", "Tuesday"}}},
+        {"day.2", {{"de", "Mittwoch"}, {"en", "Wednesday"}}},
+        {"day.3", {{"de", "Donnerstag"}, {"en", "Thursday"}}},
+        {"day.4", {{"de", "Freitag"}, {"en", "Friday"}}},
+        {"day.5", {{"de", "Samstag"}, {"en", "Saturday"}}},
+        {"day.6", {{"de", "Sonntag"}, {"en", "Sunday"}}},
+        {"offer.cost", {{"de", "Kosten"}, {"en", "Cost"}}},
+        {"offer.eligibility", {{"de", "Für wen?"}, {"en", "Who can use it?"}}},
+        {"offer.languages", {{"de", "Sprachen"}, {"en", "Languages"}}},
+        {"offer.provider", {{"de", "Wer hilft?"}, {"en", "Who helps?"}}},
+        {"offer.qr_link", {{"de", "Mehr Infos auf Ihr Handy"}, {"en", "More on your phone"}}},
+        {"offer.qr_contact", {{"de", "Kontakt speichern"}, {"en", "Save the contact"}}},
+        {"offer.qr_hint",
+         {{"de", "Mit der Handy-Kamera scannen – ohne Anmeldung."},
+          {"en", "Scan with your phone camera – no sign-up."}}},
+        {"offer.show_provider", {{"de", "Mehr über diese Stelle"}, {"en", "More about this place"}}},
+        {"provider.phone", {{"de", "Telefon"}, {"en", "Phone"}}},
+        {"provider.email", {{"de", "E-Mail"}, {"en", "Email"}}},
+        {"provider.website", {{"de", "Internet"}, {"en", "Website"}}},
+        {"provider.address", {{"de", "Adresse"}, {"en", "Address"}}},
+        {"provider.hours", {{"de", "Öffnungszeiten"}, {"en", "Opening hours"}}},
+        {"provider.accessibility", {{"de", "Barrierefreiheit"}, {"en", "Accessibility"}}},
+        {"provider.national", {{"de", "Bundesweit erreichbar"}, {"en", "Available nationwide"}}},
+        {"provider.offers", {{"de", "Angebote dieser Stelle"}, {"en", "Offers from this place"}}},
+        {"sample.tag", {{"de", "Beispieldaten"}, {"en", "Sample data"}}},
+        {"about.title", {{"de", "Über diesen Kiosk"}, {"en", "About this kiosk"}}},
+        {"about.sample",
+         {{"de",
+           "Dieser Kiosk zeigt Beispieldaten. Namen, Adressen und Telefonnummern vor Ort sind zum Teil erfunden "
+           "und als Beispiel markiert. Die bundesweiten Hilfetelefone sind echt."},
+          {"en",
+           "This kiosk shows sample data. Some local names, addresses and phone numbers are made up and marked as "
+           "sample. The nationwide helplines are real."}}},
+        {"about.service_hours", {{"de", "Servicezeiten"}, {"en", "Service hours"}}},
+        {"about.kiosk", {{"de", "Kiosk"}, {"en", "Kiosk"}}},
+        {"about.content", {{"de", "Inhalte vom {}"}, {"en", "Content of {}"}}},
+        {"about.privacy",
+         {{"de", "Dieser Kiosk speichert nichts über Sie. Wenn niemand tippt, beginnt er von vorn."},
+          {"en", "This kiosk stores nothing about you. When nobody taps, it starts again from the beginning."}}},
+        {"idle.title", {{"de", "Sind Sie noch da?"}, {"en", "Are you still there?"}}},
+        {"idle.body",
+         {{"de", "In {} Sekunden beginnt der Kiosk von vorn. Ihre Auswahl wird gelöscht."},
+          {"en", "In {} seconds the kiosk starts again. Your choices will be cleared."}}},
+        {"idle.continue", {{"de", "Ja, weiter"}, {"en", "Yes, continue"}}},
+        {"notready.title",
+         {{"de", "Dieser Kiosk wird gerade eingerichtet."}, {"en", "This kiosk is being set up."}}},
+        {"notready.body", {{"de", "Bitte fragen Sie am Empfang."}, {"en", "Please ask at the reception desk."}}},
+    };
+    return strings;
+}
+
+const std::map<std::string, std::pair<std::string, std::string>, std::less<>>& languageNames() {
+    // code -> (German name, English name)
+    static const std::map<std::string, std::pair<std::string, std::string>, std::less<>> names = {
+        {"de", {"Deutsch", "German"}},       {"en", {"Englisch", "English"}},     {"tr", {"Türkisch", "Turkish"}},
+        {"ar", {"Arabisch", "Arabic"}},      {"uk", {"Ukrainisch", "Ukrainian"}}, {"ru", {"Russisch", "Russian"}},
+        {"fr", {"Französisch", "French"}},   {"it", {"Italienisch", "Italian"}},  {"es", {"Spanisch", "Spanish"}},
+        {"pl", {"Polnisch", "Polish"}},      {"ro", {"Rumänisch", "Romanian"}},   {"hr", {"Kroatisch", "Croatian"}},
+        {"sr", {"Serbisch", "Serbian"}},     {"bs", {"Bosnisch", "Bosnian"}},     {"el", {"Griechisch", "Greek"}},
+        {"fa", {"Persisch", "Persian"}},     {"ku", {"Kurdisch", "Kurdish"}},     {"sq", {"Albanisch", "Albanian"}},
+        {"bg", {"Bulgarisch", "Bulgarian"}}, {"ti", {"Tigrinya", "Tigrinya"}},    {"so", {"Somali", "Somali"}},
+        {"vi", {"Vietnamesisch", "Vietnamese"}}, {"ps", {"Paschtu", "Pashto"}},
+    };
+    return names;
+}
+
+}  // namespace
+
+const std::string& tr(std::string_view key, std::string_view language) {
+    static std::string missing;
+    auto entry = table().find(key);
+    if (entry == table().end()) {
+        missing = std::string(key);
+        return missing;
+    }
+    if (auto it = entry->second.find(std::string(language)); it != entry->second.end()) return it->second;
+    return entry->second.at("de");
+}
+
+std::string languageName(std::string_view code, std::string_view language) {
+    auto it = languageNames().find(code);
+    if (it == languageNames().end()) return std::string(code);
+    return language == "de" ? it->second.first : it->second.second;
+}
+
+std::string languageEndonym(std::string_view code) {
+    static const std::map<std::string, std::string, std::less<>> endonyms = {
+        {"de", "Deutsch"}, {"en", "English"}, {"tr", "Türkçe"}, {"uk", "Українська"}, {"ru", "Русский"},
+    };
+    auto it = endonyms.find(code);
+    return it == endonyms.end() ? languageName(code, "en") : it->second;
+}
+
+}  // namespace kiosk::ui

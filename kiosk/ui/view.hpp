@@ -1,0 +1,50 @@
+// What the screens draw from, and what they hand back: read-only state in, intents out.
+#pragma once
+
+#include "kiosk/core/catalog.hpp"
+#include "kiosk/core/navigation.hpp"
+#include "kiosk/core/opening_hours.hpp"
+#include "kiosk/ui/texture.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+using Intents = std::vector<core::Intent>;
+
+// QR textures by their text, made on first use and kept while the screen shows them.
+class QrTextures {
+public:
+    const Texture* get(const std::string& text);
+    void clear() { m_textures.clear(); }
+
+private:
+    std::map<std::string, std::optional<Texture>> m_textures;
+};
+
+struct KioskInfo {
+    std::string name;            // "Landratsamt Esslingen, Foyer"
+    std::string version;         // software
+    std::string contentBuiltAt;  // ISO 8601
+};
+
+struct View {
+    const core::Catalog& catalog;
+    const core::Session& session;
+    core::LocalDateTime now;
+    const KioskInfo& kiosk;
+    QrTextures& qr;
+    int idleSecondsLeft = -1;  // >= 0: the "still there?" countdown is running
+
+    const std::string& language() const { return session.language; }
+    bool portrait() const;
+};
+
+// The whole kiosk for one frame: the current screen, the navigation bar and any overlay.
+void drawKiosk(const View& view, Intents& out);
+// Shown instead when there is no content at all: never a blank screen.
+void drawNotReady(const std::string& language);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,195 @@
+// Custom-drawn controls on top of ImGui's item logic, so touch targets and text wrap are ours.
+#include "kiosk/ui/widgets.hpp"
+
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/texture.hpp"
+#include "kiosk/ui/theme.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <imgui_internal.h>
+
+namespace kiosk::ui {
+namespace {
+
+std::vector<VisibleText> g_visible;
+
+void remember(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
+    if (!text.empty()) g_visible.push_back({std::string(text), min, max, tappable});
+}
+
+// A release that ends a scroll drag is not a tap.
+bool wasTap(bool pressed) {
+    const float threshold = ImGui::GetIO().MouseDragThreshold;
+    return pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= threshold * threshold;
+}
+
+struct Colours {
+    ImU32 fill, text, border;
+};
+
+Colours coloursFor(Look look) {
+    const Palette& p = palette();
+    switch (look) {
+    case Look::Primary: return {p.primary, p.onPrimary, p.primary};
+    case Look::Secondary: return {p.surface, p.primary, p.primary};
+    case Look::Selected: return {p.accent, p.onPrimary, p.accent};
+    case Look::Emergency: return {p.emergency, p.onEmergency, p.emergency};
+    }
+    return {p.primary, p.onPrimary, p.primary};
+}
+
+void drawFrame(ImVec2 min, ImVec2 max, Look look, bool held) {
+    Colours c = coloursFor(look);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float rounding = 0.5f * em();
+    draw->AddRectFilled(min, max, held ? palette().accent : c.fill, rounding);
+    draw->AddRect(min, max, c.border, rounding, 0, std::max(2.0f, 0.08f * em()));
+}
+
+void wrappedText(ImFont* font, ImU32 colour, std::string_view text) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    remember(text, start, ImGui::GetItemRectMax(), false);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+ImVec2 ems(float width, float height) { return ImVec2(width * em(), height * em()); }
+
+bool bigButton(std::string_view label, ImVec2 size, Look look) {
+    ImGui::PushID(label.data(), label.data() + label.size());
+    ImVec2 textSize = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    size.x = std::max(size.x, textSize.x + 1.6f * em());
+    size.y = std::max(size.y, 2.4f * em());
+    bool pressed = ImGui::InvisibleButton("##button", size);
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    drawFrame(min, max, look, ImGui::IsItemActive());
+    ImVec2 at(min.x + (size.x - textSize.x) * 0.5f, min.y + (size.y - textSize.y) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(at, coloursFor(look).text, label.data(), label.data() + label.size());
+    remember(label, min, max, true);
+    ImGui::PopID();
+    return wasTap(pressed);
+}
+
+bool tile(std::string_view pictogram, std::string_view title, std::string_view subtitle, ImVec2 size, Look look) {
+    ImGui::PushID(title.data(), title.data() + title.size());
+    bool pressed = ImGui::InvisibleButton("##tile", size);
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    drawFrame(min, max, look, ImGui::IsItemActive());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 text = coloursFor(look).text;
+    const Fonts& f = fonts();
+    const float wrap = size.x - 1.0f * em();
+
+    ImVec2 iconSize = f.pictogram->CalcTextSizeA(f.pictogram->FontSize, FLT_MAX, 0, pictogram.data(),
+                                                 pictogram.data() + pictogram.size());
+    ImVec2 titleSize = f.heading->CalcTextSizeA(f.heading->FontSize, FLT_MAX, wrap, title.data(),
+                                                title.data() + title.size());
+    ImVec2 subSize = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, wrap, subtitle.data(),
+                                           subtitle.data() + subtitle.size());
+    float total = iconSize.y + titleSize.y + subSize.y + 0.3f * em();
+    float y = min.y + std::max(0.3f * em(), (size.y - total) * 0.5f);
+    draw->AddText(f.pictogram, f.pictogram->FontSize, ImVec2(min.x + (size.x - iconSize.x) * 0.5f, y), text,
+                  pictogram.data(), pictogram.data() + pictogram.size());
+    y += iconSize.y;
+    draw->AddText(f.heading, f.heading->FontSize, ImVec2(min.x + (size.x - titleSize.x) * 0.5f, y), text,
+                  title.data(), title.data() + title.size(), wrap);
+    y += titleSize.y + 0.3f * em();
+    draw->AddText(f.body, f.body->FontSize, ImVec2(min.x + (size.x - subSize.x) * 0.5f, y), text, subtitle.data(),
+                  subtitle.data() + subtitle.size(), wrap);
+    remember(title, min, max, true);
+    ImGui::PopID();
+    return wasTap(pressed);
+}
+
+bool card(std::string_view id, std::string_view title, const std::vector<std::string>& lines) {
+    const Fonts& f = fonts();
+    const float padding = 0.8f * em();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float wrap = width - 2 * padding - 1.5f * em();  // room for the chevron
+    ImVec2 titleSize = f.heading->CalcTextSizeA(f.heading->FontSize, FLT_MAX, wrap, title.data(),
+                                                title.data() + title.size());
+    float height = 2 * padding + titleSize.y;
+    std::vector<ImVec2> lineSizes;
+    for (const auto& line : lines) {
+        lineSizes.push_back(f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, wrap, line.c_str()));
+        height += lineSizes.back().y + 0.25f * em();
+    }
+
+    ImGui::PushID(id.data(), id.data() + id.size());
+    bool pressed = ImGui::InvisibleButton("##card", ImVec2(width, height));
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const Palette& p = palette();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, ImGui::IsItemActive() ? IM_COL32(0xE3, 0xEC, 0xF8, 0xFF) : p.surface,
+                        0.5f * em());
+    draw->AddRect(min, max, p.border, 0.5f * em(), 0, std::max(1.0f, 0.05f * em()));
+    float y = min.y + padding;
+    draw->AddText(f.heading, f.heading->FontSize, ImVec2(min.x + padding, y), p.primary, title.data(),
+                  title.data() + title.size(), wrap);
+    y += titleSize.y + 0.25f * em();
+    for (size_t i = 0; i < lines.size(); ++i) {
+        draw->AddText(f.body, f.body->FontSize, ImVec2(min.x + padding, y), p.text, lines[i].c_str(), nullptr, wrap);
+        y += lineSizes[i].y + 0.25f * em();
+    }
+    const char* chevron = "\xEF\x85\x82";  // chevron-right
+    draw->AddText(f.heading, f.heading->FontSize,
+                  ImVec2(max.x - padding - f.heading->FontSize, min.y + (height - f.heading->FontSize) * 0.5f),
+                  p.primary, chevron);
+    remember(title, min, max, true);
+    ImGui::PopID();
+    return wasTap(pressed);
+}
+
+void titleText(std::string_view text) { wrappedText(fonts().title, palette().text, text); }
+void headingText(std::string_view text) { wrappedText(fonts().heading, palette().text, text); }
+void paragraph(std::string_view text) { wrappedText(fonts().body, palette().text, text); }
+void mutedText(std::string_view text) { wrappedText(fonts().body, palette().textMuted, text); }
+
+void tag(std::string_view text) {
+    ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    ImVec2 max(min.x + size.x + 0.6f * em(), min.y + size.y + 0.3f * em());
+    ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRect(min, max, palette().textMuted, 0.3f * em(), 0, std::max(1.0f, 0.06f * em()));
+    draw->AddText(ImVec2(min.x + 0.3f * em(), min.y + 0.15f * em()), palette().textMuted, text.data(),
+                  text.data() + text.size());
+    remember(text, min, max, false);
+}
+
+void beginScrollArea(const char* id, ImVec2 size) {
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_None);
+    // Drag anywhere in the area to scroll, as a finger expects; a tap still reaches the card below.
+    // Not while the scroll bar itself is held, which scrolls on its own.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const bool onScrollbar = ImGui::GetActiveID() == ImGui::GetWindowScrollbarID(window, ImGuiAxis_Y);
+    if (!onScrollbar &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
+void endScrollArea() { ImGui::EndChild(); }
+
+void qrImage(const Texture& texture, float maxSide) {
+    const int modules = texture.width();
+    const float scale = std::max(1.0f, std::floor(maxSide / static_cast<float>(modules)));
+    const float side = scale * static_cast<float>(modules);
+    // Whole-pixel position too, or nearest filtering makes uneven modules.
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(std::floor(at.x), std::floor(at.y)));
+    ImGui::Image(texture.id(), ImVec2(side, side));
+}
+
+void clearVisibleTexts() { g_visible.clear(); }
+const std::vector<VisibleText>& visibleTexts() { return g_visible; }
+
+}  // namespace kiosk::ui
