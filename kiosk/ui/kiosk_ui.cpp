@@ -14,8 +14,6 @@ constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiW
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
-float navigationBarHeight() { return 3.6f * em(); }
-
 }  // namespace
 
 const Texture* QrTextures::get(const std::string& text) {
@@ -40,7 +38,7 @@ void drawKiosk(const View& view, Intents& out) {
     ImGui::Begin("##kiosk", nullptr, kScreenFlags);
     const core::ScreenId screen = view.session.current().id;
     const bool withBar = screen != core::ScreenId::Attract;
-    ImVec2 bodySize(0, withBar ? ImGui::GetContentRegionAvail().y - navigationBarHeight() : 0);
+    ImVec2 bodySize(0, withBar ? ImGui::GetContentRegionAvail().y - navigationBarHeight(view) : 0);
     ImGui::BeginChild("##body", bodySize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     switch (screen) {
     case core::ScreenId::Attract: drawAttract(view, out); break;

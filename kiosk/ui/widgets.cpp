@@ -15,7 +15,12 @@ namespace {
 std::vector<VisibleText> g_visible;
 
 void remember(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
-    if (!text.empty()) g_visible.push_back({std::string(text), min, max, tappable});
+    // Only what is really on screen: scrolled-away cards do not count.
+    if (text.empty() || !ImGui::IsRectVisible(min, max)) return;
+    ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
+    min = ImVec2(std::max(min.x, clip.x), std::max(min.y, clip.y));
+    max = ImVec2(std::min(max.x, clip.z), std::min(max.y, clip.w));
+    g_visible.push_back({std::string(text), min, max, tappable});
 }
 
 // A release that ends a scroll drag is not a tap.
@@ -150,6 +155,7 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
 
 void titleText(std::string_view text) { wrappedText(fonts().title, palette().text, text); }
 void headingText(std::string_view text) { wrappedText(fonts().heading, palette().text, text); }
+void strongText(std::string_view text) { wrappedText(fonts().bold, palette().text, text); }
 void paragraph(std::string_view text) { wrappedText(fonts().body, palette().text, text); }
 void mutedText(std::string_view text) { wrappedText(fonts().body, palette().textMuted, text); }
 

@@ -28,6 +28,7 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
 void titleText(std::string_view text);
 void headingText(std::string_view text);
 void paragraph(std::string_view text);
+void strongText(std::string_view text);  // bold, body size
 void mutedText(std::string_view text);
 // A small label in a box ("Beispieldaten").
 void tag(std::string_view text);

@@ -89,42 +89,80 @@ void contactQr(const View& view, const core::Provider& provider, float side) {
     if (const Texture* texture = view.qr.get(core::contactCard(provider, view.language()))) qrImage(*texture, side);
 }
 
-void drawNavigationBar(const View& view, Intents& out) {
+namespace {
+
+struct NavigationButtons {
+    std::string back, home, language, about, urgent;
+    std::string nextLanguage;
+    bool showBackHome = false, showLanguage = false, showAbout = false;
+};
+
+NavigationButtons navigationButtons(const View& view) {
     const std::string& lang = view.language();
     const core::ScreenId screen = view.session.current().id;
-    const ImVec2 size = ems(0, 2.8f);
-    ImGui::Separator();
-    if (screen != core::ScreenId::Home) {
-        if (bigButton(icon("arrow-left") + " " + tr("nav.back", lang), ems(8, 0))) out.push_back(core::intent::Back{});
-        ImGui::SameLine();
-        if (bigButton(icon("home") + " " + tr("nav.home", lang), ems(8, 0))) out.push_back(core::intent::Home{});
-    }
-    // Right-aligned: language, about and urgent help.
+    NavigationButtons b;
+    b.showBackHome = screen != core::ScreenId::Home;
+    b.showAbout = screen != core::ScreenId::About;
+    b.back = icon("arrow-left") + " " + tr("nav.back", lang);
+    b.home = icon("home") + " " + tr("nav.home", lang);
+    b.about = icon("information") + " " + tr("nav.about", lang);
+    b.urgent = icon("phone-in-talk") + " " + tr("nav.emergency", lang);
+    // The language button names the next language in its own words; it cycles through them.
     auto languages = view.catalog.languages();
     auto current = std::find(languages.begin(), languages.end(), lang);
-    std::string next = current == languages.end() || std::next(current) == languages.end() ? languages.front()
-                                                                                             : *std::next(current);
-    const std::string languageLabel = icon("translate") + " " + languageEndonym(next);
-    const std::string aboutLabel = icon("information") + " " + tr("nav.about", lang);
-    const std::string urgentLabel = icon("phone-in-talk") + " " + tr("nav.emergency", lang);
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    auto width = [&](const std::string& label) { return ImGui::CalcTextSize(label.c_str()).x + 1.6f * em() + spacing; };
-    float right = width(urgentLabel) + (languages.size() > 1 ? width(languageLabel) : 0) +
-                  (screen != core::ScreenId::About ? width(aboutLabel) : 0);
-    float start = std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right + spacing);
-    if (screen != core::ScreenId::Home)
-        ImGui::SameLine(start);
-    else
-        ImGui::SetCursorPosX(start);
-    if (languages.size() > 1) {
-        if (bigButton(languageLabel, size, Look::Secondary)) out.push_back(core::intent::ChooseLanguage{next});
+    b.nextLanguage = current == languages.end() || std::next(current) == languages.end() ? languages.front()
+                                                                                         : *std::next(current);
+    b.showLanguage = languages.size() > 1;
+    b.language = icon("translate") + " " + languageEndonym(b.nextLanguage);
+    return b;
+}
+
+float buttonWidth(const std::string& label, float minimum = 0) {
+    return std::max(minimum, ImGui::CalcTextSize(label.c_str()).x + 1.6f * em()) + ImGui::GetStyle().ItemSpacing.x;
+}
+
+float leftWidth(const NavigationButtons& b) {
+    return b.showBackHome ? buttonWidth(b.back, 8 * em()) + buttonWidth(b.home, 8 * em()) : 0;
+}
+
+float rightWidth(const NavigationButtons& b) {
+    return buttonWidth(b.urgent) + (b.showLanguage ? buttonWidth(b.language) : 0) +
+           (b.showAbout ? buttonWidth(b.about) : 0);
+}
+
+bool twoRows(const NavigationButtons& b) {
+    return leftWidth(b) + rightWidth(b) > ImGui::GetContentRegionAvail().x + ImGui::GetStyle().ItemSpacing.x;
+}
+
+}  // namespace
+
+float navigationBarHeight(const View& view) {
+    const float row = 2.8f * em() + ImGui::GetStyle().ItemSpacing.y;
+    return (twoRows(navigationButtons(view)) ? 2 * row : row) + 0.6f * em();
+}
+
+void drawNavigationBar(const View& view, Intents& out) {
+    const NavigationButtons b = navigationButtons(view);
+    const ImVec2 size = ems(0, 2.8f);
+    const bool wrap = twoRows(b);
+    const float rightStart = ImGui::GetWindowContentRegionMax().x - rightWidth(b) + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::Separator();
+    if (b.showBackHome) {
+        if (bigButton(b.back, ems(8, 2.8f))) out.push_back(core::intent::Back{});
+        ImGui::SameLine();
+        if (bigButton(b.home, ems(8, 2.8f))) out.push_back(core::intent::Home{});
+        if (!wrap) ImGui::SameLine(rightStart);
+    }
+    if (wrap || !b.showBackHome) ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), rightStart));
+    if (b.showLanguage) {
+        if (bigButton(b.language, size, Look::Secondary)) out.push_back(core::intent::ChooseLanguage{b.nextLanguage});
         ImGui::SameLine();
     }
-    if (screen != core::ScreenId::About) {
-        if (bigButton(aboutLabel, size, Look::Secondary)) out.push_back(core::intent::OpenAbout{});
+    if (b.showAbout) {
+        if (bigButton(b.about, size, Look::Secondary)) out.push_back(core::intent::OpenAbout{});
         ImGui::SameLine();
     }
-    if (bigButton(urgentLabel, size, Look::Emergency)) out.push_back(core::intent::OpenEmergencies{});
+    if (bigButton(b.urgent, size, Look::Emergency)) out.push_back(core::intent::OpenEmergencies{});
 }
 
 void drawStillThere(const View& view) {

@@ -20,7 +20,7 @@ void drawEmergencies(const View& view, Intents& out) {
             if (provider->hours) lines.push_back(icon("clock") + " " + openingStatusText(*provider->hours, view.now, lang));
         }
         lines.push_back(offer->summary.get(lang));
-        if (card(offer->id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{offer->id});
+        if (card(offer->id, offer->title.get(lang), lines)) out.emplace_back(core::intent::OpenOffer{offer->id});
     }
     endScrollArea();
 }

@@ -22,9 +22,8 @@ void section(const std::string& label, const std::string& text) {
 
 void providerBox(const View& view, const core::Provider& provider, Intents& out) {
     const std::string& lang = view.language();
-    ImGui::Spacing();
     headingText(icon("map-marker") + " " + tr("offer.provider", lang));
-    paragraph(provider.name.get(lang));
+    strongText(provider.name.get(lang));
     if (!provider.address.empty())
         paragraph(provider.address.street + ", " + provider.address.postalCode + " " + provider.address.municipality);
     if (!provider.phone.empty()) {
@@ -38,24 +37,26 @@ void providerBox(const View& view, const core::Provider& provider, Intents& out)
         out.push_back(core::intent::OpenProvider{provider.id});
 }
 
-void qrCodes(const View& view, const core::Offer& offer, const core::Provider* provider, bool sideBySide) {
-    const std::string& lang = view.language();
-    const float side = sideBySide ? std::min(10.0f * em(), ImGui::GetContentRegionAvail().x * 0.45f)
-                                  : std::min(9.0f * em(), ImGui::GetContentRegionAvail().x);
+// A QR code with its caption underneath, wrapped to the code's width so two fit side by side.
+template <typename DrawCode>
+void captionedQr(const std::string& caption, float side, DrawCode drawCode) {
     ImGui::BeginGroup();
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted((icon("qrcode") + " " + tr("offer.qr_link", lang)).c_str());
-    ImGui::PopFont();
-    linkQr(view, offer.url, side);
+    drawCode(side);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
+    strongText(caption);
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+}
+
+void qrCodes(const View& view, const core::Offer& offer, const core::Provider* provider) {
+    const std::string& lang = view.language();
+    const float side = std::min(10.0f * em(), (ImGui::GetContentRegionAvail().x - 2 * em()) * 0.5f);
+    captionedQr(icon("qrcode") + " " + tr("offer.qr_link", lang), side,
+                [&](float s) { linkQr(view, offer.url, s); });
     if (provider && !provider->phone.empty()) {
-        if (sideBySide) ImGui::SameLine(0, 2 * em());
-        ImGui::BeginGroup();
-        ImGui::PushFont(fonts().bold);
-        ImGui::TextUnformatted((icon("phone") + " " + tr("offer.qr_contact", lang)).c_str());
-        ImGui::PopFont();
-        contactQr(view, *provider, side);
-        ImGui::EndGroup();
+        ImGui::SameLine(0, 2 * em());
+        captionedQr(icon("phone") + " " + tr("offer.qr_contact", lang), side,
+                    [&](float s) { contactQr(view, *provider, s); });
     }
     mutedText(tr("offer.qr_hint", lang));
 }
@@ -70,7 +71,7 @@ void drawOffer(const View& view, Intents& out) {
 
     auto details = [&] {
         titleText(offer->title.get(lang));
-        headingText(offer->summary.get(lang));
+        strongText(offer->summary.get(lang));
         paragraph(offer->description.get(lang));
         section(icon("account-multiple") + " " + tr("offer.eligibility", lang), offer->eligibility.get(lang));
         section(icon("currency-eur") + " " + tr("offer.cost", lang), offer->cost.get(lang));
@@ -80,20 +81,22 @@ void drawOffer(const View& view, Intents& out) {
     if (view.portrait()) {
         beginScrollArea("##offer", ImVec2(0, 0));
         details();
-        ImGui::Spacing();
-        qrCodes(view, *offer, provider, true);
         if (provider) providerBox(view, *provider, out);
+        ImGui::Spacing();
+        qrCodes(view, *offer, provider);
         endScrollArea();
     } else {
-        const float right = std::min(22.0f * em(), ImGui::GetContentRegionAvail().x * 0.4f);
+        // Texts on the left; who helps, when, and the QR codes to take home on the right, always in view.
+        const float right = std::min(24.0f * em(), ImGui::GetContentRegionAvail().x * 0.42f);
         beginScrollArea("##offer", ImVec2(ImGui::GetContentRegionAvail().x - right - em(), 0));
         details();
-        if (provider) providerBox(view, *provider, out);
         endScrollArea();
         ImGui::SameLine(0, em());
-        ImGui::BeginChild("##qr", ImVec2(right, 0));
-        qrCodes(view, *offer, provider, false);
-        ImGui::EndChild();
+        beginScrollArea("##who", ImVec2(right, 0));
+        if (provider) providerBox(view, *provider, out);
+        ImGui::Spacing();
+        qrCodes(view, *offer, provider);
+        endScrollArea();
     }
 }
 

@@ -14,6 +14,7 @@ void drawEmergencies(const View& view, Intents& out);
 void drawAbout(const View& view, Intents& out);
 
 void drawNavigationBar(const View& view, Intents& out);
+float navigationBarHeight(const View& view);
 void drawStillThere(const View& view);
 
 // Shared pieces of several screens.
