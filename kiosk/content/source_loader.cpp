@@ -244,7 +244,10 @@ public:
                 fail(field, fmt::format("'{}' must be a language code with a list of words", code));
                 continue;
             }
-            for (const auto& word : item.second) words.push_back(word.as<std::string>());
+            for (const auto& word : item.second) {
+                if (word.IsScalar()) words.push_back(word.as<std::string>());
+                else fail(field, fmt::format("each '{}' keyword must be a single word or phrase", code));
+            }
             result.emplace_back(code, std::move(words));
         }
         return result;
@@ -288,7 +291,12 @@ void readList(const std::filesystem::path& folder, const std::string& file, std:
             errors.push_back({file, entry, "id", "may only use a-z, 0-9 and '-'"});
         else if (!seen.insert(id).second)
             errors.push_back({file, entry, "id", "is used twice"});
-        readEntry(node, id, entry);
+        try {
+            readEntry(node, id, entry);
+        } catch (const YAML::Exception& e) {  // a value of a shape no check above expected
+            errors.push_back(
+                {file, entry, "", fmt::format("line {}: a value has the wrong form: {}", e.mark.line + 1, e.msg)});
+        }
     }
 }
 

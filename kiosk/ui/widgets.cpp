@@ -55,7 +55,9 @@ void drawFrame(ImVec2 min, ImVec2 max, Look look, bool held) {
 void wrappedText(ImFont* font, ImU32 colour, std::string_view text) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(0.0f);
+    // Wrap at the window's edge unless the caller set a narrower wrap position.
+    const float wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    ImGui::PushTextWrapPos(wrap < 0 ? 0.0f : wrap);
     ImVec2 start = ImGui::GetCursorScreenPos();
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     remember(text, start, ImGui::GetItemRectMax(), false);
@@ -156,6 +158,16 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
 void titleText(std::string_view text) { wrappedText(fonts().title, palette().text, text); }
 void headingText(std::string_view text) { wrappedText(fonts().heading, palette().text, text); }
 void strongText(std::string_view text) { wrappedText(fonts().bold, palette().text, text); }
+void strongText(std::string_view text, ImU32 colour) { wrappedText(fonts().bold, colour, text); }
+
+void tableRow(std::string_view label, std::string_view value, float column) {
+    const float x = ImGui::GetCursorPosX();
+    ImGui::BeginGroup();
+    paragraph(label);
+    ImGui::EndGroup();
+    ImGui::SameLine(x + column);
+    paragraph(value);
+}
 void paragraph(std::string_view text) { wrappedText(fonts().body, palette().text, text); }
 void mutedText(std::string_view text) { wrappedText(fonts().body, palette().textMuted, text); }
 
@@ -195,6 +207,7 @@ void qrImage(const Texture& texture, float maxSide) {
     ImGui::Image(texture.id(), ImVec2(side, side));
 }
 
+void noteVisibleText(std::string_view text, ImVec2 min, ImVec2 max) { remember(text, min, max, false); }
 void clearVisibleTexts() { g_visible.clear(); }
 const std::vector<VisibleText>& visibleTexts() { return g_visible; }
 

@@ -29,6 +29,9 @@ void titleText(std::string_view text);
 void headingText(std::string_view text);
 void paragraph(std::string_view text);
 void strongText(std::string_view text);  // bold, body size
+void strongText(std::string_view text, ImU32 colour);
+// One row of a two-column table (a weekday and its opening times); the value starts at `column`.
+void tableRow(std::string_view label, std::string_view value, float column);
 void mutedText(std::string_view text);
 // A small label in a box ("Beispieldaten").
 void tag(std::string_view text);
@@ -49,6 +52,8 @@ struct VisibleText {
     bool tappable = false;
 };
 void clearVisibleTexts();
+// For text drawn straight to a draw list.
+void noteVisibleText(std::string_view text, ImVec2 min, ImVec2 max);
 const std::vector<VisibleText>& visibleTexts();
 
 }  // namespace kiosk::ui

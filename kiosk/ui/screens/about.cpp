@@ -22,9 +22,7 @@ void drawAbout(const View& view, Intents&) {
         paragraph(icon("map-marker") + " " + network.address.street + ", " + network.address.postalCode + " " +
                   network.address.municipality);
     if (!network.phone.empty()) {
-        ImGui::PushFont(fonts().heading);
-        ImGui::TextUnformatted((icon("phone") + " " + network.phone).c_str());
-        ImGui::PopFont();
+        headingText(icon("phone") + " " + network.phone);
     }
     if (!network.website.empty()) paragraph(icon("web") + " " + network.website);
     if (network.hours) {

@@ -18,8 +18,9 @@ void drawAttract(const View& view, Intents& out) {
 
     auto centred = [&](ImFont* font, float y, ImU32 colour, const std::string& text) {
         ImVec2 extent = font->CalcTextSizeA(font->FontSize, FLT_MAX, size.x - 2 * em(), text.c_str());
-        draw->AddText(font, font->FontSize, ImVec2(origin.x + (size.x - extent.x) * 0.5f, origin.y + y), colour,
-                      text.c_str(), nullptr, size.x - 2 * em());
+        const ImVec2 at(origin.x + (size.x - extent.x) * 0.5f, origin.y + y);
+        draw->AddText(font, font->FontSize, at, colour, text.c_str(), nullptr, size.x - 2 * em());
+        noteVisibleText(text, at, ImVec2(at.x + extent.x, at.y + extent.y));
         return extent.y;
     };
     // The pictograms of the life stages, as a row, tell what this is without words.
@@ -41,6 +42,7 @@ void drawAttract(const View& view, Intents& out) {
     draw->AddText(f.heading, f.heading->FontSize,
                   ImVec2((bmin.x + bmax.x - extent.x) * 0.5f, (bmin.y + bmax.y - extent.y) * 0.5f), p.onPrimary,
                   call.c_str());
+    noteVisibleText(call, bmin, bmax);
     y += buttonHeight + em();
     for (const auto& language : view.catalog.languages())
         if (language != "de") y += centred(f.body, y, p.textMuted, tr("attract.touch", language)) + 0.2f * em();

@@ -42,14 +42,7 @@ void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now,
     bool open = false;
     std::string text = openingStatusText(hours, now, language, &open);
     // Icon and words say it, the colour only repeats it.
-    ImGui::PushFont(fonts().bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, open ? palette().open : palette().closed);
-    ImGui::PushTextWrapPos(0.0f);
-    std::string line = icon(open ? "check" : "clock") + " " + text;
-    ImGui::TextUnformatted(line.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    strongText(icon(open ? "check" : "clock") + " " + text, open ? palette().open : palette().closed);
 }
 
 void weeklyHours(const core::OpeningHours& hours, const std::string& language) {
@@ -66,10 +59,7 @@ void weeklyHours(const core::OpeningHours& hours, const std::string& language) {
         for (const auto& range : intervals)
             times += (times.empty() ? "" : ", ") + formatTime(range.from) + "–" + formatTime(range.to);
         if (times.empty()) times = tr("hours.closed", language);
-        float x = ImGui::GetCursorPosX();
-        ImGui::TextUnformatted(tr("day." + std::to_string(day), language).c_str());
-        ImGui::SameLine(x + column);
-        ImGui::TextUnformatted(times.c_str());
+        tableRow(tr("day." + std::to_string(day), language), times, column);
     }
     if (hours.closedOnPublicHolidays()) mutedText(tr("hours.holidays_closed", language));
     for (const auto& comment : hours.comments()) mutedText(comment);

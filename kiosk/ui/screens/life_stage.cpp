@@ -61,9 +61,7 @@ void drawLifeStage(const View& view, Intents& out) {
     const auto topics = view.catalog.topicsFor(stage->id);
     const auto offers = view.catalog.offersFor(stage->id, screen.topic);
 
-    ImGui::PushFont(fonts().title);
-    ImGui::TextUnformatted((icon(stage->icon) + " " + stage->title.get(lang)).c_str());
-    ImGui::PopFont();
+    titleText(icon(stage->icon) + " " + stage->title.get(lang));
     mutedText(stage->ages.get(lang) + " · " +
               (offers.size() == 1 ? tr("stage.count_one", lang)
                                   : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size())));

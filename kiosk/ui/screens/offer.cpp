@@ -14,9 +14,7 @@ namespace {
 void section(const std::string& label, const std::string& text) {
     if (text.empty()) return;
     ImGui::Spacing();
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(label.c_str());
-    ImGui::PopFont();
+    strongText(label);
     paragraph(text);
 }
 
@@ -27,9 +25,7 @@ void providerBox(const View& view, const core::Provider& provider, Intents& out)
     if (!provider.address.empty())
         paragraph(provider.address.street + ", " + provider.address.postalCode + " " + provider.address.municipality);
     if (!provider.phone.empty()) {
-        ImGui::PushFont(fonts().heading);
-        ImGui::TextUnformatted((icon("phone") + " " + provider.phone).c_str());
-        ImGui::PopFont();
+        headingText(icon("phone") + " " + provider.phone);
     }
     if (provider.sample) tag(tr("sample.tag", lang));
     if (provider.hours) openingStatusLine(*provider.hours, view.now, lang);

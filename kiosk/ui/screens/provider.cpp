@@ -32,9 +32,7 @@ void drawProvider(const View& view, Intents& out) {
         labelled("map-marker", provider->address.street + ", " + provider->address.postalCode + " " +
                                    provider->address.municipality);
     if (!provider->phone.empty()) {
-        ImGui::PushFont(fonts().heading);
-        ImGui::TextUnformatted((icon("phone") + " " + provider->phone).c_str());
-        ImGui::PopFont();
+        headingText(icon("phone") + " " + provider->phone);
     }
     labelled("email", provider->email);
     labelled("web", provider->website);
@@ -69,9 +67,7 @@ void drawProvider(const View& view, Intents& out) {
     if (right > 0 && !provider->phone.empty()) {
         ImGui::SameLine(0, em());
         ImGui::BeginChild("##qr", ImVec2(right, 0));
-        ImGui::PushFont(fonts().bold);
-        ImGui::TextUnformatted((icon("qrcode") + " " + tr("offer.qr_contact", lang)).c_str());
-        ImGui::PopFont();
+        strongText(icon("qrcode") + " " + tr("offer.qr_contact", lang));
         contactQr(view, *provider, right);
         mutedText(tr("offer.qr_hint", lang));
         ImGui::EndChild();

@@ -1,0 +1,337 @@
+// Unit tests for reading the YAML content source: the sample loads cleanly, and each kind of authoring
+// mistake is reported with the file, entry and field an author needs to find it.
+#include "kiosk/content/source_loader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+namespace kiosk::content {
+// Readable failure output for Catch.
+std::ostream& operator<<(std::ostream& out, const ContentError& error) { return out << error.toString(); }
+}  // namespace kiosk::content
+
+using namespace kiosk;
+using namespace kiosk::content;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kSample = KIOSK_SAMPLE_CONTENT;
+
+// A copy of the sample content in a folder of its own, removed again at the end of the test.
+class SourceCopy {
+public:
+    SourceCopy() {
+        std::random_device random;
+        do {
+            m_root = fs::temp_directory_path() /
+                     ("kiosk-test-source-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+        } while (!fs::create_directory(m_root));
+        fs::copy(kSample, folder());
+    }
+    ~SourceCopy() {
+        std::error_code ignored;
+        fs::remove_all(m_root, ignored);
+    }
+    SourceCopy(const SourceCopy&) = delete;
+    SourceCopy& operator=(const SourceCopy&) = delete;
+
+    fs::path folder() const { return m_root / "content"; }
+
+    std::string read(const std::string& file) const {
+        std::ifstream in(folder() / file, std::ios::binary);
+        REQUIRE(in);
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
+    void write(const std::string& file, const std::string& text) const {
+        std::ofstream out(folder() / file, std::ios::binary | std::ios::trunc);
+        out << text;
+        REQUIRE(out);
+    }
+    // Replaces the first `from` after `anchor` (an entry's "- id: ..." line, or "" for the file start).
+    void edit(const std::string& file, const std::string& anchor, const std::string& from,
+              const std::string& to) const {
+        std::string text = read(file);
+        auto start = text.find(anchor);
+        INFO(file << " has no \"" << anchor << "\"");
+        REQUIRE(start != std::string::npos);
+        auto at = text.find(from, start);
+        INFO(file << " has no \"" << from << "\" after \"" << anchor << "\"");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+        write(file, text);
+    }
+    void append(const std::string& file, const std::string& text) const { write(file, read(file) + text); }
+
+private:
+    fs::path m_root;
+};
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Every language text of `text`, for the completeness checks.
+bool hasGermanAndEnglish(const core::LocalizedText& text) { return text.has("de") && text.has("en"); }
+
+struct Expected {
+    std::string file;
+    std::string entry;
+    std::string field;
+    std::string keyword;  // a word the message must contain
+};
+
+const ContentError* find(const std::vector<ContentError>& errors, const Expected& expected) {
+    auto it = std::find_if(errors.begin(), errors.end(), [&](const ContentError& e) {
+        return e.file == expected.file && e.entry == expected.entry && e.field == expected.field &&
+               contains(e.message, expected.keyword);
+    });
+    return it == errors.end() ? nullptr : &*it;
+}
+
+std::string listed(const std::vector<ContentError>& errors) {
+    std::string text;
+    for (const auto& e : errors) text += "\n  " + e.toString();
+    return text;
+}
+
+// One authoring mistake: how it is made, and the error an author must get for it.
+struct BrokenVariant {
+    std::string name;
+    std::string file;     // the file that is edited
+    std::string anchor;   // where in it
+    std::string from;     // text replaced ...
+    std::string to;       // ... by this; an empty `from` appends `to` to the file
+    Expected expected;
+    size_t errorCount;    // how many errors in total; 0: not checked (the mistake has follow-on errors)
+};
+
+const std::string kKindergeld = "- id: kindergeld\n";
+const std::string kProFamilia = "- id: pro-familia-esslingen\n";
+const std::string kFamilienkasse = "- id: familienkasse\n";
+
+const std::vector<BrokenVariant> kBrokenVariants{
+    {"missing German title", "offers.yaml", kKindergeld, "    de: \"Kindergeld\"\n", "",
+     {"offers.yaml", "offer 'kindergeld'", "title", "German"}, 1},
+    {"missing title altogether", "offers.yaml", kKindergeld,
+     "  title:\n    de: \"Kindergeld\"\n    en: \"Child benefit (Kindergeld)\"\n", "",
+     {"offers.yaml", "offer 'kindergeld'", "title", "missing"}, 1},
+    {"unknown life stage", "offers.yaml", kKindergeld, "life_stages: [baby, toddler,", "life_stages: [baby, teenager,",
+     {"offers.yaml", "offer 'kindergeld'", "life_stages", "teenager"}, 1},
+    {"offer pointing at an unknown provider", "offers.yaml", kKindergeld, "provider: familienkasse",
+     "provider: familienkase", {"offers.yaml", "offer 'kindergeld'", "provider", "unknown provider 'familienkase'"}, 1},
+    {"unknown topic", "offers.yaml", kKindergeld, "topics: [money]", "topics: [geld]",
+     {"offers.yaml", "offer 'kindergeld'", "topics", "unknown topic 'geld'"}, 1},
+    {"malformed opening hours", "providers.yaml", kFamilienkasse, "\"Mo-Fr 08:00-18:00; PH off\"",
+     "\"Mo-Fr 8 bis 18 Uhr\"", {"providers.yaml", "provider 'familienkasse'", "opening_hours", "opening hours"}, 1},
+    {"web address without https://", "offers.yaml", kKindergeld,
+     "url: https://www.arbeitsagentur.de/familie-und-kinder/kindergeld",
+     "url: www.arbeitsagentur.de/familie-und-kinder/kindergeld",
+     {"offers.yaml", "offer 'kindergeld'", "url", "web address"}, 1},
+    {"web address without a host", "providers.yaml", kFamilienkasse, "website: https://www.arbeitsagentur.de",
+     "website: https://arbeitsagentur", {"providers.yaml", "provider 'familienkasse'", "website", "web address"}, 1},
+    {"duplicate offer id", "offers.yaml", "", "", R"(
+- id: kindergeld
+  title: {de: "Kindergeld doppelt", en: "Child benefit again"}
+  summary: {de: "Noch einmal", en: "Once more"}
+  life_stages: [baby]
+  topics: [money]
+  provider: familienkasse
+  url: https://www.arbeitsagentur.de/kindergeld
+)",
+     {"offers.yaml", "offer 'kindergeld'", "id", "twice"}, 1},
+    {"duplicate topic id", "topics.yaml", "", "", "\n- id: money\n  icon: cash\n  title: {de: \"Geld\", en: \"Money\"}\n",
+     {"topics.yaml", "topic 'money'", "id", "twice"}, 1},
+    {"misspelt field", "offers.yaml", kKindergeld, "  title:\n", "  titel:\n",
+     {"offers.yaml", "offer 'kindergeld'", "titel", "unknown field"}, 2},
+    {"misspelt address field", "providers.yaml", kProFamilia, "    postal_code:", "    postcode:",
+     {"providers.yaml", "provider 'pro-familia-esslingen'", "address.postcode", "unknown field"}, 2},
+    {"invalid YAML syntax", "life_stages.yaml", "- id: baby\n", "  icon: baby\n", "  icon: baby: broken\n",
+     {"life_stages.yaml", "line 8", "", "not valid YAML"}, 0},
+    {"bad postal code", "providers.yaml", kProFamilia, "postal_code: \"73728\"", "postal_code: \"7372\"",
+     {"providers.yaml", "provider 'pro-familia-esslingen'", "address.postal_code", "postal code"}, 1},
+    {"location with one coordinate", "providers.yaml", kProFamilia, "location: [48.7388, 9.3068]",
+     "location: [48.7388]", {"providers.yaml", "provider 'pro-familia-esslingen'", "location", "latitude"}, 1},
+    {"location that is not a number", "providers.yaml", kProFamilia, "location: [48.7388, 9.3068]",
+     "location: [48.7388, Esslingen]", {"providers.yaml", "provider 'pro-familia-esslingen'", "location", "latitude"},
+     1},
+    {"location out of range", "providers.yaml", kProFamilia, "location: [48.7388, 9.3068]",
+     "location: [487.388, 9.3068]", {"providers.yaml", "provider 'pro-familia-esslingen'", "location", "range"}, 1},
+    {"missing location of a local provider", "providers.yaml", kProFamilia, "  location: [48.7388, 9.3068]\n", "",
+     {"providers.yaml", "provider 'pro-familia-esslingen'", "location", "missing"}, 1},
+    {"bad language code in a list", "providers.yaml", kProFamilia, "languages: [de, en, tr, fr]",
+     "languages: [de, english, tr, fr]",
+     {"providers.yaml", "provider 'pro-familia-esslingen'", "languages", "'english'"}, 1},
+    {"bad language code of a text", "offers.yaml", kKindergeld, "    en: \"Child benefit (Kindergeld)\"",
+     "    eng: \"Child benefit (Kindergeld)\"", {"offers.yaml", "offer 'kindergeld'", "title", "'eng'"}, 1},
+    {"bad phone number", "providers.yaml", kFamilienkasse, "phone: \"0800 4 5555 30\"", "phone: \"kostenlos\"",
+     {"providers.yaml", "provider 'familienkasse'", "phone", "phone number"}, 1},
+    {"id with capital letters", "offers.yaml", kKindergeld, "- id: kindergeld\n", "- id: Kindergeld\n",
+     {"offers.yaml", "offer 'Kindergeld'", "id", "a-z"}, 1},
+    {"keyword that is not a word", "offers.yaml", kKindergeld, "de: [Kindergeld, Familienkasse,",
+     "de: [Kindergeld: Antrag, Familienkasse,", {"offers.yaml", "offer 'kindergeld'", "keywords", "single word"}, 1},
+    {"field name that is a list", "topics.yaml", "", "", "\n- id: weird\n  ? [a, b]\n  : c\n",
+     {"topics.yaml", "topic 'weird'", "", "wrong form"}, 1},
+    {"entry without id", "topics.yaml", "", "", "\n- icon: cash\n  title: {de: \"Geld\", en: \"Money\"}\n",
+     {"topics.yaml", "entry 10", "id", "missing"}, 1},
+};
+
+}  // namespace
+
+TEST_CASE("the sample content loads without errors", "[source_loader]") {
+    SourceCopy source;
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    REQUIRE(result.ok());
+
+    const core::Catalog& catalog = result.catalog;
+    CHECK(catalog.offers.size() >= 40);
+    CHECK(catalog.providers.size() >= 20);
+    CHECK_FALSE(catalog.emergencyOffers().empty());
+    CHECK(catalog.network.name.get("de") == "Präventionsnetzwerk gegen Kinderarmut im Landkreis Esslingen");
+    CHECK(catalog.network.hours.has_value());
+
+    std::vector<std::string> stages;
+    for (const auto& stage : catalog.lifeStages) stages.push_back(stage.id);
+    CHECK(stages == std::vector<std::string>{"pregnancy", "baby", "toddler", "kindergarten", "primary-school"});
+    for (const auto& stage : catalog.lifeStages) {
+        INFO("life stage " << stage.id);
+        CHECK_FALSE(catalog.offersFor(stage.id).empty());
+        CHECK_FALSE(catalog.topicsFor(stage.id).empty());
+    }
+
+    const core::Offer* kindergeld = catalog.offer("kindergeld");
+    REQUIRE(kindergeld != nullptr);
+    CHECK(kindergeld->title.get("en") == "Child benefit (Kindergeld)");
+    CHECK(kindergeld->providerId == "familienkasse");
+    CHECK(kindergeld->lifeStages == std::vector<std::string>{"baby", "toddler", "kindergarten", "primary-school"});
+    CHECK(kindergeld->url == "https://www.arbeitsagentur.de/familie-und-kinder/kindergeld");
+    REQUIRE(kindergeld->keywords.size() == 2);
+    CHECK(kindergeld->keywords[0].first == "de");
+    CHECK(kindergeld->keywords[1].second.front() == "child benefit");
+
+    const core::Provider* proFamilia = catalog.provider("pro-familia-esslingen");
+    REQUIRE(proFamilia != nullptr);
+    CHECK(proFamilia->address.postalCode == "73728");
+    REQUIRE(proFamilia->location.has_value());
+    CHECK(proFamilia->location->latitude == Approx(48.7388));
+    CHECK(proFamilia->hours.has_value());
+
+    const core::Provider* notruf = catalog.provider("notruf-112");
+    REQUIRE(notruf != nullptr);
+    CHECK(notruf->national);
+    CHECK(notruf->address.empty());
+    CHECK_FALSE(notruf->location.has_value());
+}
+
+TEST_CASE("every offer and provider of the sample is in German and English", "[source_loader]") {
+    SourceCopy source;
+    const SourceResult result = loadSource(source.folder());
+    REQUIRE(result.ok());
+    for (const auto& offer : result.catalog.offers) {
+        INFO("offer " << offer.id);
+        CHECK(hasGermanAndEnglish(offer.title));
+        CHECK(hasGermanAndEnglish(offer.summary));
+        for (const auto* optional : {&offer.description, &offer.cost, &offer.eligibility})
+            if (!optional->empty()) CHECK(hasGermanAndEnglish(*optional));
+    }
+    for (const auto& provider : result.catalog.providers) {
+        INFO("provider " << provider.id);
+        CHECK(hasGermanAndEnglish(provider.name));
+        for (const auto* optional : {&provider.description, &provider.accessibility})
+            if (!optional->empty()) CHECK(hasGermanAndEnglish(*optional));
+    }
+    CHECK(result.catalog.languages() == std::vector<std::string>{"de", "en"});
+}
+
+TEST_CASE("each authoring mistake is reported with its file, entry and field", "[source_loader]") {
+    const BrokenVariant variant = GENERATE(from_range(kBrokenVariants));
+    INFO("variant: " << variant.name);
+    SourceCopy source;
+    if (variant.from.empty())
+        source.append(variant.file, variant.to);
+    else
+        source.edit(variant.file, variant.anchor, variant.from, variant.to);
+
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    CHECK_FALSE(result.ok());
+    CHECK(find(result.errors, variant.expected) != nullptr);
+    if (variant.errorCount != 0) CHECK(result.errors.size() == variant.errorCount);
+}
+
+TEST_CASE("a missing file is reported by name", "[source_loader]") {
+    SourceCopy source;
+    fs::remove(source.folder() / "providers.yaml");
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    const ContentError* error = find(result.errors, {"providers.yaml", "", "", "missing"});
+    CHECK(error != nullptr);
+    // Every offer now names an unknown provider: the author sees that too.
+    CHECK(find(result.errors, {"offers.yaml", "offer 'kindergeld'", "provider", "unknown provider"}) != nullptr);
+}
+
+TEST_CASE("a missing network file is reported by name", "[source_loader]") {
+    SourceCopy source;
+    fs::remove(source.folder() / "network.yaml");
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    CHECK(find(result.errors, {"network.yaml", "", "", "missing"}) != nullptr);
+    CHECK(result.errors.size() == 1);
+}
+
+TEST_CASE("a folder that does not exist is not taken for content", "[source_loader]") {
+    SourceCopy source;
+    const fs::path nowhere = source.folder() / "nowhere";
+    const SourceResult result = loadSource(nowhere);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors.front().file == nowhere.string());
+    CHECK(contains(result.errors.front().message, "not a content folder"));
+}
+
+TEST_CASE("a file that is not a list of entries is refused", "[source_loader]") {
+    SourceCopy source;
+    source.write("topics.yaml", "id: money\ntitle: Geld\n");
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    CHECK(find(result.errors, {"topics.yaml", "", "", "list of entries"}) != nullptr);
+}
+
+TEST_CASE("several mistakes are all reported, not just the first", "[source_loader]") {
+    SourceCopy source;
+    source.edit("offers.yaml", kKindergeld, "provider: familienkasse", "provider: familienkase");
+    source.edit("offers.yaml", kKindergeld, "  title:\n", "  titel:\n");
+    source.edit("providers.yaml", kProFamilia, "postal_code: \"73728\"", "postal_code: \"7372\"");
+    source.edit("providers.yaml", kFamilienkasse, "\"Mo-Fr 08:00-18:00; PH off\"", "\"Mo-Fr 8 bis 18 Uhr\"");
+    source.edit("network.yaml", "", "website: https://www.landkreis-esslingen.de", "website: landkreis-esslingen");
+
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    CHECK(find(result.errors, {"offers.yaml", "offer 'kindergeld'", "provider", "familienkase"}) != nullptr);
+    CHECK(find(result.errors, {"offers.yaml", "offer 'kindergeld'", "titel", "unknown field"}) != nullptr);
+    CHECK(find(result.errors, {"offers.yaml", "offer 'kindergeld'", "title", "missing"}) != nullptr);
+    CHECK(find(result.errors, {"providers.yaml", "provider 'pro-familia-esslingen'", "address.postal_code",
+                               "postal code"}) != nullptr);
+    CHECK(find(result.errors, {"providers.yaml", "provider 'familienkasse'", "opening_hours", "opening hours"}) !=
+          nullptr);
+    CHECK(find(result.errors, {"network.yaml", "", "website", "web address"}) != nullptr);
+    CHECK(result.errors.size() == 6);
+}
+
+TEST_CASE("an error reads as file, entry, field and message", "[source_loader]") {
+    const ContentError error{"offers.yaml", "offer 'kindergeld'", "provider", "unknown provider 'xyz'"};
+    CHECK(error.toString() == "offers.yaml: offer 'kindergeld': field 'provider': unknown provider 'xyz'");
+    CHECK(ContentError{"topics.yaml", "", "", "the file is missing or cannot be read"}.toString() ==
+          "topics.yaml: the file is missing or cannot be read");
+    CHECK(describe({error, error}) == error.toString() + "\n" + error.toString() + "\n");
+}

@@ -1,0 +1,146 @@
+// Unit tests for the catalog filters the screens show: offers per life stage and topic, emergencies, lookups.
+#include "kiosk/core/catalog.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace kiosk::core;
+
+namespace {
+
+Offer offer(std::string id, std::vector<std::string> stages, std::vector<std::string> topics, std::string provider,
+            LocalizedText title) {
+    Offer o;
+    o.id = std::move(id);
+    o.lifeStages = std::move(stages);
+    o.topics = std::move(topics);
+    o.providerId = std::move(provider);
+    o.title = std::move(title);
+    return o;
+}
+
+// A small catalog in content order; the emergency topic has offers of its own.
+Catalog smallCatalog() {
+    Catalog c;
+    c.lifeStages = {{"pregnancy", "human-pregnant", {{"de", "Schwangerschaft"}, {"en", "Pregnancy"}}, {}},
+                    {"baby", "baby", {{"de", "Baby"}, {"en", "Baby"}}, {}},
+                    {"toddler", "human-child", {{"de", "Kleinkind"}, {"en", "Toddler"}}, {}}};
+    c.topics = {{"counselling", "forum", {{"de", "Beratung"}, {"en", "Counselling"}}, false},
+                {"money", "currency-eur", {{"de", "Geld und Leistungen"}, {"en", "Money and benefits"}}, false},
+                {"health", "heart-pulse", {{"de", "Gesundheit"}, {"en", "Health"}}, false},
+                {"housing", "home-variant", {{"de", "Wohnen"}, {"en", "Housing"}}, false},
+                {"emergencies", "alert-circle", {{"de", "Hilfe im Notfall"}, {"en", "Help in an emergency"}}, true}};
+    Provider familienkasse;
+    familienkasse.id = "familienkasse";
+    familienkasse.name = {{"de", "Familienkasse"}};
+    familienkasse.national = true;
+    Provider praxis;
+    praxis.id = "kinderarztpraxis";
+    praxis.name = {{"de", "Kinderarztpraxis"}};
+    Provider notruf;
+    notruf.id = "notruf-112";
+    notruf.name = {{"de", "Notruf 112"}};
+    c.providers = {familienkasse, praxis, notruf};
+    c.offers = {
+        offer("kindergeld", {"baby", "toddler"}, {"money"}, "familienkasse",
+              {{"de", "Kindergeld"}, {"en", "Child benefit"}}),
+        offer("vorsorge", {"baby"}, {"health"}, "kinderarztpraxis", {{"de", "Vorsorge"}, {"en", "Check-ups"}}),
+        offer("notruf", {"pregnancy", "baby", "toddler"}, {"emergencies", "health"}, "notruf-112",
+              {{"de", "Notruf"}, {"en", "Emergency call"}}),
+        offer("elterngeld", {"pregnancy", "baby"}, {"money", "counselling"}, "familienkasse",
+              {{"de", "Elterngeld"}, {"en", "Parental allowance"}}),
+    };
+    return c;
+}
+
+std::vector<std::string> ids(const std::vector<const Offer*>& offers) {
+    std::vector<std::string> result;
+    for (const Offer* o : offers) result.push_back(o->id);
+    return result;
+}
+
+std::vector<std::string> ids(const std::vector<const Topic*>& topics) {
+    std::vector<std::string> result;
+    for (const Topic* t : topics) result.push_back(t->id);
+    return result;
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a life stage lists its offers in content order, without emergency offers", "[catalog]") {
+    const Catalog c = smallCatalog();
+    CHECK(ids(c.offersFor("baby")) == Ids{"kindergeld", "vorsorge", "elterngeld"});
+    CHECK(ids(c.offersFor("toddler")) == Ids{"kindergeld"});
+    CHECK(ids(c.offersFor("pregnancy")) == Ids{"elterngeld"});
+    CHECK(c.offersFor("primary-school").empty());
+}
+
+TEST_CASE("a topic filter narrows a life stage to that topic", "[catalog]") {
+    const Catalog c = smallCatalog();
+    CHECK(ids(c.offersFor("baby", "money")) == Ids{"kindergeld", "elterngeld"});
+    CHECK(ids(c.offersFor("baby", "health")) == Ids{"vorsorge"});
+    CHECK(ids(c.offersFor("toddler", "health")).empty());
+    CHECK(c.offersFor("baby", "housing").empty());
+    CHECK(c.offersFor("baby", "emergencies").empty());
+}
+
+TEST_CASE("a life stage offers only topics that have offers for it", "[catalog]") {
+    const Catalog c = smallCatalog();
+    CHECK(ids(c.topicsFor("baby")) == Ids{"counselling", "money", "health"});
+    // The toddler's only health offer is an emergency one, so health is not a filter there.
+    CHECK(ids(c.topicsFor("toddler")) == Ids{"money"});
+    CHECK(ids(c.topicsFor("pregnancy")) == Ids{"counselling", "money"});
+    CHECK(c.topicsFor("primary-school").empty());
+}
+
+TEST_CASE("emergency offers are those with an emergency topic", "[catalog]") {
+    const Catalog c = smallCatalog();
+    CHECK(ids(c.emergencyOffers()) == Ids{"notruf"});
+    CHECK(c.isEmergency(*c.offer("notruf")));
+    CHECK_FALSE(c.isEmergency(*c.offer("vorsorge")));
+}
+
+TEST_CASE("a provider's page lists all of its offers", "[catalog]") {
+    const Catalog c = smallCatalog();
+    CHECK(ids(c.offersOf("familienkasse")) == Ids{"kindergeld", "elterngeld"});
+    CHECK(ids(c.offersOf("notruf-112")) == Ids{"notruf"});
+    CHECK(c.offersOf("nobody").empty());
+}
+
+TEST_CASE("lookups by id find the entry or nothing", "[catalog]") {
+    const Catalog c = smallCatalog();
+    REQUIRE(c.offer("elterngeld") != nullptr);
+    CHECK(c.offer("elterngeld")->title.get("de") == "Elterngeld");
+    REQUIRE(c.provider("kinderarztpraxis") != nullptr);
+    CHECK(c.provider("kinderarztpraxis")->name.get("de") == "Kinderarztpraxis");
+    REQUIRE(c.lifeStage("toddler") != nullptr);
+    CHECK(c.lifeStage("toddler")->title.get("en") == "Toddler");
+    REQUIRE(c.topic("emergencies") != nullptr);
+    CHECK(c.topic("emergencies")->emergency);
+    CHECK(c.offer("nope") == nullptr);
+    CHECK(c.provider("nope") == nullptr);
+    CHECK(c.lifeStage("nope") == nullptr);
+    CHECK(c.topic("nope") == nullptr);
+}
+
+TEST_CASE("an untranslated text shows German in another language", "[catalog]") {
+    const Catalog c = smallCatalog();
+    CHECK(c.provider("familienkasse")->name.get("en") == "Familienkasse");
+    CHECK(c.offer("kindergeld")->title.get("en") == "Child benefit");
+    CHECK(c.offer("kindergeld")->title.get("uk") == "Kindergeld");
+}
+
+TEST_CASE("the language choice starts with German, then the content's languages", "[catalog]") {
+    Catalog c = smallCatalog();
+    CHECK(c.languages() == Ids{"de", "en"});
+
+    // German stays first even when an author wrote the English title first.
+    c.offers.front().title = {{"en", "Child benefit"}, {"de", "Kindergeld"}};
+    CHECK(c.languages() == Ids{"de", "en"});
+
+    CHECK(Catalog{}.languages() == Ids{"de"});
+}

@@ -1,0 +1,197 @@
+// Unit tests for the screen stack: what Back, Home and a double tap do, and how screens are named.
+#include "kiosk/core/navigation.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace kiosk::core {
+// Readable failure output for Catch.
+std::ostream& operator<<(std::ostream& out, const ScreenRef& screen) {
+    out << toString(screen);
+    if (!screen.topic.empty()) out << " (topic " << screen.topic << ")";
+    return out;
+}
+}  // namespace kiosk::core
+
+using namespace kiosk::core;
+
+namespace {
+
+const ScreenRef kHome{ScreenId::Home, {}, {}};
+const ScreenRef kAttract{ScreenId::Attract, {}, {}};
+
+// A family that has touched the attract screen and sees the home screen.
+Session atHome() {
+    Session session = freshSession("de");
+    apply(session, intent::Wake{});
+    return session;
+}
+
+}  // namespace
+
+TEST_CASE("a fresh session starts on the attract screen in the chosen language", "[navigation]") {
+    Session session = freshSession("en");
+    CHECK(session.current() == kAttract);
+    CHECK(session.history.size() == 1);
+    CHECK(session.language == "en");
+    CHECK_FALSE(session.canGoBack());
+}
+
+TEST_CASE("a touch on the attract screen goes to the home screen", "[navigation]") {
+    Session session = freshSession("de");
+    apply(session, intent::Wake{});
+    CHECK(session.history == std::vector<ScreenRef>{kHome});
+    CHECK_FALSE(session.canGoBack());
+}
+
+TEST_CASE("Back from the provider walks back through offer to the life stage with its topic filter",
+          "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenLifeStage{"baby"});
+    apply(session, intent::FilterTopic{"money"});
+    apply(session, intent::OpenOffer{"kindergeld"});
+    apply(session, intent::OpenProvider{"familienkasse"});
+    REQUIRE(session.current() == ScreenRef{ScreenId::Provider, "familienkasse", {}});
+    CHECK(session.canGoBack());
+
+    apply(session, intent::Back{});
+    CHECK(session.current() == ScreenRef{ScreenId::Offer, "kindergeld", {}});
+
+    apply(session, intent::Back{});
+    CHECK(session.current() == ScreenRef{ScreenId::LifeStage, "baby", "money"});
+
+    apply(session, intent::Back{});
+    CHECK(session.current() == kHome);
+    CHECK_FALSE(session.canGoBack());
+}
+
+TEST_CASE("choosing another topic replaces the filter instead of adding a screen", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenLifeStage{"baby"});
+    apply(session, intent::FilterTopic{"money"});
+    apply(session, intent::FilterTopic{"health"});
+    CHECK(session.current() == ScreenRef{ScreenId::LifeStage, "baby", "health"});
+    apply(session, intent::FilterTopic{""});
+    CHECK(session.current() == ScreenRef{ScreenId::LifeStage, "baby", ""});
+    CHECK(session.history.size() == 2);
+}
+
+TEST_CASE("a topic filter outside a life-stage screen changes nothing", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenLifeStage{"baby"});
+    apply(session, intent::OpenOffer{"kindergeld"});
+    const auto before = session.history;
+    apply(session, intent::FilterTopic{"money"});
+    CHECK(session.history == before);
+}
+
+TEST_CASE("Home clears the whole screen stack", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenLifeStage{"baby"});
+    apply(session, intent::OpenOffer{"kindergeld"});
+    apply(session, intent::OpenProvider{"familienkasse"});
+    apply(session, intent::OpenAbout{});
+    REQUIRE(session.history.size() == 5);
+
+    apply(session, intent::Home{});
+    CHECK(session.history == std::vector<ScreenRef>{kHome});
+    CHECK_FALSE(session.canGoBack());
+
+    apply(session, intent::Back{});
+    CHECK(session.current() == kHome);
+}
+
+TEST_CASE("a double tap on an offer does not stack it twice", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenLifeStage{"baby"});
+    apply(session, intent::OpenOffer{"kindergeld"});
+    apply(session, intent::OpenOffer{"kindergeld"});
+    CHECK(session.history.size() == 3);
+
+    apply(session, intent::Back{});
+    CHECK(session.current() == ScreenRef{ScreenId::LifeStage, "baby", {}});
+}
+
+TEST_CASE("a different offer is stacked on top of the current one", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenOffer{"kindergeld"});
+    apply(session, intent::OpenOffer{"kinderzuschlag"});
+    CHECK(session.history.size() == 3);
+    apply(session, intent::Back{});
+    CHECK(session.current() == ScreenRef{ScreenId::Offer, "kindergeld", {}});
+}
+
+TEST_CASE("Back on the home screen stays on the home screen", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::Back{});
+    apply(session, intent::Back{});
+    CHECK(session.history == std::vector<ScreenRef>{kHome});
+}
+
+TEST_CASE("emergencies and about are screens Back returns from", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenLifeStage{"toddler"});
+    apply(session, intent::OpenEmergencies{});
+    CHECK(session.current().id == ScreenId::Emergencies);
+    apply(session, intent::Back{});
+    CHECK(session.current() == ScreenRef{ScreenId::LifeStage, "toddler", {}});
+
+    apply(session, intent::OpenAbout{});
+    CHECK(session.current().id == ScreenId::About);
+    apply(session, intent::Back{});
+    CHECK(session.current() == ScreenRef{ScreenId::LifeStage, "toddler", {}});
+}
+
+TEST_CASE("choosing a language keeps the family on the same screen", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenOffer{"kindergeld"});
+    const auto before = session.history;
+    apply(session, intent::ChooseLanguage{"en"});
+    CHECK(session.language == "en");
+    CHECK(session.history == before);
+}
+
+TEST_CASE("a fresh session with a deep start screen has Home under it", "[navigation]") {
+    const ScreenRef offer{ScreenId::Offer, "kindergeld", {}};
+    Session session = freshSession("en", offer);
+    CHECK(session.history == std::vector<ScreenRef>{kHome, offer});
+    CHECK(session.language == "en");
+    CHECK(session.canGoBack());
+
+    apply(session, intent::Back{});
+    CHECK(session.current() == kHome);
+}
+
+TEST_CASE("a fresh session starting on home or attract has nothing under it", "[navigation]") {
+    CHECK(freshSession("de", kHome).history == std::vector<ScreenRef>{kHome});
+    CHECK(freshSession("de", kAttract).history == std::vector<ScreenRef>{kAttract});
+}
+
+TEST_CASE("parseScreenRef reads screen names from the command line", "[navigation]") {
+    CHECK(parseScreenRef("home") == kHome);
+    CHECK(parseScreenRef("attract") == kAttract);
+    CHECK(parseScreenRef("about") == ScreenRef{ScreenId::About, {}, {}});
+    CHECK(parseScreenRef("emergencies") == ScreenRef{ScreenId::Emergencies, {}, {}});
+    CHECK(parseScreenRef("offer:kindergeld") == ScreenRef{ScreenId::Offer, "kindergeld", {}});
+    CHECK(parseScreenRef("stage:baby") == ScreenRef{ScreenId::LifeStage, "baby", {}});
+    CHECK(parseScreenRef("provider:familienkasse") == ScreenRef{ScreenId::Provider, "familienkasse", {}});
+}
+
+TEST_CASE("parseScreenRef rejects names it cannot show", "[navigation]") {
+    const std::string text = GENERATE(as<std::string>{}, "offer:", "stage", "provider", "nonsense:x", "nonsense",
+                                      "", "home:x", "Home", "offer");
+    INFO("\"" << text << "\"");
+    CHECK_FALSE(parseScreenRef(text).has_value());
+}
+
+TEST_CASE("toString and parseScreenRef round-trip", "[navigation]") {
+    const std::string text = GENERATE(as<std::string>{}, "home", "attract", "about", "emergencies", "stage:baby",
+                                      "offer:kindergeld", "provider:notruf-112");
+    auto screen = parseScreenRef(text);
+    REQUIRE(screen.has_value());
+    CHECK(toString(*screen) == text);
+    CHECK(parseScreenRef(toString(*screen)) == screen);
+}
