@@ -327,7 +327,6 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
         ++frame;
-        if (frame == 1) spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
         if (options.screenshot && !replay && frame == 3) {
             if (!writeScreenshot(*options.screenshot, width, height)) {
                 spdlog::error("cannot write the screenshot {}", options.screenshot->string());
@@ -336,6 +335,10 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
             glfwSetWindowShouldClose(window, GLFW_TRUE);
         }
         glfwSwapBuffers(window);
+        if (frame == 1) {
+            glFinish();
+            spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
+        }
         if (flatOut) {
             glFinish();
             if (frame > 3) stats.milliseconds.push_back(millisecondsSince(frameStart));
