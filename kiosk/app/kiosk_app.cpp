@@ -11,6 +11,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <stb_image_write.h>
 
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <ctime>
 #include <deque>
+#include <future>
 #include <fmt/format.h>
 
 namespace kiosk::app {
@@ -81,7 +83,9 @@ class ReplayPlayer {
 public:
     explicit ReplayPlayer(std::vector<ReplayLine> lines) : m_lines(std::move(lines)) {}
 
-    bool finished() const { return m_next >= m_lines.size() && m_mouse.empty() && m_settle == 0; }
+    bool finished() const {
+        return m_next >= m_lines.size() && m_mouse.empty() && m_settle == 0 && SteadyClock::now() >= m_waitUntil;
+    }
     bool failed() const { return m_failed; }
 
     // Called before each frame; may override the mouse. Returns false when the script failed.
@@ -223,6 +227,9 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    // ImGui needs neither depth nor stencil: a software renderer then neither allocates nor clears them.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     GLFWmonitor* monitor = config.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
     int width = config.windowWidth, height = config.windowHeight;
     if (monitor) {
@@ -230,9 +237,24 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         width = mode->width;
         height = mode->height;
     }
+    // The fonts are rasterised on the second core while the GL driver loads (a software renderer
+    // takes a good part of the start-up there); ImGui is not touched by this thread until then.
+    const float em = fontSizeFor(config, width, height);
+    auto fontsLoaded = std::async(std::launch::async, [&] {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        return ui::loadFonts(em, config.assets, ui::allTexts(content.catalog ? &*content.catalog : nullptr));
+    });
     GLFWwindow* window = glfwCreateWindow(width, height, "Familienkiosk", monitor, nullptr);
-    if (!window) {
-        spdlog::critical("cannot create an OpenGL 3.2 window of {}x{}", width, height);
+    const std::string fontError = fontsLoaded.get();
+    if (!window || !fontError.empty()) {
+        if (!window) spdlog::critical("cannot create an OpenGL 3.2 window of {}x{}", width, height);
+        if (!fontError.empty()) spdlog::critical("fonts: {}", fontError);
+        ImGui::DestroyContext();
+        if (window) glfwDestroyWindow(window);
         glfwTerminate();
         return 1;
     }
@@ -243,21 +265,7 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         glfwSetWindowCloseCallback(window, [](GLFWwindow* w) { glfwSetWindowShouldClose(w, GLFW_FALSE); });
         glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
     }
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    glfwGetFramebufferSize(window, &width, &height);
-    const float em = fontSizeFor(config, width, height);
-    if (std::string error = ui::loadFonts(em, config.assets); !error.empty()) {
-        spdlog::critical("fonts: {}", error);
-        ImGui::DestroyContext();
-        glfwDestroyWindow(window);
-        glfwTerminate();
-        return 1;
-    }
     ui::applyTheme(em);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 150");
@@ -322,7 +330,8 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         }
         ImGui::Render();
         glViewport(0, 0, width, height);
-        glClearColor(0.97f, 0.96f, 0.93f, 1.0f);
+        const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::palette().background);
+        glClearColor(background.x, background.y, background.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -336,6 +345,8 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         }
         glfwSwapBuffers(window);
         if (frame == 1) {
+            ui::releaseFontPixels();  // the renderer uploaded them in the first frame
+            malloc_trim(0);           // and give what start-up used for a while back to the system
             glFinish();
             spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
         }

@@ -2,8 +2,10 @@
 #include "kiosk/ui/fonts.hpp"
 
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/texture.hpp"
 
 #include <imgui_freetype.h>
+#include <spdlog/spdlog.h>
 
 #include <array>
 #include <vector>
@@ -21,17 +23,25 @@ std::filesystem::path findFont(const std::filesystem::path& assetsDir, const std
     return {};
 }
 
-const ImWchar* textRanges() {
-    static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin, Latin-1 (German)
-        0x0100, 0x024F,  // Latin Extended-A/B (Turkish ğ, ş, ı)
-        0x0400, 0x052F,  // Cyrillic (Ukrainian, Russian)
-        0x2000, 0x206F,  // punctuation: – „ “ …
+// Latin-1 and the punctuation the kiosk's own code writes, plus every character of `texts`.
+// The ranges must outlive the atlas, hence static.
+const ImWchar* textRanges(std::string_view texts) {
+    static ImVector<ImWchar> ranges;
+    static const ImWchar always[] = {
+        0x0020, 0x00FF,  // Basic Latin, Latin-1
+        0x2013, 0x2014,  // – —
+        0x201C, 0x201E,  // “ ” „
+        0x2026, 0x2026,  // …
         0x20AC, 0x20AC,  // €
         0x2190, 0x2193,  // arrows
         0,
     };
-    return ranges;
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(always);
+    builder.AddText(texts.data(), texts.data() + texts.size());
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+    return ranges.Data;
 }
 
 const ImWchar* iconRanges() {
@@ -52,7 +62,7 @@ const ImWchar* iconRanges() {
 const Fonts& fonts() { return g_fonts; }
 float em() { return g_fonts.em; }
 
-std::string loadFonts(float em, const std::filesystem::path& assetsDir) {
+std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::string_view texts) {
     const auto dejavu = {"/usr/share/fonts/truetype/dejavu"};
     const auto regular = findFont(assetsDir, "DejaVuSans.ttf", dejavu);
     const auto bold = findFont(assetsDir, "DejaVuSans-Bold.ttf", dejavu);
@@ -65,9 +75,11 @@ std::string loadFonts(float em, const std::filesystem::path& assetsDir) {
     io.Fonts->Clear();
     io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // no empty rows to convert and upload
 
+    const ImWchar* glyphs = textRanges(texts);
     auto add = [&](const std::filesystem::path& file, float size, bool withIcons) {
-        ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), size, nullptr, textRanges());
+        ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), size, nullptr, glyphs);
         if (withIcons) {
             ImFontConfig merge;
             merge.MergeMode = true;
@@ -83,7 +95,19 @@ std::string loadFonts(float em, const std::filesystem::path& assetsDir) {
     g_fonts.title = add(bold, 2.2f * em, true);
     g_fonts.pictogram = io.Fonts->AddFontFromFileTTF(icons.c_str(), 3.2f * em, nullptr, iconRanges());
     if (!io.Fonts->Build()) return "the font atlas could not be built";
+    spdlog::debug("font atlas {}x{}", io.Fonts->TexWidth, io.Fonts->TexHeight);
     return {};
+}
+
+void releaseFontPixels() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* coverage = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&coverage, &width, &height);
+    if (!storeAsCoverage(atlas.TexID, width, height, coverage))
+        spdlog::debug("the font texture stays RGBA (needs OpenGL 3.3)");
+    atlas.ClearTexData();    // the pixels: the renderer holds them as a texture now
+    atlas.ClearInputData();  // the font files: loadFonts reads them again when the size changes
 }
 
 }  // namespace kiosk::ui

@@ -21,7 +21,14 @@ const Fonts& fonts();
 float em();  // the body font size in pixels: every size on screen is a multiple of it
 
 // Loads DejaVu Sans and the Material Design Icons font (from `assetsDir`/fonts or the
-// system's font folders). Returns an error message, empty on success.
-std::string loadFonts(float em, const std::filesystem::path& assetsDir);
+// system's font folders) with the glyphs of Latin-1 and of every character in `texts` (UTF-8):
+// only what the kiosk can show goes into the atlas, which keeps it small and quick to build.
+// Returns an error message, empty on success.
+std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::string_view texts);
+
+// Once the renderer made the atlas's texture (in the first frame): stores it with one byte a
+// pixel instead of four, and frees the atlas's pixels and the font files in main memory
+// (several megabytes the kiosk would otherwise carry all day).
+void releaseFontPixels();
 
 }  // namespace kiosk::ui

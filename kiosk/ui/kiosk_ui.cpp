@@ -26,6 +26,39 @@ const Texture* QrTextures::get(const std::string& text) {
     return it->second ? &*it->second : nullptr;
 }
 
+std::string allTexts(const core::Catalog* catalog) {
+    std::string texts;
+    auto add = [&](std::string_view text) { texts.append(text); };
+    auto addLocalized = [&](const core::LocalizedText& text) {
+        for (const auto& [language, value] : text.values()) add(value);
+    };
+    auto addAddress = [&](const core::Address& address) {
+        add(address.street);
+        add(address.postalCode);
+        add(address.municipality);
+    };
+    forEachUiString(add);
+    if (!catalog) return texts;
+    for (const auto& stage : catalog->lifeStages) {
+        addLocalized(stage.title);
+        addLocalized(stage.ages);
+    }
+    for (const auto& topic : catalog->topics) addLocalized(topic.title);
+    for (const auto& provider : catalog->providers) {
+        for (const auto* text : {&provider.name, &provider.description, &provider.accessibility}) addLocalized(*text);
+        addAddress(provider.address);
+        for (const auto* text : {&provider.phone, &provider.email, &provider.website}) add(*text);
+        if (provider.hours) add(provider.hours->source());
+    }
+    for (const auto& offer : catalog->offers)
+        for (const auto* text : {&offer.title, &offer.summary, &offer.description, &offer.cost, &offer.eligibility})
+            addLocalized(*text);
+    const core::NetworkInfo& network = catalog->network;
+    for (const auto* text : {&network.name, &network.description, &network.organisation}) addLocalized(*text);
+    addAddress(network.address);
+    return texts;
+}
+
 bool View::portrait() const {
     ImVec2 size = ImGui::GetMainViewport()->Size;
     return size.y > size.x;

@@ -112,6 +112,13 @@ const std::map<std::string, std::pair<std::string, std::string>, std::less<>>& l
     return names;
 }
 
+const std::map<std::string, std::string, std::less<>>& endonyms() {
+    static const std::map<std::string, std::string, std::less<>> names = {
+        {"de", "Deutsch"}, {"en", "English"}, {"tr", "Türkçe"}, {"uk", "Українська"}, {"ru", "Русский"},
+    };
+    return names;
+}
+
 }  // namespace
 
 const std::string& tr(std::string_view key, std::string_view language) {
@@ -132,11 +139,18 @@ std::string languageName(std::string_view code, std::string_view language) {
 }
 
 std::string languageEndonym(std::string_view code) {
-    static const std::map<std::string, std::string, std::less<>> endonyms = {
-        {"de", "Deutsch"}, {"en", "English"}, {"tr", "Türkçe"}, {"uk", "Українська"}, {"ru", "Русский"},
-    };
-    auto it = endonyms.find(code);
-    return it == endonyms.end() ? languageName(code, "en") : it->second;
+    auto it = endonyms().find(code);
+    return it == endonyms().end() ? languageName(code, "en") : it->second;
+}
+
+void forEachUiString(const std::function<void(const std::string&)>& visit) {
+    for (const auto& [key, translations] : table())
+        for (const auto& [language, text] : translations) visit(text);
+    for (const auto& [code, names] : languageNames()) {
+        visit(names.first);
+        visit(names.second);
+    }
+    for (const auto& [code, name] : endonyms()) visit(name);
 }
 
 }  // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include "kiosk/platform/qr_code.hpp"
 
 #include <GL/gl.h>
+#include <GL/glext.h>
 #include <cstdint>
 #include <utility>
 
@@ -56,6 +57,22 @@ std::optional<Texture> Texture::fromQr(const platform::QrCode& qr) {
         for (int x = 0; x < qr.size(); ++x)
             if (qr.dark(x, y)) pixels[static_cast<size_t>(y + border) * side + (x + border)] = 0x00;
     return fromLuminance(side, side, pixels);
+}
+
+bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* coverage) {
+    GLint major = 0, minor = 0;
+    glGetIntegerv(GL_MAJOR_VERSION, &major);
+    glGetIntegerv(GL_MINOR_VERSION, &minor);
+    if (!coverage || major < 3 || (major == 3 && minor < 3)) return false;
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(id)));
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, coverage);
+    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    return glGetError() == GL_NO_ERROR;
 }
 
 }  // namespace kiosk::ui

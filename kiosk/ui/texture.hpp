@@ -35,4 +35,10 @@ private:
     int m_height = 0;
 };
 
+// Stores the texture `id` (made by ImGui's renderer from RGBA pixels that are white with a
+// coverage alpha, as the font atlas is) again as one byte a pixel, read back as white with
+// that alpha: a quarter of the memory. Does nothing (and returns false) on GL older than 3.3,
+// which lacks texture swizzles.
+bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* coverage);
+
 }  // namespace kiosk::ui

@@ -27,8 +27,10 @@ void applyTheme(float em) {
     ImGui::StyleColorsLight(&style);
     const Palette& p = palette();
     auto colour = [](ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); };
-    style.Colors[ImGuiCol_WindowBg] = colour(p.background);
-    style.Colors[ImGuiCol_ChildBg] = colour(p.background);
+    // The frame is cleared to the background colour (see clearColour); windows draw no background
+    // of their own, which spares a software renderer one full-screen pass per window.
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     style.Colors[ImGuiCol_PopupBg] = colour(p.surface);
     style.Colors[ImGuiCol_Text] = colour(p.text);
     style.Colors[ImGuiCol_Button] = colour(p.primary);

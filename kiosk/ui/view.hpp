@@ -44,6 +44,9 @@ struct View {
 
 // The whole kiosk for one frame: the current screen, the navigation bar and any overlay.
 void drawKiosk(const View& view, Intents& out);
+// Every text the kiosk may draw with this content, in every language (UTF-8, concatenated):
+// the fonts hold the glyphs of these and no more.
+std::string allTexts(const core::Catalog* catalog);
 // Shown instead when there is no content at all: never a blank screen.
 void drawNotReady(const std::string& language);
 

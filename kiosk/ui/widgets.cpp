@@ -132,6 +132,10 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
 
     ImGui::PushID(id.data(), id.data() + id.size());
     bool pressed = ImGui::InvisibleButton("##card", ImVec2(width, height));
+    if (!ImGui::IsItemVisible()) {  // scrolled out of view: its place is kept, nothing drawn
+        ImGui::PopID();
+        return false;
+    }
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const Palette& p = palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -28,6 +28,16 @@ for _ in $(seq "$runs"); do
 done
 echo "first_frame_ms_median $(median <"$work/first.txt")"
 echo "start_to_exit_ms_median $(median <"$work/wall.txt")"
+# For comparison: the whole run of the smallest OpenGL program at hand (glxinfo makes a context,
+# prints and exits). Loading Mesa's driver and LLVM is most of it, and the kiosk pays it too.
+: >"$work/glx.txt"
+for _ in $(seq "$runs"); do
+  start=$(date +%s%N)
+  glxinfo -B >/dev/null 2>&1
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000)) >>"$work/glx.txt"
+done
+echo "glxinfo_ms_median $(median <"$work/glx.txt")"
 
 # 2. Memory after visiting every kind of screen (fonts, QR textures and content all loaded).
 cat >"$work/visit.replay" <<SCRIPT
