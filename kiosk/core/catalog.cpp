@@ -37,6 +37,11 @@ std::vector<const Offer*> Catalog::offersFor(std::string_view stageId, std::stri
         if (!topicId.empty() && !contains(offer.topics, topicId)) continue;
         result.push_back(&offer);
     }
+    // With a topic chosen, offers whose main (first) topic it is come first: a family choosing
+    // "money" sees Kindergeld before the counselling that also helps with money.
+    if (!topicId.empty())
+        std::stable_partition(result.begin(), result.end(),
+                              [&](const Offer* o) { return !o->topics.empty() && o->topics.front() == topicId; });
     return result;
 }
 

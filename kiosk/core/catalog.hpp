@@ -93,7 +93,8 @@ public:
     const Offer* offer(std::string_view id) const;
 
     // Offers for a life stage, optionally only those of one topic; emergency offers are left out
-    // (they have their own screen). Order: as in the content.
+    // (they have their own screen). Order: as in the content; with a topic, the offers whose
+    // first (main) topic it is come first.
     std::vector<const Offer*> offersFor(std::string_view stageId, std::string_view topicId = {}) const;
     // Topics that have at least one offer in the life stage, in content order.
     std::vector<const Topic*> topicsFor(std::string_view stageId) const;

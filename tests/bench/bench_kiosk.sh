@@ -43,13 +43,13 @@ echo "glxinfo_ms_median $(median <"$work/glx.txt")"
 cat >"$work/visit.replay" <<SCRIPT
 tap "Baby"
 tap "Geld und Leistungen"
-drag 1200 950 1200 350
 tap "Kindergeld"
 tap "Mehr über diese Stelle"
 tap "Über uns"
 tap "Hilfe sofort"
 tap "Start"
 tap "Kindergarten"
+drag 1200 950 1200 350
 wait 3000
 SCRIPT
 "$KIOSK" --data-dir "$work/data" --window 1920x1080 --open home --replay "$work/visit.replay" 2>>"$work/kiosk.log" &

@@ -88,6 +88,18 @@ TEST_CASE("a topic filter narrows a life stage to that topic", "[catalog]") {
     CHECK(c.offersFor("baby", "emergencies").empty());
 }
 
+TEST_CASE("with a topic chosen, offers whose main topic it is come first", "[catalog]") {
+    const Catalog c = smallCatalog();
+    // Elterngeld's main topic is money, the counselling it also lists comes second.
+    CHECK(ids(c.offersFor("baby", "counselling")) == Ids{"elterngeld"});
+    Catalog reordered = c;
+    reordered.offers[0].topics = {"counselling", "money"};  // Kindergeld now mainly counselling
+    CHECK(ids(reordered.offersFor("baby", "money")) == Ids{"elterngeld", "kindergeld"});
+    CHECK(ids(reordered.offersFor("baby", "counselling")) == Ids{"kindergeld", "elterngeld"});
+    // Without a topic the content order stands.
+    CHECK(ids(reordered.offersFor("baby")) == Ids{"kindergeld", "vorsorge", "elterngeld"});
+}
+
 TEST_CASE("a life stage offers only topics that have offers for it", "[catalog]") {
     const Catalog c = smallCatalog();
     CHECK(ids(c.topicsFor("baby")) == Ids{"counselling", "money", "health"});
