@@ -60,6 +60,11 @@ std::vector<const Offer*> Catalog::emergencyOffers() const {
     std::vector<const Offer*> result;
     for (const Offer& offer : offers)
         if (isEmergency(offer)) result.push_back(&offer);
+    // The nationwide helplines answer at any hour: they come before local services with office hours.
+    std::stable_partition(result.begin(), result.end(), [&](const Offer* o) {
+        const Provider* p = provider(o->providerId);
+        return p && p->national;
+    });
     return result;
 }
 

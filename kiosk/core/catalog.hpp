@@ -98,6 +98,7 @@ public:
     std::vector<const Offer*> offersFor(std::string_view stageId, std::string_view topicId = {}) const;
     // Topics that have at least one offer in the life stage, in content order.
     std::vector<const Topic*> topicsFor(std::string_view stageId) const;
+    // Offers of the emergency topic: nationwide services first, then local ones, each in content order.
     std::vector<const Offer*> emergencyOffers() const;
     std::vector<const Offer*> offersOf(std::string_view providerId) const;
     bool isEmergency(const Offer& offer) const;

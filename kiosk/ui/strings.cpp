@@ -26,7 +26,7 @@ const Table& table() {
         {"nav.about", {{"de", "Über uns"}, {"en", "About"}}},
         {"nav.emergency", {{"de", "Hilfe sofort"}, {"en", "Urgent help"}}},
         {"emergency.short", {{"de", "Telefone, die sofort helfen"}, {"en", "Phone lines that help right away"}}},
-        {"emergency.title", {{"de", "Hilfe sofort – rund um die Uhr"}, {"en", "Urgent help – day and night"}}},
+        {"emergency.title", {{"de", "Hilfe sofort"}, {"en", "Urgent help"}}},
         {"emergency.intro",
          {{"de", "Bei Lebensgefahr rufen Sie 112. Diese Telefone helfen kostenlos und anonym."},
           {"en", "If a life is in danger, call 112. These phone lines help free of charge and anonymously."}}},

@@ -116,6 +116,19 @@ TEST_CASE("emergency offers are those with an emergency topic", "[catalog]") {
     CHECK_FALSE(c.isEmergency(*c.offer("vorsorge")));
 }
 
+TEST_CASE("nationwide helplines come first among the emergency offers", "[catalog]") {
+    Catalog c = smallCatalog();
+    Offer local = c.offers[2];
+    local.id = "jugendamt";
+    local.providerId = "kinderarztpraxis";  // a local provider
+    c.offers.insert(c.offers.begin(), local);
+    for (Provider& p : c.providers)
+        if (p.id == "notruf-112") p.national = true;
+    CHECK(ids(c.emergencyOffers()) == Ids{"notruf", "jugendamt"});
+    for (Provider& p : c.providers) p.national = false;
+    CHECK(ids(c.emergencyOffers()) == Ids{"jugendamt", "notruf"});
+}
+
 TEST_CASE("a provider's page lists all of its offers", "[catalog]") {
     const Catalog c = smallCatalog();
     CHECK(ids(c.offersOf("familienkasse")) == Ids{"kindergeld", "elterngeld"});
