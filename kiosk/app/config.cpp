@@ -62,6 +62,8 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
             return false;
         };
         if (!known.count(key)) return fail("unknown setting (check the spelling)");
+        // yaml-cpp reads an empty value as the string "null": the kiosk would be named "null".
+        if (value.IsNull()) return fail("has no value (delete the line to keep the default)");
         try {
             if (key == "kiosk_name") config.kioskName = value.as<std::string>();
             else if (key == "content") config.content = relative(value.as<std::string>());
@@ -82,7 +84,8 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
             } else if (key == "language") config.language = value.as<std::string>();
             else if (key == "font_size") {
                 float size = value.as<float>();
-                if (size != 0 && (size < 10 || size > 200)) return fail("must be 0 (automatic) or 10 to 200 pixels");
+                if (size != 0 && !(size >= 10 && size <= 200))  // written so that NaN is refused too
+                    return fail("must be 0 (automatic) or 10 to 200 pixels");
                 config.fontSize = size;
             }
         } catch (const YAML::Exception&) {

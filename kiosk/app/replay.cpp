@@ -1,6 +1,8 @@
 // The replay script format: one command a line, '#' starts a comment, texts in double quotes.
 #include "kiosk/app/replay.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
@@ -32,11 +34,12 @@ std::optional<std::vector<std::string>> words(const std::string& line) {
     return out;
 }
 
+// A finite number (coordinates, milliseconds, seconds).
 bool number(const std::string& text, float& value) {
     try {
         size_t used = 0;
         value = std::stof(text, &used);
-        return used == text.size();
+        return used == text.size() && std::isfinite(value);
     } catch (const std::exception&) {
         return false;
     }
@@ -46,7 +49,9 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
     const std::string& command = w[0];
     const size_t args = w.size() - 1;
     float a = 0, b = 0, c = 0, d = 0;
-    if (command == "wait" && args == 1 && number(w[1], a) && a >= 0) return step::Wait{static_cast<int>(a)};
+    // Waits up to an hour, clocks advanced up to a year: enough for any test, and no overflow.
+    if (command == "wait" && args == 1 && number(w[1], a) && a >= 0 && a <= 3'600'000)
+        return step::Wait{static_cast<int>(a)};
     if (command == "tap" && args == 2 && number(w[1], a) && number(w[2], b)) return step::TapAt{a, b};
     if (command == "tap" && args == 1) return step::TapText{w[1]};
     if (command == "drag" && args == 4 && number(w[1], a) && number(w[2], b) && number(w[3], c) && number(w[4], d))
@@ -54,7 +59,8 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
     if (command == "expect" && args == 1) return step::Expect{w[1], true};
     if (command == "expect-not" && args == 1) return step::Expect{w[1], false};
     if (command == "screenshot" && args == 1) return step::Screenshot{w[1]};
-    if (command == "advance" && args == 1 && number(w[1], a) && a >= 0) return step::Advance{static_cast<int>(a)};
+    if (command == "advance" && args == 1 && number(w[1], a) && a >= 0 && a <= 366 * 86'400)
+        return step::Advance{static_cast<int>(a)};
     return std::nullopt;
 }
 

@@ -3,6 +3,8 @@
 #include "kiosk/content/database.hpp"
 #include "kiosk/content/source_loader.hpp"
 
+#include "tests/support/temp_folder.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -24,6 +26,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
+using kiosk::test::TempFolder;
+
 const fs::path kSample = KIOSK_SAMPLE_CONTENT;
 
 SQLite::Database memoryDatabase() { return SQLite::Database(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); }
@@ -36,28 +40,6 @@ bool hasTable(SQLite::Database& db, const std::string& name) {
     query.executeStep();
     return query.getColumn(0).getInt() == 1;
 }
-
-// A folder removed again at the end of the test.
-class TempFolder {
-public:
-    TempFolder() {
-        std::random_device random;
-        do {
-            m_path = fs::temp_directory_path() /
-                     ("kiosk-test-database-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-        } while (!fs::create_directory(m_path));
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 core::OpeningHours hours(std::string_view text) {
     std::string error;
