@@ -1,6 +1,8 @@
 // Reading the configuration, strictly: a typo in a key must not silently change nothing.
 #include "kiosk/app/config.hpp"
 
+#include "kiosk/core/navigation.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
@@ -51,7 +53,7 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
         return false;
     }
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
-                                      "idle_countdown_seconds", "fullscreen", "window", "language", "font_size"};
+                                      "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume"};
     const auto base = file.parent_path();
     auto relative = [&](const std::string& path) { return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : base / path; };
     for (const auto& item : root) {
@@ -77,6 +79,10 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
                 int seconds = value.as<int>();
                 if (seconds < 3 || seconds > 120) return fail("must be between 3 and 120 seconds");
                 config.idleCountdown = std::chrono::seconds(seconds);
+            } else if (key == "volume") {
+                int volume = value.as<int>();
+                if (volume < 0 || volume > core::kMaxVolume) return fail("must be between 0 (silent) and 10 (loudest)");
+                config.volume = volume;
             } else if (key == "fullscreen") config.fullscreen = value.as<bool>();
             else if (key == "window") {
                 if (!parseWindowSize(value.as<std::string>(), config.windowWidth, config.windowHeight))

@@ -20,6 +20,7 @@ struct Config {
     int windowHeight = 1080;
     std::string language = "de";
     float fontSize = 0;  // pixels; 0: from the screen size
+    int volume = 7;      // 0..10, where every session starts
 };
 
 // Compiled-in defaults: the sample content and assets of this build, data in the user's state folder.

@@ -1,6 +1,7 @@
 // Window and frame loop: sleeps until a touch, a timer or a script needs the next frame.
 #include "kiosk/app/kiosk_app.hpp"
 
+#include "kiosk/app/explanations.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -273,7 +274,8 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
     KioskClock clock(options.fixedTime);
     core::IdleTimer idle(config.idleTimeout, config.idleCountdown);
     idle.touch(clock.steady());
-    core::Session session = core::freshSession(config.language, options.start);
+    core::Session session = core::freshSession(config.language, options.start, config.volume);
+    Explanations explanations(content.mediaDir);
     const ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt};
     ui::QrTextures qr;
     std::optional<ReplayPlayer> replay;
@@ -295,6 +297,7 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
                 timeout = std::chrono::duration<double>(idle.nextChange(now) - now).count();
                 if (session.current().id != core::ScreenId::Home) timeout = std::min(timeout, clock.secondsToNextMinute());
             }
+            if (explanations.playing()) timeout = std::min(timeout, 0.1);  // its progress bar moves
             glfwWaitEventsTimeout(std::max(0.001, timeout));
             framesToDraw = 2;  // press and release may arrive together: the second frame sees the release
         } else {
@@ -314,7 +317,8 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         const core::IdlePhase phase = onAttract ? core::IdlePhase::Active : idle.phase(now);
         if (phase == core::IdlePhase::Expired) {
             spdlog::info("idle: session reset");
-            session = core::freshSession(config.language);
+            session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
+            explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);  // silence now
             qr.clear();
         }
 
@@ -322,12 +326,16 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         ui::clearVisibleTexts();
         ui::Intents intents;
         if (content.catalog) {
-            ui::View view{*content.catalog, session, clock.local(), kioskInfo, qr,
+            ui::View view{*content.catalog, session, clock.local(), kioskInfo, qr, explanations.view(),
                           phase == core::IdlePhase::Warning ? idle.secondsLeft(now) : -1};
             ui::drawKiosk(view, intents);
         } else {
             ui::drawNotReady(config.language);
         }
+        // What the family asked for takes effect now (sound starts before this frame is drawn);
+        // the new screen shows from the next frame.
+        for (const auto& intent : intents) core::apply(session, intent);
+        explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
         ImGui::Render();
         glViewport(0, 0, width, height);
         const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::palette().background);
@@ -356,10 +364,9 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
             if (frame >= options.benchmarkFrames + 3) glfwSetWindowShouldClose(window, GLFW_TRUE);
         }
 
-        for (const auto& intent : intents) core::apply(session, intent);
         if (!intents.empty()) {
             framesToDraw = 3;  // show the new screen at once
-            qr.clear();
+            qr.clear();  // only now: this frame's draw data still used them
         }
         if (io.MouseDown[0] || ImGui::IsAnyItemActive()) framesToDraw = std::max(framesToDraw, 2);  // dragging
         --framesToDraw;

@@ -8,6 +8,8 @@
 
 namespace kiosk::app {
 
+// `what`: offers, providers, stages, topics, or speech (sound file path<TAB>text to speak, for each
+// explanation the content names in `language`).
 void printListing(const core::Catalog& catalog, const std::string& what, const std::string& language, std::FILE* out);
 
 }  // namespace kiosk::app

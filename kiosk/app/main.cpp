@@ -1,5 +1,6 @@
 // familienkiosk: the command line, then either a command-line task or the kiosk itself.
 #include "kiosk/app/config.hpp"
+#include "kiosk/app/explanations.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/listing.hpp"
 #include "kiosk/content/content_store.hpp"
@@ -32,7 +33,7 @@ int main(int argc, char** argv) {
     CLI::App cli{"Familienkiosk: help for families in the district of Esslingen, on a touch kiosk.\n"
                  "Without options it opens full screen on the configured content."};
     cli.set_version_flag("--version", KIOSK_VERSION);
-    std::string configFile, window, content, dataDir, open, language, screenshot, replay, list, now;
+    std::string configFile, window, content, dataDir, open, language, screenshot, replay, list, now, say;
     bool buildDb = false;
     int benchmarkFrames = 0;
     cli.add_option("--config", configFile,
@@ -46,8 +47,12 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", screenshot, "write a PNG of the first settled frame to this file, then exit");
     cli.add_option("--replay", replay, "run the taps, waits, checks and screenshots of this script, then exit "
                                        "(format: see README)");
-    cli.add_option("--list", list, "print offers, providers, stages or topics (id<TAB>title[<TAB>url]) and exit")
-        ->check(CLI::IsMember({"offers", "providers", "stages", "topics"}));
+    cli.add_option("--list", list,
+                   "print offers, providers, stages or topics (id<TAB>title[<TAB>url]), or speech "
+                   "(sound file<TAB>text to speak), and exit")
+        ->check(CLI::IsMember({"offers", "providers", "stages", "topics", "speech"}));
+    cli.add_option("--say", say,
+                   "play the spoken explanation of home or offer:<id> (in --lang) on the sound device, then exit");
     cli.add_flag("--build-db", buildDb, "validate the content source and build the content database, then exit");
     cli.add_option("--now", now, "pretend the local time is this, e.g. 2026-11-26T10:00 (for previews and tests)");
     cli.add_option("--benchmark-frames", benchmarkFrames, "draw this many frames without pause, print frame times, exit");
@@ -103,6 +108,14 @@ int main(int argc, char** argv) {
         }
         kiosk::app::printListing(*loaded.catalog, list, config.language, stdout);
         return loaded.sourceErrors.empty() ? 0 : 1;
+    }
+
+    if (!say.empty()) {
+        if (!loaded.catalog) {
+            spdlog::critical("no content: {}", loaded.problem);
+            return 1;
+        }
+        return kiosk::app::say(*loaded.catalog, loaded.mediaDir, say, config.language, config.volume);
     }
 
     if (!open.empty()) {

@@ -60,8 +60,14 @@ LoadedContent loadContent(const std::filesystem::path& source, const std::filesy
     LoadedContent loaded;
     if (std::filesystem::is_regular_file(source)) {
         loaded.catalog = readDatabaseFile(source, loaded.info, loaded.problem);
+        loaded.mediaDir = std::filesystem::absolute(source).parent_path();
         return loaded;
     }
+    // The folder the content in use was built from; the previous content of a broken edit may come from another.
+    auto mediaDirOf = [&](const ContentInfo& info) {
+        return info.source.empty() ? std::filesystem::absolute(source) : std::filesystem::path(info.source);
+    };
+    loaded.mediaDir = std::filesystem::absolute(source);
 
     std::string databaseProblem;
     ContentInfo existing;
@@ -73,6 +79,7 @@ LoadedContent loadContent(const std::filesystem::path& source, const std::filesy
         existing.source == std::filesystem::absolute(source).string()) {
         loaded.catalog = std::move(previous);
         loaded.info = existing;
+        loaded.mediaDir = mediaDirOf(existing);
         return loaded;
     }
 
@@ -87,6 +94,7 @@ LoadedContent loadContent(const std::filesystem::path& source, const std::filesy
     if (previous) {
         loaded.catalog = std::move(previous);
         loaded.info = existing;
+        loaded.mediaDir = mediaDirOf(existing);
         loaded.problem = fmt::format(
             "The edited content has {} error(s) and was not taken; the kiosk shows the previous content (built {}).",
             loaded.sourceErrors.size(), existing.builtAt);

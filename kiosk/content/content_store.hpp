@@ -17,6 +17,9 @@ struct LoadedContent {
     ContentInfo info;                        // of the content in use
     std::vector<ContentError> sourceErrors;  // why an edited source was not taken
     std::string problem;                     // plain words for staff; empty when all is well
+    // The folder the catalog's sound file paths are relative to: the content source folder, or the
+    // folder of a ready database file (a content pack ships its audio/ beside it).
+    std::filesystem::path mediaDir;
 };
 
 // `source` is a content folder (YAML) or a ready content database file. A folder is built into

@@ -229,7 +229,8 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
                 keyword.reset();
             }
         for (auto [field, text] : {std::pair{"title", &o.title}, {"summary", &o.summary},
-                                   {"description", &o.description}, {"cost", &o.cost}, {"eligibility", &o.eligibility}})
+                                   {"description", &o.description}, {"cost", &o.cost}, {"eligibility", &o.eligibility},
+                                   {"audio", &o.audio}})
             texts.write("offer", o.id, field, *text);
     }
 
@@ -249,6 +250,7 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
     texts.write("network", "", "name", n.name);
     texts.write("network", "", "description", n.description);
     texts.write("network", "", "organisation", n.organisation);
+    texts.write("network", "", "audio", n.audio);  // sound file paths live with the texts: no schema change
 
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
     for (auto [key, value] : {std::pair{"source", &info.source}, {"fingerprint", &info.fingerprint},
@@ -339,6 +341,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
         o.description = t["description"];
         o.cost = t["cost"];
         o.eligibility = t["eligibility"];
+        o.audio = t["audio"];
         catalog.offers.push_back(std::move(o));
     }
 
@@ -359,6 +362,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
     n.name = networkTexts[""]["name"];
     n.description = networkTexts[""]["description"];
     n.organisation = networkTexts[""]["organisation"];
+    n.audio = networkTexts[""]["audio"];
     return catalog;
 }
 

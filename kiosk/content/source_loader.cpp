@@ -69,6 +69,22 @@ bool isEmail(const std::string& email) {
            email.find(' ') == std::string::npos;
 }
 
+// Why a sound file path cannot be used, or empty when it can.
+std::string audioPathProblem(const std::string& path) {
+    if (path.empty()) return {};  // no file in that language, as with an empty text
+    const std::filesystem::path file(path);
+    if (file.is_absolute() || path.front() == '\\')
+        return "must be a path inside the content folder, e.g. audio/de/kindergeld.ogg (not starting with /)";
+    for (const auto& part : file)
+        if (part == "..") return "must not leave the content folder ('..')";
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension != ".ogg" && extension != ".opus" && extension != ".wav")
+        return "must be an .ogg, .opus or .wav file";
+    return {};
+}
+
 // Reads the fields of one entry, collecting every problem instead of stopping at the first.
 class EntryReader {
 public:
@@ -136,6 +152,16 @@ public:
         }
         if (!result.has(core::kReferenceLanguage) && (required || !result.empty()))
             fail(field, "has no German text (de)");
+        return result;
+    }
+
+    // Sound files per language, like a translatable text: paths relative to the content folder.
+    // Whether a file exists is not checked: recordings may come later, and the kiosk then hides the button.
+    LocalizedText audio(const char* field) {
+        LocalizedText result = localized(field, false);
+        for (const auto& [code, path] : result.values())
+            if (auto problem = audioPathProblem(path); !problem.empty())
+                fail(field, fmt::format("the '{}' file '{}' {}", code, path, problem));
         return result;
     }
 
@@ -322,7 +348,8 @@ SourceResult loadSource(const std::filesystem::path& folder) {
     try {
         YAML::Node node = YAML::LoadFile((folder / "network.yaml").string());
         EntryReader r(errors, "network.yaml", "", node,
-                      {"name", "description", "organisation", "address", "phone", "fax", "website", "opening_hours"});
+                      {"name", "description", "organisation", "address", "phone", "fax", "website", "opening_hours",
+                       "audio"});
         auto& n = catalog.network;
         n.name = r.localized("name", true);
         n.description = r.localized("description", false);
@@ -332,6 +359,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         n.fax = r.text("fax", false);
         n.website = r.webAddress("website", false);
         n.hours = r.openingHours("opening_hours");
+        n.audio = r.audio("audio");
         if (!n.phone.empty() && !isPhoneNumber(n.phone)) r.fail("phone", "is not a phone number");
     } catch (const YAML::BadFile&) {
         errors.push_back({"network.yaml", "", "", "the file is missing or cannot be read"});
@@ -377,7 +405,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
     readList(folder, "offers.yaml", errors, "offer", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
         EntryReader r(errors, "offers.yaml", entry, node,
                       {"id", "title", "summary", "description", "life_stages", "topics", "provider", "cost",
-                       "eligibility", "url", "languages", "keywords", "sample"});
+                       "eligibility", "url", "languages", "keywords", "audio", "sample"});
         core::Offer o;
         o.id = id;
         o.title = r.localized("title", true);
@@ -397,6 +425,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         o.url = r.webAddress("url", true);
         o.languages = r.languages("languages");
         o.keywords = r.keywords("keywords");
+        o.audio = r.audio("audio");
         o.sample = r.flag("sample");
         catalog.offers.push_back(std::move(o));
     });

@@ -56,6 +56,25 @@ std::vector<const Topic*> Catalog::topicsFor(std::string_view stageId) const {
     return result;
 }
 
+const LocalizedText* Catalog::explanation(std::string_view key) const {
+    if (key == "home") return &network.audio;
+    constexpr std::string_view kOffer = "offer:";
+    if (key.substr(0, kOffer.size()) == kOffer)
+        if (const Offer* o = offer(key.substr(kOffer.size()))) return &o->audio;
+    return nullptr;
+}
+
+std::filesystem::path playableFile(const LocalizedText& audio, const std::filesystem::path& mediaDir,
+                                   std::string_view language) {
+    for (std::string_view candidate : {language, kReferenceLanguage}) {
+        if (!audio.has(candidate)) continue;
+        std::filesystem::path file = mediaDir / audio.get(candidate);
+        std::error_code error;
+        if (std::filesystem::is_regular_file(file, error)) return file;
+    }
+    return {};
+}
+
 std::vector<const Offer*> Catalog::emergencyOffers() const {
     std::vector<const Offer*> result;
     for (const Offer& offer : offers)

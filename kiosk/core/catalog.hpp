@@ -4,6 +4,7 @@
 #include "kiosk/core/localized_text.hpp"
 #include "kiosk/core/opening_hours.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,7 @@ struct Offer {  // HSDS service
     std::string url;
     std::vector<std::string> languages;
     std::vector<std::pair<std::string, std::vector<std::string>>> keywords;  // per language
+    LocalizedText audio;  // spoken explanation: a file per language, relative to the content folder
     bool sample = false;
 };
 
@@ -77,6 +79,7 @@ struct NetworkInfo {  // the network's own office, for the about screen
     std::string fax;
     std::string website;
     std::optional<OpeningHours> hours;
+    LocalizedText audio;  // the home screen's spoken explanation, relative to the content folder
 };
 
 class Catalog {
@@ -102,8 +105,15 @@ public:
     std::vector<const Offer*> emergencyOffers() const;
     std::vector<const Offer*> offersOf(std::string_view providerId) const;
     bool isEmergency(const Offer& offer) const;
+    // The audio files of a spoken explanation: "home" (the network's), "offer:<id>"; null if unknown.
+    const LocalizedText* explanation(std::string_view key) const;
     // Languages in which every content text is present (German always first).
     std::vector<std::string> languages() const;
 };
+
+// The file to play of `audio` (paths per language, relative to `mediaDir`) in `language`: that
+// language's if the file exists, else the German one if it exists, else empty (no button then).
+std::filesystem::path playableFile(const LocalizedText& audio, const std::filesystem::path& mediaDir,
+                                   std::string_view language);
 
 }  // namespace kiosk::core

@@ -1,6 +1,8 @@
 // The one place where intents change the screen stack.
 #include "kiosk/core/navigation.hpp"
 
+#include <algorithm>
+
 namespace kiosk::core {
 namespace {
 
@@ -44,9 +46,10 @@ std::string toString(const ScreenRef& screen) {
     return "?";
 }
 
-Session freshSession(std::string language, ScreenRef start) {
+Session freshSession(std::string language, ScreenRef start, int volume) {
     Session session;
     session.language = std::move(language);
+    session.volume = std::clamp(volume, 0, kMaxVolume);
     if (start.id == ScreenId::Home || start.id == ScreenId::Attract)
         session.history = {start};
     else
@@ -55,6 +58,11 @@ Session freshSession(std::string language, ScreenRef start) {
 }
 
 void apply(Session& session, const Intent& intent) {
+    // Whatever changes the screen or its language ends the explanation at once.
+    const bool quiet = !std::holds_alternative<intent::VolumeUp>(intent) &&
+                       !std::holds_alternative<intent::VolumeDown>(intent) &&
+                       !std::holds_alternative<intent::FilterTopic>(intent);
+    if (quiet) session.listeningTo.clear();
     struct Visitor {
         Session& s;
         void operator()(const intent::Wake&) { goHome(s); }
@@ -72,6 +80,10 @@ void apply(Session& session, const Intent& intent) {
         void operator()(const intent::OpenEmergencies&) { push(s, {ScreenId::Emergencies, {}, {}}); }
         void operator()(const intent::OpenAbout&) { push(s, {ScreenId::About, {}, {}}); }
         void operator()(const intent::ChooseLanguage& i) { s.language = i.code; }
+        void operator()(const intent::Listen& i) { s.listeningTo = i.explanation; }
+        void operator()(const intent::StopListening&) {}
+        void operator()(const intent::VolumeUp&) { s.volume = std::min(s.volume + 1, kMaxVolume); }
+        void operator()(const intent::VolumeDown&) { s.volume = std::max(s.volume - 1, 0); }
     };
     std::visit(Visitor{session}, intent);
 }

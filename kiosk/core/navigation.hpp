@@ -33,22 +33,33 @@ struct OpenProvider { std::string id; };
 struct OpenEmergencies {};
 struct OpenAbout {};
 struct ChooseLanguage { std::string code; };
+struct Listen { std::string explanation; };  // "home" or "offer:<id>" (see Catalog::explanation)
+struct StopListening {};  // the family's stop, or the explanation came to its end
+struct VolumeUp {};
+struct VolumeDown {};
 }  // namespace intent
 
 using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::OpenLifeStage,
                             intent::FilterTopic, intent::OpenOffer, intent::OpenProvider,
-                            intent::OpenEmergencies, intent::OpenAbout, intent::ChooseLanguage>;
+                            intent::OpenEmergencies, intent::OpenAbout, intent::ChooseLanguage, intent::Listen,
+                            intent::StopListening, intent::VolumeUp, intent::VolumeDown>;
+
+inline constexpr int kMaxVolume = 10;     // volume steps 0..10
+inline constexpr int kDefaultVolume = 7;
 
 // Everything one family's visit leaves behind; an idle reset replaces it whole.
 struct Session {
     std::vector<ScreenRef> history{ScreenRef{ScreenId::Attract, {}, {}}};
     std::string language{"de"};
+    std::string listeningTo;  // the explanation playing, empty when quiet; any move elsewhere ends it
+    int volume = kDefaultVolume;
 
     const ScreenRef& current() const { return history.back(); }
     bool canGoBack() const { return history.size() > 1 && current().id != ScreenId::Home; }
 };
 
-Session freshSession(std::string language, ScreenRef start = {ScreenId::Attract, {}, {}});
+Session freshSession(std::string language, ScreenRef start = {ScreenId::Attract, {}, {}},
+                     int volume = kDefaultVolume);
 void apply(Session& session, const Intent& intent);
 
 }  // namespace kiosk::core

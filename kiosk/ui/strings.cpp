@@ -11,6 +11,11 @@ using Table = std::map<std::string, std::map<std::string, std::string>, std::les
 
 const Table& table() {
     static const Table strings = {
+        {"audio.listen", {{"de", "Anhören"}, {"en", "Listen"}}},
+        {"audio.stop", {{"de", "Stopp"}, {"en", "Stop"}}},
+        {"audio.quieter", {{"de", "Leiser"}, {"en", "Quieter"}}},
+        {"audio.louder", {{"de", "Lauter"}, {"en", "Louder"}}},
+        {"audio.unavailable", {{"de", "Ton ist gerade nicht verfügbar"}, {"en", "Sound is not available right now"}}},
         {"app.title", {{"de", "Familienkiosk"}, {"en", "Family kiosk"}}},
         {"attract.title", {{"de", "Hilfe für Familien"}, {"en", "Help for families"}}},
         {"attract.touch", {{"de", "Bitte berühren Sie den Bildschirm"}, {"en", "Please touch the screen"}}},

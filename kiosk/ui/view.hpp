@@ -6,7 +6,9 @@
 #include "kiosk/core/opening_hours.hpp"
 #include "kiosk/ui/texture.hpp"
 
+#include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,12 +32,22 @@ struct KioskInfo {
     std::string contentBuiltAt;  // ISO 8601
 };
 
+// What the screens need to know of the sound: whether there is any, where the files are,
+// and how far the explanation playing has come (which one plays is in the session).
+struct AudioView {
+    bool device = false;
+    std::filesystem::path mediaDir;  // content audio paths are relative to it
+    float progress = 0;              // 0..1 of the explanation playing
+    std::set<std::string> broken;    // explanations that failed to play (missing or corrupt file)
+};
+
 struct View {
     const core::Catalog& catalog;
     const core::Session& session;
     core::LocalDateTime now;
     const KioskInfo& kiosk;
     QrTextures& qr;
+    const AudioView& audio;
     int idleSecondsLeft = -1;  // >= 0: the "still there?" countdown is running
 
     const std::string& language() const { return session.language; }

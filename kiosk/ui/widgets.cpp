@@ -187,6 +187,19 @@ void tag(std::string_view text) {
     remember(text, min, max, false);
 }
 
+void progressBar(float fraction, ImVec2 size) {
+    ImGui::Dummy(size);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const Palette& p = palette();
+    const float rounding = 0.5f * size.y;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, p.surface, rounding);
+    const float filled = std::clamp(fraction, 0.0f, 1.0f) * (max.x - min.x);
+    if (filled >= 1.0f)
+        draw->AddRectFilled(min, ImVec2(min.x + std::max(filled, 2 * rounding), max.y), p.primary, rounding);
+    draw->AddRect(min, max, p.border, rounding, 0, std::max(1.0f, 0.05f * em()));
+}
+
 void beginScrollArea(const char* id, ImVec2 size) {
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_None);
     // Drag anywhere in the area to scroll, as a finger expects; a tap still reaches the card below.

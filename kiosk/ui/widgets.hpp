@@ -36,6 +36,9 @@ void mutedText(std::string_view text);
 // A small label in a box ("Beispieldaten").
 void tag(std::string_view text);
 
+// A bar filled to `fraction` (0..1) in the primary colour, with an outline, for progress.
+void progressBar(float fraction, ImVec2 size);
+
 // A region that scrolls when dragged with a finger (and shows a wide scroll bar as a hint).
 void beginScrollArea(const char* id, ImVec2 size);
 void endScrollArea();

@@ -135,7 +135,8 @@ TEST_CASE("every setting in the file is read", "[config]") {
         "fullscreen: false\n"
         "window: 1280x800\n"
         "language: en\n"
-        "font_size: 28.5\n");
+        "font_size: 28.5\n"
+        "volume: 3\n");
     INFO(loaded.error);
     REQUIRE(loaded.ok);
     const Config& config = loaded.config;
@@ -150,6 +151,7 @@ TEST_CASE("every setting in the file is read", "[config]") {
     CHECK(config.windowHeight == 800);
     CHECK(config.language == "en");
     CHECK(config.fontSize == 28.5f);
+    CHECK(config.volume == 3);
 }
 
 TEST_CASE("settings not in the file keep their defaults", "[config]") {
@@ -231,7 +233,9 @@ TEST_CASE("idle times and font sizes outside their range are refused with the al
                             Case{"idle_countdown_seconds: 2\n", "'idle_countdown_seconds': must be between 3 and 120"},
                             Case{"font_size: 5\n", "'font_size': must be 0 (automatic) or 10 to 200"},
                             Case{"font_size: 400\n", "'font_size': must be 0 (automatic) or 10 to 200"},
-                            Case{"font_size: .nan\n", "'font_size': must be 0 (automatic) or 10 to 200"});
+                            Case{"font_size: .nan\n", "'font_size': must be 0 (automatic) or 10 to 200"},
+                            Case{"volume: 11\n", "'volume': must be between 0 (silent) and 10 (loudest)"},
+                            Case{"volume: -1\n", "'volume': must be between 0 (silent) and 10 (loudest)"});
     const auto loaded = load(c.yaml);
     INFO(c.yaml);
     CHECK_FALSE(loaded.ok);

@@ -227,6 +227,27 @@ TEST_CASE("buildDatabase refuses a broken source and leaves the database alone",
     CHECK(fs::last_write_time(kiosk.database()) == built);
 }
 
+TEST_CASE("sound files are found in the content folder, or beside a ready database file", "[content_store]") {
+    Kiosk kiosk;
+    const LoadedContent built = kiosk.load();
+    REQUIRE(built.catalog.has_value());
+    CHECK(built.mediaDir == fs::absolute(kiosk.source()));
+    CHECK(built.catalog->offer("kindergeld")->audio.get("de") == "audio/de/kindergeld.ogg");
+
+    const LoadedContent unchanged = kiosk.load();
+    CHECK(unchanged.mediaDir == fs::absolute(kiosk.source()));
+
+    kiosk.breakProvider();  // the previous content stays in use, and so do its sound files
+    const LoadedContent previous = kiosk.load();
+    REQUIRE(previous.catalog.has_value());
+    CHECK(previous.mediaDir == fs::absolute(kiosk.source()));
+
+    const LoadedContent ready = loadContent(kiosk.database(), kiosk.database().parent_path() / "unused.sqlite");
+    REQUIRE(ready.catalog.has_value());
+    CHECK(ready.mediaDir == fs::absolute(kiosk.database()).parent_path());
+    CHECK(ready.catalog->network.audio.get("en") == "audio/en/home.ogg");
+}
+
 TEST_CASE("the fingerprint changes when a source file is edited", "[content_store]") {
     Kiosk kiosk;
     const std::string before = sourceFingerprint(kiosk.source());

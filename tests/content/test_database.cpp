@@ -94,6 +94,7 @@ core::Catalog handMadeCatalog() {
     counselling.url = "https://www.familienkiosk-beispiel.de/angebote/beratung?lang=de&x=1";
     counselling.languages = {"tr", "de"};
     counselling.keywords = {{"de", {"schwanger", "Beratung, kostenlos"}}, {"en", {"pregnant"}}};
+    counselling.audio = {{"en", "audio/en/beratung.opus"}, {"de", "Aufnahmen/Beratung (neu).ogg"}};
     counselling.sample = true;
 
     core::Offer call;
@@ -125,6 +126,7 @@ core::Catalog handMadeCatalog() {
     n.fax = "0711 3902-52650";
     n.website = "https://www.landkreis-esslingen.de";
     n.hours = hours("Mo,Tu,Fr 08:00-12:00; We off; PH off");
+    n.audio = {{"de", "audio/de/home.wav"}};
     return c;
 }
 
@@ -204,6 +206,7 @@ void checkSameCatalog(const core::Catalog& actual, const core::Catalog& expected
         CHECK(a.url == e.url);
         CHECK(a.languages == e.languages);
         CHECK(a.keywords == e.keywords);
+        CHECK(byLanguage(a.audio) == byLanguage(e.audio));
         CHECK(a.sample == e.sample);
     }
     const auto& a = actual.network;
@@ -217,6 +220,7 @@ void checkSameCatalog(const core::Catalog& actual, const core::Catalog& expected
     CHECK(a.fax == e.fax);
     CHECK(a.website == e.website);
     CHECK(hoursSource(a.hours) == hoursSource(e.hours));
+    CHECK(byLanguage(a.audio) == byLanguage(e.audio));
 }
 
 const ContentInfo kInfo{"/srv/kiosk/content", "offers.yaml:1234:5678;", "2026-03-02T09:30:00Z"};
@@ -308,6 +312,22 @@ TEST_CASE("a catalog comes back from the database as it was written", "[database
     CHECK(read.provider("notruf-112")->address.empty());
     CHECK(read.topic("emergencies")->emergency);
     CHECK(read.network.fax == "0711 3902-52650");
+}
+
+TEST_CASE("sound file paths come back as written, per language", "[database]") {
+    auto db = memoryDatabase();
+    writeCatalog(db, handMadeCatalog(), kInfo);
+    const core::Catalog read = readCatalog(db);
+    const core::Offer* counselling = read.offer("schwangerschaftsberatung");
+    REQUIRE(counselling != nullptr);
+    CHECK(counselling->audio.get("de") == "Aufnahmen/Beratung (neu).ogg");
+    CHECK(counselling->audio.get("en") == "audio/en/beratung.opus");
+    CHECK_FALSE(counselling->audio.has("tr"));
+    CHECK(read.offer("notruf")->audio.empty());
+    CHECK(read.network.audio.get("de") == "audio/de/home.wav");
+    CHECK_FALSE(read.network.audio.has("en"));
+    // Kept as texts of field 'audio': no new table, no new schema version.
+    CHECK(db.execAndGet("SELECT count(*) FROM text WHERE field = 'audio'").getInt() == 3);
 }
 
 TEST_CASE("the sample content comes back from the database as it was loaded", "[database]") {

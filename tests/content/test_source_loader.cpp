@@ -184,6 +184,22 @@ const std::vector<BrokenVariant> kBrokenVariants{
      {"topics.yaml", "topic 'weird'", "", "wrong form"}, 1},
     {"entry without id", "topics.yaml", "", "", "\n- icon: cash\n  title: {de: \"Geld\", en: \"Money\"}\n",
      {"topics.yaml", "entry 10", "id", "missing"}, 1},
+    {"sound file with an absolute path", "offers.yaml", kKindergeld, "de: audio/de/kindergeld.ogg",
+     "de: /home/kiosk/kindergeld.ogg", {"offers.yaml", "offer 'kindergeld'", "audio", "inside the content folder"}, 1},
+    {"sound file outside the content folder", "offers.yaml", kKindergeld, "en: audio/en/kindergeld.ogg",
+     "en: audio/../../kindergeld.ogg", {"offers.yaml", "offer 'kindergeld'", "audio", "'..'"}, 1},
+    {"sound file of a format the kiosk cannot play", "offers.yaml", kKindergeld, "de: audio/de/kindergeld.ogg",
+     "de: audio/de/kindergeld.mp3", {"offers.yaml", "offer 'kindergeld'", "audio", ".ogg, .opus or .wav"}, 1},
+    {"German sound file without a name", "offers.yaml", kKindergeld, "de: audio/de/kindergeld.ogg", "de: \"\"",
+     {"offers.yaml", "offer 'kindergeld'", "audio", "German"}, 1},
+    {"sound files without a German one", "offers.yaml", kKindergeld, "    de: audio/de/kindergeld.ogg\n", "",
+     {"offers.yaml", "offer 'kindergeld'", "audio", "German"}, 1},
+    {"sound file of the home screen with an absolute path", "network.yaml", "", "de: audio/de/home.ogg",
+     "de: /audio/de/home.ogg", {"network.yaml", "", "audio", "inside the content folder"}, 1},
+    {"sound file of the home screen outside the content folder", "network.yaml", "", "en: audio/en/home.ogg",
+     "en: ../home.ogg", {"network.yaml", "", "audio", "'..'"}, 1},
+    {"sound file of the home screen in a wrong format", "network.yaml", "", "en: audio/en/home.ogg",
+     "en: audio/en/home.txt", {"network.yaml", "", "audio", ".ogg, .opus or .wav"}, 1},
 };
 
 }  // namespace
@@ -252,6 +268,44 @@ TEST_CASE("every offer and provider of the sample is in German and English", "[s
             if (!optional->empty()) CHECK(hasGermanAndEnglish(*optional));
     }
     CHECK(result.catalog.languages() == std::vector<std::string>{"de", "en"});
+}
+
+TEST_CASE("every offer and the home screen of the sample name a spoken explanation in German and English",
+          "[source_loader]") {
+    SourceCopy source;
+    const SourceResult result = loadSource(source.folder());
+    REQUIRE(result.ok());
+    for (const auto& offer : result.catalog.offers) {
+        INFO("offer " << offer.id);
+        CHECK(offer.audio.get("de") == "audio/de/" + offer.id + ".ogg");
+        CHECK(offer.audio.get("en") == "audio/en/" + offer.id + ".ogg");
+    }
+    CHECK(result.catalog.network.audio.get("de") == "audio/de/home.ogg");
+    CHECK(result.catalog.network.audio.get("en") == "audio/en/home.ogg");
+}
+
+TEST_CASE("a sound file that is not there yet is not an error", "[source_loader]") {
+    SourceCopy source;
+    source.edit("offers.yaml", kKindergeld, "de: audio/de/kindergeld.ogg", "de: aufnahmen/kindergeld-neu.ogg");
+    REQUIRE_FALSE(fs::exists(source.folder() / "aufnahmen"));
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    REQUIRE(result.ok());
+    CHECK(result.catalog.offer("kindergeld")->audio.get("de") == "aufnahmen/kindergeld-neu.ogg");
+}
+
+TEST_CASE("sound files may be Ogg Vorbis, Opus or WAV, and one file alone is the German one", "[source_loader]") {
+    SourceCopy source;
+    source.edit("offers.yaml", kKindergeld, "  audio:\n    de: audio/de/kindergeld.ogg\n    en: audio/en/kindergeld.ogg\n",
+                "  audio: Aufnahmen/Kindergeld.WAV\n");
+    source.edit("network.yaml", "", "en: audio/en/home.ogg", "en: audio/en/home.opus");
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    REQUIRE(result.ok());
+    const core::LocalizedText& kindergeld = result.catalog.offer("kindergeld")->audio;
+    CHECK(kindergeld.values().size() == 1);
+    CHECK(kindergeld.get("de") == "Aufnahmen/Kindergeld.WAV");
+    CHECK(result.catalog.network.audio.get("en") == "audio/en/home.opus");
 }
 
 TEST_CASE("each authoring mistake is reported with its file, entry and field", "[source_loader]") {

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <unistd.h>
+
 #include <string>
 #include <vector>
 
@@ -168,4 +171,35 @@ TEST_CASE("the language choice starts with German, then the content's languages"
     CHECK(c.languages() == Ids{"de", "en"});
 
     CHECK(Catalog{}.languages() == Ids{"de"});
+}
+
+TEST_CASE("spoken explanations are found by their screen", "[catalog][audio]") {
+    Catalog c = smallCatalog();
+    c.offers[0].audio = {{"de", "audio/de/kindergeld.ogg"}};
+    c.network.audio = {{"de", "audio/de/home.ogg"}};
+    REQUIRE(c.explanation("offer:kindergeld"));
+    CHECK(c.explanation("offer:kindergeld")->get("en") == "audio/de/kindergeld.ogg");  // German for English
+    REQUIRE(c.explanation("home"));
+    CHECK(c.explanation("home")->get("de") == "audio/de/home.ogg");
+    CHECK(c.explanation("offer:vorsorge")->empty());
+    CHECK(c.explanation("offer:unknown") == nullptr);
+    CHECK(c.explanation("stage:baby") == nullptr);
+}
+
+TEST_CASE("an explanation plays in the family's language, else in German, else not at all", "[catalog][audio]") {
+    const std::filesystem::path media =
+        std::filesystem::temp_directory_path() / ("kiosk-test-playable-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(media / "de");
+    std::filesystem::create_directories(media / "en");
+    auto touch = [&](const char* path) { std::ofstream(media / path) << "x"; };
+    const LocalizedText audio{{"de", "de/a.ogg"}, {"en", "en/a.ogg"}, {"tr", "tr/a.ogg"}};
+    CHECK(playableFile(audio, media, "en").empty());  // no file at all
+    touch("de/a.ogg");
+    CHECK(playableFile(audio, media, "en") == media / "de/a.ogg");  // English missing: German
+    CHECK(playableFile(audio, media, "tr") == media / "de/a.ogg");
+    touch("en/a.ogg");
+    CHECK(playableFile(audio, media, "en") == media / "en/a.ogg");
+    CHECK(playableFile(audio, media, "ru") == media / "de/a.ogg");  // no Russian entry: German
+    CHECK(playableFile(LocalizedText{}, media, "de").empty());
+    std::filesystem::remove_all(media);
 }

@@ -195,3 +195,47 @@ TEST_CASE("toString and parseScreenRef round-trip", "[navigation]") {
     CHECK(toString(*screen) == text);
     CHECK(parseScreenRef(toString(*screen)) == screen);
 }
+
+TEST_CASE("listening to an explanation ends when the family moves anywhere else", "[navigation][audio]") {
+    const std::vector<Intent> moves = {intent::Home{}, intent::Back{}, intent::OpenLifeStage{"baby"},
+                                       intent::OpenOffer{"elterngeld"}, intent::OpenProvider{"familienkasse"},
+                                       intent::OpenEmergencies{}, intent::OpenAbout{}, intent::ChooseLanguage{"en"},
+                                       intent::StopListening{}};
+    for (const Intent& move : moves) {
+        Session session = atHome();
+        apply(session, intent::OpenOffer{"kindergeld"});
+        apply(session, intent::Listen{"offer:kindergeld"});
+        REQUIRE(session.listeningTo == "offer:kindergeld");
+        apply(session, move);
+        INFO("intent #" << move.index());
+        CHECK(session.listeningTo.empty());
+    }
+}
+
+TEST_CASE("changing the volume does not stop the explanation", "[navigation][audio]") {
+    Session session = atHome();
+    apply(session, intent::Listen{"home"});
+    apply(session, intent::VolumeDown{});
+    apply(session, intent::VolumeUp{});
+    apply(session, intent::VolumeUp{});
+    CHECK(session.listeningTo == "home");
+    CHECK(session.volume == kDefaultVolume + 1);
+}
+
+TEST_CASE("the volume stays between silent and loudest", "[navigation][audio]") {
+    Session session = freshSession("de", kHome, 9);
+    for (int i = 0; i < 5; ++i) apply(session, intent::VolumeUp{});
+    CHECK(session.volume == kMaxVolume);
+    for (int i = 0; i < 15; ++i) apply(session, intent::VolumeDown{});
+    CHECK(session.volume == 0);
+    CHECK(freshSession("de", kHome, 42).volume == kMaxVolume);
+}
+
+TEST_CASE("a fresh session after an idle reset is quiet and at the configured volume", "[navigation][audio]") {
+    Session session = freshSession("de", kHome, 4);
+    apply(session, intent::VolumeUp{});
+    apply(session, intent::Listen{"home"});
+    session = freshSession("de", kAttract, 4);  // what the idle reset does
+    CHECK(session.listeningTo.empty());
+    CHECK(session.volume == 4);
+}

@@ -183,4 +183,29 @@ void drawStillThere(const View& view) {
     ImGui::End();
 }
 
+void listenBar(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out) {
+    const std::string& lang = view.language();
+    if (!view.audio.device || audio.empty()) return;
+    if (view.audio.broken.count(explanation)) {
+        mutedText(icon("volume-off") + " " + tr("audio.unavailable", lang));
+        return;
+    }
+    if (core::playableFile(audio, view.audio.mediaDir, lang).empty()) return;
+
+    const bool playing = view.session.listeningTo == explanation;
+    if (playing) {
+        if (bigButton(icon("stop") + " " + tr("audio.stop", lang), ems(8, 0), Look::Selected))
+            out.push_back(core::intent::StopListening{});
+    } else if (bigButton(icon("volume-high") + " " + tr("audio.listen", lang), ems(8, 0))) {
+        out.push_back(core::intent::Listen{explanation});
+    }
+    ImGui::SameLine();
+    if (bigButton(icon("volume-low") + " " + tr("audio.quieter", lang), ems(0, 0), Look::Secondary))
+        out.push_back(core::intent::VolumeDown{});
+    ImGui::SameLine();
+    if (bigButton(icon("volume-high") + " " + tr("audio.louder", lang), ems(0, 0), Look::Secondary))
+        out.push_back(core::intent::VolumeUp{});
+    if (playing) progressBar(view.audio.progress, ImVec2(ImGui::GetContentRegionAvail().x, 0.6f * em()));
+}
+
 }  // namespace kiosk::ui

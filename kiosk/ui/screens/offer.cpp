@@ -67,6 +67,7 @@ void drawOffer(const View& view, Intents& out) {
 
     auto details = [&] {
         titleText(offer->title.get(lang));
+        listenBar(view, "offer:" + offer->id, offer->audio, out);
         strongText(offer->summary.get(lang));
         paragraph(offer->description.get(lang));
         section(icon("account-multiple") + " " + tr("offer.eligibility", lang), offer->eligibility.get(lang));

@@ -27,5 +27,9 @@ void weeklyHours(const core::OpeningHours& hours, const std::string& language);
 std::string languageList(const std::vector<std::string>& codes, const std::string& language);
 void contactQr(const View& view, const core::Provider& provider, float side);
 void linkQr(const View& view, const std::string& url, float side);
+// "Listen" (or "Stop" with a progress bar while it plays) and quieter/louder, for the explanation
+// `explanation` ("home", "offer:<id>") whose files per language are `audio`. Draws nothing when
+// there is no sound device or no file for the language or German: never a dead button.
+void listenBar(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out);
 
 }  // namespace kiosk::ui

@@ -1,0 +1,85 @@
+#include "kiosk/app/explanations.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+namespace kiosk::app {
+
+std::filesystem::path explanationFile(const core::Catalog& catalog, const std::filesystem::path& mediaDir,
+                                      const std::string& key, const std::string& language) {
+    const core::LocalizedText* files = catalog.explanation(key);
+    return files ? core::playableFile(*files, mediaDir, language) : std::filesystem::path();
+}
+
+Explanations::Explanations(std::filesystem::path mediaDir) {
+    m_view.device = m_audio.available();
+    m_view.mediaDir = std::move(mediaDir);
+    if (!m_audio.available()) spdlog::warn("sound: {}; the kiosk carries on without sound", m_audio.problem());
+}
+
+void Explanations::follow(core::Session& session, const core::Catalog* catalog,
+                          std::chrono::steady_clock::time_point tapped) {
+    if (session.listeningTo != m_playing) {
+        m_audio.stop();
+        m_playing.clear();
+        if (!session.listeningTo.empty()) {
+            const auto file = catalog ? explanationFile(*catalog, m_view.mediaDir, session.listeningTo, session.language)
+                                      : std::filesystem::path();
+            const auto started = std::chrono::steady_clock::now();
+            const std::string error = file.empty() ? "no sound file for " + session.listeningTo
+                                                   : m_audio.play(file);
+            if (error.empty()) {
+                m_playing = session.listeningTo;
+                m_tapToPlayMs = std::chrono::duration<double, std::milli>(started - tapped).count();
+                m_latencyLogged = false;
+                spdlog::info("sound: playing {} ({:.1f} s)", file.string(), m_audio.seconds());
+            } else {
+                spdlog::error("sound: {}", error);
+                m_view.broken.insert(session.listeningTo);
+                session.listeningTo.clear();
+            }
+        }
+    } else if (!m_playing.empty() && !m_audio.playing()) {
+        session.listeningTo.clear();  // it came to its end
+        m_playing.clear();
+    }
+    m_audio.setVolume(static_cast<double>(session.volume) / core::kMaxVolume);
+    m_view.progress = m_playing.empty() ? 0.0f : static_cast<float>(m_audio.progress());
+    if (!m_latencyLogged && !m_playing.empty()) {
+        if (auto mixer = m_audio.startLatencyMs()) {
+            // The tap's frame, then the mixer up to the first audible sample it hands to the device.
+            spdlog::info("sound: first audible sample {:.1f} ms after the tap", m_tapToPlayMs + *mixer);
+            m_latencyLogged = true;
+        }
+    }
+}
+
+int say(const core::Catalog& catalog, const std::filesystem::path& mediaDir, const std::string& key,
+        const std::string& language, int volume) {
+    if (!catalog.explanation(key)) {
+        spdlog::error("--say: no explanation '{}' (use home or offer:<id>)", key);
+        return 1;
+    }
+    const auto file = explanationFile(catalog, mediaDir, key, language);
+    if (file.empty()) {
+        spdlog::error("--say: no sound file for {} (the content names none, or it is missing)", key);
+        return 1;
+    }
+    platform::Audio audio;
+    if (!audio.available()) {
+        spdlog::error("--say: {}", audio.problem());
+        return 1;
+    }
+    audio.setVolume(static_cast<double>(volume) / core::kMaxVolume);
+    if (std::string error = audio.play(file); !error.empty()) {
+        spdlog::error("--say: {}", error);
+        return 1;
+    }
+    spdlog::info("--say: playing {} ({:.1f} s)", file.string(), audio.seconds());
+    while (audio.playing()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (auto latency = audio.startLatencyMs()) spdlog::info("--say: first audible sample after {:.1f} ms", *latency);
+    return 0;
+}
+
+}  // namespace kiosk::app

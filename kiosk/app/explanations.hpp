@@ -1,0 +1,45 @@
+// Plays what the session asks to hear: the core decides (session.listeningTo, session.volume),
+// the sound device follows, once a frame. Also `--say`, for installers and tests.
+#pragma once
+
+#include "kiosk/core/catalog.hpp"
+#include "kiosk/core/navigation.hpp"
+#include "kiosk/platform/audio.hpp"
+#include "kiosk/ui/view.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+namespace kiosk::app {
+
+class Explanations {
+public:
+    explicit Explanations(std::filesystem::path mediaDir);
+
+    // Starts, stops or ends playback so the device matches the session; a file that cannot be
+    // played is logged by name, marked broken for the screens, and the session falls quiet.
+    // `tapped`: when the frame that may have asked for it began (for the latency log).
+    void follow(core::Session& session, const core::Catalog* catalog, std::chrono::steady_clock::time_point tapped);
+
+    bool playing() const { return !m_playing.empty(); }
+    const ui::AudioView& view() const { return m_view; }
+
+private:
+    platform::Audio m_audio;
+    ui::AudioView m_view;
+    std::string m_playing;  // what the device plays, as the session named it
+    double m_tapToPlayMs = 0;
+    bool m_latencyLogged = true;
+};
+
+// The file of explanation `key` ("home", "offer:<id>") in `language`, else German; empty when
+// there is none (see core::playableFile).
+std::filesystem::path explanationFile(const core::Catalog& catalog, const std::filesystem::path& mediaDir,
+                                      const std::string& key, const std::string& language);
+
+// `familienkiosk --say KEY`: plays the explanation to its end on the sound device. Returns the exit code.
+int say(const core::Catalog& catalog, const std::filesystem::path& mediaDir, const std::string& key,
+        const std::string& language, int volume);
+
+}  // namespace kiosk::app

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# scripts/make-audio: `--list speech` names every offer of the sample in German and English, missing
+# explanations become playable Ogg files, and existing files (authors' recordings) are never replaced.
+set -euo pipefail
+: "${KIOSK:?KIOSK must name the familienkiosk binary}"
+: "${SOURCE_DIR:?SOURCE_DIR must name the source tree}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok: $*"; }
+
+content="$work/content"
+mkdir "$content"
+cp "$SOURCE_DIR"/content/sample/*.yaml "$content/"
+kiosk() { "$KIOSK" --content "$content" --data-dir "$work/data" "$@" 2>>"$work/kiosk.log"; }
+
+offers=$(kiosk --list offers | cut -f1)
+for language in de en; do
+  speech=$(kiosk --list speech --lang "$language")
+  [[ $(wc -l <<<"$speech") -eq $(($(wc -l <<<"$offers") + 1)) ]] || fail "--list speech --lang $language: not one line per offer and home"
+  awk -F'\t' 'NF != 2 || $2 == "" { bad = 1 } END { exit bad }' <<<"$speech" ||
+    fail "--list speech --lang $language is not path<TAB>text on every line"
+  grep -q "^audio/$language/home.ogg"$'\t' <<<"$speech" || fail "no home explanation in $language"
+  while read -r id; do
+    grep -q "^audio/$language/$id.ogg"$'\t' <<<"$speech" || fail "offer $id has no $language explanation"
+  done <<<"$offers"
+done
+grep -q $'^audio/de/kindergeld.ogg\tKindergeld. ' <<<"$(kiosk --list speech)" || fail "--list speech is not German by default"
+[[ -z $(kiosk --list speech --lang tr) ]] || fail "--list speech --lang tr lists files the sample does not name"
+pass "--list speech names every offer and the home screen in de and en"
+
+# Every file but two is there already, e.g. recorded by an author.
+for language in de en; do
+  kiosk --list speech --lang "$language" | cut -f1 | while read -r path; do
+    [[ "$path" == audio/de/kindergeld.ogg || "$path" == audio/en/home.ogg ]] && continue
+    mkdir -p "$(dirname "$content/$path")"
+    echo "recording" >"$content/$path"
+  done
+done
+"$SOURCE_DIR/scripts/make-audio" "$content" "$KIOSK" >"$work/first.log" 2>&1 || fail "make-audio failed: $(cat "$work/first.log")"
+for path in audio/de/kindergeld.ogg audio/en/home.ogg; do
+  info=$(ogginfo "$content/$path") || fail "$path is not a valid Ogg file"
+  grep -q "Vorbis" <<<"$info" || fail "$path is not Ogg Vorbis"
+  seconds=$(sed -n 's/.*Playback length: \([0-9]*\)m:\([0-9]*\)\..*/\1 \2/p' <<<"$info" | awk '{ print $1 * 60 + $2 }')
+  ((seconds >= 5)) || fail "$path lasts only $seconds s"
+done
+[[ $(grep -rlx "recording" "$content/audio" | wc -l) -eq $((2 * $(wc -l <<<"$offers"))) ]] ||
+  fail "make-audio replaced a file that was there"
+[[ -z $(find "$content" -name '.*partial*') ]] || fail "make-audio left temporary files behind"
+pass "make-audio makes the missing files as Ogg Vorbis and keeps the others"
+
+"$SOURCE_DIR/scripts/make-audio" "$content" "$KIOSK" >"$work/second.log" || fail "make-audio failed on the second run"
+[[ ! -s "$work/second.log" ]] || fail "a second run made files again: $(cat "$work/second.log")"
+pass "a second run makes nothing"
+
+sed -i 's/provider: familienkasse/provider: familienkase/' "$content/offers.yaml"
+if "$SOURCE_DIR/scripts/make-audio" "$content" "$KIOSK" >/dev/null 2>"$work/broken.log"; then
+  fail "make-audio accepted broken content"
+fi
+grep -q "familienkase" "$work/broken.log" || fail "make-audio does not say what is wrong with the content"
+pass "broken content is refused with the content's errors"
