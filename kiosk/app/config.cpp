@@ -53,7 +53,8 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
         return false;
     }
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
-                                      "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume"};
+                                      "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume", "printer", "printer_queue",
+                                      "receipt_device", "receipt_width_mm"};
     const auto base = file.parent_path();
     auto relative = [&](const std::string& path) { return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : base / path; };
     for (const auto& item : root) {
@@ -83,6 +84,18 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
                 int volume = value.as<int>();
                 if (volume < 0 || volume > core::kMaxVolume) return fail("must be between 0 (silent) and 10 (loudest)");
                 config.volume = volume;
+            } else if (key == "printer") {
+                const auto kind = value.as<std::string>();
+                if (kind == "none") config.printer = Config::Printer::None;
+                else if (kind == "office") config.printer = Config::Printer::Office;
+                else if (kind == "receipt") config.printer = Config::Printer::Receipt;
+                else return fail("must be office (through CUPS), receipt (ESC/POS) or none");
+            } else if (key == "printer_queue") config.printerQueue = value.as<std::string>();
+            else if (key == "receipt_device") config.receiptDevice = relative(value.as<std::string>());
+            else if (key == "receipt_width_mm") {
+                int width = value.as<int>();
+                if (width != 58 && width != 80) return fail("must be 58 or 80");
+                config.receiptWidthMm = width;
             } else if (key == "fullscreen") config.fullscreen = value.as<bool>();
             else if (key == "window") {
                 if (!parseWindowSize(value.as<std::string>(), config.windowWidth, config.windowHeight))

@@ -21,6 +21,11 @@ struct Config {
     std::string language = "de";
     float fontSize = 0;  // pixels; 0: from the screen size
     int volume = 7;      // 0..10, where every session starts
+    enum class Printer { None, Office, Receipt };
+    Printer printer = Printer::Office;   // office: through CUPS; receipt: ESC/POS to a device file
+    std::string printerQueue;            // CUPS queue; empty: the CUPS default destination
+    std::filesystem::path receiptDevice = "/dev/usb/lp0";
+    int receiptWidthMm = 80;             // 58 or 80
 };
 
 // Compiled-in defaults: the sample content and assets of this build, data in the user's state folder.

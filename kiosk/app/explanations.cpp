@@ -12,42 +12,59 @@ std::filesystem::path explanationFile(const core::Catalog& catalog, const std::f
     return files ? core::playableFile(*files, mediaDir, language) : std::filesystem::path();
 }
 
-Explanations::Explanations(std::filesystem::path mediaDir) {
-    m_view.device = m_audio.available();
+Explanations::Explanations(std::filesystem::path mediaDir, std::function<void()> opened) {
     m_view.mediaDir = std::move(mediaDir);
-    if (!m_audio.available()) spdlog::warn("sound: {}; the kiosk carries on without sound", m_audio.problem());
+    m_opening = std::async(std::launch::async, [opened = std::move(opened)] {
+        auto audio = std::make_unique<platform::Audio>();
+        opened();
+        return audio;
+    });
+}
+
+Explanations::~Explanations() { takeOpened(true); }
+
+bool Explanations::takeOpened(bool wait) {
+    if (!m_opening.valid()) return m_audio != nullptr;
+    if (!wait && m_opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    m_audio = m_opening.get();
+    m_view.device = m_audio->available();
+    if (!m_audio->available()) spdlog::warn("sound: {}; the kiosk carries on without sound", m_audio->problem());
+    return true;
 }
 
 void Explanations::follow(core::Session& session, const core::Catalog* catalog,
                           std::chrono::steady_clock::time_point tapped) {
+    // The device opens in the background; only a family waiting to hear something waits for it.
+    if (!takeOpened(!session.listeningTo.empty() && session.listeningTo != m_playing)) return;
+    platform::Audio& audio = *m_audio;
     if (session.listeningTo != m_playing) {
-        m_audio.stop();
+        audio.stop();
         m_playing.clear();
         if (!session.listeningTo.empty()) {
             const auto file = catalog ? explanationFile(*catalog, m_view.mediaDir, session.listeningTo, session.language)
                                       : std::filesystem::path();
             const auto started = std::chrono::steady_clock::now();
             const std::string error = file.empty() ? "no sound file for " + session.listeningTo
-                                                   : m_audio.play(file);
+                                                   : audio.play(file);
             if (error.empty()) {
                 m_playing = session.listeningTo;
                 m_tapToPlayMs = std::chrono::duration<double, std::milli>(started - tapped).count();
                 m_latencyLogged = false;
-                spdlog::info("sound: playing {} ({:.1f} s)", file.string(), m_audio.seconds());
+                spdlog::info("sound: playing {} ({:.1f} s)", file.string(), audio.seconds());
             } else {
                 spdlog::error("sound: {}", error);
                 m_view.broken.insert(session.listeningTo);
                 session.listeningTo.clear();
             }
         }
-    } else if (!m_playing.empty() && !m_audio.playing()) {
+    } else if (!m_playing.empty() && !audio.playing()) {
         session.listeningTo.clear();  // it came to its end
         m_playing.clear();
     }
-    m_audio.setVolume(static_cast<double>(session.volume) / core::kMaxVolume);
-    m_view.progress = m_playing.empty() ? 0.0f : static_cast<float>(m_audio.progress());
+    audio.setVolume(static_cast<double>(session.volume) / core::kMaxVolume);
+    m_view.progress = m_playing.empty() ? 0.0f : static_cast<float>(audio.progress());
     if (!m_latencyLogged && !m_playing.empty()) {
-        if (auto mixer = m_audio.startLatencyMs()) {
+        if (auto mixer = audio.startLatencyMs()) {
             // The tap's frame, then the mixer up to the first audible sample it hands to the device.
             spdlog::info("sound: first audible sample {:.1f} ms after the tap", m_tapToPlayMs + *mixer);
             m_latencyLogged = true;

@@ -9,13 +9,19 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
 #include <string>
 
 namespace kiosk::app {
 
 class Explanations {
 public:
-    explicit Explanations(std::filesystem::path mediaDir);
+    // Opens the sound device in the background (ALSA may take a while, more so without a card);
+    // `opened` (thread-safe) is called when that is done, so the screens can show the buttons.
+    Explanations(std::filesystem::path mediaDir, std::function<void()> opened);
+    ~Explanations();
 
     // Starts, stops or ends playback so the device matches the session; a file that cannot be
     // played is logged by name, marked broken for the screens, and the session falls quiet.
@@ -26,7 +32,10 @@ public:
     const ui::AudioView& view() const { return m_view; }
 
 private:
-    platform::Audio m_audio;
+    bool takeOpened(bool wait);
+
+    std::future<std::unique_ptr<platform::Audio>> m_opening;
+    std::unique_ptr<platform::Audio> m_audio;
     ui::AudioView m_view;
     std::string m_playing;  // what the device plays, as the session named it
     double m_tapToPlayMs = 0;

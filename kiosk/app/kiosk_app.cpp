@@ -2,6 +2,7 @@
 #include "kiosk/app/kiosk_app.hpp"
 
 #include "kiosk/app/explanations.hpp"
+#include "kiosk/app/printing.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -275,7 +276,8 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
     core::IdleTimer idle(config.idleTimeout, config.idleCountdown);
     idle.touch(clock.steady());
     core::Session session = core::freshSession(config.language, options.start, config.volume);
-    Explanations explanations(content.mediaDir);
+    Explanations explanations(content.mediaDir, [] { glfwPostEmptyEvent(); });
+    PrintJobs printJobs(config, [] { glfwPostEmptyEvent(); });  // the worker wakes the loop when done
     const ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt};
     ui::QrTextures qr;
     std::optional<ReplayPlayer> replay;
@@ -319,6 +321,7 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
             spdlog::info("idle: session reset");
             session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
             explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);  // silence now
+            printJobs.reset();
             qr.clear();
         }
 
@@ -326,7 +329,7 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         ui::clearVisibleTexts();
         ui::Intents intents;
         if (content.catalog) {
-            ui::View view{*content.catalog, session, clock.local(), kioskInfo, qr, explanations.view(),
+            ui::View view{*content.catalog, session, clock.local(), kioskInfo, qr, explanations.view(), printJobs.poll(),
                           phase == core::IdlePhase::Warning ? idle.secondsLeft(now) : -1};
             ui::drawKiosk(view, intents);
         } else {
@@ -334,7 +337,14 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         }
         // What the family asked for takes effect now (sound starts before this frame is drawn);
         // the new screen shows from the next frame.
-        for (const auto& intent : intents) core::apply(session, intent);
+        for (const auto& intent : intents) {
+            if (std::holds_alternative<core::intent::PrintList>(intent) && content.catalog)
+                printJobs.start(makeSlip(*content.catalog, session.chosen, session.language, config.kioskName,
+                                         clock.local()));
+            else
+                printJobs.reset();  // the family moved on: no old "done" on the next visit to the list
+            core::apply(session, intent);
+        }
         explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
         ImGui::Render();
         glViewport(0, 0, width, height);

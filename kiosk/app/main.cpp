@@ -1,6 +1,9 @@
 // familienkiosk: the command line, then either a command-line task or the kiosk itself.
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/explanations.hpp"
+#include "kiosk/app/printing.hpp"
+#include "kiosk/platform/slip_render.hpp"
+#include "kiosk/ui/strings.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/listing.hpp"
 #include "kiosk/content/content_store.hpp"
@@ -10,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <ctime>
 #include <fmt/format.h>
 
 namespace {
@@ -24,6 +28,51 @@ std::optional<kiosk::core::LocalDateTime> parseLocalTime(const std::string& text
     return kiosk::core::LocalDateTime{{year, month, day}, hour * 60 + minute};
 }
 
+// --print, --slip-pdf and --print-test (offers empty: a test slip with the first two offers).
+int printFromCommandLine(const kiosk::app::Config& config, const kiosk::core::Catalog& catalog, const std::string& offers,
+                         const std::string& pdf) {
+    std::vector<std::string> ids;
+    if (offers.empty()) {
+        for (size_t i = 0; i < catalog.offers.size() && i < 2; ++i) ids.push_back(catalog.offers[i].id);
+    } else {
+        size_t start = 0;
+        while (start <= offers.size()) {
+            size_t end = offers.find(',', start);
+            if (end == std::string::npos) end = offers.size();
+            std::string id = offers.substr(start, end - start);
+            if (id.rfind("offer:", 0) == 0) id = id.substr(6);
+            if (!catalog.offer(id)) {
+                spdlog::critical("--print: '{}' is not an offer of this content (see --list offers)", id);
+                return 2;
+            }
+            ids.push_back(id);
+            start = end + 1;
+        }
+    }
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    kiosk::core::Slip slip = kiosk::app::makeSlip(catalog, ids, config.language, config.kioskName,
+                                                  {{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, tm.tm_hour * 60 + tm.tm_min});
+    if (offers.empty()) slip.labels.heading = "Testdruck – Familienkiosk " KIOSK_VERSION;
+    if (!pdf.empty()) {
+        if (std::string error = kiosk::platform::renderSlipPdf(slip, pdf); !error.empty()) {
+            spdlog::critical("--slip-pdf: {}", error);
+            return 1;
+        }
+        std::printf("wrote %s (%zu offer(s))\n", pdf.c_str(), slip.entries.size());
+        return 0;
+    }
+    const kiosk::app::PrintOutcome outcome = kiosk::app::printSlip(config, slip);
+    if (!outcome.ok) {
+        std::fprintf(stderr, "%s\n", kiosk::ui::tr(outcome.problemKey, config.language).c_str());
+        spdlog::error("print: {}", outcome.detail);
+        return 1;
+    }
+    std::printf("printed %zu offer(s): %s\n", slip.entries.size(), outcome.detail.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -34,6 +83,8 @@ int main(int argc, char** argv) {
                  "Without options it opens full screen on the configured content."};
     cli.set_version_flag("--version", KIOSK_VERSION);
     std::string configFile, window, content, dataDir, open, language, screenshot, replay, list, now, say;
+    std::string print, slipPdf, printer;
+    bool printTest = false;
     bool buildDb = false;
     int benchmarkFrames = 0;
     cli.add_option("--config", configFile,
@@ -53,6 +104,11 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"offers", "providers", "stages", "topics", "speech"}));
     cli.add_option("--say", say,
                    "play the spoken explanation of home or offer:<id> (in --lang) on the sound device, then exit");
+    cli.add_option("--print", print,
+                   "print the referral slip of these offers (offer:<id>[,offer:<id>...], in --lang), then exit");
+    cli.add_option("--slip-pdf", slipPdf, "with --print: write the slip to this PDF file instead of printing it");
+    cli.add_option("--printer", printer, "print through this CUPS queue (default: printer_queue, else CUPS's default)");
+    cli.add_flag("--print-test", printTest, "print a test slip on the configured printer, then exit");
     cli.add_flag("--build-db", buildDb, "validate the content source and build the content database, then exit");
     cli.add_option("--now", now, "pretend the local time is this, e.g. 2026-11-26T10:00 (for previews and tests)");
     cli.add_option("--benchmark-frames", benchmarkFrames, "draw this many frames without pause, print frame times, exit");
@@ -74,6 +130,10 @@ int main(int argc, char** argv) {
             return 2;
         }
         config.fullscreen = false;
+    }
+    if (!printer.empty()) {
+        config.printer = kiosk::app::Config::Printer::Office;
+        config.printerQueue = printer;
     }
     if (!content.empty()) config.content = content;
     if (!dataDir.empty()) config.dataDir = dataDir;
@@ -116,6 +176,18 @@ int main(int argc, char** argv) {
             return 1;
         }
         return kiosk::app::say(*loaded.catalog, loaded.mediaDir, say, config.language, config.volume);
+    }
+
+    if (printTest || !print.empty()) {
+        if (!loaded.catalog) {
+            spdlog::critical("no content: {}", loaded.problem);
+            return 1;
+        }
+        return printFromCommandLine(config, *loaded.catalog, printTest ? std::string() : print, slipPdf);
+    }
+    if (!slipPdf.empty()) {
+        spdlog::critical("--slip-pdf needs the offers to put on the slip: --print offer:<id>[,...]");
+        return 2;
     }
 
     if (!open.empty()) {

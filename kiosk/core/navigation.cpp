@@ -9,7 +9,7 @@ namespace {
 constexpr std::pair<std::string_view, ScreenId> kScreenNames[] = {
     {"attract", ScreenId::Attract},   {"home", ScreenId::Home},         {"stage", ScreenId::LifeStage},
     {"offer", ScreenId::Offer},       {"provider", ScreenId::Provider}, {"emergencies", ScreenId::Emergencies},
-    {"about", ScreenId::About},
+    {"about", ScreenId::About},       {"list", ScreenId::List},         {"list-qr", ScreenId::ListQr},
 };
 
 bool needsTarget(ScreenId id) {
@@ -46,6 +46,10 @@ std::string toString(const ScreenRef& screen) {
     return "?";
 }
 
+bool Session::isChosen(std::string_view offer) const {
+    return std::find(chosen.begin(), chosen.end(), offer) != chosen.end();
+}
+
 Session freshSession(std::string language, ScreenRef start, int volume) {
     Session session;
     session.language = std::move(language);
@@ -61,7 +65,10 @@ void apply(Session& session, const Intent& intent) {
     // Whatever changes the screen or its language ends the explanation at once.
     const bool quiet = !std::holds_alternative<intent::VolumeUp>(intent) &&
                        !std::holds_alternative<intent::VolumeDown>(intent) &&
-                       !std::holds_alternative<intent::FilterTopic>(intent);
+                       !std::holds_alternative<intent::FilterTopic>(intent) &&
+                       !std::holds_alternative<intent::AddToList>(intent) &&
+                       !std::holds_alternative<intent::RemoveFromList>(intent) &&
+                       !std::holds_alternative<intent::PrintList>(intent);
     if (quiet) session.listeningTo.clear();
     struct Visitor {
         Session& s;
@@ -84,6 +91,13 @@ void apply(Session& session, const Intent& intent) {
         void operator()(const intent::StopListening&) {}
         void operator()(const intent::VolumeUp&) { s.volume = std::min(s.volume + 1, kMaxVolume); }
         void operator()(const intent::VolumeDown&) { s.volume = std::max(s.volume - 1, 0); }
+        void operator()(const intent::AddToList& i) {
+            if (!s.isChosen(i.offer)) s.chosen.push_back(i.offer);
+        }
+        void operator()(const intent::RemoveFromList& i) { std::erase(s.chosen, i.offer); }
+        void operator()(const intent::OpenList&) { push(s, {ScreenId::List, {}, {}}); }
+        void operator()(const intent::ShowListQr&) { push(s, {ScreenId::ListQr, {}, {}}); }
+        void operator()(const intent::PrintList&) {}
     };
     std::visit(Visitor{session}, intent);
 }

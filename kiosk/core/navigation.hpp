@@ -9,7 +9,7 @@
 
 namespace kiosk::core {
 
-enum class ScreenId { Attract, Home, LifeStage, Offer, Provider, Emergencies, About };
+enum class ScreenId { Attract, Home, LifeStage, Offer, Provider, Emergencies, About, List, ListQr };
 
 struct ScreenRef {
     ScreenId id = ScreenId::Home;
@@ -18,7 +18,7 @@ struct ScreenRef {
     friend bool operator==(const ScreenRef&, const ScreenRef&) = default;
 };
 
-// `home`, `about`, `emergencies`, `attract`, `stage:<id>`, `offer:<id>`, `provider:<id>`.
+// `home`, `about`, `emergencies`, `attract`, `list`, `list-qr`, `stage:<id>`, `offer:<id>`, `provider:<id>`.
 std::optional<ScreenRef> parseScreenRef(std::string_view text);
 std::string toString(const ScreenRef& screen);
 
@@ -37,12 +37,18 @@ struct Listen { std::string explanation; };  // "home" or "offer:<id>" (see Cata
 struct StopListening {};  // the family's stop, or the explanation came to its end
 struct VolumeUp {};
 struct VolumeDown {};
+struct AddToList { std::string offer; };       // "my list": what the family takes home
+struct RemoveFromList { std::string offer; };
+struct OpenList {};
+struct ShowListQr {};  // the list's QR codes, large, one after the other
+struct PrintList {};   // the app prints the slip; the session does not change
 }  // namespace intent
 
 using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::OpenLifeStage,
                             intent::FilterTopic, intent::OpenOffer, intent::OpenProvider,
                             intent::OpenEmergencies, intent::OpenAbout, intent::ChooseLanguage, intent::Listen,
-                            intent::StopListening, intent::VolumeUp, intent::VolumeDown>;
+                            intent::StopListening, intent::VolumeUp, intent::VolumeDown, intent::AddToList,
+                            intent::RemoveFromList, intent::OpenList, intent::ShowListQr, intent::PrintList>;
 
 inline constexpr int kMaxVolume = 10;     // volume steps 0..10
 inline constexpr int kDefaultVolume = 7;
@@ -53,6 +59,9 @@ struct Session {
     std::string language{"de"};
     std::string listeningTo;  // the explanation playing, empty when quiet; any move elsewhere ends it
     int volume = kDefaultVolume;
+    std::vector<std::string> chosen;  // offer ids on "my list", in the order chosen
+
+    bool isChosen(std::string_view offer) const;
 
     const ScreenRef& current() const { return history.back(); }
     bool canGoBack() const { return history.size() > 1 && current().id != ScreenId::Home; }

@@ -81,6 +81,8 @@ void drawKiosk(const View& view, Intents& out) {
     case core::ScreenId::Provider: drawProvider(view, out); break;
     case core::ScreenId::Emergencies: drawEmergencies(view, out); break;
     case core::ScreenId::About: drawAbout(view, out); break;
+    case core::ScreenId::List: drawList(view, out); break;
+    case core::ScreenId::ListQr: drawListQr(view, out); break;
     }
     ImGui::EndChild();
     if (withBar) drawNavigationBar(view, out);

@@ -41,6 +41,14 @@ struct AudioView {
     std::set<std::string> broken;    // explanations that failed to play (missing or corrupt file)
 };
 
+// How printing the family's list goes; the app runs the printer, the screens show this.
+struct PrintView {
+    enum class State { Idle, Printing, Done, Failed };
+    bool available = false;  // a printer is configured
+    State state = State::Idle;
+    std::string problemKey;  // with Failed: the string key of the plain-words message
+};
+
 struct View {
     const core::Catalog& catalog;
     const core::Session& session;
@@ -48,6 +56,7 @@ struct View {
     const KioskInfo& kiosk;
     QrTextures& qr;
     const AudioView& audio;
+    const PrintView& print;
     int idleSecondsLeft = -1;  // >= 0: the "still there?" countdown is running
 
     const std::string& language() const { return session.language; }

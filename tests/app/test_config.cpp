@@ -235,7 +235,9 @@ TEST_CASE("idle times and font sizes outside their range are refused with the al
                             Case{"font_size: 400\n", "'font_size': must be 0 (automatic) or 10 to 200"},
                             Case{"font_size: .nan\n", "'font_size': must be 0 (automatic) or 10 to 200"},
                             Case{"volume: 11\n", "'volume': must be between 0 (silent) and 10 (loudest)"},
-                            Case{"volume: -1\n", "'volume': must be between 0 (silent) and 10 (loudest)"});
+                            Case{"volume: -1\n", "'volume': must be between 0 (silent) and 10 (loudest)"},
+                            Case{"printer: laser\n", "'printer': must be office (through CUPS), receipt (ESC/POS) or none"},
+                            Case{"receipt_width_mm: 72\n", "'receipt_width_mm': must be 58 or 80"});
     const auto loaded = load(c.yaml);
     INFO(c.yaml);
     CHECK_FALSE(loaded.ok);
@@ -252,4 +254,18 @@ TEST_CASE("a file that is not a list of settings is refused", "[config]") {
     const auto loaded = load("- language: en\n");
     CHECK_FALSE(loaded.ok);
     CHECK_THAT(loaded.error, Contains("must be a list of settings"));
+}
+
+TEST_CASE("the printer settings are read", "[config]") {
+    const auto loaded = load("printer: receipt\nreceipt_device: /dev/usb/lp1\nreceipt_width_mm: 58\n");
+    INFO(loaded.error);
+    REQUIRE(loaded.ok);
+    CHECK(loaded.config.printer == Config::Printer::Receipt);
+    CHECK(loaded.config.receiptDevice == fs::path("/dev/usb/lp1"));
+    CHECK(loaded.config.receiptWidthMm == 58);
+    const auto office = load("printer: office\nprinter_queue: Empfang\n");
+    REQUIRE(office.ok);
+    CHECK(office.config.printer == Config::Printer::Office);
+    CHECK(office.config.printerQueue == "Empfang");
+    CHECK(load("printer: none\n").config.printer == Config::Printer::None);
 }

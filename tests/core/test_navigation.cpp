@@ -239,3 +239,48 @@ TEST_CASE("a fresh session after an idle reset is quiet and at the configured vo
     CHECK(session.listeningTo.empty());
     CHECK(session.volume == 4);
 }
+
+TEST_CASE("offers go on the family's list once each, in the order chosen, and come off again", "[navigation][list]") {
+    Session session = atHome();
+    apply(session, intent::AddToList{"kindergeld"});
+    apply(session, intent::AddToList{"elterngeld"});
+    apply(session, intent::AddToList{"kindergeld"});  // a second tap adds nothing
+    CHECK(session.chosen == std::vector<std::string>{"kindergeld", "elterngeld"});
+    CHECK(session.isChosen("elterngeld"));
+    apply(session, intent::RemoveFromList{"kindergeld"});
+    CHECK(session.chosen == std::vector<std::string>{"elterngeld"});
+    CHECK_FALSE(session.isChosen("kindergeld"));
+    apply(session, intent::RemoveFromList{"not-there"});
+    CHECK(session.chosen.size() == 1);
+}
+
+TEST_CASE("the list and its QR codes are screens Back returns from", "[navigation][list]") {
+    Session session = atHome();
+    apply(session, intent::OpenOffer{"kindergeld"});
+    apply(session, intent::AddToList{"kindergeld"});
+    CHECK(session.current() == ScreenRef{ScreenId::Offer, "kindergeld", {}});  // adding stays on the offer
+    apply(session, intent::OpenList{});
+    apply(session, intent::ShowListQr{});
+    CHECK(session.current().id == ScreenId::ListQr);
+    apply(session, intent::Back{});
+    CHECK(session.current().id == ScreenId::List);
+    apply(session, intent::PrintList{});  // printing changes no screen
+    CHECK(session.current().id == ScreenId::List);
+    CHECK(parseScreenRef("list") == ScreenRef{ScreenId::List, {}, {}});
+    CHECK(parseScreenRef("list-qr") == ScreenRef{ScreenId::ListQr, {}, {}});
+}
+
+TEST_CASE("choosing an offer for the list does not stop its explanation", "[navigation][list][audio]") {
+    Session session = atHome();
+    apply(session, intent::OpenOffer{"kindergeld"});
+    apply(session, intent::Listen{"offer:kindergeld"});
+    apply(session, intent::AddToList{"kindergeld"});
+    CHECK(session.listeningTo == "offer:kindergeld");
+}
+
+TEST_CASE("the idle reset empties the list", "[navigation][list]") {
+    Session session = atHome();
+    apply(session, intent::AddToList{"kindergeld"});
+    session = freshSession("de");
+    CHECK(session.chosen.empty());
+}

@@ -15,6 +15,8 @@ trap cleanup EXIT
 
 export LIBGL_ALWAYS_SOFTWARE=1
 export XDG_STATE_HOME="$work/state"
+# No sound card here: SDL's disk driver into nothing (the audio tests name a file to read back).
+export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=/dev/null
 
 # Starts Xvfb on a free display number, large enough for landscape and portrait windows.
 start_display() {
@@ -48,6 +50,11 @@ fail() {
 # Every QR code in a picture, decoded by zbar (an independent decoder), one per line.
 decode_qr() {
   zbarimg --quiet --raw -Sbinary "$1" 2>/dev/null || true
+}
+
+# Several QR codes of plain ASCII (links), one per line (-Sbinary would run them together).
+decode_qr_lines() {
+  zbarimg --quiet --raw "$1" 2>/dev/null || true
 }
 
 # The details URL of an offer, as the content lists it.

@@ -45,24 +45,41 @@ void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now,
     strongText(icon(open ? "check" : "clock") + " " + text, open ? palette().open : palette().closed);
 }
 
+namespace {
+
+// "08:00–12:00, 13:00–18:00", or "geschlossen", for one weekday.
+std::string dayTimes(const core::OpeningHours& hours, int day, const std::string& language) {
+    auto intervals = hours.regularIntervals(static_cast<core::Weekday>(day));
+    // A night range spilling into the next morning belongs to the day it starts.
+    std::erase_if(intervals, [](const core::TimeRange& r) { return r.from == 0 && r.to < 12 * 60; });
+    std::string times;
+    for (const auto& range : intervals)
+        times += (times.empty() ? "" : ", ") + formatTime(range.from) + "–" + formatTime(range.to);
+    return times.empty() ? tr("hours.closed", language) : times;
+}
+
+}  // namespace
+
 void weeklyHours(const core::OpeningHours& hours, const std::string& language) {
     if (hours.source() == "24/7") {
         paragraph(tr("hours.always", language));
         return;
     }
     const float column = 9.0f * em();
-    for (int day = 0; day < 7; ++day) {
-        auto intervals = hours.regularIntervals(static_cast<core::Weekday>(day));
-        // A night range spilling into the next morning belongs to the day it starts.
-        std::erase_if(intervals, [](const core::TimeRange& r) { return r.from == 0 && r.to < 12 * 60; });
-        std::string times;
-        for (const auto& range : intervals)
-            times += (times.empty() ? "" : ", ") + formatTime(range.from) + "–" + formatTime(range.to);
-        if (times.empty()) times = tr("hours.closed", language);
-        tableRow(tr("day." + std::to_string(day), language), times, column);
-    }
+    for (int day = 0; day < 7; ++day) tableRow(tr("day." + std::to_string(day), language), dayTimes(hours, day, language), column);
     if (hours.closedOnPublicHolidays()) mutedText(tr("hours.holidays_closed", language));
     for (const auto& comment : hours.comments()) mutedText(comment);
+}
+
+std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& language) {
+    if (hours.source() == "24/7") return tr("hours.always", language);
+    std::string text;
+    for (int day = 0; day < 7; ++day)
+        text += tr("day." + std::to_string(day), language) + ": " + dayTimes(hours, day, language) + "\n";
+    if (hours.closedOnPublicHolidays()) text += tr("hours.holidays_closed", language) + "\n";
+    for (const auto& comment : hours.comments()) text += comment + "\n";
+    if (!text.empty()) text.pop_back();
+    return text;
 }
 
 std::string languageList(const std::vector<std::string>& codes, const std::string& language) {
@@ -82,9 +99,9 @@ void contactQr(const View& view, const core::Provider& provider, float side) {
 namespace {
 
 struct NavigationButtons {
-    std::string back, home, language, about, urgent;
+    std::string back, home, language, about, urgent, list;
     std::string nextLanguage;
-    bool showBackHome = false, showLanguage = false, showAbout = false;
+    bool showBackHome = false, showLanguage = false, showAbout = false, showList = false;
 };
 
 NavigationButtons navigationButtons(const View& view) {
@@ -93,6 +110,9 @@ NavigationButtons navigationButtons(const View& view) {
     NavigationButtons b;
     b.showBackHome = screen != core::ScreenId::Home;
     b.showAbout = screen != core::ScreenId::About;
+    // The family's list, with its count, wherever it has something (except on the list itself).
+    b.showList = !view.session.chosen.empty() && screen != core::ScreenId::List;
+    b.list = fmt::format("{} {} ({})", icon("star"), tr("list.button", lang), view.session.chosen.size());
     b.back = icon("arrow-left") + " " + tr("nav.back", lang);
     b.home = icon("home") + " " + tr("nav.home", lang);
     b.about = icon("information") + " " + tr("nav.about", lang);
@@ -117,7 +137,7 @@ float leftWidth(const NavigationButtons& b) {
 
 float rightWidth(const NavigationButtons& b) {
     return buttonWidth(b.urgent) + (b.showLanguage ? buttonWidth(b.language) : 0) +
-           (b.showAbout ? buttonWidth(b.about) : 0);
+           (b.showAbout ? buttonWidth(b.about) : 0) + (b.showList ? buttonWidth(b.list) : 0);
 }
 
 bool twoRows(const NavigationButtons& b) {
@@ -144,6 +164,10 @@ void drawNavigationBar(const View& view, Intents& out) {
         if (!wrap) ImGui::SameLine(rightStart);
     }
     if (wrap || !b.showBackHome) ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), rightStart));
+    if (b.showList) {
+        if (bigButton(b.list, size, Look::Selected)) out.push_back(core::intent::OpenList{});
+        ImGui::SameLine();
+    }
     if (b.showLanguage) {
         if (bigButton(b.language, size, Look::Secondary)) out.push_back(core::intent::ChooseLanguage{b.nextLanguage});
         ImGui::SameLine();
@@ -183,29 +207,36 @@ void drawStillThere(const View& view) {
     ImGui::End();
 }
 
-void listenBar(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out) {
+bool listenButton(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out) {
     const std::string& lang = view.language();
-    if (!view.audio.device || audio.empty()) return;
+    if (!view.audio.device || audio.empty()) return false;
     if (view.audio.broken.count(explanation)) {
         mutedText(icon("volume-off") + " " + tr("audio.unavailable", lang));
-        return;
+        return false;
     }
-    if (core::playableFile(audio, view.audio.mediaDir, lang).empty()) return;
-
-    const bool playing = view.session.listeningTo == explanation;
-    if (playing) {
+    if (core::playableFile(audio, view.audio.mediaDir, lang).empty()) return false;
+    if (view.session.listeningTo == explanation) {
         if (bigButton(icon("stop") + " " + tr("audio.stop", lang), ems(8, 0), Look::Selected))
             out.push_back(core::intent::StopListening{});
     } else if (bigButton(icon("volume-high") + " " + tr("audio.listen", lang), ems(8, 0))) {
         out.push_back(core::intent::Listen{explanation});
     }
-    ImGui::SameLine();
+    return true;
+}
+
+void listenControls(const View& view, const std::string& explanation, Intents& out) {
+    const std::string& lang = view.language();
+    if (view.session.listeningTo != explanation) return;
     if (bigButton(icon("volume-low") + " " + tr("audio.quieter", lang), ems(0, 0), Look::Secondary))
         out.push_back(core::intent::VolumeDown{});
     ImGui::SameLine();
     if (bigButton(icon("volume-high") + " " + tr("audio.louder", lang), ems(0, 0), Look::Secondary))
         out.push_back(core::intent::VolumeUp{});
-    if (playing) progressBar(view.audio.progress, ImVec2(ImGui::GetContentRegionAvail().x, 0.6f * em()));
+    ImGui::SameLine();
+    // The progress bar fills the rest of the row, centred on the buttons' height.
+    const float barHeight = 0.6f * em();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (2.4f * em() - barHeight) * 0.5f);
+    progressBar(view.audio.progress, ImVec2(ImGui::GetContentRegionAvail().x, barHeight));
 }
 
 }  // namespace kiosk::ui

@@ -13,7 +13,8 @@ void drawHome(const View& view, Intents& out) {
     const std::string& lang = view.language();
     titleText(tr("home.question", lang));
     paragraph(tr("home.intro", lang));
-    listenBar(view, "home", view.catalog.network.audio, out);
+    listenButton(view, "home", view.catalog.network.audio, out);
+    listenControls(view, "home", out);
     ImGui::Spacing();
 
     const auto& stages = view.catalog.lifeStages;

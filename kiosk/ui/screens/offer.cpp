@@ -57,6 +57,16 @@ void qrCodes(const View& view, const core::Offer& offer, const core::Provider* p
     mutedText(tr("offer.qr_hint", lang));
 }
 
+void listButton(const View& view, const core::Offer& offer, Intents& out) {
+    const std::string& lang = view.language();
+    if (view.session.isChosen(offer.id)) {
+        if (bigButton(icon("close") + " " + tr("list.remove_this", lang), ems(8, 0), Look::Secondary))
+            out.push_back(core::intent::RemoveFromList{offer.id});
+    } else if (bigButton(icon("star") + " " + tr("list.add", lang), ems(8, 0))) {
+        out.push_back(core::intent::AddToList{offer.id});
+    }
+}
+
 }  // namespace
 
 void drawOffer(const View& view, Intents& out) {
@@ -67,7 +77,11 @@ void drawOffer(const View& view, Intents& out) {
 
     auto details = [&] {
         titleText(offer->title.get(lang));
-        listenBar(view, "offer:" + offer->id, offer->audio, out);
+        // Listen and take it home: the two things to do with an offer, first in view.
+        const std::string explanation = "offer:" + offer->id;
+        if (listenButton(view, explanation, offer->audio, out)) ImGui::SameLine();
+        listButton(view, *offer, out);
+        listenControls(view, explanation, out);
         strongText(offer->summary.get(lang));
         paragraph(offer->description.get(lang));
         section(icon("account-multiple") + " " + tr("offer.eligibility", lang), offer->eligibility.get(lang));

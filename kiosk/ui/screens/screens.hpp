@@ -12,6 +12,8 @@ void drawOffer(const View& view, Intents& out);
 void drawProvider(const View& view, Intents& out);
 void drawEmergencies(const View& view, Intents& out);
 void drawAbout(const View& view, Intents& out);
+void drawList(const View& view, Intents& out);
+void drawListQr(const View& view, Intents& out);
 
 void drawNavigationBar(const View& view, Intents& out);
 float navigationBarHeight(const View& view);
@@ -24,12 +26,16 @@ std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTi
                               bool* isOpen = nullptr);
 void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language);
 void weeklyHours(const core::OpeningHours& hours, const std::string& language);
+// The same as lines of text ("Montag: 08:00–12:00"), for the printed slip.
+std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& language);
 std::string languageList(const std::vector<std::string>& codes, const std::string& language);
 void contactQr(const View& view, const core::Provider& provider, float side);
 void linkQr(const View& view, const std::string& url, float side);
-// "Listen" (or "Stop" with a progress bar while it plays) and quieter/louder, for the explanation
-// `explanation` ("home", "offer:<id>") whose files per language are `audio`. Draws nothing when
-// there is no sound device or no file for the language or German: never a dead button.
-void listenBar(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out);
+// "Listen" (or "Stop" while it plays) for the explanation `explanation` ("home", "offer:<id>")
+// whose files per language are `audio`. Draws nothing (and returns false) when there is no
+// sound device or no file for the language or German: never a dead button.
+bool listenButton(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out);
+// While `explanation` plays: quieter, louder and its progress, in a row.
+void listenControls(const View& view, const std::string& explanation, Intents& out);
 
 }  // namespace kiosk::ui

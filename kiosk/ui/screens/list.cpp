@@ -1,0 +1,93 @@
+// The family's list: what it chose to take home, as a printed slip or as QR codes to photograph.
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+namespace {
+
+void printStatus(const View& view) {
+    const std::string& lang = view.language();
+    switch (view.print.state) {
+    case PrintView::State::Idle: break;
+    case PrintView::State::Printing: headingText(icon("printer") + " " + tr("print.printing", lang)); break;
+    case PrintView::State::Done: strongText(icon("check") + " " + tr("print.done", lang), palette().open); break;
+    case PrintView::State::Failed:
+        strongText(icon("alert") + " " + tr(view.print.problemKey, lang), palette().closed);
+        break;
+    }
+}
+
+}  // namespace
+
+void drawList(const View& view, Intents& out) {
+    const std::string& lang = view.language();
+    titleText(icon("star") + " " + tr("list.title", lang));
+    if (view.session.chosen.empty()) {
+        paragraph(tr("list.empty", lang));
+        return;
+    }
+    paragraph(tr("list.intro", lang));
+    if (view.print.available &&
+        bigButton(icon("printer") + " " + tr("list.print", lang), ems(12, 0)) &&
+        view.print.state != PrintView::State::Printing)
+        out.push_back(core::intent::PrintList{});
+    if (view.print.available) ImGui::SameLine();
+    if (bigButton(icon("qrcode") + " " + tr("list.show_qr", lang), ems(12, 0), Look::Secondary))
+        out.push_back(core::intent::ShowListQr{});
+    printStatus(view);
+    ImGui::Spacing();
+
+    beginScrollArea("##list", ImVec2(0, 0));
+    for (const std::string& id : view.session.chosen) {
+        const core::Offer* offer = view.catalog.offer(id);
+        if (!offer) continue;
+        const core::Provider* provider = view.catalog.provider(offer->providerId);
+        std::vector<std::string> lines;
+        if (provider) {
+            lines.push_back(icon("map-marker") + " " + provider->name.get(lang));
+            if (!provider->phone.empty()) lines.push_back(icon("phone") + " " + provider->phone);
+        }
+        if (card(id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{id});
+        ImGui::PushID(id.c_str());
+        const std::string remove = icon("close") + " " + tr("list.remove", lang);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
+                             ImGui::CalcTextSize(remove.c_str()).x - 1.6f * em());
+        if (bigButton(remove, ems(0, 0), Look::Secondary)) out.push_back(core::intent::RemoveFromList{id});
+        ImGui::PopID();
+    }
+    endScrollArea();
+}
+
+void drawListQr(const View& view, Intents& out) {
+    (void)out;
+    const std::string& lang = view.language();
+    titleText(icon("qrcode") + " " + tr("list.qr_title", lang));
+    beginScrollArea("##listqr", ImVec2(0, 0));
+    // As large as two fit side by side (one in portrait), each with its offer's title above.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const int columns = view.portrait() ? 1 : 2;
+    const float side = std::min(16.0f * em(), (width - (columns - 1) * 2 * em()) / columns - em());
+    int column = 0;
+    for (const std::string& id : view.session.chosen) {
+        const core::Offer* offer = view.catalog.offer(id);
+        if (!offer || offer->url.empty()) continue;
+        if (column > 0) ImGui::SameLine(column * (width / columns));
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width / columns - 2 * em());
+        headingText(offer->title.get(lang));
+        ImGui::PopTextWrapPos();
+        linkQr(view, offer->url, side);
+        ImGui::EndGroup();
+        column = (column + 1) % columns;
+        if (column == 0) ImGui::Spacing();
+    }
+    endScrollArea();
+}
+
+}  // namespace kiosk::ui
