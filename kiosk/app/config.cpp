@@ -54,7 +54,8 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
     }
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
                                       "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume", "printer", "printer_queue",
-                                      "receipt_device", "receipt_width_mm"};
+                                      "receipt_device", "receipt_width_mm", "trusted_keys", "pack_max_file_mb",
+                                      "pack_max_total_mb", "pack_max_files"};
     const auto base = file.parent_path();
     auto relative = [&](const std::string& path) { return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : base / path; };
     for (const auto& item : root) {
@@ -96,6 +97,16 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
                 int width = value.as<int>();
                 if (width != 58 && width != 80) return fail("must be 58 or 80");
                 config.receiptWidthMm = width;
+            } else if (key == "trusted_keys") config.trustedKeys = relative(value.as<std::string>());
+            else if (key == "pack_max_file_mb" || key == "pack_max_total_mb") {
+                const auto megabytes = value.as<std::uint64_t>();
+                if (megabytes < 1 || megabytes > (1u << 20)) return fail("must be between 1 and 1048576 (MB)");
+                (key == "pack_max_file_mb" ? config.importLimits.maxFileBytes : config.importLimits.maxTotalBytes) =
+                    megabytes << 20;
+            } else if (key == "pack_max_files") {
+                const auto files = value.as<std::uint64_t>();
+                if (files < 6 || files > 10'000'000) return fail("must be between 6 and 10000000");
+                config.importLimits.maxFiles = static_cast<std::size_t>(files);
             } else if (key == "fullscreen") config.fullscreen = value.as<bool>();
             else if (key == "window") {
                 if (!parseWindowSize(value.as<std::string>(), config.windowWidth, config.windowHeight))

@@ -1,6 +1,8 @@
 // The kiosk's configuration file: one documented YAML file, every key optional.
 #pragma once
 
+#include "kiosk/content/pack.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -26,6 +28,8 @@ struct Config {
     std::string printerQueue;            // CUPS queue; empty: the CUPS default destination
     std::filesystem::path receiptDevice = "/dev/usb/lp0";
     int receiptWidthMm = 80;             // 58 or 80
+    std::filesystem::path trustedKeys = "/etc/familienkiosk/keys";  // *.pub: who may sign content packs
+    content::ImportLimits importLimits;  // what a content pack may hold at most
 };
 
 // Compiled-in defaults: the sample content and assets of this build, data in the user's state folder.

@@ -29,6 +29,7 @@ public:
     void follow(core::Session& session, const core::Catalog* catalog, std::chrono::steady_clock::time_point tapped);
 
     bool playing() const { return !m_playing.empty(); }
+    void setMediaDir(std::filesystem::path mediaDir) { m_view.mediaDir = std::move(mediaDir); }
     const ui::AudioView& view() const { return m_view; }
 
 private:

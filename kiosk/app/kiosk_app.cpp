@@ -3,6 +3,7 @@
 
 #include "kiosk/app/explanations.hpp"
 #include "kiosk/app/printing.hpp"
+#include "kiosk/app/updates.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -219,7 +220,8 @@ void logGlfwError(int code, const char* description) { spdlog::error("GLFW error
 
 }  // namespace
 
-int runKiosk(const Config& config, const content::LoadedContent& content, const RunOptions& options) {
+int runKiosk(const Config& config, const content::LoadedContent& initialContent, const RunOptions& options) {
+    content::LoadedContent content = initialContent;  // replaced when a stick brings new content
     glfwSetErrorCallback(logGlfwError);
     if (!glfwInit()) {
         spdlog::critical("cannot open the display (is DISPLAY set, or the kiosk running under cage?)");
@@ -278,6 +280,7 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
     core::Session session = core::freshSession(config.language, options.start, config.volume);
     Explanations explanations(content.mediaDir, [] { glfwPostEmptyEvent(); });
     PrintJobs printJobs(config, [] { glfwPostEmptyEvent(); });  // the worker wakes the loop when done
+    Updates updates(config, options.usbRoot, [] { glfwPostEmptyEvent(); });
     const ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt};
     ui::QrTextures qr;
     std::optional<ReplayPlayer> replay;
@@ -307,6 +310,24 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         }
         const auto frameStart = SteadyClock::now();
 
+        // A stick brought new content: take it, with fonts for its glyphs, and start afresh.
+        if (updates.takeNewContent() && options.reloadContent) {
+            content = options.reloadContent();
+            session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
+            explanations.setMediaDir(content.mediaDir);
+            explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
+            qr.clear();
+            if (std::string error = ui::loadFonts(em, config.assets, ui::allTexts(content.catalog ? &*content.catalog : nullptr));
+                error.empty()) {
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+                ui::releaseFontPixels();
+            } else {
+                spdlog::error("fonts: {}", error);
+            }
+            framesToDraw = 3;
+        }
+
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         glfwGetFramebufferSize(window, &width, &height);
@@ -335,6 +356,7 @@ int runKiosk(const Config& config, const content::LoadedContent& content, const 
         } else {
             ui::drawNotReady(config.language);
         }
+        if (ui::drawUpdate(updates.poll(), session.language)) updates.dismiss();
         // What the family asked for takes effect now (sound starts before this frame is drawn);
         // the new screen shows from the next frame.
         for (const auto& intent : intents) {

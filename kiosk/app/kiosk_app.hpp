@@ -1,6 +1,8 @@
 // The running kiosk: window, frame loop, idle handling and what the command line asked for.
 #pragma once
 
+#include <functional>
+
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/replay.hpp"
 #include "kiosk/content/content_store.hpp"
@@ -19,9 +21,11 @@ struct RunOptions {
     bool hasReplay = false;
     std::optional<core::LocalDateTime> fixedTime;     // --now
     int benchmarkFrames = 0;                          // draw this many frames flat out, print timings, exit
+    std::optional<std::filesystem::path> usbRoot;     // watch this folder instead of the mount table
+    std::function<content::LoadedContent()> reloadContent;  // after an import: the content now active
 };
 
 // Returns the process exit code.
-int runKiosk(const Config& config, const content::LoadedContent& content, const RunOptions& options);
+int runKiosk(const Config& config, const content::LoadedContent& initialContent, const RunOptions& options);
 
 }  // namespace kiosk::app

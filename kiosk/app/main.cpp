@@ -7,6 +7,7 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/listing.hpp"
 #include "kiosk/content/content_store.hpp"
+#include "kiosk/content/pack_import.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -85,13 +86,22 @@ int main(int argc, char** argv) {
     std::string configFile, window, content, dataDir, open, language, screenshot, replay, list, now, say;
     std::string print, slipPdf, printer;
     bool printTest = false;
+    std::string usbRoot;
     bool buildDb = false;
     int benchmarkFrames = 0;
+    std::string trustedKeys, importPack;
+    bool rollback = false, contentStatus = false, allowOlder = false;
     cli.add_option("--config", configFile,
                    fmt::format("configuration file (default: {} if it exists)", kiosk::app::kSystemConfig.string()));
     cli.add_option("--window", window, "run in a window of this size instead of full screen, e.g. 1080x1920");
     cli.add_option("--content", content, "content source folder (YAML) or content database file");
-    cli.add_option("--data-dir", dataDir, "folder for the built content database");
+    cli.add_option("--data-dir", dataDir, "folder for the built content database and the imported content packs");
+    cli.add_option("--trusted-keys", trustedKeys,
+                   "folder of public keys (*.pub) whose content packs are accepted (default: /etc/familienkiosk/keys)");
+    cli.add_option("--import", importPack, "check and import this content pack (.kpack) into the data folder, then exit");
+    cli.add_flag("--allow-older", allowOlder, "with --import: accept a pack older than the content in use");
+    cli.add_flag("--rollback", rollback, "go back to the previous imported content version, then exit");
+    cli.add_flag("--content-status", contentStatus, "print the content version in use and the history, then exit");
     cli.add_option("--open", open,
                    "start on this screen: attract, home, about, emergencies, stage:<id>, offer:<id>, provider:<id>");
     cli.add_option("--lang", language, "language code of the content and the kiosk's words, e.g. de or en");
@@ -108,6 +118,8 @@ int main(int argc, char** argv) {
                    "print the referral slip of these offers (offer:<id>[,offer:<id>...], in --lang), then exit");
     cli.add_option("--slip-pdf", slipPdf, "with --print: write the slip to this PDF file instead of printing it");
     cli.add_option("--printer", printer, "print through this CUPS queue (default: printer_queue, else CUPS's default)");
+    cli.add_option("--usb-root", usbRoot,
+                   "take content packs from this folder as if it were a USB stick (instead of watching mounts)");
     cli.add_flag("--print-test", printTest, "print a test slip on the configured printer, then exit");
     cli.add_flag("--build-db", buildDb, "validate the content source and build the content database, then exit");
     cli.add_option("--now", now, "pretend the local time is this, e.g. 2026-11-26T10:00 (for previews and tests)");
@@ -138,6 +150,7 @@ int main(int argc, char** argv) {
     if (!content.empty()) config.content = content;
     if (!dataDir.empty()) config.dataDir = dataDir;
     if (!language.empty()) config.language = language;
+    if (!trustedKeys.empty()) config.trustedKeys = trustedKeys;
 
     kiosk::app::RunOptions options;
     if (!now.empty()) {
@@ -148,6 +161,22 @@ int main(int argc, char** argv) {
         }
     }
     const auto database = config.dataDir / "content.sqlite";
+
+    // Content packs: --import, --rollback, --content-status.
+    if (!importPack.empty() || rollback) {
+        const auto outcome = !importPack.empty()
+                                 ? kiosk::content::importPack(importPack, config.dataDir, config.trustedKeys,
+                                                              config.importLimits, {}, allowOlder)
+                                 : kiosk::content::rollBack(config.dataDir);
+        std::fprintf(outcome.ok ? stdout : stderr, "%s\n", outcome.message.c_str());
+        if (outcome.ok) spdlog::info("content: {}", outcome.detail);
+        else spdlog::error("content: {}", outcome.detail);
+        return outcome.ok ? 0 : 1;
+    }
+    if (contentStatus) {
+        std::printf("%s", kiosk::content::contentStatus(config.dataDir).c_str());
+        return 0;
+    }
 
     if (buildDb) {
         auto errors = kiosk::content::buildDatabase(config.content, database);
@@ -160,7 +189,7 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    const auto loaded = kiosk::content::loadContent(config.content, database);
+    const auto loaded = kiosk::content::loadKioskContent(config.content, config.dataDir);
     if (!list.empty()) {
         if (!loaded.catalog) {
             spdlog::critical("no content: {}", loaded.problem);
@@ -214,5 +243,7 @@ int main(int argc, char** argv) {
         options.hasReplay = true;
     }
     options.benchmarkFrames = benchmarkFrames;
+    if (!usbRoot.empty()) options.usbRoot = std::filesystem::path(usbRoot);
+    options.reloadContent = [&config] { return kiosk::content::loadKioskContent(config.content, config.dataDir); };
     return kiosk::app::runKiosk(config, loaded, options);
 }

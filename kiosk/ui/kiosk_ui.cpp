@@ -6,6 +6,10 @@
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
 #include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/icons.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
 
 namespace kiosk::ui {
 namespace {
@@ -88,6 +92,53 @@ void drawKiosk(const View& view, Intents& out) {
     if (withBar) drawNavigationBar(view, out);
     ImGui::End();
     if (view.idleSecondsLeft >= 0) drawStillThere(view);
+}
+
+bool drawUpdate(const UpdateView& update, const std::string& language) {
+    if (update.state == UpdateView::State::Idle) return false;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::SetNextWindowFocus();  // above the kiosk: a tap here must not reach the screen below
+    ImGui::Begin("##update", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    // A calm full screen: nothing else can be tapped meanwhile.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y),
+                        palette().background);
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    const bool tapped = ImGui::InvisibleButton("##anywhere", viewport->Size);
+    const float margin = std::max(2 * em(), (viewport->Size.x - 40 * em()) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(margin, viewport->Size.y * 0.3f));
+    ImGui::PushTextWrapPos(viewport->Size.x - margin);
+    ImGui::BeginGroup();
+    switch (update.state) {
+    case UpdateView::State::Idle: break;
+    case UpdateView::State::Importing:
+        titleText(tr("update.title", language));
+        paragraph(tr("update.body", language));
+        ImGui::Spacing();
+        progressBar(update.progress, ImVec2(viewport->Size.x - 2 * margin, 1.2f * em()));
+        break;
+    case UpdateView::State::Done:
+        titleText(icon("check") + " " + tr("update.done", language));
+        paragraph(fmt::format(fmt::runtime(tr("update.done_body", language)), update.version, update.created,
+                              update.offers));
+        headingText(tr("update.remove_stick", language));
+        mutedText(tr("update.tap", language));
+        break;
+    case UpdateView::State::Failed:
+        titleText(icon("alert") + " " + tr("update.failed", language));
+        paragraph(update.reason);
+        paragraph(tr("update.kept", language));
+        headingText(tr("update.remove_stick", language));
+        mutedText(tr("update.tap", language));
+        break;
+    }
+    ImGui::EndGroup();
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    return tapped && update.state != UpdateView::State::Importing;
 }
 
 void drawNotReady(const std::string& language) {

@@ -49,6 +49,17 @@ struct PrintView {
     std::string problemKey;  // with Failed: the string key of the plain-words message
 };
 
+// A content update from a USB stick, as the screen shows it.
+struct UpdateView {
+    enum class State { Idle, Importing, Done, Failed };
+    State state = State::Idle;
+    float progress = 0;     // 0..1 while importing
+    long long version = 0;  // Done: what came in
+    std::string created;
+    int offers = 0;
+    std::string reason;     // Failed: why, in plain words
+};
+
 struct View {
     const core::Catalog& catalog;
     const core::Session& session;
@@ -68,6 +79,9 @@ void drawKiosk(const View& view, Intents& out);
 // Every text the kiosk may draw with this content, in every language (UTF-8, concatenated):
 // the fonts hold the glyphs of these and no more.
 std::string allTexts(const core::Catalog* catalog);
+// Over everything while a stick's content is imported, and the message afterwards; true when the
+// message was tapped away.
+bool drawUpdate(const UpdateView& update, const std::string& language);
 // Shown instead when there is no content at all: never a blank screen.
 void drawNotReady(const std::string& language);
 

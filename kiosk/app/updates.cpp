@@ -1,0 +1,87 @@
+#include "kiosk/app/updates.hpp"
+
+#include "kiosk/content/pack_import.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace kiosk::app {
+
+struct Updates::Result {
+    std::filesystem::path pack;
+    content::ImportOutcome outcome;
+    int refused = 0;  // packs tried before, refused
+};
+
+Updates::Updates(const Config& config, const std::optional<std::filesystem::path>& usbRoot, std::function<void()> wake)
+    : m_config(config), m_wake(std::move(wake)) {
+    try {
+        m_watch = usbRoot ? std::make_unique<platform::UsbWatch>(*usbRoot, m_wake)
+                          : std::make_unique<platform::UsbWatch>(m_wake);
+    } catch (const std::exception& e) {
+        spdlog::error("usb: cannot watch for sticks: {}", e.what());
+    }
+}
+
+Updates::~Updates() {
+    if (m_job.valid()) m_job.wait();  // an import runs to its end: half a switch never happens
+}
+
+const ui::UpdateView& Updates::poll() {
+    if (m_job.valid()) {
+        m_view.progress = static_cast<float>(m_progress.load());
+        if (m_job.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return m_view;
+        const auto result = m_job.get();
+        const content::ImportOutcome& outcome = result->outcome;
+        m_view.state = outcome.ok ? ui::UpdateView::State::Done : ui::UpdateView::State::Failed;
+        m_view.version = outcome.version;
+        // "2026-11-26T23:31:49Z" as people write it here: 26.11.2026.
+        m_view.created = outcome.created.size() >= 10 ? outcome.created.substr(8, 2) + "." + outcome.created.substr(5, 2) +
+                                                            "." + outcome.created.substr(0, 4)
+                                                      : outcome.created;
+        m_view.offers = static_cast<int>(outcome.offers);
+        m_view.reason = outcome.message;
+        if (outcome.ok) {
+            spdlog::info("usb: imported {} (version {}, {} offers)", result->pack.string(), outcome.version, outcome.offers);
+            m_newContent = true;
+        } else {
+            spdlog::error("usb: {} refused: {} ({})", result->pack.string(), outcome.message, outcome.detail);
+        }
+        return m_view;
+    }
+    if (!m_watch) return m_view;
+    for (const auto& root : m_watch->arrived()) {
+        const auto packs = platform::findPacks(root);
+        spdlog::info("usb: {} arrived with {} content pack(s)", root.string(), packs.size());
+        if (packs.empty()) continue;
+        m_view = {};
+        m_view.state = ui::UpdateView::State::Importing;
+        m_progress = 0;
+        const Config& config = m_config;
+        m_job = std::async(std::launch::async, [this, packs, &config] {
+            auto result = std::make_shared<Result>();
+            // The newest pack that imports wins; an older valid one is tried when a newer is refused.
+            for (const auto& pack : packs) {
+                result->pack = pack;
+                result->outcome = content::importPack(pack, config.dataDir, config.trustedKeys, config.importLimits,
+                                                      [this](double fraction) {
+                                                          m_progress = fraction;
+                                                          m_wake();
+                                                      });
+                if (result->outcome.ok) break;
+                ++result->refused;
+            }
+            m_wake();
+            return result;
+        });
+        break;
+    }
+    return m_view;
+}
+
+bool Updates::takeNewContent() { return std::exchange(m_newContent, false); }
+
+void Updates::dismiss() {
+    if (m_view.state == ui::UpdateView::State::Done || m_view.state == ui::UpdateView::State::Failed) m_view = {};
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,191 @@
+// kiosk-pack: makes signing keys, builds signed content packs, verifies and describes them.
+// Exit codes: 0 done, 1 refused (the pack or the content is not right), 2 wrong use of the command.
+#include "kiosk/content/pack.hpp"
+#include "kiosk/content/source_loader.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace kiosk::content;
+
+std::string megabytes(std::uint64_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); }
+
+void refused(const PackCheck& check) {
+    std::fprintf(stderr, "REFUSED: %s\n", check.message.c_str());
+    std::fprintf(stderr, "detail: %s\n", check.detail.c_str());
+}
+
+int keygen(const fs::path& name) {
+    std::string error;
+    if (!generateKeyPair(name, error)) {
+        std::fprintf(stderr, "kiosk-pack keygen: %s\n", error.c_str());
+        return 1;
+    }
+    std::string ignored;
+    const auto pub = readPublicKey(fs::path(name.string() + ".pub"), ignored);
+    std::printf("secret key: %s (keep it private; it signs packs)\n", name.c_str());
+    std::printf("public key: %s.pub (key %s; copy it into each kiosk's /etc/familienkiosk/keys/)\n", name.c_str(),
+                pub ? pub->keyId().c_str() : "?");
+    return 0;
+}
+
+int build(const fs::path& source, fs::path output, const fs::path& keyFile, std::int64_t version, std::string name,
+          const std::string& compression) {
+    std::string error;
+    const auto key = readSecretKey(keyFile, error);
+    if (!key) {
+        std::fprintf(stderr, "kiosk-pack build: %s\n", error.c_str());
+        return 1;
+    }
+    if (name.empty()) name = "familienkiosk";
+    if (!isSafeRelativePath(name) || name.find('/') != std::string::npos) {
+        std::fprintf(stderr, "kiosk-pack build: --name '%s' must be a plain name, e.g. esslingen\n", name.c_str());
+        return 2;
+    }
+    if (output.empty()) output = fmt::format("{}-{}.kpack", name, version);
+    const Compression kind = compression == "none" ? Compression::None
+                             : compression == "gzip" ? Compression::Gzip
+                                                     : Compression::Zstd;
+    const auto started = std::chrono::steady_clock::now();
+    const BuildOutcome outcome = buildPack(source, output, *key, version, name, kind);
+    for (const auto& e : outcome.contentErrors) std::fprintf(stderr, "%s\n", e.toString().c_str());
+    if (!outcome.contentErrors.empty()) {
+        std::fprintf(stderr, "%zu error(s): no pack was written.\n", outcome.contentErrors.size());
+        return 1;
+    }
+    if (!outcome.ok) {
+        std::fprintf(stderr, "kiosk-pack build: %s\nNo pack was written.\n", outcome.error.c_str());
+        return 1;
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("wrote %s: %s version %lld, %zu files, %s, signed with key %s (%.1f s)\n", output.c_str(),
+                outcome.manifest.name.c_str(), static_cast<long long>(version), outcome.manifest.files.size(),
+                megabytes(outcome.manifest.totalBytes()).c_str(), outcome.manifest.keyId.c_str(), seconds);
+    return 0;
+}
+
+int verify(const fs::path& pack, const fs::path& pubFile) {
+    std::string error;
+    const auto key = readPublicKey(pubFile, error);
+    if (!key) {
+        std::fprintf(stderr, "kiosk-pack verify: %s\n", error.c_str());
+        return 1;
+    }
+    const std::vector<PublicKey> keys{*key};
+    PackReadOptions options;
+    options.keys = &keys;
+    options.limits = {~0ull, ~0ull, ~size_t{0}};  // an administrator's own check: the kiosk's limits apply on import
+    const PackCheck check = readPack(pack, options);
+    if (!check.ok) {
+        refused(check);
+        return 1;
+    }
+    std::printf("OK: %s version %lld, created %s, signed with key %s; %zu files (%s) match their size and hash\n",
+                check.manifest.name.c_str(), static_cast<long long>(check.manifest.version),
+                check.manifest.created.c_str(), check.manifest.keyId.c_str(), check.manifest.files.size(),
+                megabytes(check.manifest.totalBytes()).c_str());
+    return 0;
+}
+
+int inspect(const fs::path& pack) {
+    std::string folder = (fs::temp_directory_path() / "kiosk-pack-XXXXXX").string();
+    if (!::mkdtemp(folder.data())) {
+        std::fprintf(stderr, "kiosk-pack inspect: cannot make a temporary folder\n");
+        return 1;
+    }
+    struct Remove {
+        fs::path path;
+        ~Remove() {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+        }
+    } remove{folder};
+    PackReadOptions options;
+    options.limits = {~0ull, ~0ull, ~size_t{0}};
+    options.extractTo = folder;
+    options.syncToDisk = false;
+    const PackCheck check = readPack(pack, options);
+    if (!check.ok) {
+        refused(check);
+        return 1;
+    }
+    const Manifest& m = check.manifest;
+    const SourceResult content = loadSource(fs::path(folder) / "content");
+    std::size_t media = 0;
+    for (const auto& file : m.files)
+        if (fs::path(file.path).parent_path() != "content") ++media;
+    std::printf("name:        %s\n", m.name.c_str());
+    std::printf("version:     %lld\n", static_cast<long long>(m.version));
+    std::printf("created:     %s\n", m.created.c_str());
+    std::printf("needs kiosk: %s or later\n", m.minKioskVersion.c_str());
+    std::printf("signed by:   key %s (not checked here: kiosk-pack verify --pubkey)\n", m.keyId.c_str());
+    if (content.ok()) {
+        const auto languages = content.catalog.languages();
+        std::printf("offers:      %zu\n", content.catalog.offers.size());
+        std::printf("providers:   %zu\n", content.catalog.providers.size());
+        std::printf("languages:   %zu (%s)\n", languages.size(), fmt::format("{}", fmt::join(languages, ", ")).c_str());
+    } else {
+        std::printf("content:     %zu error(s); a kiosk would refuse this pack:\n", content.errors.size());
+        for (const auto& e : content.errors) std::printf("  %s\n", e.toString().c_str());
+    }
+    std::printf("media files: %zu\n", media);
+    std::printf("files:       %zu, %s\n", m.files.size(), megabytes(m.totalBytes()).c_str());
+    return content.ok() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"kiosk-pack: signed content packs for Familienkiosk.\n"
+                 "Exit codes: 0 done, 1 refused (the reason is printed), 2 wrong use."};
+    cli.require_subcommand(1);
+
+    fs::path keyName;
+    auto* keygenCommand = cli.add_subcommand("keygen", "make a signing key pair: NAME (secret, mode 0600) and NAME.pub");
+    keygenCommand->add_option("-o,--output", keyName, "file name of the secret key")->required();
+
+    fs::path source, output, secretKey;
+    std::int64_t version = 0;
+    std::string name, compression = "zstd";
+    auto* buildCommand = cli.add_subcommand("build", "check a content folder and write a signed pack of it");
+    buildCommand->add_option("source", source, "content folder (the five YAML files and audio/ ...)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    buildCommand->add_option("-o,--output", output, "pack file to write (default: NAME-VERSION.kpack)");
+    buildCommand->add_option("--key", secretKey, "secret key file (from keygen)")->required();
+    buildCommand->add_option("--version", version, "version number, greater than the one on the kiosks")
+        ->required()
+        ->check(CLI::PositiveNumber);
+    buildCommand->add_option("--name", name, "pack name (default: familienkiosk)");
+    buildCommand->add_option("--compress", compression, "zstd (default), gzip or none")
+        ->check(CLI::IsMember({"zstd", "gzip", "none"}));
+
+    fs::path pack, pubkey;
+    auto* verifyCommand = cli.add_subcommand("verify", "check a pack's signature and every file's size and hash");
+    verifyCommand->add_option("pack", pack, "the .kpack file")->required();
+    verifyCommand->add_option("--pubkey", pubkey, "public key file (NAME.pub)")->required();
+
+    auto* inspectCommand = cli.add_subcommand("inspect", "describe a pack: version, date, offers, languages, media, size");
+    inspectCommand->add_option("pack", pack, "the .kpack file")->required();
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = cli.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    if (*keygenCommand) return keygen(keyName);
+    if (*buildCommand) return build(source, output, secretKey, version, name, compression);
+    if (*verifyCommand) return verify(pack, pubkey);
+    return inspect(pack);
+}

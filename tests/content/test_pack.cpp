@@ -1,0 +1,450 @@
+// Unit tests for content packs: keys, build, verify; a corpus of bad packs made here, each refused in
+// its own words with the data folder byte-for-byte unchanged; import, rollback and what is kept.
+#include "kiosk/content/pack.hpp"
+#include "kiosk/content/pack_import.hpp"
+#include "kiosk/content/source_loader.hpp"
+
+#include "tests/support/temp_folder.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+using namespace kiosk;
+using namespace kiosk::content;
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+using kiosk::test::TempFolder;
+
+namespace {
+
+const fs::path kSample = KIOSK_SAMPLE_CONTENT;
+
+std::string readFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void writeFile(const fs::path& file, const std::string& text) {
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+}
+
+// Every path, kind, link target and file content under `folder`: equal strings mean equal trees.
+std::string snapshot(const fs::path& folder) {
+    std::map<std::string, std::string> entries;
+    for (auto it = fs::recursive_directory_iterator(folder); it != fs::recursive_directory_iterator(); ++it) {
+        const std::string relative = fs::relative(it->path(), folder).string();
+        if (it->is_symlink()) entries[relative] = "link " + fs::read_symlink(it->path()).string();
+        else if (it->is_directory()) entries[relative] = "folder";
+        else entries[relative] = "file " + sha256Hex(readFile(it->path()));
+    }
+    std::string text;
+    for (const auto& [path, what] : entries) text += path + ": " + what + "\n";
+    return text;
+}
+
+// One entry of a hand-made archive.
+struct RawEntry {
+    RawEntry(std::string path_, std::string data_ = {}, unsigned type_ = AE_IFREG, std::string link_ = {},
+             bool hardlink_ = false, std::int64_t size_ = -1)
+        : path(std::move(path_)), data(std::move(data_)), type(type_), link(std::move(link_)), hardlink(hardlink_),
+          size(size_) {}
+    std::string path;
+    std::string data;
+    unsigned type = AE_IFREG;
+    std::string link;       // symbolic link target, or hard link target when `hardlink`
+    bool hardlink = false;
+    std::int64_t size = -1;  // the header's size; -1: data.size()
+};
+
+void writeArchive(const fs::path& file, const std::vector<RawEntry>& entries, bool gzip = false) {
+    archive* a = archive_write_new();
+    archive_write_set_format_pax_restricted(a);
+    if (gzip) archive_write_add_filter_gzip(a);
+    REQUIRE(archive_write_open_filename(a, file.c_str()) == ARCHIVE_OK);
+    for (const auto& raw : entries) {
+        archive_entry* entry = archive_entry_new();
+        archive_entry_set_pathname(entry, raw.path.c_str());
+        archive_entry_set_filetype(entry, raw.type);
+        archive_entry_set_perm(entry, 0644);
+        if (raw.type == AE_IFLNK) archive_entry_set_symlink(entry, raw.link.c_str());
+        if (raw.hardlink) archive_entry_set_hardlink(entry, raw.link.c_str());
+        if (raw.type == AE_IFCHR) archive_entry_set_rdev(entry, makedev(1, 3));
+        archive_entry_set_size(entry, raw.size >= 0 ? raw.size : static_cast<std::int64_t>(raw.data.size()));
+        REQUIRE(archive_write_header(a, entry) == ARCHIVE_OK);
+        if (!raw.data.empty()) archive_write_data(a, raw.data.data(), raw.data.size());
+        archive_entry_free(entry);
+    }
+    archive_write_close(a);
+    archive_write_free(a);
+}
+
+// A small content folder: the sample's five files and two sound files the offers name.
+void makeSource(const fs::path& folder) {
+    for (const auto& file : sourceFiles()) fs::copy_file(kSample / file, folder / file);
+    const auto catalog = loadSource(folder).catalog;
+    std::string ogg = "OggS";
+    ogg.resize(4000, '\x01');
+    writeFile(folder / catalog.offers.at(0).audio.get("de"), ogg);
+    writeFile(folder / catalog.offers.at(1).audio.get("de"), ogg);
+}
+
+// The parts of a pack before they are written, so a test can spoil one of them.
+struct PackParts {
+    Manifest manifest;
+    std::vector<RawEntry> payload;
+    std::string manifestBytes;  // empty: manifestToJson(manifest)
+    std::string signature;      // empty: signed with the key given to write()
+    bool sign = true;
+};
+
+class Bench {
+public:
+    Bench() {
+        fs::create_directories(source());
+        makeSource(source());
+        std::string error;
+        REQUIRE(generateKeyPair(m_root.path() / "key", error));
+        REQUIRE(generateKeyPair(m_root.path() / "stranger", error));
+        fs::create_directories(keys());
+        fs::copy_file(m_root.path() / "key.pub", keys() / "network.pub");
+        key = *readSecretKey(m_root.path() / "key", error);
+        stranger = *readSecretKey(m_root.path() / "stranger", error);
+    }
+
+    fs::path source() const { return m_root.path() / "source"; }
+    fs::path keys() const { return m_root.path() / "keys"; }
+    fs::path data() const { return m_root.path() / "data"; }
+    fs::path file(const std::string& name) const { return m_root.path() / name; }
+
+    fs::path build(std::int64_t version, const fs::path& from = {}) {
+        const fs::path pack = file("good-" + std::to_string(version) + ".kpack");
+        const auto outcome = buildPack(from.empty() ? source() : from, pack, key, version, "test");
+        INFO(outcome.error << describe(outcome.contentErrors));
+        REQUIRE(outcome.ok);
+        return pack;
+    }
+
+    ImportOutcome import(const fs::path& pack, const ImportLimits& limits = {}) {
+        return importPack(pack, data(), keys(), limits, {});
+    }
+
+    // A correct pack of `folder`'s files as parts, to be spoiled and written.
+    PackParts parts(std::int64_t version, const fs::path& folder = {}) const {
+        const fs::path from = folder.empty() ? source() : folder;
+        PackParts parts;
+        parts.manifest.name = "test";
+        parts.manifest.version = version;
+        parts.manifest.created = "2026-01-01T00:00:00Z";
+        parts.manifest.minKioskVersion = "0.1.0";
+        parts.manifest.keyId = publicKeyOf(key).substr(0, 16);
+        for (auto it = fs::recursive_directory_iterator(from); it != fs::recursive_directory_iterator(); ++it) {
+            if (!it->is_regular_file()) continue;
+            const std::string path = "content/" + fs::relative(it->path(), from).generic_string();
+            const std::string data = readFile(it->path());
+            parts.manifest.files.push_back({path, data.size(), sha256Hex(data)});
+            parts.payload.push_back({path, data});
+        }
+        return parts;
+    }
+
+    fs::path write(PackParts parts, const std::string& name, const SecretKey* signer = nullptr, bool gzip = false) {
+        if (parts.manifestBytes.empty()) parts.manifestBytes = manifestToJson(parts.manifest);
+        if (parts.signature.empty()) parts.signature = signManifest(parts.manifestBytes, signer ? *signer : key);
+        std::vector<RawEntry> entries{{"manifest.json", parts.manifestBytes}};
+        if (parts.sign) entries.push_back({"manifest.sig", parts.signature});
+        entries.insert(entries.end(), parts.payload.begin(), parts.payload.end());
+        const fs::path pack = file(name + ".kpack");
+        writeArchive(pack, entries, gzip);
+        return pack;
+    }
+
+    SecretKey key, stranger;
+
+private:
+    TempFolder m_root{"kiosk-test-pack"};
+};
+
+bool noLeftovers(const fs::path& data) {
+    for (const auto& entry : fs::directory_iterator(data))
+        if (entry.path().filename().string().starts_with("staging-")) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("keygen writes a secret key only its owner can read, and never overwrites one") {
+    TempFolder folder;
+    std::string error;
+    REQUIRE(generateKeyPair(folder.path() / "network", error));
+    struct stat info {};
+    REQUIRE(::stat((folder.path() / "network").c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    const auto pub = readPublicKey(folder.path() / "network.pub", error);
+    const auto secret = readSecretKey(folder.path() / "network", error);
+    REQUIRE(pub);
+    REQUIRE(secret);
+    CHECK(publicKeyOf(*secret) == toHex(pub->bytes.data(), 32));
+    CHECK_THAT(readFile(folder.path() / "network.pub"), !Contains(readFile(folder.path() / "network").substr(0, 20)));
+    CHECK_FALSE(generateKeyPair(folder.path() / "network", error));
+    CHECK_THAT(error, Contains("never overwritten"));
+}
+
+TEST_CASE("a built pack verifies, names its files with size and hash, and reads back whole") {
+    Bench bench;
+    const fs::path pack = bench.build(1);
+    const auto keys = trustedKeys(bench.keys());
+    REQUIRE(keys.size() == 1);
+    PackReadOptions options;
+    options.keys = &keys;
+    const PackCheck check = readPack(pack, options);
+    INFO(check.detail);
+    REQUIRE(check.ok);
+    CHECK(check.verified);
+    CHECK(check.manifest.version == 1);
+    CHECK(check.manifest.name == "test");
+    CHECK(check.manifest.keyId == keys[0].keyId());
+    CHECK(check.manifest.files.size() == 7);  // five YAML files and two sound files
+    CHECK(check.manifest.files[0].path == "content/" + sourceFiles()[0]);
+    CHECK(check.manifest.files[0].sha256 == sha256Hex(readFile(bench.source() / sourceFiles()[0])));
+    CHECK(manifestToJson(check.manifest) == check.manifestBytes);
+
+    // The same files extracted are the source's files.
+    TempFolder out;
+    options.extractTo = out.path();
+    REQUIRE(readPack(pack, options).ok);
+    for (const auto& file : sourceFiles()) CHECK(readFile(out.path() / "content" / file) == readFile(bench.source() / file));
+}
+
+TEST_CASE("a broken content folder is refused by build with the kiosk's own messages") {
+    Bench bench;
+    writeFile(bench.source() / "offers.yaml",
+              readFile(bench.source() / "offers.yaml") + "\n- id: kaputt\n  title: {de: \"Kaputt\"}\n  provider: niemand\n");
+    const auto outcome = buildPack(bench.source(), bench.file("x.kpack"), bench.key, 1, "test");
+    CHECK_FALSE(outcome.ok);
+    REQUIRE_FALSE(outcome.contentErrors.empty());
+    CHECK_THAT(describe(outcome.contentErrors), Contains("offers.yaml: offer 'kaputt': field 'provider'"));
+    CHECK_FALSE(fs::exists(bench.file("x.kpack")));
+}
+
+TEST_CASE("bad packs are refused in their own words and leave the data folder byte-for-byte unchanged") {
+    Bench bench;
+    REQUIRE(bench.import(bench.build(2)).ok);
+    const std::string before = snapshot(bench.data());
+    ImportLimits limits;
+
+    struct Case {
+        std::string name;
+        std::function<fs::path()> make;
+        std::string message;
+    };
+    const std::string offersYaml = readFile(bench.source() / "offers.yaml");
+    auto spoiled = [&](const std::string& name, const std::function<void(PackParts&)>& spoil,
+                       const SecretKey* signer = nullptr, bool gzip = false) {
+        return [&, name, spoil, signer, gzip] {
+            PackParts parts = bench.parts(3);
+            spoil(parts);
+            return bench.write(parts, name, signer, gzip);
+        };
+    };
+    auto entry = [](PackParts& parts, const std::string& path) -> RawEntry& {
+        for (auto& e : parts.payload)
+            if (e.path == path) return e;
+        FAIL("no entry " << path);
+        return parts.payload.front();
+    };
+    const std::vector<Case> cases{
+        {"wrong signature", spoiled("wrong-signature", [&](PackParts& p) {
+             p.signature = signManifest(manifestToJson(p.manifest), bench.key);
+             p.signature[10] ^= 0x55;
+         }), "signature does not match"},
+        {"unknown key", spoiled("unknown-key", [&](PackParts& p) { p.manifest.keyId = publicKeyOf(bench.stranger).substr(0, 16); },
+                                &bench.stranger),
+         "signed with a key this kiosk does not trust (key " + publicKeyOf(bench.stranger).substr(0, 16) + ")"},
+        {"unsigned", spoiled("unsigned", [](PackParts& p) { p.sign = false; }), "not signed"},
+        {"manifest altered after signing", spoiled("altered-manifest", [&](PackParts& p) {
+             p.manifestBytes = manifestToJson(p.manifest);
+             p.signature = signManifest(p.manifestBytes, bench.key);
+             p.manifestBytes.replace(p.manifestBytes.find("\"version\": 3"), 12, "\"version\": 9");
+         }), "signature does not match"},
+        {"a file altered", spoiled("altered-file", [&](PackParts& p) { entry(p, "content/offers.yaml").data[100] ^= 1; }),
+         "not the one that was signed: content/offers.yaml (its content differs)"},
+        {"a file missing", spoiled("missing-file", [](PackParts& p) { p.payload.pop_back(); }), "incomplete"},
+        {"an extra file", spoiled("extra-file", [](PackParts& p) { p.payload.push_back({"content/extra.yaml", "x: 1\n"}); }),
+         "a file that was not signed (content/extra.yaml)"},
+        {"../ path", spoiled("dotdot", [](PackParts& p) { p.payload.push_back({"content/../../evil", "x"}); }),
+         "unsafe file name (content/../../evil)"},
+        {"absolute path", spoiled("absolute", [](PackParts& p) { p.payload.push_back({"/tmp/kiosk-evil", "x"}); }),
+         "absolute path (/tmp/kiosk-evil)"},
+        {"symlink", spoiled("symlink", [](PackParts& p) {
+             p.payload.push_back({"content/audio/link.ogg", "", AE_IFLNK, "/etc/passwd"});
+         }), "symbolic link (content/audio/link.ogg)"},
+        {"hard link", spoiled("hardlink", [](PackParts& p) {
+             p.payload.push_back({"content/audio/hard.ogg", "", AE_IFREG, "/etc/passwd", true, 0});
+         }), "hard link (content/audio/hard.ogg)"},
+        {"device node", spoiled("device", [](PackParts& p) { p.payload.push_back({"content/audio/null", "", AE_IFCHR}); }),
+         "device file (content/audio/null)"},
+        {"fifo", spoiled("fifo", [](PackParts& p) { p.payload.push_back({"content/audio/pipe", "", AE_IFIFO}); }),
+         "special file (content/audio/pipe)"},
+        {"manifest not first", spoiled("order", [](PackParts& p) { p.payload.insert(p.payload.begin(), {"content/x", "x"}); p.sign = false; }),
+         "not signed"},
+        {"not an archive", [&] { writeFile(bench.file("text.kpack"), "Dies ist kein Paket.\n"); return bench.file("text.kpack"); },
+         "not a content pack"},
+        {"truncated archive", [&] {
+             const std::string whole = readFile(bench.build(3));
+             writeFile(bench.file("truncated.kpack"), whole.substr(0, whole.size() * 2 / 3));
+             return bench.file("truncated.kpack");
+         }, "damaged or incomplete"},
+        {"an older version", [&] { return bench.write(bench.parts(1), "older"); }, "version 1, which is older than the content in use (version 2)"},
+        {"the same version", [&] { return bench.write(bench.parts(2), "same"); }, "This content (version 2) is already in use"},
+        {"invalid content", spoiled("invalid-content", [&](PackParts& p) {
+             const std::string bad = offersYaml + "\n- id: kaputt\n  title: {de: \"Kaputt\"}\n  provider: niemand\n";
+             entry(p, "content/offers.yaml").data = bad;
+             for (auto& f : p.manifest.files)
+                 if (f.path == "content/offers.yaml") f = {f.path, bad.size(), sha256Hex(bad)};
+         }), "was not taken: offers.yaml: offer 'kaputt'"},
+        {"YAML that does not parse", spoiled("bad-yaml", [&](PackParts& p) {
+             const std::string bad = "- id: [unclosed\n";
+             entry(p, "content/topics.yaml").data = bad;
+             for (auto& f : p.manifest.files)
+                 if (f.path == "content/topics.yaml") f = {f.path, bad.size(), sha256Hex(bad)};
+         }), "was not taken: topics.yaml: line 2: not valid YAML"},
+        {"a sound file that does not decode", spoiled("bad-sound", [&](PackParts& p) {
+             auto& sound = *std::find_if(p.payload.begin(), p.payload.end(),
+                                         [](const RawEntry& e) { return e.path.ends_with(".ogg"); });
+             sound.data = std::string(4000, 'x');
+             for (auto& f : p.manifest.files)
+                 if (f.path == sound.path) f = {f.path, sound.data.size(), sha256Hex(sound.data)};
+         }), "A sound file in the content pack cannot be played"},
+        {"a manifest that lists a file twice", spoiled("twice", [&](PackParts& p) { p.manifest.files.push_back(p.manifest.files.front()); }),
+         "manifest cannot be read"},
+        {"a pack for a newer kiosk", spoiled("newer-kiosk", [](PackParts& p) { p.manifest.minKioskVersion = "99.0.0"; }),
+         "needs a newer kiosk (version 99.0.0 or later"},
+    };
+    for (const auto& c : cases) {
+        DYNAMIC_SECTION(c.name) {
+            const fs::path pack = c.make();
+            const auto outcome = bench.import(pack, limits);
+            INFO(outcome.detail);
+            CHECK_FALSE(outcome.ok);
+            CHECK_THAT(outcome.message, Contains(c.message));
+            CHECK_THAT(outcome.message, Contains("The content in use is unchanged."));
+            CHECK(snapshot(bench.data()) == before);
+            CHECK(activeVersion(bench.data()) == 2);
+        }
+    }
+
+    SECTION("a file larger than the limit") {
+        limits.maxFileBytes = 1000;
+        const auto outcome = bench.import(bench.build(3), limits);
+        CHECK_FALSE(outcome.ok);
+        CHECK_THAT(outcome.message, Contains("A file in the content pack is too large"));
+        CHECK(snapshot(bench.data()) == before);
+    }
+    SECTION("too many files") {
+        limits.maxFiles = 6;
+        const auto outcome = bench.import(bench.build(3), limits);
+        CHECK_THAT(outcome.message, Contains("too many files (7; a kiosk takes at most 6)"));
+        CHECK(snapshot(bench.data()) == before);
+    }
+    SECTION("a decompression bomb stops at the limit, at once") {
+        // 256 MiB of zeros, a few hundred kB packed.
+        PackParts parts = bench.parts(3);
+        const std::string zeros(256u << 20, '\0');
+        parts.payload.push_back({"content/audio/bomb.ogg", zeros});
+        parts.manifest.files.push_back({"content/audio/bomb.ogg", zeros.size(), sha256Hex(zeros)});
+        const fs::path truthful = bench.write(parts, "bomb", nullptr, true);
+        CHECK(fs::file_size(truthful) < (2u << 20));
+        // The same bomb whose signed size is small: the header or the stream goes beyond it.
+        parts.manifest.files.back().size = 1000;
+        const fs::path lying = bench.write(parts, "bomb-lying", nullptr, true);
+        const auto started = std::chrono::steady_clock::now();
+        const auto first = bench.import(truthful);
+        const auto second = bench.import(lying);
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+        CHECK_THAT(first.message, Contains("too large: content/audio/bomb.ogg (256 MB; a kiosk takes at most 200 MB)"));
+        CHECK_THAT(second.message, Contains("not the one that was signed: content/audio/bomb.ogg"));
+        CHECK(snapshot(bench.data()) == before);
+    }
+    SECTION("no trusted key at all") {
+        const auto outcome = importPack(bench.build(3), bench.data(), bench.file("no-keys"), {}, {});
+        CHECK_THAT(outcome.message, Contains("no trusted keys"));
+        CHECK(snapshot(bench.data()) == before);
+    }
+    CHECK(noLeftovers(bench.data()));
+}
+
+TEST_CASE("a good pack switches the content, rollback returns to the previous, two earlier versions are kept") {
+    Bench bench;
+    CHECK_FALSE(activeVersion(bench.data()));
+    std::vector<double> progress;
+    const auto first = importPack(bench.build(1), bench.data(), bench.keys(), {}, [&](double f) { progress.push_back(f); });
+    INFO(first.detail);
+    REQUIRE(first.ok);
+    CHECK(first.version == 1);
+    CHECK(first.offers > 0);
+    CHECK_THAT(first.message, Contains("New content is in use: version 1"));
+    CHECK(std::is_sorted(progress.begin(), progress.end()));
+    CHECK(progress.back() == 1.0);
+    CHECK(fs::read_symlink(bench.data() / "current") == fs::path("versions/1"));
+
+    // Version 2 renames the first offer; the kiosk shows it, with media beside the database.
+    const std::string firstTitle = loadKioskContent(kSample, bench.data()).catalog->offers.front().title.get("de");
+    std::string offers = readFile(bench.source() / "offers.yaml");
+    offers.replace(offers.find(firstTitle), firstTitle.size(), "Neuer Titel");
+    writeFile(bench.source() / "offers.yaml", offers);
+    REQUIRE(bench.import(bench.build(2)).ok);
+    auto loaded = loadKioskContent(kSample, bench.data());
+    REQUIRE(loaded.catalog);
+    CHECK(loaded.catalog->offers.front().title.get("de") == "Neuer Titel");
+    CHECK(loaded.mediaDir == fs::canonical(bench.data() / "versions/2/content"));
+    CHECK(fs::exists(loaded.mediaDir / loaded.catalog->offers.front().audio.get("de")));
+
+    const auto back = rollBack(bench.data());
+    INFO(back.detail);
+    REQUIRE(back.ok);
+    CHECK(back.version == 1);
+    CHECK(loadKioskContent(kSample, bench.data()).catalog->offers.front().title.get("de") == firstTitle);
+    CHECK_FALSE(rollBack(bench.data()).ok);  // nothing older than 1
+
+    // After the rollback version 2 may come again; then 3, 4, 5: only 5 and the two before it stay.
+    REQUIRE(bench.import(bench.file("good-2.kpack")).ok);
+    for (int version : {3, 4, 5}) REQUIRE(bench.import(bench.build(version)).ok);
+    std::vector<std::string> kept;
+    for (const auto& entry : fs::directory_iterator(bench.data() / "versions")) kept.push_back(entry.path().filename());
+    std::sort(kept.begin(), kept.end());
+    CHECK(kept == std::vector<std::string>{"3", "4", "5"});
+
+    const std::string status = contentStatus(bench.data());
+    CHECK_THAT(status, Contains("Active: version 5 (test)"));
+    CHECK_THAT(status, Contains("Kept for rollback: 4, 3"));
+    CHECK_THAT(status, Contains("rolled back from version 2 to version 1"));
+    CHECK_THAT(status, Contains("imported version 5"));
+}
+
+TEST_CASE("an importer's leftovers are removed at start, and the kiosk falls back to its folder without a pack") {
+    Bench bench;
+    fs::create_directories(bench.data() / "staging-abc123/content");
+    writeFile(bench.data() / "staging-abc123/content/offers.yaml", "half");
+    const auto loaded = loadKioskContent(bench.source(), bench.data());
+    REQUIRE(loaded.catalog);
+    CHECK_FALSE(fs::exists(bench.data() / "staging-abc123"));
+    CHECK(loaded.mediaDir == fs::absolute(bench.source()));
+    CHECK_THAT(contentStatus(bench.data()), Contains("No content pack is in use"));
+}

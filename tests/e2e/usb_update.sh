@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Content from a USB stick: the running kiosk notices a stick (a real mount when root may mount,
+# else a folder given with --usb-root), imports the newest signed pack behind a calm progress
+# screen, says what came in and that the stick can be removed, and shows the new content. A pack
+# signed by an unknown key is refused in plain words and the content in use stays as it was.
+source "$(dirname "$0")/lib.sh"
+start_display
+
+pack_tool="$(dirname "$KIOSK")/../content/kiosk-pack"
+[[ -x "$pack_tool" ]] || fail "kiosk-pack not found beside familienkiosk ($pack_tool)"
+mkdir -p "$work/keys" "$work/stick" "$work/data"
+"$pack_tool" keygen -o "$work/admin" >/dev/null
+"$pack_tool" keygen -o "$work/stranger" >/dev/null
+cp "$work/admin.pub" "$work/keys/"
+cp -r "$SOURCE_DIR/content/sample" "$work/source"
+rm -rf "$work/source/audio"  # a small pack; sound is tested elsewhere
+sed -i 's/^    de: "Kindergeld"$/    de: "Kindergeld (neu)"/' "$work/source/offers.yaml"
+grep -q "Kindergeld (neu)" "$work/source/offers.yaml" || fail "could not change the sample's Kindergeld title"
+"$pack_tool" build "$work/source" -o "$work/inhalt-5.kpack" --key "$work/admin" --version 5 >/dev/null ||
+  fail "kiosk-pack build failed"
+"$pack_tool" build "$work/source" -o "$work/fremd-9.kpack" --key "$work/stranger" --version 9 >/dev/null ||
+  fail "kiosk-pack build (stranger) failed"
+kiosk_usb() {
+  "$KIOSK" --data-dir "$work/data" --trusted-keys "$work/keys" --now 2026-11-26T10:00 --window 1920x1080 "$@" \
+    2>>"$work/kiosk.log"
+}
+
+cat >"$work/forged.replay" <<SCRIPT
+wait 2500
+expect "Inhalte nicht übernommen"
+expect "Der Kiosk zeigt weiter die bisherigen Inhalte."
+expect "Sie können den USB-Stick jetzt abziehen."
+tap 960 540
+expect-not "Inhalte nicht übernommen"
+SCRIPT
+cat >"$work/good.replay" <<SCRIPT
+wait 3000
+expect "Neue Inhalte übernommen"
+expect "Version 5"
+expect "Sie können den USB-Stick jetzt abziehen."
+tap 960 540
+tap 960 540
+tap "Baby"
+tap "Geld und Leistungen"
+expect "Kindergeld (neu)"
+SCRIPT
+
+# 1. A forged pack (signed by a key the kiosk does not trust) changes nothing.
+kiosk_usb --list offers >/dev/null  # the first start builds the database from the configured source
+cp "$work/fremd-9.kpack" "$work/stick/"
+before=$(find "$work/data" -type f -exec sha256sum {} + | sort)
+kiosk_usb --usb-root "$work/stick" --replay "$work/forged.replay" || fail "a forged pack was not refused as expected"
+grep -q "refused" "$work/kiosk.log" || fail "the log does not say the pack was refused"
+after=$(find "$work/data" -type f -exec sha256sum {} + | sort)
+[[ "$before" == "$after" ]] || fail "a refused pack changed the data folder"
+pass "a pack signed by an unknown key is refused in plain words; the data folder is unchanged"
+rm "$work/stick/fremd-9.kpack"
+
+# 2. A real stick: a mount that appears while the kiosk runs (a bind mount of a tmpfs holding the
+#    pack), when this machine lets us mount; else the same through --usb-root.
+mkdir -p "$work/tmpfs" "$work/media"
+if mount -t tmpfs -o size=64m none "$work/tmpfs" 2>/dev/null; then
+  cp "$work/inhalt-5.kpack" "$work/tmpfs/"
+  ( sleep 1.5; mount --bind "$work/tmpfs" "$work/media" ) &
+  kiosk_usb --replay "$work/good.replay" || { umount "$work/media" "$work/tmpfs" 2>/dev/null; fail "the mounted stick's pack was not imported"; }
+  umount "$work/media" "$work/tmpfs"
+  grep -q "usb: $work/media arrived" "$work/kiosk.log" || fail "the kiosk did not notice the mount"
+  how="a real mount"
+else
+  echo "mounting is not permitted here: using --usb-root instead"
+  cp "$work/inhalt-5.kpack" "$work/stick/"
+  kiosk_usb --usb-root "$work/stick" --replay "$work/good.replay" || fail "the stick's pack was not imported"
+  how="--usb-root"
+fi
+"$KIOSK" --data-dir "$work/data" --content-status 2>/dev/null | grep -q "version 5" || fail "--content-status does not show version 5"
+pass "the kiosk noticed the stick ($how), imported version 5 and shows its new content"
+
+# 3. The next start runs on the imported content.
+cat >"$work/restart.replay" <<SCRIPT
+tap "Baby"
+tap "Geld und Leistungen"
+expect "Kindergeld (neu)"
+SCRIPT
+kiosk_usb --open home --replay "$work/restart.replay" || fail "after a restart the imported content is not in use"
+pass "after a restart the kiosk runs on the imported content"

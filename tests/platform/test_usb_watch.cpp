@@ -1,0 +1,106 @@
+// Noticing a USB stick: the mount table parsed, packs found newest first, and a real mount (a
+// tmpfs, as root) or a stand-in folder reported once as it arrives.
+#include "kiosk/platform/usb_watch.hpp"
+
+#include "tests/support/temp_folder.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cerrno>
+#include <cstring>
+#include <cstdlib>
+#include <fstream>
+#include <sys/mount.h>
+#include <thread>
+
+using namespace kiosk::platform;
+using kiosk::test::TempFolder;
+namespace fs = std::filesystem;
+
+namespace {
+
+void touch(const fs::path& file) { std::ofstream(file) << "x"; }
+
+// Waits up to two seconds for the watch to report something.
+std::vector<fs::path> waitForArrival(UsbWatch& watch) {
+    for (int i = 0; i < 40; ++i) {
+        if (auto roots = watch.arrived(); !roots.empty()) return roots;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("the mount table is read with escaped blanks, without pseudo file systems", "[usb]") {
+    const std::string text =
+        "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n"
+        "23 22 0:21 / /proc rw,nosuid shared:12 - proc proc rw\n"
+        "24 22 0:22 / /sys rw,nosuid shared:2 - sysfs sysfs rw\n"
+        "51 22 8:17 / /media/kiosk/USB\\040STICK rw,nosuid,nodev shared:30 - vfat /dev/sdb1 rw,fmask=0022\n"
+        "52 22 0:45 / /mnt/probe rw shared:31 master:2 - fuseblk /dev/sdc1 rw\n";
+    const auto mounts = parseMountinfo(text);
+    REQUIRE(mounts.size() == 3);
+    CHECK(mounts[0].point == "/");
+    CHECK(mounts[1].point == "/media/kiosk/USB STICK");
+    CHECK(mounts[1].type == "vfat");
+    CHECK(mounts[1].source == "/dev/sdb1");
+    CHECK(mounts[2].type == "fuseblk");
+}
+
+TEST_CASE("a stick's packs are found in its top folder and in familienkiosk/, newest first", "[usb]") {
+    TempFolder stick;
+    fs::create_directory(stick.path() / "familienkiosk");
+    touch(stick.path() / "inhalt-3.kpack");
+    touch(stick.path() / "inhalt-10.kpack");
+    touch(stick.path() / "familienkiosk" / "inhalt-7.kpack");
+    touch(stick.path() / "urlaub.jpg");
+    touch(stick.path() / "familienkiosk" / "notizen.txt");
+    const auto packs = findPacks(stick.path());
+    REQUIRE(packs.size() == 3);
+    CHECK(packs[0].filename() == "inhalt-10.kpack");
+    CHECK(packs[1].filename() == "inhalt-7.kpack");
+    CHECK(packs[2].filename() == "inhalt-3.kpack");
+    CHECK(findPacks(stick.path() / "gibt-es-nicht").empty());
+}
+
+TEST_CASE("a folder standing in for a stick reports a new pack once", "[usb]") {
+    TempFolder folder;
+    int calls = 0;
+    UsbWatch watch(folder.path(), [&] { ++calls; });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(watch.arrived().empty());
+    touch(folder.path() / "inhalt-2.kpack");
+    const auto roots = waitForArrival(watch);
+    REQUIRE(roots.size() == 1);
+    CHECK(roots[0] == folder.path());
+    CHECK(watch.present(folder.path()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    CHECK(watch.arrived().empty());  // once
+    CHECK(calls == 1);
+}
+
+TEST_CASE("a real mount is noticed through the mount table, and again after being pulled", "[usb]") {
+    TempFolder point;
+    if (::mount("none", point.path().c_str(), "tmpfs", 0, "size=1m") != 0) {
+        WARN("mounting is not permitted here (" << std::strerror(errno)
+                                                << "); the folder test above stands in for a stick");
+        return;
+    }
+    ::umount(point.path().c_str());
+    UsbWatch watch([] {});
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(watch.arrived().empty());  // what was mounted before does not count
+    REQUIRE(::mount("none", point.path().c_str(), "tmpfs", 0, "size=1m") == 0);
+    auto roots = waitForArrival(watch);
+    CHECK(roots == std::vector<fs::path>{point.path()});
+    CHECK(watch.present(point.path()));
+    ::umount(point.path().c_str());
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK_FALSE(watch.present(point.path()));
+    REQUIRE(::mount("none", point.path().c_str(), "tmpfs", 0, "size=1m") == 0);
+    roots = waitForArrival(watch);
+    CHECK(roots == std::vector<fs::path>{point.path()});
+    ::umount(point.path().c_str());
+}
