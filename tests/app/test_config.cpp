@@ -269,3 +269,18 @@ TEST_CASE("the printer settings are read", "[config]") {
     CHECK(office.config.printerQueue == "Empfang");
     CHECK(load("printer: none\n").config.printer == Config::Printer::None);
 }
+
+TEST_CASE("the content pack settings are read and checked", "[config]") {
+    CHECK(load("").config.trustedKeys == fs::path("/etc/familienkiosk/keys"));
+    const auto loaded = load("trusted_keys: /srv/keys\npack_max_file_mb: 50\npack_max_total_mb: 500\npack_max_files: 100\n");
+    INFO(loaded.error);
+    REQUIRE(loaded.ok);
+    CHECK(loaded.config.trustedKeys == fs::path("/srv/keys"));
+    CHECK(loaded.config.importLimits.maxFileBytes == 50ull << 20);
+    CHECK(loaded.config.importLimits.maxTotalBytes == 500ull << 20);
+    CHECK(loaded.config.importLimits.maxFiles == 100);
+    const auto zero = load("pack_max_file_mb: 0\n");
+    CHECK_FALSE(zero.ok);
+    CHECK_THAT(zero.error, Contains("'pack_max_file_mb': must be between 1 and 1048576 (MB)"));
+    CHECK_FALSE(load("pack_max_files: many\n").ok);
+}
