@@ -149,10 +149,10 @@ std::string toHex(const unsigned char* data, std::size_t size) {
     return hex;
 }
 
-std::string sha256Hex(std::string_view data) {
+std::string blake2bHex(std::string_view data) {
     initSodium();
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    unsigned char hash[crypto_generichash_BYTES];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr, 0);
     return toHex(hash, sizeof hash);
 }
 
@@ -173,7 +173,7 @@ bool isSafeRelativePath(std::string_view path) {
 std::string manifestToJson(const Manifest& manifest) {
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& file : manifest.files)
-        files.push_back({{"path", file.path}, {"size", file.size}, {"sha256", file.sha256}});
+        files.push_back({{"path", file.path}, {"size", file.size}, {"blake2b", file.blake2b}});
     nlohmann::ordered_json json = {{"format", manifest.format},
                                    {"name", manifest.name},
                                    {"version", manifest.version},
@@ -217,11 +217,11 @@ std::optional<Manifest> parseManifest(std::string_view text, std::string& error)
             file.path = item.at("path").get<std::string>();
             if (!item.at("size").is_number_unsigned()) throw std::runtime_error("a file's 'size' must be a number");
             file.size = item.at("size").get<std::uint64_t>();
-            file.sha256 = item.at("sha256").get<std::string>();
+            file.blake2b = item.at("blake2b").get<std::string>();
             if (!isSafeRelativePath(file.path) || !file.path.starts_with(std::string(kPayloadFolder) + "/"))
                 throw std::runtime_error(fmt::format("'{}' is not a path inside content/", file.path));
-            if (!isHex(file.sha256, 64))
-                throw std::runtime_error(fmt::format("'{}': 'sha256' must be 64 hex digits", file.path));
+            if (!isHex(file.blake2b, 64))
+                throw std::runtime_error(fmt::format("'{}': 'blake2b' must be 64 hex digits", file.path));
             if (!seen.insert(file.path).second)
                 throw std::runtime_error(fmt::format("'{}' is listed twice", file.path));
             manifest.files.push_back(std::move(file));
@@ -381,16 +381,16 @@ BuildOutcome buildPack(const fs::path& source, const fs::path& pack, const Secre
             outcome.error = fmt::format("{}: cannot be read", file.string());
             return outcome;
         }
-        crypto_hash_sha256_state state;
-        crypto_hash_sha256_init(&state);
+        crypto_generichash_state state;
+        crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
         std::uint64_t size = 0;
         while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
-            crypto_hash_sha256_update(&state, reinterpret_cast<unsigned char*>(buffer.data()),
+            crypto_generichash_update(&state, reinterpret_cast<unsigned char*>(buffer.data()),
                                       static_cast<unsigned long long>(in.gcount()));
             size += static_cast<std::uint64_t>(in.gcount());
         }
-        unsigned char hash[crypto_hash_sha256_BYTES];
-        crypto_hash_sha256_final(&state, hash);
+        unsigned char hash[crypto_generichash_BYTES];
+        crypto_generichash_final(&state, hash, sizeof hash);
         manifest.files.push_back({path, size, toHex(hash, sizeof hash)});
     }
     const std::string manifestBytes = manifestToJson(manifest);
@@ -606,7 +606,6 @@ PackCheck readPack(const fs::path& packPath, const PackReadOptions& options) {
     std::map<std::string, const PackFile*> expected;
     for (const auto& file : check.manifest.files) expected.emplace(file.path, &file);
     std::set<std::string> seen;
-    std::set<fs::path> folders;
     const double total = std::max<double>(1, static_cast<double>(check.manifest.totalBytes()));
     std::uint64_t done = 0;
     std::vector<char> buffer(1 << 18);
@@ -644,16 +643,13 @@ PackCheck readPack(const fs::path& packPath, const PackReadOptions& options) {
             std::error_code ec;
             // Only folders made here: a pack has no links, so nothing can point outside.
             fs::create_directories(target.parent_path(), ec);
-            for (fs::path folder = target.parent_path(); folder != options.extractTo && !folder.empty();
-                 folder = folder.parent_path())
-                folders.insert(folder);
             out.emplace(::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
             if (ec || out->get() < 0)
                 return refuse(check, "The kiosk cannot store the new content (is the disk full?).",
                               fmt::format("{}: {}: {}", packName, target.string(), ec ? ec.message() : std::strerror(errno)));
         }
-        crypto_hash_sha256_state state;
-        crypto_hash_sha256_init(&state);
+        crypto_generichash_state state;
+        crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
         std::uint64_t size = 0;
         for (;;) {
             la_ssize_t n = archive_read_data(a, buffer.data(), buffer.size());
@@ -664,22 +660,22 @@ PackCheck readPack(const fs::path& packPath, const PackReadOptions& options) {
             if (size > file.size || done + static_cast<std::uint64_t>(n) > limits.maxTotalBytes)
                 return refuse(check, fmt::format("A file in the content pack is not the one that was signed: {} (it is larger).", path),
                               fmt::format("{}: '{}' goes on beyond its {} signed bytes", packName, path, file.size));
-            crypto_hash_sha256_update(&state, reinterpret_cast<unsigned char*>(buffer.data()), static_cast<unsigned long long>(n));
+            crypto_generichash_update(&state, reinterpret_cast<unsigned char*>(buffer.data()), static_cast<unsigned long long>(n));
             if (out && !writeAll(out->get(), buffer.data(), static_cast<size_t>(n)))
                 return refuse(check, "The kiosk cannot store the new content (is the disk full?).",
                               fmt::format("{}: {}: {}", packName, target.string(), std::strerror(errno)));
             done += static_cast<std::uint64_t>(n);
             if (options.progress) options.progress(0.9 * static_cast<double>(done) / total);
         }
-        unsigned char hash[crypto_hash_sha256_BYTES];
-        crypto_hash_sha256_final(&state, hash);
+        unsigned char hash[crypto_generichash_BYTES];
+        crypto_generichash_final(&state, hash, sizeof hash);
         if (size != file.size)
             return refuse(check, fmt::format("A file in the content pack is not the one that was signed: {} (it is shorter).", path),
                           fmt::format("{}: '{}' has {} bytes, manifest says {}", packName, path, size, file.size));
-        if (toHex(hash, sizeof hash) != file.sha256)
+        if (toHex(hash, sizeof hash) != file.blake2b)
             return refuse(check, fmt::format("A file in the content pack is not the one that was signed: {} (its content differs).", path),
-                          fmt::format("{}: '{}' sha256 {} != manifest {}", packName, path, toHex(hash, sizeof hash), file.sha256));
-        if (out && ((options.syncToDisk && ::fsync(out->get()) != 0) || !out->close()))
+                          fmt::format("{}: '{}' blake2b {} != manifest {}", packName, path, toHex(hash, sizeof hash), file.blake2b));
+        if (out && !out->close())
             return refuse(check, "The kiosk cannot store the new content (is the disk full?).",
                           fmt::format("{}: {}: {}", packName, target.string(), std::strerror(errno)));
     }
@@ -687,13 +683,14 @@ PackCheck readPack(const fs::path& packPath, const PackReadOptions& options) {
         if (!seen.count(file.path))
             return refuse(check, fmt::format("The content pack is incomplete: {} is missing.", file.path),
                           fmt::format("{}: '{}' is in the manifest but not in the pack", packName, file.path));
-    // The folders' entries must be on disk too before anything points at them.
-    for (const auto& folder : folders) {
-        if (!options.syncToDisk) break;
-        FileHandle fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (fd.get() < 0 || ::fsync(fd.get()) != 0)
+    // Every file and folder entry must be on disk before anything points at them. One syncfs(2)
+    // of the staging folder's file system does that for all of them at once: an fsync per file
+    // took the import to four times a plain `tar -x` (1,600 files, 1.3 s of 3 s in fsync).
+    if (options.syncToDisk && !options.extractTo.empty()) {
+        FileHandle fd(::open(options.extractTo.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (fd.get() < 0 || ::syncfs(fd.get()) != 0)
             return refuse(check, "The kiosk cannot store the new content (is the disk full?).",
-                          fmt::format("{}: fsync {}: {}", packName, folder.string(), std::strerror(errno)));
+                          fmt::format("{}: syncfs {}: {}", packName, options.extractTo.string(), std::strerror(errno)));
     }
     check.ok = true;
     return check;

@@ -32,7 +32,7 @@ struct ImportLimits {
 struct PackFile {
     std::string path;    // "content/offers.yaml", as in the archive
     std::uint64_t size = 0;
-    std::string sha256;  // lower-case hex
+    std::string blake2b;  // BLAKE2b-256 of the file, lower-case hex
 };
 
 struct Manifest {
@@ -74,7 +74,7 @@ std::vector<PublicKey> trustedKeys(const std::filesystem::path& folder);
 
 std::string publicKeyOf(const SecretKey& key);  // hex of the public half
 std::string signManifest(std::string_view manifest, const SecretKey& key);  // 64 raw bytes
-std::string sha256Hex(std::string_view data);
+std::string blake2bHex(std::string_view data);
 std::string toHex(const unsigned char* data, std::size_t size);
 
 struct BuildOutcome {
@@ -106,7 +106,7 @@ struct PackReadOptions {
     ImportLimits limits;
     // Where to write the payload (created files are fsynced); empty: check only.
     std::filesystem::path extractTo;
-    bool syncToDisk = true;  // fsync each written file and folder (false only for a throw-away look)
+    bool syncToDisk = true;  // flush what was written to disk (syncfs) before returning (false only for a throw-away look)
     std::function<void(double)> progress;
     // Called with the verified manifest before any payload is read; returns a refusal or empty.
     std::function<std::string(const Manifest&)> acceptManifest;

@@ -273,7 +273,7 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
         const fs::path database = staging / "content.sqlite";
         writeDatabaseFile(database, source.catalog,
                           {fmt::format("content pack {} version {}", manifest.name, manifest.version),
-                           "pack:" + sha256Hex(check.manifestBytes), nowIso8601()});
+                           "pack:" + blake2bHex(check.manifestBytes), nowIso8601()});
         {
             // Read back what was written: the kiosk will read exactly this file at start.
             SQLite::Database db(database.string(), SQLite::OPEN_READWRITE);

@@ -57,7 +57,7 @@ std::string snapshot(const fs::path& folder) {
         const std::string relative = fs::relative(it->path(), folder).string();
         if (it->is_symlink()) entries[relative] = "link " + fs::read_symlink(it->path()).string();
         else if (it->is_directory()) entries[relative] = "folder";
-        else entries[relative] = "file " + sha256Hex(readFile(it->path()));
+        else entries[relative] = "file " + blake2bHex(readFile(it->path()));
     }
     std::string text;
     for (const auto& [path, what] : entries) text += path + ": " + what + "\n";
@@ -163,7 +163,7 @@ public:
             if (!it->is_regular_file()) continue;
             const std::string path = "content/" + fs::relative(it->path(), from).generic_string();
             const std::string data = readFile(it->path());
-            parts.manifest.files.push_back({path, data.size(), sha256Hex(data)});
+            parts.manifest.files.push_back({path, data.size(), blake2bHex(data)});
             parts.payload.push_back({path, data});
         }
         return parts;
@@ -227,7 +227,7 @@ TEST_CASE("a built pack verifies, names its files with size and hash, and reads 
     CHECK(check.manifest.keyId == keys[0].keyId());
     CHECK(check.manifest.files.size() == 7);  // five YAML files and two sound files
     CHECK(check.manifest.files[0].path == "content/" + sourceFiles()[0]);
-    CHECK(check.manifest.files[0].sha256 == sha256Hex(readFile(bench.source() / sourceFiles()[0])));
+    CHECK(check.manifest.files[0].blake2b == blake2bHex(readFile(bench.source() / sourceFiles()[0])));
     CHECK(manifestToJson(check.manifest) == check.manifestBytes);
 
     // The same files extracted are the source's files.
@@ -322,20 +322,20 @@ TEST_CASE("bad packs are refused in their own words and leave the data folder by
              const std::string bad = offersYaml + "\n- id: kaputt\n  title: {de: \"Kaputt\"}\n  provider: niemand\n";
              entry(p, "content/offers.yaml").data = bad;
              for (auto& f : p.manifest.files)
-                 if (f.path == "content/offers.yaml") f = {f.path, bad.size(), sha256Hex(bad)};
+                 if (f.path == "content/offers.yaml") f = {f.path, bad.size(), blake2bHex(bad)};
          }), "was not taken: offers.yaml: offer 'kaputt'"},
         {"YAML that does not parse", spoiled("bad-yaml", [&](PackParts& p) {
              const std::string bad = "- id: [unclosed\n";
              entry(p, "content/topics.yaml").data = bad;
              for (auto& f : p.manifest.files)
-                 if (f.path == "content/topics.yaml") f = {f.path, bad.size(), sha256Hex(bad)};
+                 if (f.path == "content/topics.yaml") f = {f.path, bad.size(), blake2bHex(bad)};
          }), "was not taken: topics.yaml: line 2: not valid YAML"},
         {"a sound file that does not decode", spoiled("bad-sound", [&](PackParts& p) {
              auto& sound = *std::find_if(p.payload.begin(), p.payload.end(),
                                          [](const RawEntry& e) { return e.path.ends_with(".ogg"); });
              sound.data = std::string(4000, 'x');
              for (auto& f : p.manifest.files)
-                 if (f.path == sound.path) f = {f.path, sound.data.size(), sha256Hex(sound.data)};
+                 if (f.path == sound.path) f = {f.path, sound.data.size(), blake2bHex(sound.data)};
          }), "A sound file in the content pack cannot be played"},
         {"a manifest that lists a file twice", spoiled("twice", [&](PackParts& p) { p.manifest.files.push_back(p.manifest.files.front()); }),
          "manifest cannot be read"},
@@ -373,7 +373,7 @@ TEST_CASE("bad packs are refused in their own words and leave the data folder by
         PackParts parts = bench.parts(3);
         const std::string zeros(256u << 20, '\0');
         parts.payload.push_back({"content/audio/bomb.ogg", zeros});
-        parts.manifest.files.push_back({"content/audio/bomb.ogg", zeros.size(), sha256Hex(zeros)});
+        parts.manifest.files.push_back({"content/audio/bomb.ogg", zeros.size(), blake2bHex(zeros)});
         const fs::path truthful = bench.write(parts, "bomb", nullptr, true);
         CHECK(fs::file_size(truthful) < (2u << 20));
         // The same bomb whose signed size is small: the header or the stream goes beyond it.
@@ -487,7 +487,7 @@ bool activeVersionIsWhole(const fs::path& data) {
     std::size_t files = 0;
     for (const auto& file : manifest->files) {
         const std::string bytes = readFile(folder / file.path);
-        if (bytes.size() != file.size || sha256Hex(bytes) != file.sha256) return false;
+        if (bytes.size() != file.size || blake2bHex(bytes) != file.blake2b) return false;
         ++files;
     }
     std::size_t onDisk = 0;
