@@ -281,7 +281,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     Explanations explanations(content.mediaDir, [] { glfwPostEmptyEvent(); });
     PrintJobs printJobs(config, [] { glfwPostEmptyEvent(); });  // the worker wakes the loop when done
     Updates updates(config, options.usbRoot, [] { glfwPostEmptyEvent(); });
-    const ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt};
+    ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt};
     ui::QrTextures qr;
     std::optional<ReplayPlayer> replay;
     if (options.hasReplay) replay.emplace(options.replay);
@@ -313,6 +313,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         // A stick brought new content: take it, with fonts for its glyphs, and start afresh.
         if (updates.takeNewContent() && options.reloadContent) {
             content = options.reloadContent();
+            kioskInfo.contentBuiltAt = content.info.builtAt;
             session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
             explanations.setMediaDir(content.mediaDir);
             explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);

@@ -9,7 +9,6 @@ namespace kiosk::app {
 struct Updates::Result {
     std::filesystem::path pack;
     content::ImportOutcome outcome;
-    int refused = 0;  // packs tried before, refused
 };
 
 Updates::Updates(const Config& config, const std::optional<std::filesystem::path>& usbRoot, std::function<void()> wake)
@@ -44,7 +43,7 @@ const ui::UpdateView& Updates::poll() {
             spdlog::info("usb: imported {} (version {}, {} offers)", result->pack.string(), outcome.version, outcome.offers);
             m_newContent = true;
         } else {
-            spdlog::error("usb: {} refused: {} ({})", result->pack.string(), outcome.message, outcome.detail);
+            spdlog::error("usb: no pack on the stick was taken; the last: {}", outcome.message);
         }
         return m_view;
     }
@@ -56,19 +55,18 @@ const ui::UpdateView& Updates::poll() {
         m_view = {};
         m_view.state = ui::UpdateView::State::Importing;
         m_progress = 0;
-        const Config& config = m_config;
-        m_job = std::async(std::launch::async, [this, packs, &config] {
+        m_job = std::async(std::launch::async, [this, packs] {
             auto result = std::make_shared<Result>();
             // The newest pack that imports wins; an older valid one is tried when a newer is refused.
             for (const auto& pack : packs) {
                 result->pack = pack;
-                result->outcome = content::importPack(pack, config.dataDir, config.trustedKeys, config.importLimits,
+                result->outcome = content::importPack(pack, m_config.dataDir, m_config.trustedKeys, m_config.importLimits,
                                                       [this](double fraction) {
                                                           m_progress = fraction;
                                                           m_wake();
                                                       });
                 if (result->outcome.ok) break;
-                ++result->refused;
+                spdlog::warn("usb: {} refused: {}", pack.string(), result->outcome.detail);
             }
             m_wake();
             return result;

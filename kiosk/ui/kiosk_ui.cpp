@@ -129,9 +129,11 @@ bool drawUpdate(const UpdateView& update, const std::string& language) {
         break;
     case UpdateView::State::Failed:
         titleText(icon("alert") + " " + tr("update.failed", language));
-        paragraph(update.reason);
         paragraph(tr("update.kept", language));
         headingText(tr("update.remove_stick", language));
+        paragraph(tr("update.what_to_do", language));
+        // The importer's own words (English, as in the log) for whoever made the pack.
+        mutedText(tr("update.reason", language) + " " + update.reason);
         mutedText(tr("update.tap", language));
         break;
     }

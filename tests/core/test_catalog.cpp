@@ -1,10 +1,11 @@
 // Unit tests for the catalog filters the screens show: offers per life stage and topic, emergencies, lookups.
 #include "kiosk/core/catalog.hpp"
 
+#include "tests/support/temp_folder.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
-#include <unistd.h>
 
 #include <string>
 #include <vector>
@@ -187,8 +188,8 @@ TEST_CASE("spoken explanations are found by their screen", "[catalog][audio]") {
 }
 
 TEST_CASE("an explanation plays in the family's language, else in German, else not at all", "[catalog][audio]") {
-    const std::filesystem::path media =
-        std::filesystem::temp_directory_path() / ("kiosk-test-playable-" + std::to_string(::getpid()));
+    const kiosk::test::TempFolder folder;
+    const std::filesystem::path& media = folder.path();
     std::filesystem::create_directories(media / "de");
     std::filesystem::create_directories(media / "en");
     auto touch = [&](const char* path) { std::ofstream(media / path) << "x"; };
@@ -201,5 +202,4 @@ TEST_CASE("an explanation plays in the family's language, else in German, else n
     CHECK(playableFile(audio, media, "en") == media / "en/a.ogg");
     CHECK(playableFile(audio, media, "ru") == media / "de/a.ogg");  // no Russian entry: German
     CHECK(playableFile(LocalizedText{}, media, "de").empty());
-    std::filesystem::remove_all(media);
 }

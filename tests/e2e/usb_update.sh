@@ -29,6 +29,8 @@ cat >"$work/forged.replay" <<SCRIPT
 wait 2500
 expect "Inhalte nicht übernommen"
 expect "Der Kiosk zeigt weiter die bisherigen Inhalte."
+expect "Bitte geben Sie den Stick der Person"
+expect "does not trust"
 expect "Sie können den USB-Stick jetzt abziehen."
 tap 960 540
 expect-not "Inhalte nicht übernommen"
