@@ -47,7 +47,7 @@ cat >"$work/print.replay" <<SCRIPT
 tap "Auf meine Liste"
 tap "Meine Liste (1)"
 tap "Zettel drucken"
-expect "Wird gedruckt"
+expect "Wird gedruckt"  # CUPS answers about the job every 100 ms at the soonest
 wait 4000
 expect "Fertig – bitte nehmen Sie Ihren Zettel."
 expect "Kindergeld"
@@ -78,7 +78,9 @@ pass "a paused printer says so in plain words and the list is kept"
 # 4. An ESC/POS receipt printer, as a device file.
 : >"$work/lp0"
 printf 'printer: receipt\nreceipt_device: %s\nreceipt_width_mm: 58\n' "$work/lp0" >"$work/receipt.yaml"
-kiosk --config "$work/receipt.yaml" --window 1920x1080 --open offer:kindergeld --replay "$work/print.replay" ||
+# (A receipt to a plain file is done within a frame or two: no "printing" state to catch here.)
+grep -v "Wird gedruckt" "$work/print.replay" >"$work/receipt.replay"
+kiosk --config "$work/receipt.yaml" --window 1920x1080 --open offer:kindergeld --replay "$work/receipt.replay" ||
   fail "printing on the receipt printer did not go as expected"
 [[ "$(head -c 2 "$work/lp0" | od -An -tx1 | tr -d ' ')" == "1b40" ]] || fail "the receipt printer did not get ESC/POS (ESC @ first)"
 pass "the slip went to the receipt printer's device as ESC/POS"
