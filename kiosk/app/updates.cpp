@@ -39,6 +39,8 @@ const ui::UpdateView& Updates::poll() {
                                                       : outcome.created;
         m_view.offers = static_cast<int>(outcome.offers);
         m_view.reason = outcome.message;
+        m_view.reasonCode = outcome.refusal.code;
+        m_view.reasonArgs = outcome.refusal.args;
         if (outcome.ok) {
             spdlog::info("usb: imported {} (version {}, {} offers)", result->pack.string(), outcome.version, outcome.offers);
             m_newContent = true;
@@ -62,8 +64,11 @@ const ui::UpdateView& Updates::poll() {
                 result->pack = pack;
                 result->outcome = content::importPack(pack, m_config.dataDir, m_config.trustedKeys, m_config.importLimits,
                                                       [this](double fraction) {
-                                                          m_progress = fraction;
-                                                          m_wake();
+                                                          // A frame per percent: each wake draws the bar, on a
+                                                          // core the import needs too.
+                                                          const double before = m_progress.exchange(fraction);
+                                                          if (static_cast<int>(fraction * 100) != static_cast<int>(before * 100))
+                                                              m_wake();
                                                       });
                 if (result->outcome.ok) break;
                 spdlog::warn("usb: {} refused: {}", pack.string(), result->outcome.detail);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kiosk::content {
@@ -89,10 +90,23 @@ BuildOutcome buildPack(const std::filesystem::path& source, const std::filesyste
                        const SecretKey& key, std::int64_t version, const std::string& name,
                        Compression compression = Compression::Zstd);
 
-// What reading a pack found. `message` is for a receptionist, `detail` for the log.
+// Why a pack is refused, so that the kiosk can say it in the reader's language: `code` names the
+// reason (its text is "refusal.<code>" among the kiosk's strings), `args` are the values the
+// sentence names, in order ("{}" in the text).
+struct Refusal {
+    std::string code;
+    std::vector<std::string> args;
+};
+// The refusal in English, as the command-line tools and the log say it.
+std::string englishText(const Refusal& refusal);
+// Every refusal code with its English text, for the tests that check each has a translation.
+const std::vector<std::pair<std::string_view, std::string_view>>& refusalTexts();
+
+// What reading a pack found. `message` (English) and `refusal` are for a receptionist, `detail` for the log.
 struct PackCheck {
     bool ok = false;
     std::string message;
+    Refusal refusal;
     std::string detail;
     Manifest manifest;
     std::string manifestBytes;  // exactly as signed
@@ -108,8 +122,8 @@ struct PackReadOptions {
     std::filesystem::path extractTo;
     bool syncToDisk = true;  // flush what was written to disk (syncfs) before returning (false only for a throw-away look)
     std::function<void(double)> progress;
-    // Called with the verified manifest before any payload is read; returns a refusal or empty.
-    std::function<std::string(const Manifest&)> acceptManifest;
+    // Called with the verified manifest before any payload is read; returns a refusal or no code.
+    std::function<Refusal(const Manifest&)> acceptManifest;
 };
 
 // Streams a pack once: manifest and signature first, then every entry checked against the manifest.

@@ -158,14 +158,14 @@ std::optional<VersionInfo> versionInfo(const fs::path& folder) {
     }
 }
 
-ImportOutcome failed(std::string message, std::string detail) {
+ImportOutcome failed(Refusal refusal, std::string detail, bool contentUnchanged = true) {
     ImportOutcome outcome;
-    outcome.message = std::move(message);
+    outcome.message = englishText(refusal) + (contentUnchanged ? " The content in use is unchanged." : "");
+    outcome.refusal = std::move(refusal);
     outcome.detail = std::move(detail);
     return outcome;
 }
 
-const char* kCannotStore = "The kiosk cannot store the new content (is the disk full?). The content in use is unchanged.";
 
 void removeLeftoversLocked(const fs::path& dataDir) {
     std::error_code ec;
@@ -201,22 +201,22 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
     };
     std::error_code ec;
     fs::create_directories(dataDir / "versions", ec);
-    if (ec) return failed(kCannotStore, fmt::format("{}: {}", dataDir.string(), ec.message()));
+    if (ec) return failed({"cannot-store", {}}, fmt::format("{}: {}", dataDir.string(), ec.message()));
     DataDirLock lock(dataDir);
     if (!lock.locked())
-        return failed("Another update is running. Please wait until it has finished.",
+        return failed({"busy", {}},
                       fmt::format("{} is locked by another import", dataDir.string()));
     removeLeftoversLocked(dataDir);
 
     const auto keys = trustedKeys(trustedKeysDir);
     if (keys.empty())
-        return failed("This kiosk has no trusted keys, so it cannot take any content pack. Please ask the administrator.",
+        return failed({"no-trusted-keys", {}},
                       fmt::format("no readable *.pub file in {}", trustedKeysDir.string()));
     const auto active = activeVersion(dataDir);
 
     // A private staging folder beside versions/, so the final move is a rename on one filesystem.
     std::string pattern = (dataDir / "staging-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) return failed(kCannotStore, fmt::format("mkdtemp {}: {}", pattern, std::strerror(errno)));
+    if (!::mkdtemp(pattern.data())) return failed({"cannot-store", {}}, fmt::format("mkdtemp {}: {}", pattern, std::strerror(errno)));
     const fs::path staging = pattern;
     fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                  fs::perms::others_read | fs::perms::others_exec, ec);  // readable by the kiosk's user
@@ -234,17 +234,15 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
     options.limits = limits;
     options.extractTo = staging;
     options.progress = report;
-    options.acceptManifest = [&](const Manifest& manifest) -> std::string {
+    options.acceptManifest = [&](const Manifest& manifest) -> Refusal {
         if (!active || allowOlder) return {};
-        if (manifest.version == *active)
-            return fmt::format("This content (version {}) is already in use.", manifest.version);
+        if (manifest.version == *active) return {"same-version", {std::to_string(manifest.version)}};
         if (manifest.version < *active)
-            return fmt::format("The content pack has version {}, which is older than the content in use (version {}).",
-                               manifest.version, *active);
+            return {"older-version", {std::to_string(manifest.version), std::to_string(*active)}};
         return {};
     };
     PackCheck check = readPack(pack, options);
-    if (!check.ok) return failed(check.message + " The content in use is unchanged.", check.detail);
+    if (!check.ok) return failed(check.refusal, check.detail);
     const Manifest& manifest = check.manifest;
 
     ImportOutcome outcome;
@@ -254,15 +252,12 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
         // The content is checked exactly as a content folder is, then built into its database.
         SourceResult source = loadSource(staging / "content");
         if (!source.ok()) {
-            outcome.message = fmt::format("The content in the pack has {} mistake(s) and was not taken: {}. The content in use is unchanged.",
-                                          source.errors.size(), source.errors.front().toString());
-            outcome.detail = fmt::format("{}: {}", pack.filename().string(), describe(source.errors));
-            return outcome;
+            return failed({"content-mistakes", {std::to_string(source.errors.size()), source.errors.front().toString()}},
+                          fmt::format("{}: {}", pack.filename().string(), describe(source.errors)));
         }
         if (std::string sound = undecodableSound(source.catalog, staging / "content"); !sound.empty()) {
-            outcome.message = fmt::format("A sound file in the content pack cannot be played ({}). The content in use is unchanged.", sound);
-            outcome.detail = fmt::format("{}: {} is not an Ogg or WAV file", pack.filename().string(), sound);
-            return outcome;
+            return failed({"sound-broken", {sound}},
+                          fmt::format("{}: {} is not an Ogg or WAV file", pack.filename().string(), sound));
         }
         {
             std::ofstream(staging / "manifest.json", std::ios::binary) << check.manifestBytes;
@@ -313,11 +308,9 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
     } catch (const std::exception& e) {
         // Before the switch the active content is untouched; after it, the new version is complete.
         if (activeVersion(dataDir) != manifest.version) {
-            outcome.message = kCannotStore;
-            outcome.detail = fmt::format("{}: {}", pack.filename().string(), e.what());
             std::error_code ignored;
             fs::remove_all(dataDir / "versions" / std::to_string(manifest.version), ignored);
-            return outcome;
+            return failed({"cannot-store", {}}, fmt::format("{}: {}", pack.filename().string(), e.what()));
         }
         spdlog::warn("content: after switching to version {}: {}", manifest.version, e.what());
     }
@@ -332,16 +325,16 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
 }
 
 ImportOutcome rollBack(const fs::path& dataDir) {
-    if (!fs::exists(dataDir)) return failed("No content pack was ever imported here, so there is nothing to go back to.",
-                                           fmt::format("{} does not exist", dataDir.string()));
+    if (!fs::exists(dataDir)) return failed({"nothing-to-roll-back", {}},
+                                           fmt::format("{} does not exist", dataDir.string()), false);
     DataDirLock lock(dataDir);
     if (!lock.locked())
-        return failed("An update is running. Please wait until it has finished.",
-                      fmt::format("{} is locked by an import", dataDir.string()));
+        return failed({"busy", {}},
+                      fmt::format("{} is locked by an import", dataDir.string()), false);
     removeLeftoversLocked(dataDir);
     const auto active = activeVersion(dataDir);
-    if (!active) return failed("No content pack was ever imported here, so there is nothing to go back to.",
-                               fmt::format("{}/current does not exist", dataDir.string()));
+    if (!active) return failed({"nothing-to-roll-back", {}},
+                               fmt::format("{}/current does not exist", dataDir.string()), false);
     std::optional<std::int64_t> previous;
     for (std::int64_t version : keptVersions(dataDir))
         if (version < *active) {
@@ -349,13 +342,13 @@ ImportOutcome rollBack(const fs::path& dataDir) {
             break;
         }
     if (!previous)
-        return failed(fmt::format("There is no earlier version to go back to; version {} stays in use.", *active),
-                      fmt::format("no kept version older than {} in {}", *active, (dataDir / "versions").string()));
+        return failed({"no-earlier-version", {std::to_string(*active)}},
+                      fmt::format("no kept version older than {} in {}", *active, (dataDir / "versions").string()), false);
     ImportOutcome outcome;
     try {
         switchCurrent(dataDir, *previous);
     } catch (const std::exception& e) {
-        return failed(fmt::format("The kiosk could not go back; version {} stays in use.", *active), e.what());
+        return failed({"rollback-failed", {std::to_string(*active)}}, e.what(), false);
     }
     auto info = versionInfo(dataDir / "versions" / std::to_string(*previous));
     appendHistory(dataDir, fmt::format("rolled back from version {} to version {}", *active, *previous));

@@ -19,7 +19,8 @@ namespace kiosk::content {
 //   history.log                                                            one line per import and rollback
 struct ImportOutcome {
     bool ok = false;
-    std::string message;  // plain words for a receptionist
+    std::string message;  // plain words for a receptionist, in English
+    Refusal refusal;      // why not, for the kiosk to say in its reader's language
     std::string detail;   // for the log
     std::int64_t version = 0;
     std::string created;

@@ -34,4 +34,18 @@ bool LocalizedText::has(std::string_view language) const {
     });
 }
 
+std::string fillIn(std::string_view text, const std::vector<std::string>& args) {
+    std::string out;
+    std::size_t next = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (text.compare(at, 2, "{}") == 0 && next < args.size()) {
+            out += args[next++];
+            ++at;
+        } else {
+            out += text[at];
+        }
+    }
+    return out;
+}
+
 }  // namespace kiosk::core

@@ -26,4 +26,7 @@ private:
     std::vector<std::pair<std::string, std::string>> m_values;
 };
 
+// `text` with each "{}" replaced by the next of `args`; a "{}" without a value stays as it is.
+std::string fillIn(std::string_view text, const std::vector<std::string>& args);
+
 }  // namespace kiosk::core

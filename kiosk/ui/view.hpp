@@ -57,7 +57,9 @@ struct UpdateView {
     long long version = 0;  // Done: what came in
     std::string created;
     int offers = 0;
-    std::string reason;     // Failed: why, in plain words
+    std::string reason;     // Failed: why, in plain English words (as in the log)
+    std::string reasonCode;                // and as a refusal code, said as "refusal.<code>" in the reader's language
+    std::vector<std::string> reasonArgs;   // with the values it names
 };
 
 struct View {

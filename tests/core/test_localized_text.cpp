@@ -46,3 +46,10 @@ TEST_CASE("setting a language again replaces its text and keeps the order", "[lo
     using Values = std::vector<std::pair<std::string, std::string>>;
     CHECK(text.values() == Values{{"de", "Kindergeld beantragen"}, {"en", "Child benefit"}});
 }
+
+TEST_CASE("values are filled into a message in order", "[localized_text]") {
+    CHECK(fillIn("Version {} vom {}.", {"7", "26.11.2026"}) == "Version 7 vom 26.11.2026.");
+    CHECK(fillIn("Das Paket ist nicht signiert.", {"unused"}) == "Das Paket ist nicht signiert.");
+    // A translation that names more values than there are keeps the rest visible, never crashes.
+    CHECK(fillIn("{} und {}", {"eins"}) == "eins und {}");
+}
