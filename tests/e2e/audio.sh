@@ -92,7 +92,7 @@ cp -r "$SOURCE_DIR/content/sample" "$work/content"
 rm "$work/content/audio/de/elterngeld.ogg" "$work/content/audio/en/elterngeld.ogg"
 rm "$work/content/audio/en/kinderzuschlag.ogg"
 head -c 20000 /dev/urandom >"$work/content/audio/de/kindergeld.ogg"
-kiosk_copy() { "$KIOSK" --content "$work/content" --data-dir "$work/data-copy" --now 2026-11-26T10:00 "$@" 2>>"$work/kiosk.log"; }
+kiosk_copy() { mkdir -p "$work/no-stick"; "$KIOSK" --content "$work/content" --data-dir "$work/data-copy" --now 2026-11-26T10:00 --usb-root "$work/no-stick" "$@" 2>>"$work/kiosk.log"; }
 cat >"$work/broken.replay" <<SCRIPT
 expect-not "Anhören"
 tap "Start"

@@ -9,6 +9,10 @@ xvfb_pid=""
 cleanup() {
   [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
   jobs -p | xargs -r kill 2>/dev/null || true
+  # A stick a failed test left mounted under its folder goes first, so that the folder can go.
+  awk -v w="$work/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
+    fusermount -u "$m" 2>/dev/null || umount "$m" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -33,9 +37,12 @@ start_display() {
   export DISPLAY=":$(head -n1 "$work/display")"
 }
 
-# Runs the kiosk on the sample content at a fixed time (Thursday 2026-11-26, 10:00).
+# Runs the kiosk on the sample content at a fixed time (Thursday 2026-11-26, 10:00). It watches an
+# empty folder for sticks, not the machine's mounts: a stick that another test mounts meanwhile
+# must not pop up here.
 kiosk() {
-  "$KIOSK" --data-dir "$work/data" --now 2026-11-26T10:00 "$@" 2>>"$work/kiosk.log"
+  mkdir -p "$work/no-stick"
+  "$KIOSK" --data-dir "$work/data" --now 2026-11-26T10:00 --usb-root "$work/no-stick" "$@" 2>>"$work/kiosk.log"
 }
 
 fail() {

@@ -2,7 +2,7 @@
 # Content from a USB stick: the running kiosk notices a stick (a real mount when root may mount,
 # else a folder given with --usb-root), imports the newest signed pack behind a calm progress
 # screen, says what came in and that the stick can be removed, and shows the new content. A pack
-# signed by an unknown key is refused in plain words and the content in use stays as it was.
+# signed by an unknown key is refused in plain German words and the content in use stays as it was.
 source "$(dirname "$0")/lib.sh"
 start_display
 
@@ -30,7 +30,7 @@ wait 2500
 expect "Inhalte nicht übernommen"
 expect "Der Kiosk zeigt weiter die bisherigen Inhalte."
 expect "Bitte geben Sie den Stick der Person"
-expect "does not trust"
+expect "dem dieser Kiosk nicht vertraut"
 expect "Sie können den USB-Stick jetzt abziehen."
 tap 960 540
 expect-not "Inhalte nicht übernommen"
@@ -58,16 +58,32 @@ after=$(find "$work/data" -type f -exec sha256sum {} + | sort)
 pass "a pack signed by an unknown key is refused in plain words; the data folder is unchanged"
 rm "$work/stick/fremd-9.kpack"
 
-# 2. A real stick: a mount that appears while the kiosk runs (a bind mount of a tmpfs holding the
-#    pack), when this machine lets us mount; else the same through --usb-root.
-mkdir -p "$work/tmpfs" "$work/media"
-if mount -t tmpfs -o size=64m none "$work/tmpfs" 2>/dev/null; then
+# 2. A real stick: a FAT32 file system image (made with mtools, as a stick comes from the shop) with the
+#    pack in its familienkiosk/ folder, mounted read-only through fusefat while the kiosk runs (the
+#    kernel here has no vfat driver). Where FUSE mounts are not permitted, a tmpfs bind mount; where
+#    mounting is not permitted at all, the same through --usb-root.
+mkdir -p "$work/media" "$work/tmpfs"
+mounted_stick() {  # $1: how to mount; the kiosk must notice the mount that appears after it started
+  ( sleep 1.5; "$@" ) &
+  local mounter=$!
+  kiosk_usb --replay "$work/good.replay"
+  local status=$?
+  wait "$mounter"
+  grep -q "usb: $work/media arrived" "$work/kiosk.log" || { echo "the kiosk did not notice the mount" >&2; status=1; }
+  return $status
+}
+truncate -s 64M "$work/stick.img"
+if [[ $EUID == 0 ]] && command -v fusefat >/dev/null && mformat -i "$work/stick.img" -F -T 131072 -h 64 -s 32 -v STICK :: &&
+  mmd -i "$work/stick.img" ::/familienkiosk && mcopy -i "$work/stick.img" "$work/inhalt-5.kpack" ::/familienkiosk/ &&
+  fusefat -o ro "$work/stick.img" "$work/media" 2>/dev/null && fusermount -u "$work/media"; then
+  mounted_stick fusefat -o ro "$work/stick.img" "$work/media" || { fusermount -u "$work/media"; fail "the FAT stick's pack was not imported"; }
+  fusermount -u "$work/media"
+  how="a FAT32 stick mounted through fusefat"
+elif mount -t tmpfs -o size=64m none "$work/tmpfs" 2>/dev/null; then
   cp "$work/inhalt-5.kpack" "$work/tmpfs/"
-  ( sleep 1.5; mount --bind "$work/tmpfs" "$work/media" ) &
-  kiosk_usb --replay "$work/good.replay" || { umount "$work/media" "$work/tmpfs" 2>/dev/null; fail "the mounted stick's pack was not imported"; }
+  mounted_stick mount --bind "$work/tmpfs" "$work/media" || { umount "$work/media" "$work/tmpfs" 2>/dev/null; fail "the mounted stick's pack was not imported"; }
   umount "$work/media" "$work/tmpfs"
-  grep -q "usb: $work/media arrived" "$work/kiosk.log" || fail "the kiosk did not notice the mount"
-  how="a real mount"
+  how="a tmpfs mount (FUSE is not permitted here)"
 else
   echo "mounting is not permitted here: using --usb-root instead"
   cp "$work/inhalt-5.kpack" "$work/stick/"
