@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fstream>
@@ -91,6 +92,37 @@ void switchCurrent(const fs::path& dataDir, std::int64_t version) {
     syncPath(dataDir);
 }
 
+// The history keeps its newest lines: at a few packs a month, 500 lines are many years.
+constexpr std::size_t kHistoryLines = 500;
+constexpr std::uintmax_t kHistoryTrimBytes = 64 * 1024;
+
+// Rewrites a long history with its newest lines only, replacing it by a rename (whole or not at all).
+void trimHistory(const fs::path& file) {
+    std::error_code ec;
+    if (fs::file_size(file, ec) < kHistoryTrimBytes || ec) return;
+    std::deque<std::string> lines;
+    {
+        std::ifstream in(file);
+        for (std::string line; std::getline(in, line);) {
+            lines.push_back(std::move(line));
+            if (lines.size() > kHistoryLines) lines.pop_front();
+        }
+    }
+    const fs::path partial = file.string() + ".new";
+    {
+        std::ofstream out(partial, std::ios::trunc);
+        for (const auto& line : lines) out << line << '\n';
+        if (!out.flush()) {
+            spdlog::warn("content: cannot shorten {}", file.string());
+            fs::remove(partial, ec);
+            return;
+        }
+    }
+    syncPath(partial);
+    fs::rename(partial, file, ec);
+    if (ec) spdlog::warn("content: cannot shorten {}: {}", file.string(), ec.message());
+}
+
 void appendHistory(const fs::path& dataDir, const std::string& line) {
     const fs::path file = dataDir / "history.log";
     int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -102,6 +134,7 @@ void appendHistory(const fs::path& dataDir, const std::string& line) {
     if (::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()) || ::fsync(fd) != 0)
         spdlog::warn("content: {}: {}", file.string(), std::strerror(errno));
     ::close(fd);
+    trimHistory(file);
 }
 
 // Whether a sound file starts the way an Ogg or WAV file does; a player would refuse anything else.

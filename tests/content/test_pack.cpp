@@ -443,6 +443,23 @@ TEST_CASE("a good pack switches the content, rollback returns to the previous, t
     CHECK_THAT(status, Contains("imported version 5"));
 }
 
+TEST_CASE("a long history keeps its newest 500 lines and the newest import") {
+    Bench bench;
+    REQUIRE(bench.import(bench.build(1)).ok);
+    {
+        std::ofstream old(bench.data() / "history.log", std::ios::app);
+        for (int i = 0; i < 2000; ++i) old << "2020-01-01T00:00:00Z old line " << i << " of an earlier time\n";
+    }
+    REQUIRE(bench.import(bench.build(2)).ok);
+    std::ifstream in(bench.data() / "history.log");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    REQUIRE(lines.size() == 500);
+    CHECK_THAT(lines.back(), Contains("imported version 2"));
+    CHECK_THAT(lines.front(), Contains("old line 1501 "));
+    CHECK_THAT(contentStatus(bench.data()), Contains("imported version 2"));
+}
+
 TEST_CASE("an importer's leftovers are removed at start, and the kiosk falls back to its folder without a pack") {
     Bench bench;
     fs::create_directories(bench.data() / "staging-abc123/content");
