@@ -95,7 +95,8 @@ private:
 using TextTable = std::map<std::string, std::map<std::string, core::LocalizedText>>;
 TextTable readTexts(SQLite::Database& db, const char* entity) {
     TextTable table;
-    SQLite::Statement query(db, "SELECT id, field, language, value FROM text WHERE entity = ?");
+    // In the order written, so languages stay in the content's order (the language button follows it).
+    SQLite::Statement query(db, "SELECT id, field, language, value FROM text WHERE entity = ? ORDER BY rowid");
     query.bind(1, entity);
     while (query.executeStep())
         table[query.getColumn(0).getString()][query.getColumn(1).getString()].set(query.getColumn(2).getString(),

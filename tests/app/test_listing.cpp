@@ -79,7 +79,25 @@ TEST_CASE("the speech listing names every offer of the sample and the home scree
 }
 
 TEST_CASE("the speech listing is empty for a language the content names no sound files in", "[listing]") {
-    CHECK(listing(sample(), "speech", "tr").empty());
+    CHECK(listing(sample(), "speech", "fr").empty());
+}
+
+TEST_CASE("the sample's home screen and key offers speak Turkish, Arabic, Ukrainian and Russian in that language",
+          "[listing]") {
+    const core::Catalog catalog = sample();
+    for (const std::string language : {"tr", "ar", "uk", "ru"}) {
+        INFO("language " << language);
+        const auto lines = speech(catalog, language);
+        const auto home = lines.find("audio/" + language + "/home.ogg");
+        REQUIRE(home != lines.end());
+        CHECK(home->second == catalog.network.description.get(language));
+        const auto offer = catalog.offer("kinderzuschlag");
+        REQUIRE(offer != nullptr);
+        const auto line = lines.find("audio/" + language + "/kinderzuschlag.ogg");
+        REQUIRE(line != lines.end());
+        CHECK_THAT(line->second, StartsWith(offer->title.get(language) + ". " + offer->summary.get(language)));
+        CHECK(line->second.find(offer->summary.get("de")) == std::string::npos);  // not German in a foreign voice
+    }
 }
 
 TEST_CASE("the text to speak is the offer's title, summary and description in that language", "[listing]") {

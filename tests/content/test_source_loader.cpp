@@ -82,7 +82,13 @@ private:
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // Every language text of `text`, for the completeness checks.
-bool hasGermanAndEnglish(const core::LocalizedText& text) { return text.has("de") && text.has("en"); }
+// The sample's languages: German, English and the four most asked for in the district.
+const std::vector<std::string> kSampleLanguages{"de", "en", "tr", "ar", "uk", "ru"};
+
+bool inEveryLanguage(const core::LocalizedText& text) {
+    return std::all_of(kSampleLanguages.begin(), kSampleLanguages.end(),
+                       [&](const std::string& language) { return text.has(language); });
+}
 
 struct Expected {
     std::string file;
@@ -124,7 +130,10 @@ const std::vector<BrokenVariant> kBrokenVariants{
     {"missing German title", "offers.yaml", kKindergeld, "    de: \"Kindergeld\"\n", "",
      {"offers.yaml", "offer 'kindergeld'", "title", "German"}, 1},
     {"missing title altogether", "offers.yaml", kKindergeld,
-     "  title:\n    de: \"Kindergeld\"\n    en: \"Child benefit (Kindergeld)\"\n", "",
+     "  title:\n    de: \"Kindergeld\"\n    en: \"Child benefit (Kindergeld)\"\n    tr: \"Çocuk parası (Kindergeld)\"\n"
+     "    ar: \"إعانة الأطفال (Kindergeld)\"\n    uk: \"Допомога на дитину (Kindergeld)\"\n"
+     "    ru: \"Детское пособие (Kindergeld)\"\n",
+     "",
      {"offers.yaml", "offer 'kindergeld'", "title", "missing"}, 1},
     {"unknown life stage", "offers.yaml", kKindergeld, "life_stages: [baby, toddler,", "life_stages: [baby, teenager,",
      {"offers.yaml", "offer 'kindergeld'", "life_stages", "teenager"}, 1},
@@ -157,7 +166,7 @@ const std::vector<BrokenVariant> kBrokenVariants{
     {"misspelt address field", "providers.yaml", kProFamilia, "    postal_code:", "    postcode:",
      {"providers.yaml", "provider 'pro-familia-esslingen'", "address.postcode", "unknown field"}, 2},
     {"invalid YAML syntax", "life_stages.yaml", "- id: baby\n", "  icon: baby\n", "  icon: baby: broken\n",
-     {"life_stages.yaml", "line 8", "", "not valid YAML"}, 0},
+     {"life_stages.yaml", "line 20", "", "not valid YAML"}, 0},
     {"bad postal code", "providers.yaml", kProFamilia, "postal_code: \"73728\"", "postal_code: \"7372\"",
      {"providers.yaml", "provider 'pro-familia-esslingen'", "address.postal_code", "postal code"}, 1},
     {"location with one coordinate", "providers.yaml", kProFamilia, "location: [48.7388, 9.3068]",
@@ -232,7 +241,7 @@ TEST_CASE("the sample content loads without errors", "[source_loader]") {
     CHECK(kindergeld->providerId == "familienkasse");
     CHECK(kindergeld->lifeStages == std::vector<std::string>{"baby", "toddler", "kindergarten", "primary-school"});
     CHECK(kindergeld->url == "https://www.arbeitsagentur.de/familie-und-kinder/kindergeld");
-    REQUIRE(kindergeld->keywords.size() == 2);
+    REQUIRE(kindergeld->keywords.size() == 6);  // de, en, tr, ar, uk, ru
     CHECK(kindergeld->keywords[0].first == "de");
     CHECK(kindergeld->keywords[1].second.front() == "child benefit");
 
@@ -250,24 +259,58 @@ TEST_CASE("the sample content loads without errors", "[source_loader]") {
     CHECK_FALSE(notruf->location.has_value());
 }
 
-TEST_CASE("every offer and provider of the sample is in German and English", "[source_loader]") {
+TEST_CASE("every text of the sample is in German, English, Turkish, Arabic, Ukrainian and Russian",
+          "[source_loader]") {
+    SourceCopy source;
+    const SourceResult result = loadSource(source.folder());
+    REQUIRE(result.ok());
+    const auto& catalog = result.catalog;
+    for (const auto& offer : catalog.offers) {
+        INFO("offer " << offer.id);
+        CHECK(inEveryLanguage(offer.title));
+        CHECK(inEveryLanguage(offer.summary));
+        for (const auto* optional : {&offer.description, &offer.cost, &offer.eligibility})
+            if (!optional->empty()) CHECK(inEveryLanguage(*optional));
+        std::vector<std::string> keywordLanguages;
+        for (const auto& [language, words] : offer.keywords)
+            if (!words.empty()) keywordLanguages.push_back(language);
+        CHECK(keywordLanguages == kSampleLanguages);
+    }
+    for (const auto& provider : catalog.providers) {
+        INFO("provider " << provider.id);
+        CHECK(inEveryLanguage(provider.name));
+        for (const auto* optional : {&provider.description, &provider.accessibility})
+            if (!optional->empty()) CHECK(inEveryLanguage(*optional));
+    }
+    for (const auto& stage : catalog.lifeStages) {
+        INFO("life stage " << stage.id);
+        CHECK(inEveryLanguage(stage.title));
+        CHECK(inEveryLanguage(stage.ages));
+    }
+    for (const auto& topic : catalog.topics) {
+        INFO("topic " << topic.id);
+        CHECK(inEveryLanguage(topic.title));
+    }
+    CHECK(inEveryLanguage(catalog.network.name));
+    CHECK(inEveryLanguage(catalog.network.description));
+    CHECK(inEveryLanguage(catalog.network.organisation));
+    // The language button offers them in this order.
+    CHECK(catalog.languages() == kSampleLanguages);
+}
+
+TEST_CASE("the sample's translations are not German or English copied", "[source_loader]") {
     SourceCopy source;
     const SourceResult result = loadSource(source.folder());
     REQUIRE(result.ok());
     for (const auto& offer : result.catalog.offers) {
         INFO("offer " << offer.id);
-        CHECK(hasGermanAndEnglish(offer.title));
-        CHECK(hasGermanAndEnglish(offer.summary));
-        for (const auto* optional : {&offer.description, &offer.cost, &offer.eligibility})
-            if (!optional->empty()) CHECK(hasGermanAndEnglish(*optional));
+        for (const std::string language : {"tr", "ar", "uk", "ru"}) {
+            INFO("language " << language);
+            CHECK(offer.summary.get(language) != offer.summary.get("de"));
+            CHECK(offer.summary.get(language) != offer.summary.get("en"));
+        }
+        CHECK(offer.summary.get("uk") != offer.summary.get("ru"));  // two languages, not one text twice
     }
-    for (const auto& provider : result.catalog.providers) {
-        INFO("provider " << provider.id);
-        CHECK(hasGermanAndEnglish(provider.name));
-        for (const auto* optional : {&provider.description, &provider.accessibility})
-            if (!optional->empty()) CHECK(hasGermanAndEnglish(*optional));
-    }
-    CHECK(result.catalog.languages() == std::vector<std::string>{"de", "en"});
 }
 
 TEST_CASE("every offer and the home screen of the sample name a spoken explanation in German and English",

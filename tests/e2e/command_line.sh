@@ -17,6 +17,15 @@ awk -F'\t' 'NF != 3 || $3 !~ /^https?:\/\// { bad = 1 } END { exit bad }' <<<"$o
   fail "--list offers is not id<TAB>title<TAB>url on every line"
 grep -q $'^kindergeld\tKindergeld\thttps://' <<<"$offers" || fail "Kindergeld is not listed"
 grep -q $'^kindergeld\tChild benefit (Kindergeld)\t' <<<"$(kiosk --list offers --lang en)" || fail "--lang en does not translate --list"
+while IFS=: read -r language title; do  # the sample's four other languages
+  grep -qF $'kindergeld\t'"$title"$'\t' <<<"$(kiosk --list offers --lang "$language")" ||
+    fail "--lang $language does not show the sample's $language titles"
+done <<'TITLES'
+tr:Çocuk parası (Kindergeld)
+ar:إعانة الأطفال (Kindergeld)
+uk:Допомога на дитину (Kindergeld)
+ru:Детское пособие (Kindergeld)
+TITLES
 [[ $(kiosk --list providers | wc -l) -ge 20 ]] || fail "fewer than 20 sample providers"
 [[ $(kiosk --list stages | cut -f1 | tr '\n' ' ') == "pregnancy baby toddler kindergarten primary-school " ]] ||
   fail "the five life stages are not listed in order"
