@@ -162,7 +162,7 @@ std::string loadUiStrings(const std::filesystem::path& i18nDir) {
         if (loaded.languages.empty()) loaded.languages.emplace_back(kReference);
     }
     for (const auto& code : loaded.languages) {
-        auto name = loaded.table.find("language." + code);
+        auto name = loaded.table.find("language.self");  // the language's name for itself
         loaded.rightToLeft[code] = name != loaded.table.end() && name->second.count(code) &&
                                    rightToLeftText(name->second.at(code).text);
     }

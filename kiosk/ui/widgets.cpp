@@ -69,12 +69,15 @@ void wrappedText(ImFont* font, ImU32 colour, std::string_view text) {
         const float width = ImGui::CalcWrapWidthForPos(start, wrap < 0 ? 0.0f : wrap);
         ImGui::PushTextWrapPos(-1.0f);
         ImGui::BeginGroup();
+        // The lines of one paragraph sit as close as ImGui's own wrapped lines.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
         for (const std::string& line : displayLines(text, font, font->FontSize, width)) {
             const float lineWidth = ImGui::CalcTextSize(line.c_str(), line.c_str() + line.size()).x;
             ImGui::SetCursorScreenPos(
                 ImVec2(rightToLeft() ? start.x + width - lineWidth : start.x, ImGui::GetCursorScreenPos().y));
             ImGui::TextUnformatted(line.c_str(), line.c_str() + line.size());
         }
+        ImGui::PopStyleVar();
         ImGui::EndGroup();
         ImGui::PopTextWrapPos();
         remember(text, start, ImVec2(start.x + width, ImGui::GetItemRectMax().y), false);

@@ -65,6 +65,8 @@ pass "language screen one tap away, Arabic and Ukrainian switch words and conten
 # --lang reaches the command-line listings, and an unknown language is refused with the choices.
 kiosk --content "$content" --lang uk --list offers | grep -Fq "Консультація для немовлят" ||
   fail "--list offers ignores --lang uk"
-if kiosk --content "$content" --lang xx --list offers 2>"$work/err"; then fail "--lang xx was accepted"; fi
+if "$KIOSK" --data-dir "$work/data" --content "$content" --lang xx --list offers 2>"$work/err"; then
+  fail "--lang xx was accepted"
+fi
 grep -q "de, en, tr, ar, uk, ru" "$work/err" || fail "--lang xx does not name the languages: $(cat "$work/err")"
 pass "--lang applies to --list; an unknown language is refused naming de, en, tr, ar, uk, ru"

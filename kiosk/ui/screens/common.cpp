@@ -85,7 +85,7 @@ std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& 
 
 std::string languageList(const std::vector<std::string>& codes, const std::string& language) {
     std::string text;
-    for (const auto& code : codes) text += (text.empty() ? "" : ", ") + languageName(code, language);
+    for (const auto& code : codes) text += (text.empty() ? "" : tr("offer.separator", language)) + languageName(code, language);
     return text;
 }
 
