@@ -6,6 +6,7 @@ start_display
 
 cat >"$work/a11y.replay" <<SCRIPT
 expect "Wie alt ist Ihr Kind?"
+wait 500
 screenshot $work/normal.png
 tap "Große Schrift"
 expect "Wie alt ist Ihr Kind?"
@@ -26,6 +27,7 @@ pixel() { convert "$1" -format "%[hex:p{$2}]" info:; }
 # The width of the home screen's title ("Wie alt ist Ihr Kind?", the top 100 rows), in pixels of ink.
 title_width() { convert "$1" -crop 1920x100+0+0 +repage -fuzz 20% -trim -format '%w' info:; }
 normal=$(title_width "$work/normal.png"); large=$(title_width "$work/large.png")
+((normal > 300)) || fail "no title in the first screenshot ($normal px wide)"
 ((large * 100 >= normal * 125)) || fail "large text is not larger: title $normal px, then $large px wide"
 pass "Große Schrift: the title grows from $normal to $large px wide"
 

@@ -16,6 +16,7 @@ for lang in de en tr ar uk ru; do
   cat >"$work/$lang.replay" <<SCRIPT
 expect "${titles[$lang]}"
 expect "${back[$lang]}"
+wait 300
 screenshot $shots/offer-$lang.png
 SCRIPT
   kiosk --content "$content" --lang "$lang" --window 1920x1080 --open offer:babysprechstunde \
