@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
     cli.add_flag("--rollback", rollback, "go back to the previous imported content version, then exit");
     cli.add_flag("--content-status", contentStatus, "print the content version in use and the history, then exit");
     cli.add_option("--open", open,
-                   "start on this screen: attract, home, about, emergencies, stage:<id>, offer:<id>, provider:<id>");
+                   "start on this screen: attract, home, about, emergencies, languages, stage:<id>, offer:<id>, provider:<id>");
     cli.add_option("--lang", language,
                    "language code of the content and the kiosk's words (those in assets/i18n: de, en, tr, ar, uk, ru)");
     cli.add_option("--screenshot", screenshot, "write a PNG of the first settled frame to this file, then exit");

@@ -35,8 +35,9 @@ void drawAttract(const View& view, Intents& out) {
 
     // A large "touch" call in every language the content speaks.
     const float buttonHeight = 4.0f * em();
-    const ImVec2 bmin(origin.x + size.x * 0.15f, origin.y + y);
-    const ImVec2 bmax(origin.x + size.x * 0.85f, origin.y + y + buttonHeight);
+    const float margin = view.portrait() ? 0.05f : 0.15f;  // the call fits a narrow screen too
+    const ImVec2 bmin(origin.x + size.x * margin, origin.y + y);
+    const ImVec2 bmax(origin.x + size.x * (1 - margin), origin.y + y + buttonHeight);
     draw->AddRectFilled(bmin, bmax, p.primary, 0.6f * em());
     std::string call = icon("human-greeting") + " " + tr("attract.touch", "de");
     ImVec2 extent = f.heading->CalcTextSizeA(f.heading->FontSize, FLT_MAX, 0, call.c_str());

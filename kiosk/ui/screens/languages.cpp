@@ -5,12 +5,17 @@
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/widgets.hpp"
 
+#include <algorithm>
+
 namespace kiosk::ui {
 
 void drawLanguages(const View& view, Intents& out) {
     const std::string& lang = view.language();
     titleText(icon("earth") + " " + tr("language.title", lang));
     ImGui::Spacing();
+    // On a portrait screen the buttons sit in its lower two thirds, in reach from a wheelchair.
+    if (view.portrait())
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetMainViewport()->Size.y / 3));
     languageButtons(view, out, ImGui::GetContentRegionAvail().x, 3.6f * em());
 }
 
