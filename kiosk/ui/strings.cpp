@@ -88,7 +88,8 @@ bool readPo(const std::filesystem::path& file, const std::string& language, Stri
     po_file_t po = readPoFile(file.c_str(), &handler, jump);
     g_poJump = nullptr;
     g_poErrors = nullptr;
-    if (!po) {
+    if (!po || !error.empty()) {  // like msgfmt: a file with errors is not used (its language shows German)
+        if (po) po_file_free(po);
         if (error.empty()) error = file.string() + ": cannot be read";
         return false;
     }

@@ -95,11 +95,14 @@ TEST_CASE("a .po file dropped in adds a language; a broken one is reported and t
     kiosk::test::TempFolder dir;
     write(dir.path() / "de.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Eins\"\n");
     write(dir.path() / "fr.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Un\"\n");
-    write(dir.path() / "pl.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Jeden\n");
+    write(dir.path() / "pl.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgtsr \"Jeden\"\n");
+    write(dir.path() / "ro.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Unu\n");
     const std::string problem = loadUiStrings(dir.path());  // no LINGUAS: every .po file, German first
     INFO(problem);
-    CHECK(std::regex_search(problem, std::regex("pl\\.po:[0-9]+")));
+    CHECK(std::regex_search(problem, std::regex("pl\\.po:[0-9]+: keyword \"msgtsr\" unknown")));
+    CHECK(std::regex_search(problem, std::regex("ro\\.po:[0-9]+: end-of-line within string")));
     CHECK(uiLanguages() == std::vector<std::string>{"de", "fr"});
     CHECK(tr("a", "fr") == "Un");
     CHECK(tr("a", "pl") == "Eins");
+    CHECK(tr("a", "ro") == "Eins");
 }
