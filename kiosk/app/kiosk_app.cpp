@@ -210,6 +210,9 @@ struct FrameStats {
     }
 };
 
+// Large text: every size on screen grows with the font.
+constexpr float kLargeTextScale = 1.35f;
+
 float fontSizeFor(const Config& config, int width, int height) {
     if (config.fontSize > 0) return config.fontSize;
     // About 9 mm text on a 24" 1080p screen, and never smaller than a comfortable 18 px.
@@ -286,6 +289,9 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     std::optional<ReplayPlayer> replay;
     if (options.hasReplay) replay.emplace(options.replay);
 
+    bool largeText = false;
+    ui::Theme theme = ui::Theme::Standard;
+    float themeEm = em;
     const bool flatOut = options.benchmarkFrames > 0;
     FrameStats stats;
     int framesToDraw = 3;  // fonts and layout settle within the first frames
@@ -318,6 +324,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             explanations.setMediaDir(content.mediaDir);
             explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
             qr.clear();
+            largeText = false;  // the fresh session's size
             if (std::string error = ui::loadFonts(em, config.assets, ui::allTexts(content.catalog ? &*content.catalog : nullptr));
                 error.empty()) {
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -326,6 +333,29 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             } else {
                 spdlog::error("fonts: {}", error);
             }
+            framesToDraw = 3;
+        }
+
+        // Large text and high contrast are the family's choice, until the idle reset takes them back.
+        if (session.largeText != largeText) {
+            largeText = session.largeText;
+            const float size = largeText ? std::round(em * kLargeTextScale) : em;
+            if (std::string error = ui::loadFonts(size, config.assets, ui::allTexts(content.catalog ? &*content.catalog : nullptr));
+                error.empty()) {
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+                ui::releaseFontPixels();
+            } else {
+                spdlog::error("fonts: {}", error);
+            }
+            theme = ui::Theme::Standard;  // the style's sizes follow the font: set again below
+            framesToDraw = 3;
+        }
+        if (const auto wanted = session.highContrast ? ui::Theme::HighContrast : ui::Theme::Standard;
+            wanted != theme || ui::em() != themeEm) {
+            theme = wanted;
+            themeEm = ui::em();
+            ui::applyTheme(themeEm, theme);
             framesToDraw = 3;
         }
 

@@ -103,8 +103,9 @@ int main(int argc, char** argv) {
     cli.add_flag("--rollback", rollback, "go back to the previous imported content version, then exit");
     cli.add_flag("--content-status", contentStatus, "print the content version in use and the history, then exit");
     cli.add_option("--open", open,
-                   "start on this screen: attract, home, about, emergencies, stage:<id>, offer:<id>, provider:<id>");
-    cli.add_option("--lang", language, "language code of the content and the kiosk's words, e.g. de or en");
+                   "start on this screen: attract, home, about, emergencies, languages, stage:<id>, offer:<id>, provider:<id>");
+    cli.add_option("--lang", language,
+                   "language code of the content and the kiosk's words (those in assets/i18n: de, en, tr, ar, uk, ru)");
     cli.add_option("--screenshot", screenshot, "write a PNG of the first settled frame to this file, then exit");
     cli.add_option("--replay", replay, "run the taps, waits, checks and screenshots of this script, then exit "
                                        "(format: see README)");
@@ -150,6 +151,16 @@ int main(int argc, char** argv) {
     if (!content.empty()) config.content = content;
     if (!dataDir.empty()) config.dataDir = dataDir;
     if (!language.empty()) config.language = language;
+    // The kiosk's own words: every language with a .po file in assets/i18n is offered.
+    if (std::string problem = kiosk::ui::loadUiStrings(config.assets / "i18n"); !problem.empty())
+        spdlog::error("translations: {}", problem);
+    if (!kiosk::ui::isUiLanguage(config.language)) {
+        std::string known;
+        for (const auto& code : kiosk::ui::uiLanguages()) known += (known.empty() ? "" : ", ") + code;
+        spdlog::critical("{}: '{}' is not a language of this kiosk ({})", language.empty() ? "language" : "--lang",
+                         config.language, known);
+        return 2;
+    }
     if (!trustedKeys.empty()) config.trustedKeys = trustedKeys;
 
     kiosk::app::RunOptions options;

@@ -10,6 +10,7 @@ constexpr std::pair<std::string_view, ScreenId> kScreenNames[] = {
     {"attract", ScreenId::Attract},   {"home", ScreenId::Home},         {"stage", ScreenId::LifeStage},
     {"offer", ScreenId::Offer},       {"provider", ScreenId::Provider}, {"emergencies", ScreenId::Emergencies},
     {"about", ScreenId::About},       {"list", ScreenId::List},         {"list-qr", ScreenId::ListQr},
+    {"languages", ScreenId::Languages},
 };
 
 bool needsTarget(ScreenId id) {
@@ -68,7 +69,9 @@ void apply(Session& session, const Intent& intent) {
                        !std::holds_alternative<intent::FilterTopic>(intent) &&
                        !std::holds_alternative<intent::AddToList>(intent) &&
                        !std::holds_alternative<intent::RemoveFromList>(intent) &&
-                       !std::holds_alternative<intent::PrintList>(intent);
+                       !std::holds_alternative<intent::PrintList>(intent) &&
+                       !std::holds_alternative<intent::ToggleLargeText>(intent) &&
+                       !std::holds_alternative<intent::ToggleHighContrast>(intent);
     if (quiet) session.listeningTo.clear();
     struct Visitor {
         Session& s;
@@ -86,7 +89,13 @@ void apply(Session& session, const Intent& intent) {
         void operator()(const intent::OpenProvider& i) { push(s, {ScreenId::Provider, i.id, {}}); }
         void operator()(const intent::OpenEmergencies&) { push(s, {ScreenId::Emergencies, {}, {}}); }
         void operator()(const intent::OpenAbout&) { push(s, {ScreenId::About, {}, {}}); }
-        void operator()(const intent::ChooseLanguage& i) { s.language = i.code; }
+        void operator()(const intent::OpenLanguages&) { push(s, {ScreenId::Languages, {}, {}}); }
+        void operator()(const intent::ChooseLanguage& i) {
+            s.language = i.code;
+            if (s.current().id == ScreenId::Languages && s.history.size() > 1) s.history.pop_back();
+        }
+        void operator()(const intent::ToggleLargeText&) { s.largeText = !s.largeText; }
+        void operator()(const intent::ToggleHighContrast&) { s.highContrast = !s.highContrast; }
         void operator()(const intent::Listen& i) { s.listeningTo = i.explanation; }
         void operator()(const intent::StopListening&) {}
         void operator()(const intent::VolumeUp&) { s.volume = std::min(s.volume + 1, kMaxVolume); }

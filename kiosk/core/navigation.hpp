@@ -9,7 +9,7 @@
 
 namespace kiosk::core {
 
-enum class ScreenId { Attract, Home, LifeStage, Offer, Provider, Emergencies, About, List, ListQr };
+enum class ScreenId { Attract, Home, LifeStage, Offer, Provider, Emergencies, About, List, ListQr, Languages };
 
 struct ScreenRef {
     ScreenId id = ScreenId::Home;
@@ -18,7 +18,7 @@ struct ScreenRef {
     friend bool operator==(const ScreenRef&, const ScreenRef&) = default;
 };
 
-// `home`, `about`, `emergencies`, `attract`, `list`, `list-qr`, `stage:<id>`, `offer:<id>`, `provider:<id>`.
+// `home`, `about`, `emergencies`, `attract`, `list`, `list-qr`, `languages`, `stage:<id>`, `offer:<id>`, `provider:<id>`.
 std::optional<ScreenRef> parseScreenRef(std::string_view text);
 std::string toString(const ScreenRef& screen);
 
@@ -32,7 +32,8 @@ struct OpenOffer { std::string id; };
 struct OpenProvider { std::string id; };
 struct OpenEmergencies {};
 struct OpenAbout {};
-struct ChooseLanguage { std::string code; };
+struct OpenLanguages {};  // every language, each in its own words
+struct ChooseLanguage { std::string code; };  // from the languages screen: back to where the family was
 struct Listen { std::string explanation; };  // "home" or "offer:<id>" (see Catalog::explanation)
 struct StopListening {};  // the family's stop, or the explanation came to its end
 struct VolumeUp {};
@@ -42,13 +43,16 @@ struct RemoveFromList { std::string offer; };
 struct OpenList {};
 struct ShowListQr {};  // the list's QR codes, large, one after the other
 struct PrintList {};   // the app prints the slip; the session does not change
+struct ToggleLargeText {};
+struct ToggleHighContrast {};
 }  // namespace intent
 
 using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::OpenLifeStage,
                             intent::FilterTopic, intent::OpenOffer, intent::OpenProvider,
                             intent::OpenEmergencies, intent::OpenAbout, intent::ChooseLanguage, intent::Listen,
                             intent::StopListening, intent::VolumeUp, intent::VolumeDown, intent::AddToList,
-                            intent::RemoveFromList, intent::OpenList, intent::ShowListQr, intent::PrintList>;
+                            intent::RemoveFromList, intent::OpenList, intent::ShowListQr, intent::PrintList,
+                            intent::OpenLanguages, intent::ToggleLargeText, intent::ToggleHighContrast>;
 
 inline constexpr int kMaxVolume = 10;     // volume steps 0..10
 inline constexpr int kDefaultVolume = 7;
@@ -60,6 +64,8 @@ struct Session {
     std::string listeningTo;  // the explanation playing, empty when quiet; any move elsewhere ends it
     int volume = kDefaultVolume;
     std::vector<std::string> chosen;  // offer ids on "my list", in the order chosen
+    bool largeText = false;     // the family's choices of how the kiosk looks, until the idle reset
+    bool highContrast = false;
 
     bool isChosen(std::string_view offer) const;
 

@@ -94,6 +94,11 @@ std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::str
     g_fonts.heading = add(bold, 1.5f * em, true);
     g_fonts.title = add(bold, 2.2f * em, true);
     g_fonts.pictogram = io.Fonts->AddFontFromFileTTF(icons.c_str(), 3.2f * em, nullptr, iconRanges());
+    // The icon font has no space: without one, a row of pictograms shows the fallback glyph between them.
+    static const ImWchar space[] = {0x20, 0x20, 0};
+    ImFontConfig spaceOnly;
+    spaceOnly.MergeMode = true;
+    io.Fonts->AddFontFromFileTTF(regular.c_str(), 3.2f * em, &spaceOnly, space);
     if (!io.Fonts->Build()) return "the font atlas could not be built";
     spdlog::debug("font atlas {}x{}", io.Fonts->TexWidth, io.Fonts->TexHeight);
     return {};

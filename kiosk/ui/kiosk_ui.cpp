@@ -3,6 +3,7 @@
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -32,7 +33,11 @@ const Texture* QrTextures::get(const std::string& text) {
 
 std::string allTexts(const core::Catalog* catalog) {
     std::string texts;
-    auto add = [&](std::string_view text) { texts.append(text); };
+    auto add = [&](std::string_view text) {
+        texts.append(text);
+        // Arabic is drawn in its joined presentation forms: the atlas needs those glyphs.
+        if (hasRightToLeftText(text)) texts.append(shapeLine(text, true));
+    };
     auto addLocalized = [&](const core::LocalizedText& text) {
         for (const auto& [language, value] : text.values()) add(value);
     };
@@ -69,6 +74,7 @@ bool View::portrait() const {
 }
 
 void drawKiosk(const View& view, Intents& out) {
+    setRightToLeft(isRightToLeft(view.language()));
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -87,6 +93,7 @@ void drawKiosk(const View& view, Intents& out) {
     case core::ScreenId::About: drawAbout(view, out); break;
     case core::ScreenId::List: drawList(view, out); break;
     case core::ScreenId::ListQr: drawListQr(view, out); break;
+    case core::ScreenId::Languages: drawLanguages(view, out); break;
     }
     ImGui::EndChild();
     if (withBar) drawNavigationBar(view, out);
@@ -105,6 +112,7 @@ static std::string reasonText(const UpdateView& update, const std::string& langu
 
 bool drawUpdate(const UpdateView& update, const std::string& language) {
     if (update.state == UpdateView::State::Idle) return false;
+    setRightToLeft(isRightToLeft(language));
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -152,6 +160,7 @@ bool drawUpdate(const UpdateView& update, const std::string& language) {
 }
 
 void drawNotReady(const std::string& language) {
+    setRightToLeft(isRightToLeft(language));
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);

@@ -1,328 +1,230 @@
-// The UI string table. (Issue "six languages" moves it to gettext .po files under assets/.)
+// The UI string table, read from gettext .po files with gettext's own reader (libgettextpo).
 #include "kiosk/ui/strings.hpp"
 
+#include <fribidi.h>
+#include <gettext-po.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <csetjmp>
+#include <fstream>
 #include <map>
-#include <utility>
+#include <mutex>
+#include <sstream>
 
 namespace kiosk::ui {
 namespace {
 
-using Table = std::map<std::string, std::map<std::string, std::string>, std::less<>>;
+constexpr std::string_view kReference = "de";
 
-const Table& table() {
-    static const Table strings = {
-        {"audio.listen", {{"de", "Anhören"}, {"en", "Listen"}}},
-        {"audio.stop", {{"de", "Stopp"}, {"en", "Stop"}}},
-        {"audio.quieter", {{"de", "Leiser"}, {"en", "Quieter"}}},
-        {"audio.louder", {{"de", "Lauter"}, {"en", "Louder"}}},
-        {"audio.unavailable", {{"de", "Ton ist gerade nicht verfügbar"}, {"en", "Sound is not available right now"}}},
-        {"list.button", {{"de", "Meine Liste"}, {"en", "My list"}}},
-        {"list.title", {{"de", "Meine Liste"}, {"en", "My list"}}},
-        {"list.add", {{"de", "Auf meine Liste"}, {"en", "Add to my list"}}},
-        {"list.remove_this", {{"de", "Von meiner Liste nehmen"}, {"en", "Take off my list"}}},
-        {"list.remove", {{"de", "Entfernen"}, {"en", "Remove"}}},
-        {"list.empty",
-         {{"de", "Ihre Liste ist leer. Tippen Sie bei einem Angebot auf „Auf meine Liste“."},
-          {"en", "Your list is empty. Tap “Add to my list” on an offer."}}},
-        {"list.intro",
-         {{"de", "Nehmen Sie diese Angebote mit: als Zettel zum Mitnehmen oder als QR-Code für Ihr Handy."},
-          {"en", "Take these offers with you: as a printed slip or as QR codes for your phone."}}},
-        {"list.print", {{"de", "Zettel drucken"}, {"en", "Print a slip"}}},
-        {"list.show_qr", {{"de", "QR-Codes zeigen"}, {"en", "Show QR codes"}}},
-        {"list.qr_title", {{"de", "Fotografieren Sie die Codes mit Ihrem Handy"}, {"en", "Take a photo of each code with your phone"}}},
-        {"print.printing", {{"de", "Wird gedruckt …"}, {"en", "Printing …"}}},
-        {"print.done", {{"de", "Fertig – bitte nehmen Sie Ihren Zettel."}, {"en", "Done – please take your slip."}}},
-        {"print.no_printer",
-         {{"de", "Der Drucker ist nicht erreichbar. Bitte fragen Sie am Empfang."},
-          {"en", "The printer cannot be reached. Please ask at the reception desk."}}},
-        {"print.paused",
-         {{"de", "Der Drucker ist gerade angehalten. Bitte fragen Sie am Empfang."},
-          {"en", "The printer is paused. Please ask at the reception desk."}}},
-        {"print.out_of_paper",
-         {{"de", "Der Drucker hat kein Papier mehr. Bitte fragen Sie am Empfang."},
-          {"en", "The printer is out of paper. Please ask at the reception desk."}}},
-        {"print.failed",
-         {{"de", "Das Drucken hat nicht geklappt. Bitte fragen Sie am Empfang – Ihre Liste bleibt erhalten."},
-          {"en", "Printing did not work. Please ask at the reception desk – your list is kept."}}},
-        {"slip.heading", {{"de", "Ihre Hilfe-Liste"}, {"en", "Your list of help"}}},
-        {"slip.phone", {{"de", "Telefon"}, {"en", "Phone"}}},
-        {"slip.hours", {{"de", "Öffnungszeiten"}, {"en", "Opening hours"}}},
-        {"slip.scan", {{"de", "Mit dem Handy scannen: mehr Infos"}, {"en", "Scan with your phone: more information"}}},
-        {"slip.footer",
-         {{"de", "Präventionsnetzwerk gegen Kinderarmut im Landkreis Esslingen"},
-          {"en", "Prevention network against child poverty in the district of Esslingen"}}},
-        {"update.title", {{"de", "Einen Moment bitte"}, {"en", "One moment, please"}}},
-        {"update.body",
-         {{"de", "Die Inhalte des Kiosks werden gerade aktualisiert. Gleich geht es weiter."},
-          {"en", "The kiosk's content is being updated. It will be back in a moment."}}},
-        {"update.done", {{"de", "Neue Inhalte übernommen"}, {"en", "New content is in use"}}},
-        {"update.done_body",
-         {{"de", "Version {} vom {}, mit {} Angeboten."}, {"en", "Version {} of {}, with {} offers."}}},
-        {"update.failed", {{"de", "Inhalte nicht übernommen"}, {"en", "Content not taken"}}},
-        {"update.kept",
-         {{"de", "Der Kiosk zeigt weiter die bisherigen Inhalte."},
-          {"en", "The kiosk goes on showing the content it had."}}},
-        {"update.remove_stick",
-         {{"de", "Sie können den USB-Stick jetzt abziehen."}, {"en", "You can remove the USB stick now."}}},
-        {"update.what_to_do",
-         {{"de", "Bitte geben Sie den Stick der Person, die die Inhalte des Netzwerks pflegt, mit dem Grund unten."},
-          {"en", "Please give the stick to whoever looks after the network's content, with the reason below."}}},
-        {"update.reason", {{"de", "Grund:"}, {"en", "Reason:"}}},
-        {"update.tap", {{"de", "Zum Weitermachen bitte tippen."}, {"en", "Tap to go on."}}},
-        {"refusal.unreadable",
-         {{"de", "Das Inhaltspaket lässt sich nicht lesen."},
-          {"en", "The content pack cannot be read."}}},
-        {"refusal.damaged",
-         {{"de", "Das Inhaltspaket ist beschädigt oder unvollständig. Bitte kopieren Sie es noch einmal auf den Stick."},
-          {"en", "The content pack is damaged or incomplete. Please copy it onto the stick again."}}},
-        {"refusal.not-an-archive",
-         {{"de", "Diese Datei ist kein Inhaltspaket (sie ist kein lesbares Archiv)."},
-          {"en", "This file is not a content pack (it is not a readable archive)."}}},
-        {"refusal.no-manifest",
-         {{"de", "Diese Datei ist kein Inhaltspaket (sie beginnt nicht mit einem Inhaltsverzeichnis)."},
-          {"en", "This file is not a content pack (it does not start with a manifest)."}}},
-        {"refusal.manifest-too-large",
-         {{"de", "Diese Datei ist kein Inhaltspaket (ihr Inhaltsverzeichnis ist zu groß)."},
-          {"en", "This file is not a content pack (its manifest is too large)."}}},
-        {"refusal.unsigned",
-         {{"de", "Das Inhaltspaket ist nicht signiert. Der Kiosk nimmt nur signierte Pakete."},
-          {"en", "The content pack is not signed. A kiosk takes only signed packs."}}},
-        {"refusal.bad-signature",
-         {{"de", "Die Signatur des Inhaltspakets ist keine gültige Signatur."},
-          {"en", "The content pack's signature is not a valid signature."}}},
-        {"refusal.signature-mismatch",
-         {{"de", "Die Signatur des Inhaltspakets passt nicht: Es wurde nach dem Signieren verändert oder falsch signiert."},
-          {"en", "The content pack's signature does not match: it was changed after signing, or signed wrongly."}}},
-        {"refusal.unknown-key",
-         {{"de", "Das Inhaltspaket ist mit einem Schlüssel signiert, dem dieser Kiosk nicht vertraut (Schlüssel {})."},
-          {"en", "The content pack is signed with a key this kiosk does not trust (key {})."}}},
-        {"refusal.bad-manifest",
-         {{"de", "Das Inhaltsverzeichnis des Pakets lässt sich nicht lesen."},
-          {"en", "The content pack's manifest cannot be read."}}},
-        {"refusal.needs-newer-kiosk",
-         {{"de", "Das Inhaltspaket braucht einen neueren Kiosk (Version {} oder neuer; dieser Kiosk hat {})."},
-          {"en", "The content pack needs a newer kiosk (version {} or later; this kiosk is {})."}}},
-        {"refusal.too-many-files",
-         {{"de", "Das Inhaltspaket enthält zu viele Dateien ({}; ein Kiosk nimmt höchstens {})."},
-          {"en", "The content pack holds too many files ({}; a kiosk takes at most {})."}}},
-        {"refusal.file-too-large",
-         {{"de", "Eine Datei im Inhaltspaket ist zu groß: {} ({} MB; ein Kiosk nimmt höchstens {} MB)."},
-          {"en", "A file in the content pack is too large: {} ({} MB; a kiosk takes at most {} MB)."}}},
-        {"refusal.too-large",
-         {{"de", "Das Inhaltspaket ist zu groß ({} MB; ein Kiosk nimmt höchstens {} MB)."},
-          {"en", "The content pack is too large ({} MB; a kiosk takes at most {} MB)."}}},
-        {"refusal.same-version",
-         {{"de", "Diese Inhalte (Version {}) sind schon in Gebrauch."},
-          {"en", "This content (version {}) is already in use."}}},
-        {"refusal.older-version",
-         {{"de", "Das Inhaltspaket hat Version {} und ist damit älter als die Inhalte in Gebrauch (Version {})."},
-          {"en", "The content pack has version {}, which is older than the content in use (version {})."}}},
-        {"refusal.absolute-path",
-         {{"de", "Das Inhaltspaket enthält eine Datei mit absolutem Pfad ({}). Das ist nicht erlaubt."},
-          {"en", "The content pack holds a file with an absolute path ({}), which is not allowed."}}},
-        {"refusal.unsafe-path",
-         {{"de", "Das Inhaltspaket enthält einen unsicheren Dateinamen ({}), z. B. einen, der mit „..“ aus seinem Ordner führt."},
-          {"en", "The content pack holds an unsafe file name ({}), e.g. one leading out of its folder with '..'."}}},
-        {"refusal.hard-link",
-         {{"de", "Das Inhaltspaket enthält einen harten Link ({}). Das darf ein Paket nicht."},
-          {"en", "The content pack holds a hard link ({}), which a pack may not contain."}}},
-        {"refusal.symlink",
-         {{"de", "Das Inhaltspaket enthält einen symbolischen Link ({}). Das darf ein Paket nicht."},
-          {"en", "The content pack holds a symbolic link ({}), which a pack may not contain."}}},
-        {"refusal.folder-entry",
-         {{"de", "Das Inhaltspaket enthält einen Ordner-Eintrag ({}); ein Paket enthält nur Dateien."},
-          {"en", "The content pack holds a folder entry ({}); a pack holds only files."}}},
-        {"refusal.device-file",
-         {{"de", "Das Inhaltspaket enthält eine Gerätedatei ({}). Das darf ein Paket nicht."},
-          {"en", "The content pack holds a device file ({}), which a pack may not contain."}}},
-        {"refusal.special-file",
-         {{"de", "Das Inhaltspaket enthält eine besondere Datei ({}). Das darf ein Paket nicht."},
-          {"en", "The content pack holds a special file ({}), which a pack may not contain."}}},
-        {"refusal.not-in-manifest",
-         {{"de", "Das Inhaltspaket enthält eine Datei, die nicht signiert wurde ({})."},
-          {"en", "The content pack holds a file that was not signed ({})."}}},
-        {"refusal.twice",
-         {{"de", "Das Inhaltspaket enthält {} zweimal."},
-          {"en", "The content pack holds {} twice."}}},
-        {"refusal.size-differs",
-         {{"de", "Eine Datei im Inhaltspaket ist nicht die signierte: {} (ihre Größe ist anders)."},
-          {"en", "A file in the content pack is not the one that was signed: {} (its size differs)."}}},
-        {"refusal.file-larger",
-         {{"de", "Eine Datei im Inhaltspaket ist nicht die signierte: {} (sie ist größer)."},
-          {"en", "A file in the content pack is not the one that was signed: {} (it is larger)."}}},
-        {"refusal.file-shorter",
-         {{"de", "Eine Datei im Inhaltspaket ist nicht die signierte: {} (sie ist kürzer)."},
-          {"en", "A file in the content pack is not the one that was signed: {} (it is shorter)."}}},
-        {"refusal.content-differs",
-         {{"de", "Eine Datei im Inhaltspaket ist nicht die signierte: {} (ihr Inhalt ist anders)."},
-          {"en", "A file in the content pack is not the one that was signed: {} (its content differs)."}}},
-        {"refusal.missing-file",
-         {{"de", "Das Inhaltspaket ist unvollständig: {} fehlt."},
-          {"en", "The content pack is incomplete: {} is missing."}}},
-        {"refusal.cannot-store",
-         {{"de", "Der Kiosk kann die neuen Inhalte nicht speichern (ist der Speicher voll?)."},
-          {"en", "The kiosk cannot store the new content (is the disk full?)."}}},
-        {"refusal.busy",
-         {{"de", "Gerade läuft schon eine Aktualisierung. Bitte warten Sie, bis sie fertig ist."},
-          {"en", "Another update is running. Please wait until it has finished."}}},
-        {"refusal.no-trusted-keys",
-         {{"de", "Dieser Kiosk hat keine vertrauenswürdigen Schlüssel und kann daher kein Inhaltspaket nehmen. Bitte fragen Sie die Administration."},
-          {"en", "This kiosk has no trusted keys, so it cannot take any content pack. Please ask the administrator."}}},
-        {"refusal.content-mistakes",
-         {{"de", "Die Inhalte im Paket haben {} Fehler und wurden nicht übernommen: {}."},
-          {"en", "The content in the pack has {} mistake(s) and was not taken: {}."}}},
-        {"refusal.sound-broken",
-         {{"de", "Eine Tondatei im Inhaltspaket lässt sich nicht abspielen ({})."},
-          {"en", "A sound file in the content pack cannot be played ({})."}}},
-        {"refusal.nothing-to-roll-back",
-         {{"de", "Hier wurde noch nie ein Inhaltspaket eingespielt, daher gibt es nichts, wohin der Kiosk zurück kann."},
-          {"en", "No content pack was ever imported here, so there is nothing to go back to."}}},
-        {"refusal.no-earlier-version",
-         {{"de", "Es gibt keine frühere Version, zu der der Kiosk zurück kann; Version {} bleibt in Gebrauch."},
-          {"en", "There is no earlier version to go back to; version {} stays in use."}}},
-        {"refusal.rollback-failed",
-         {{"de", "Der Kiosk konnte nicht zurückgehen; Version {} bleibt in Gebrauch."},
-          {"en", "The kiosk could not go back; version {} stays in use."}}},
-        {"app.title", {{"de", "Familienkiosk"}, {"en", "Family kiosk"}}},
-        {"attract.title", {{"de", "Hilfe für Familien"}, {"en", "Help for families"}}},
-        {"attract.touch", {{"de", "Bitte berühren Sie den Bildschirm"}, {"en", "Please touch the screen"}}},
-        {"attract.subtitle",
-         {{"de", "Beratung, Geld, Gesundheit und mehr – kostenlos und in Ihrer Nähe"},
-          {"en", "Counselling, money, health and more – free and close to you"}}},
-        {"home.question", {{"de", "Wie alt ist Ihr Kind?"}, {"en", "How old is your child?"}}},
-        {"home.intro",
-         {{"de", "Tippen Sie auf ein Bild. Sie finden Hilfe und Angebote im Landkreis Esslingen."},
-          {"en", "Tap a picture. You will find help and offers in the district of Esslingen."}}},
-        {"nav.back", {{"de", "Zurück"}, {"en", "Back"}}},
-        {"nav.home", {{"de", "Start"}, {"en", "Home"}}},
-        {"nav.about", {{"de", "Über uns"}, {"en", "About"}}},
-        {"nav.emergency", {{"de", "Hilfe sofort"}, {"en", "Urgent help"}}},
-        {"emergency.short", {{"de", "Telefone, die sofort helfen"}, {"en", "Phone lines that help right away"}}},
-        {"emergency.title", {{"de", "Hilfe sofort"}, {"en", "Urgent help"}}},
-        {"emergency.intro",
-         {{"de", "Bei Lebensgefahr rufen Sie 112. Diese Telefone helfen kostenlos und anonym."},
-          {"en", "If a life is in danger, call 112. These phone lines help free of charge and anonymously."}}},
-        {"stage.all_topics", {{"de", "Alle Themen"}, {"en", "All topics"}}},
-        {"stage.count", {{"de", "{} Angebote"}, {"en", "{} offers"}}},
-        {"stage.count_one", {{"de", "1 Angebot"}, {"en", "1 offer"}}},
-        {"stage.empty",
-         {{"de", "Zu diesem Thema gibt es hier noch kein Angebot."},
-          {"en", "There is no offer on this topic here yet."}}},
-        {"hours.open_until", {{"de", "Jetzt geöffnet – bis {}"}, {"en", "Open now – until {}"}}},
-        {"hours.opens_today", {{"de", "Jetzt geschlossen – öffnet heute um {}"}, {"en", "Closed now – opens today at {}"}}},
-        {"hours.opens_tomorrow",
-         {{"de", "Heute geschlossen – öffnet morgen um {}"}, {"en", "Closed today – opens tomorrow at {}"}}},
-        {"hours.opens_on", {{"de", "Heute geschlossen – öffnet {} um {}"}, {"en", "Closed today – opens {} at {}"}}},
-        {"hours.unknown", {{"de", "Zeiten nach Vereinbarung"}, {"en", "Times by appointment"}}},
-        {"hours.always", {{"de", "Rund um die Uhr erreichbar"}, {"en", "Available day and night"}}},
-        {"hours.closed", {{"de", "geschlossen"}, {"en", "closed"}}},
-        {"hours.holidays_closed", {{"de", "An Feiertagen geschlossen"}, {"en", "Closed on public holidays"}}},
-        {"day.0", {{"de", "Montag"}, {"en", "Monday"}}},
-        {"day.1", {{"de", "Dienstag"}, {"en", "Tuesday"}}},
-        {"day.2", {{"de", "Mittwoch"}, {"en", "Wednesday"}}},
-        {"day.3", {{"de", "Donnerstag"}, {"en", "Thursday"}}},
-        {"day.4", {{"de", "Freitag"}, {"en", "Friday"}}},
-        {"day.5", {{"de", "Samstag"}, {"en", "Saturday"}}},
-        {"day.6", {{"de", "Sonntag"}, {"en", "Sunday"}}},
-        {"offer.cost", {{"de", "Kosten"}, {"en", "Cost"}}},
-        {"offer.eligibility", {{"de", "Für wen?"}, {"en", "Who can use it?"}}},
-        {"offer.languages", {{"de", "Sprachen"}, {"en", "Languages"}}},
-        {"offer.provider", {{"de", "Wer hilft?"}, {"en", "Who helps?"}}},
-        {"offer.qr_link", {{"de", "Mehr Infos auf Ihr Handy"}, {"en", "More on your phone"}}},
-        {"offer.qr_contact", {{"de", "Kontakt speichern"}, {"en", "Save the contact"}}},
-        {"offer.qr_hint",
-         {{"de", "Mit der Handy-Kamera scannen – ohne Anmeldung."},
-          {"en", "Scan with your phone camera – no sign-up."}}},
-        {"offer.show_provider", {{"de", "Mehr über diese Stelle"}, {"en", "More about this place"}}},
-        {"provider.phone", {{"de", "Telefon"}, {"en", "Phone"}}},
-        {"provider.email", {{"de", "E-Mail"}, {"en", "Email"}}},
-        {"provider.website", {{"de", "Internet"}, {"en", "Website"}}},
-        {"provider.address", {{"de", "Adresse"}, {"en", "Address"}}},
-        {"provider.hours", {{"de", "Öffnungszeiten"}, {"en", "Opening hours"}}},
-        {"provider.accessibility", {{"de", "Barrierefreiheit"}, {"en", "Accessibility"}}},
-        {"provider.national", {{"de", "Bundesweit erreichbar"}, {"en", "Available nationwide"}}},
-        {"provider.offers", {{"de", "Angebote dieser Stelle"}, {"en", "Offers from this place"}}},
-        {"sample.tag", {{"de", "Beispieldaten"}, {"en", "Sample data"}}},
-        {"about.title", {{"de", "Über diesen Kiosk"}, {"en", "About this kiosk"}}},
-        {"about.sample",
-         {{"de",
-           "Dieser Kiosk zeigt Beispieldaten. Namen, Adressen und Telefonnummern vor Ort sind zum Teil erfunden "
-           "und als Beispiel markiert. Die bundesweiten Hilfetelefone sind echt."},
-          {"en",
-           "This kiosk shows sample data. Some local names, addresses and phone numbers are made up and marked as "
-           "sample. The nationwide helplines are real."}}},
-        {"about.service_hours", {{"de", "Servicezeiten"}, {"en", "Service hours"}}},
-        {"about.kiosk", {{"de", "Kiosk"}, {"en", "Kiosk"}}},
-        {"about.content", {{"de", "Inhalte vom {}"}, {"en", "Content of {}"}}},
-        {"about.privacy",
-         {{"de", "Dieser Kiosk speichert nichts über Sie. Wenn niemand tippt, beginnt er von vorn."},
-          {"en", "This kiosk stores nothing about you. When nobody taps, it starts again from the beginning."}}},
-        {"idle.title", {{"de", "Sind Sie noch da?"}, {"en", "Are you still there?"}}},
-        {"idle.body",
-         {{"de", "In {} Sekunden beginnt der Kiosk von vorn. Ihre Auswahl wird gelöscht."},
-          {"en", "In {} seconds the kiosk starts again. Your choices will be cleared."}}},
-        {"idle.continue", {{"de", "Ja, weiter"}, {"en", "Yes, continue"}}},
-        {"notready.title",
-         {{"de", "Dieser Kiosk wird gerade eingerichtet."}, {"en", "This kiosk is being set up."}}},
-        {"notready.body", {{"de", "Bitte fragen Sie am Empfang."}, {"en", "Please ask at the reception desk."}}},
-    };
-    return strings;
+struct Entry {
+    std::string german;  // the msgid this translation was made for
+    std::string text;
+};
+
+struct Strings {
+    std::vector<std::string> languages;
+    // key -> language -> entry
+    std::map<std::string, std::map<std::string, Entry, std::less<>>, std::less<>> table;
+    std::map<std::string, bool, std::less<>> rightToLeft;
+};
+
+Strings& strings() {
+    static Strings loaded;
+    return loaded;
 }
 
-const std::map<std::string, std::pair<std::string, std::string>, std::less<>>& languageNames() {
-    // code -> (German name, English name)
-    static const std::map<std::string, std::pair<std::string, std::string>, std::less<>> names = {
-        {"de", {"Deutsch", "German"}},       {"en", {"Englisch", "English"}},     {"tr", {"Türkisch", "Turkish"}},
-        {"ar", {"Arabisch", "Arabic"}},      {"uk", {"Ukrainisch", "Ukrainian"}}, {"ru", {"Russisch", "Russian"}},
-        {"fr", {"Französisch", "French"}},   {"it", {"Italienisch", "Italian"}},  {"es", {"Spanisch", "Spanish"}},
-        {"pl", {"Polnisch", "Polish"}},      {"ro", {"Rumänisch", "Romanian"}},   {"hr", {"Kroatisch", "Croatian"}},
-        {"sr", {"Serbisch", "Serbian"}},     {"bs", {"Bosnisch", "Bosnian"}},     {"el", {"Griechisch", "Greek"}},
-        {"fa", {"Persisch", "Persian"}},     {"ku", {"Kurdisch", "Kurdish"}},     {"sq", {"Albanisch", "Albanian"}},
-        {"bg", {"Bulgarisch", "Bulgarian"}}, {"ti", {"Tigrinya", "Tigrinya"}},    {"so", {"Somali", "Somali"}},
-        {"vi", {"Vietnamesisch", "Vietnamese"}}, {"ps", {"Paschtu", "Pashto"}},
-    };
-    return names;
+std::once_flag g_defaultLoaded;
+bool g_explicitlyLoaded = false;
+
+const Strings& current() {
+    // Tests and command-line tasks that never call loadUiStrings get this build's translations.
+    std::call_once(g_defaultLoaded, [] {
+        if (g_explicitlyLoaded) return;
+        if (std::string problem = loadUiStrings(KIOSK_DEFAULT_I18N_DIR); !problem.empty())
+            spdlog::error("translations: {}", problem);
+    });
+    return strings();
 }
 
-const std::map<std::string, std::string, std::less<>>& endonyms() {
-    static const std::map<std::string, std::string, std::less<>> names = {
-        {"de", "Deutsch"}, {"en", "English"}, {"tr", "Türkçe"}, {"uk", "Українська"}, {"ru", "Русский"},
-    };
-    return names;
+// gettext reports parse errors through a handler that must not return on a fatal one: the jump
+// leads straight back out of po_file_read, which holds no C++ objects.
+thread_local std::jmp_buf* g_poJump = nullptr;
+thread_local std::string* g_poErrors = nullptr;
+
+void poError(int severity, po_message_t, const char* filename, size_t line, size_t, int, const char* text) {
+    if (severity != PO_SEVERITY_WARNING && g_poErrors) {
+        {
+            std::ostringstream message;
+            message << (filename ? filename : "?");
+            if (line != static_cast<size_t>(-1)) message << ':' << line;
+            message << ": " << text;
+            std::string m = message.str();
+            while (!m.empty() && m.back() == '\n') m.pop_back();
+            if (!g_poErrors->empty()) *g_poErrors += "; ";
+            *g_poErrors += m;
+        }
+        if (severity == PO_SEVERITY_FATAL_ERROR) std::longjmp(*g_poJump, 1);
+    }
+}
+
+void poError2(int severity, po_message_t, const char* filename, size_t line, size_t column, int multiline,
+              const char* text, po_message_t message2, const char*, size_t, size_t, int, const char*) {
+    poError(severity, message2, filename, line, column, multiline, text);
+}
+
+// po_file_read, or null after a fatal error (the handler jumps back here).
+po_file_t readPoFile(const char* path, po_xerror_handler_t handler, std::jmp_buf& jump) {
+    if (setjmp(jump) != 0) return nullptr;
+    return po_file_read(path, handler);
+}
+
+// Reads one .po file into `table` under `language`; false (and `error`) when it is broken.
+bool readPo(const std::filesystem::path& file, const std::string& language, Strings& into, std::string& error) {
+    std::jmp_buf jump;
+    g_poJump = &jump;
+    g_poErrors = &error;
+    const po_xerror_handler handler{poError, poError2};
+    po_file_t po = readPoFile(file.c_str(), &handler, jump);
+    g_poJump = nullptr;
+    g_poErrors = nullptr;
+    if (!po || !error.empty()) {  // like msgfmt: a file with errors is not used (its language shows German)
+        if (po) po_file_free(po);
+        if (error.empty()) error = file.string() + ": cannot be read";
+        return false;
+    }
+    po_message_iterator_t it = po_message_iterator(po, nullptr);
+    while (po_message_t message = po_next_message(it)) {
+        const char* key = po_message_msgctxt(message);
+        const char* german = po_message_msgid(message);
+        const char* text = po_message_msgstr(message);
+        if (!key || po_message_is_obsolete(message) || po_message_is_fuzzy(message)) continue;
+        std::string value = text && *text ? text : (language == kReference ? german : "");
+        if (value.empty()) continue;
+        into.table[key][language] = Entry{german, std::move(value)};
+    }
+    po_message_iterator_free(it);
+    po_file_free(po);
+    return true;
+}
+
+std::vector<std::string> listedLanguages(const std::filesystem::path& dir) {
+    std::vector<std::string> codes;
+    std::ifstream linguas(dir / "LINGUAS");
+    std::string line;
+    while (std::getline(linguas, line)) {
+        if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+        std::istringstream words(line);
+        for (std::string code; words >> code;)
+            if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
+    if (!codes.empty()) return codes;
+    std::error_code ec;
+    for (const auto& file : std::filesystem::directory_iterator(dir, ec))
+        if (file.path().extension() == ".po") codes.push_back(file.path().stem());
+    std::sort(codes.begin(), codes.end(), [](const std::string& a, const std::string& b) {
+        return (a == kReference) != (b == kReference) ? a == kReference : a < b;
+    });
+    return codes;
+}
+
+bool rightToLeftText(const std::string& utf8) {
+    std::vector<FriBidiChar> text(utf8.size() + 1);
+    const FriBidiStrIndex length =
+        fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, utf8.c_str(), static_cast<FriBidiStrIndex>(utf8.size()),
+                                   text.data());
+    std::vector<FriBidiCharType> types(static_cast<size_t>(length) + 1);
+    fribidi_get_bidi_types(text.data(), length, types.data());
+    return fribidi_get_par_direction(types.data(), length) == FRIBIDI_PAR_RTL;
 }
 
 }  // namespace
 
+std::string loadUiStrings(const std::filesystem::path& i18nDir) {
+    g_explicitlyLoaded = true;
+    Strings loaded;
+    std::string problems;
+    auto note = [&](const std::string& problem) { problems += (problems.empty() ? "" : "; ") + problem; };
+    for (const std::string& code : listedLanguages(i18nDir)) {
+        const auto file = i18nDir / (code + ".po");
+        if (!std::filesystem::exists(file)) {
+            note(file.string() + " is missing (named in LINGUAS)");
+            continue;
+        }
+        std::string error;
+        if (!readPo(file, code, loaded, error)) {
+            note(error);
+            continue;
+        }
+        loaded.languages.push_back(code);
+    }
+    if (std::find(loaded.languages.begin(), loaded.languages.end(), kReference) == loaded.languages.end()) {
+        note("no German translations (" + (i18nDir / "de.po").string() + ")");
+        if (loaded.languages.empty()) loaded.languages.emplace_back(kReference);
+    }
+    for (const auto& code : loaded.languages) {
+        auto name = loaded.table.find("language.self");  // the language's name for itself
+        loaded.rightToLeft[code] = name != loaded.table.end() && name->second.count(code) &&
+                                   rightToLeftText(name->second.at(code).text);
+    }
+    strings() = std::move(loaded);
+    return problems;
+}
+
 const std::string& tr(std::string_view key, std::string_view language) {
-    static std::string missing;
-    auto entry = table().find(key);
-    if (entry == table().end()) {
+    thread_local std::string missing;
+    const Strings& s = current();
+    auto entry = s.table.find(key);
+    if (entry == s.table.end()) {
         missing = std::string(key);
         return missing;
     }
-    if (auto it = entry->second.find(std::string(language)); it != entry->second.end()) return it->second;
-    return entry->second.at("de");
+    if (auto it = entry->second.find(language); it != entry->second.end()) return it->second.text;
+    if (auto it = entry->second.find(kReference); it != entry->second.end()) return it->second.text;
+    return entry->second.begin()->second.text;
+}
+
+const std::vector<std::string>& uiLanguages() { return current().languages; }
+
+bool isUiLanguage(std::string_view code) {
+    const auto& languages = uiLanguages();
+    return std::find(languages.begin(), languages.end(), code) != languages.end();
+}
+
+bool isRightToLeft(std::string_view language) {
+    const auto& rtl = current().rightToLeft;
+    auto it = rtl.find(language);
+    return it != rtl.end() && it->second;
 }
 
 std::string languageName(std::string_view code, std::string_view language) {
-    auto it = languageNames().find(code);
-    if (it == languageNames().end()) return std::string(code);
-    return language == "de" ? it->second.first : it->second.second;
+    const std::string key = "language." + std::string(code);
+    const std::string& name = tr(key, language);
+    return name == key ? std::string(code) : name;
 }
 
 std::string languageEndonym(std::string_view code) {
-    auto it = endonyms().find(code);
-    return it == endonyms().end() ? languageName(code, "en") : it->second;
+    // `language.self`: the name standing alone, as on the button ("Українська", not "українська").
+    const Strings& s = current();
+    if (auto self = s.table.find("language.self"); self != s.table.end())
+        if (auto it = self->second.find(code); it != self->second.end()) return it->second.text;
+    return languageName(code, code);
 }
 
 void forEachUiString(const std::function<void(const std::string&)>& visit) {
-    for (const auto& [key, translations] : table())
-        for (const auto& [language, text] : translations) visit(text);
-    for (const auto& [code, names] : languageNames()) {
-        visit(names.first);
-        visit(names.second);
+    for (const auto& [key, translations] : current().table)
+        for (const auto& [language, entry] : translations) visit(entry.text);
+}
+
+std::vector<std::string> untranslatedKeys(std::string_view language) {
+    std::vector<std::string> keys;
+    for (const auto& [key, translations] : current().table) {
+        auto german = translations.find(kReference);
+        if (german == translations.end()) continue;  // not a key of the reference: nothing to translate
+        auto it = translations.find(language);
+        if (it == translations.end() || it->second.german != german->second.german) keys.push_back(key);
     }
-    for (const auto& [code, name] : endonyms()) visit(name);
+    return keys;
 }
 
 }  // namespace kiosk::ui

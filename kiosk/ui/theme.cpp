@@ -1,10 +1,27 @@
-// A calm, high-contrast light theme: dark text on warm white, dark blue controls.
+// A calm light theme (dark text on warm white, dark blue controls) and a high-contrast one (light
+// on black); every text colour reaches 7:1 on what it is drawn on (tests/ui/test_theme.cpp).
 #include "kiosk/ui/theme.hpp"
 
-namespace kiosk::ui {
+#include <cmath>
 
-const Palette& palette() {
-    static const Palette colours{
+namespace kiosk::ui {
+namespace {
+
+Theme g_theme = Theme::Standard;
+
+double luminance(ImU32 colour) {
+    auto channel = [](unsigned value) {
+        const double c = value / 255.0;
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel((colour >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152 * channel((colour >> IM_COL32_G_SHIFT) & 0xFF) +
+           0.0722 * channel((colour >> IM_COL32_B_SHIFT) & 0xFF);
+}
+
+}  // namespace
+
+const Palette& palette(Theme theme) {
+    static const Palette standard{
         .background = IM_COL32(0xF7, 0xF4, 0xEE, 0xFF),
         .surface = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
         .text = IM_COL32(0x1A, 0x1A, 0x1A, 0xFF),
@@ -17,12 +34,60 @@ const Palette& palette() {
         .open = IM_COL32(0x0B, 0x5D, 0x1E, 0xFF),
         .closed = IM_COL32(0x7A, 0x1F, 0x1F, 0xFF),
         .border = IM_COL32(0x6B, 0x6B, 0x6B, 0xFF),
+        .pressed = IM_COL32(0xE3, 0xEC, 0xF8, 0xFF),
         .dim = IM_COL32(0x00, 0x00, 0x00, 0xB0),
     };
-    return colours;
+    // Light on black, controls in yellow: for people who see poorly (and for glare on the screen).
+    static const Palette highContrast{
+        .background = IM_COL32(0x00, 0x00, 0x00, 0xFF),
+        .surface = IM_COL32(0x00, 0x00, 0x00, 0xFF),
+        .text = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
+        .textMuted = IM_COL32(0xE6, 0xE6, 0xE6, 0xFF),
+        .primary = IM_COL32(0xFF, 0xE0, 0x3D, 0xFF),
+        .onPrimary = IM_COL32(0x00, 0x00, 0x00, 0xFF),
+        .accent = IM_COL32(0x7F, 0xE7, 0xFF, 0xFF),
+        .emergency = IM_COL32(0xFF, 0x9E, 0x9E, 0xFF),
+        .onEmergency = IM_COL32(0x00, 0x00, 0x00, 0xFF),
+        .open = IM_COL32(0x9C, 0xF5, 0x8C, 0xFF),
+        .closed = IM_COL32(0xFF, 0xB8, 0xB8, 0xFF),
+        .border = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
+        .pressed = IM_COL32(0x1F, 0x1F, 0x1F, 0xFF),
+        .dim = IM_COL32(0x00, 0x00, 0x00, 0xD8),
+    };
+    return theme == Theme::HighContrast ? highContrast : standard;
 }
 
-void applyTheme(float em) {
+const Palette& palette() { return palette(g_theme); }
+
+std::vector<ColourPair> textColourPairs(const Palette& p) {
+    return {
+        {"text on background", p.text, p.background},
+        {"text on surface", p.text, p.surface},
+        {"text on a pressed card", p.text, p.pressed},
+        {"muted text on background", p.textMuted, p.background},
+        {"muted text on surface", p.textMuted, p.surface},
+        {"button label on primary", p.onPrimary, p.primary},
+        {"button label on accent (selected, held)", p.onPrimary, p.accent},
+        {"urgent-help label", p.onEmergency, p.emergency},
+        {"secondary button label (primary on surface)", p.primary, p.surface},
+        {"card title (primary on surface)", p.primary, p.surface},
+        {"card title on a pressed card", p.primary, p.pressed},
+        {"pictograms (primary on background)", p.primary, p.background},
+        {"open now on background", p.open, p.background},
+        {"open now on surface", p.open, p.surface},
+        {"closed on background", p.closed, p.background},
+        {"closed on surface", p.closed, p.surface},
+    };
+}
+
+double contrastRatio(ImU32 a, ImU32 b) {
+    double la = luminance(a), lb = luminance(b);
+    if (la < lb) std::swap(la, lb);
+    return (la + 0.05) / (lb + 0.05);
+}
+
+void applyTheme(float em, Theme theme) {
+    g_theme = theme;
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     const Palette& p = palette();
@@ -37,7 +102,9 @@ void applyTheme(float em) {
     style.Colors[ImGuiCol_ButtonHovered] = colour(p.primary);  // no hover-only affordance on touch
     style.Colors[ImGuiCol_ButtonActive] = colour(p.accent);
     style.Colors[ImGuiCol_Border] = colour(p.border);
-    style.Colors[ImGuiCol_ScrollbarBg] = colour(IM_COL32(0xE4, 0xE0, 0xD8, 0xFF));
+    style.Colors[ImGuiCol_Separator] = colour(p.border);
+    style.Colors[ImGuiCol_ScrollbarBg] =
+        colour(theme == Theme::HighContrast ? IM_COL32(0x30, 0x30, 0x30, 0xFF) : IM_COL32(0xE4, 0xE0, 0xD8, 0xFF));
     style.Colors[ImGuiCol_ScrollbarGrab] = colour(p.border);
     style.Colors[ImGuiCol_ScrollbarGrabHovered] = colour(p.border);
     style.Colors[ImGuiCol_ScrollbarGrabActive] = colour(p.text);

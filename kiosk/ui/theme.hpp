@@ -3,6 +3,9 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 namespace kiosk::ui {
 
 struct Palette {
@@ -18,12 +21,27 @@ struct Palette {
     ImU32 open;        // "open now" (always with words and an icon, never colour alone)
     ImU32 closed;
     ImU32 border;
+    ImU32 pressed;     // a card under the finger
     ImU32 dim;         // behind the "still there?" dialog
 };
 
-const Palette& palette();
+enum class Theme { Standard, HighContrast };
 
-// Sets ImGui's style for a font size of `em` pixels (all sizes follow from it).
-void applyTheme(float em);
+const Palette& palette();  // of the theme in use
+const Palette& palette(Theme theme);
+
+// Every pair of a text colour and the colour it is drawn on, named, for the contrast check.
+struct ColourPair {
+    std::string what;
+    ImU32 text;
+    ImU32 background;
+};
+std::vector<ColourPair> textColourPairs(const Palette& palette);
+
+// WCAG 2.2 contrast ratio of two opaque colours (1 to 21).
+double contrastRatio(ImU32 a, ImU32 b);
+
+// Sets ImGui's style for a font size of `em` pixels (all sizes follow from it) in `theme`.
+void applyTheme(float em, Theme theme = Theme::Standard);
 
 }  // namespace kiosk::ui

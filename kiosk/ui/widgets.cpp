@@ -2,6 +2,7 @@
 #include "kiosk/ui/widgets.hpp"
 
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/texture.hpp"
 #include "kiosk/ui/theme.hpp"
 
@@ -57,13 +58,48 @@ void wrappedText(ImFont* font, ImU32 colour, std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     // Wrap at the window's edge unless the caller set a narrower wrap position.
     const float wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos;
-    ImGui::PushTextWrapPos(wrap < 0 ? 0.0f : wrap);
     ImVec2 start = ImGui::GetCursorScreenPos();
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    remember(text, start, ImGui::GetItemRectMax(), false);
-    ImGui::PopTextWrapPos();
+    if (!rightToLeft() && !hasRightToLeftText(text)) {
+        ImGui::PushTextWrapPos(wrap < 0 ? 0.0f : wrap);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        remember(text, start, ImGui::GetItemRectMax(), false);
+        ImGui::PopTextWrapPos();
+    } else {
+        // Shaped lines of our own, each starting at the right edge in a right-to-left language.
+        const float width = ImGui::CalcWrapWidthForPos(start, wrap < 0 ? 0.0f : wrap);
+        ImGui::PushTextWrapPos(-1.0f);
+        ImGui::BeginGroup();
+        // The lines of one paragraph sit as close as ImGui's own wrapped lines.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+        for (const std::string& line : displayLines(text, font, font->FontSize, width)) {
+            const float lineWidth = ImGui::CalcTextSize(line.c_str(), line.c_str() + line.size()).x;
+            ImGui::SetCursorScreenPos(
+                ImVec2(rightToLeft() ? start.x + width - lineWidth : start.x, ImGui::GetCursorScreenPos().y));
+            ImGui::TextUnformatted(line.c_str(), line.c_str() + line.size());
+        }
+        ImGui::PopStyleVar();
+        ImGui::EndGroup();
+        ImGui::PopTextWrapPos();
+        remember(text, start, ImVec2(start.x + width, ImGui::GetItemRectMax().y), false);
+    }
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+// A paragraph of `text` drawn from `at` within `width`, centred or (in a right-to-left language)
+// right-aligned; returns its height. Pass no draw list to measure only.
+float drawLines(ImDrawList* draw, ImFont* font, ImVec2 at, float width, ImU32 colour, std::string_view text,
+                bool centre) {
+    float y = at.y;
+    for (const std::string& line : displayLines(text, font, font->FontSize, width)) {
+        if (draw) {
+            const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.c_str(), line.c_str() + line.size()).x;
+            const float x = centre ? at.x + (width - w) * 0.5f : rightToLeft() ? at.x + width - w : at.x;
+            draw->AddText(font, font->FontSize, ImVec2(x, y), colour, line.c_str(), line.c_str() + line.size());
+        }
+        y += font->FontSize;
+    }
+    return y - at.y;
 }
 
 }  // namespace
@@ -72,14 +108,15 @@ ImVec2 ems(float width, float height) { return ImVec2(width * em(), height * em(
 
 bool bigButton(std::string_view label, ImVec2 size, Look look) {
     ImGui::PushID(label.data(), label.data() + label.size());
-    ImVec2 textSize = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    const std::string& shown = displayLine(label);
+    ImVec2 textSize = ImGui::CalcTextSize(shown.c_str(), shown.c_str() + shown.size());
     size.x = std::max(size.x, textSize.x + 1.6f * em());
     size.y = std::max(size.y, 2.4f * em());
     bool pressed = ImGui::InvisibleButton("##button", size);
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     drawFrame(min, max, look, ImGui::IsItemActive());
     ImVec2 at(min.x + (size.x - textSize.x) * 0.5f, min.y + (size.y - textSize.y) * 0.5f);
-    ImGui::GetWindowDrawList()->AddText(at, coloursFor(look).text, label.data(), label.data() + label.size());
+    ImGui::GetWindowDrawList()->AddText(at, coloursFor(look).text, shown.c_str(), shown.c_str() + shown.size());
     remember(label, min, max, true);
     ImGui::PopID();
     return wasTap(pressed);
@@ -97,20 +134,15 @@ bool tile(std::string_view pictogram, std::string_view title, std::string_view s
 
     ImVec2 iconSize = f.pictogram->CalcTextSizeA(f.pictogram->FontSize, FLT_MAX, 0, pictogram.data(),
                                                  pictogram.data() + pictogram.size());
-    ImVec2 titleSize = f.heading->CalcTextSizeA(f.heading->FontSize, FLT_MAX, wrap, title.data(),
-                                                title.data() + title.size());
-    ImVec2 subSize = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, wrap, subtitle.data(),
-                                           subtitle.data() + subtitle.size());
-    float total = iconSize.y + titleSize.y + subSize.y + 0.3f * em();
+    const float titleHeight = drawLines(nullptr, f.heading, {}, wrap, text, title, true);
+    const float subHeight = drawLines(nullptr, f.body, {}, wrap, text, subtitle, true);
+    float total = iconSize.y + titleHeight + subHeight + 0.3f * em();
     float y = min.y + std::max(0.3f * em(), (size.y - total) * 0.5f);
     draw->AddText(f.pictogram, f.pictogram->FontSize, ImVec2(min.x + (size.x - iconSize.x) * 0.5f, y), text,
                   pictogram.data(), pictogram.data() + pictogram.size());
     y += iconSize.y;
-    draw->AddText(f.heading, f.heading->FontSize, ImVec2(min.x + (size.x - titleSize.x) * 0.5f, y), text,
-                  title.data(), title.data() + title.size(), wrap);
-    y += titleSize.y + 0.3f * em();
-    draw->AddText(f.body, f.body->FontSize, ImVec2(min.x + (size.x - subSize.x) * 0.5f, y), text, subtitle.data(),
-                  subtitle.data() + subtitle.size(), wrap);
+    y += drawLines(draw, f.heading, ImVec2(min.x + 0.5f * em(), y), wrap, text, title, true) + 0.3f * em();
+    drawLines(draw, f.body, ImVec2(min.x + 0.5f * em(), y), wrap, text, subtitle, true);
     remember(title, min, max, true);
     ImGui::PopID();
     return wasTap(pressed);
@@ -121,13 +153,13 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
     const float padding = 0.8f * em();
     const float width = ImGui::GetContentRegionAvail().x;
     const float wrap = width - 2 * padding - 1.5f * em();  // room for the chevron
-    ImVec2 titleSize = f.heading->CalcTextSizeA(f.heading->FontSize, FLT_MAX, wrap, title.data(),
-                                                title.data() + title.size());
-    float height = 2 * padding + titleSize.y;
-    std::vector<ImVec2> lineSizes;
+    const Palette& p = palette();
+    const float titleHeight = drawLines(nullptr, f.heading, {}, wrap, p.primary, title, false);
+    float height = 2 * padding + titleHeight;
+    std::vector<float> lineHeights;
     for (const auto& line : lines) {
-        lineSizes.push_back(f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, wrap, line.c_str()));
-        height += lineSizes.back().y + 0.25f * em();
+        lineHeights.push_back(drawLines(nullptr, f.body, {}, wrap, p.text, line, false));
+        height += lineHeights.back() + 0.25f * em();
     }
 
     ImGui::PushID(id.data(), id.data() + id.size());
@@ -137,22 +169,19 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
         return false;
     }
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const Palette& p = palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, ImGui::IsItemActive() ? IM_COL32(0xE3, 0xEC, 0xF8, 0xFF) : p.surface,
-                        0.5f * em());
+    draw->AddRectFilled(min, max, ImGui::IsItemActive() ? p.pressed : p.surface, 0.5f * em());
     draw->AddRect(min, max, p.border, 0.5f * em(), 0, std::max(1.0f, 0.05f * em()));
+    // The chevron points the way the reader goes on: right, or left in a right-to-left language.
+    const bool rtl = rightToLeft();
+    const float textX = rtl ? max.x - padding - wrap : min.x + padding;
     float y = min.y + padding;
-    draw->AddText(f.heading, f.heading->FontSize, ImVec2(min.x + padding, y), p.primary, title.data(),
-                  title.data() + title.size(), wrap);
-    y += titleSize.y + 0.25f * em();
-    for (size_t i = 0; i < lines.size(); ++i) {
-        draw->AddText(f.body, f.body->FontSize, ImVec2(min.x + padding, y), p.text, lines[i].c_str(), nullptr, wrap);
-        y += lineSizes[i].y + 0.25f * em();
-    }
-    const char* chevron = "\xEF\x85\x82";  // chevron-right
-    draw->AddText(f.heading, f.heading->FontSize,
-                  ImVec2(max.x - padding - f.heading->FontSize, min.y + (height - f.heading->FontSize) * 0.5f),
+    y += drawLines(draw, f.heading, ImVec2(textX, y), wrap, p.primary, title, false) + 0.25f * em();
+    for (size_t i = 0; i < lines.size(); ++i)
+        y += drawLines(draw, f.body, ImVec2(textX, y), wrap, p.text, lines[i], false) + 0.25f * em();
+    const char* chevron = rtl ? "\xEF\x85\x81" : "\xEF\x85\x82";  // chevron-left, chevron-right
+    const float chevronX = rtl ? min.x + padding : max.x - padding - f.heading->FontSize;
+    draw->AddText(f.heading, f.heading->FontSize, ImVec2(chevronX, min.y + (height - f.heading->FontSize) * 0.5f),
                   p.primary, chevron);
     remember(title, min, max, true);
     ImGui::PopID();
@@ -165,6 +194,20 @@ void strongText(std::string_view text) { wrappedText(fonts().bold, palette().tex
 void strongText(std::string_view text, ImU32 colour) { wrappedText(fonts().bold, colour, text); }
 
 void tableRow(std::string_view label, std::string_view value, float column) {
+    if (rightToLeft()) {  // the label on the right, its value to the left of it
+        const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+        const float y = ImGui::GetCursorPosY();
+        ImGui::PushTextWrapPos(right);
+        paragraph(label);
+        ImGui::PopTextWrapPos();
+        const float below = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y);
+        ImGui::PushTextWrapPos(right - column);
+        paragraph(value);
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorPosY(std::max(below, ImGui::GetCursorPosY()));
+        return;
+    }
     const float x = ImGui::GetCursorPosX();
     ImGui::BeginGroup();
     paragraph(label);
@@ -175,7 +218,8 @@ void tableRow(std::string_view label, std::string_view value, float column) {
 void paragraph(std::string_view text) { wrappedText(fonts().body, palette().text, text); }
 void mutedText(std::string_view text) { wrappedText(fonts().body, palette().textMuted, text); }
 
-void tag(std::string_view text) {
+void tag(std::string_view label) {
+    const std::string& text = displayLine(label);
     ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
     ImVec2 min = ImGui::GetCursorScreenPos();
     ImVec2 max(min.x + size.x + 0.6f * em(), min.y + size.y + 0.3f * em());
@@ -184,7 +228,7 @@ void tag(std::string_view text) {
     draw->AddRect(min, max, palette().textMuted, 0.3f * em(), 0, std::max(1.0f, 0.06f * em()));
     draw->AddText(ImVec2(min.x + 0.3f * em(), min.y + 0.15f * em()), palette().textMuted, text.data(),
                   text.data() + text.size());
-    remember(text, min, max, false);
+    remember(label, min, max, false);
 }
 
 void progressBar(float fraction, ImVec2 size) {

@@ -154,6 +154,34 @@ TEST_CASE("choosing a language keeps the family on the same screen", "[navigatio
     CHECK(session.history == before);
 }
 
+TEST_CASE("a language chosen on the languages screen returns to where the family was", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenOffer{"kindergeld"});
+    const auto before = session.history;
+    apply(session, intent::OpenLanguages{});
+    CHECK(session.current().id == ScreenId::Languages);
+    apply(session, intent::ChooseLanguage{"ar"});
+    CHECK(session.language == "ar");
+    CHECK(session.history == before);
+}
+
+TEST_CASE("large text and high contrast are the family's until a fresh session", "[navigation]") {
+    Session session = atHome();
+    apply(session, intent::OpenOffer{"kindergeld"});
+    apply(session, intent::Listen{"offer:kindergeld"});
+    apply(session, intent::ToggleLargeText{});
+    apply(session, intent::ToggleHighContrast{});
+    CHECK(session.largeText);
+    CHECK(session.highContrast);
+    CHECK(session.listeningTo == "offer:kindergeld");  // the explanation goes on in the new look
+    CHECK(session.current() == ScreenRef{ScreenId::Offer, "kindergeld", {}});
+    apply(session, intent::ToggleLargeText{});
+    CHECK_FALSE(session.largeText);
+    const Session fresh = freshSession("de");
+    CHECK_FALSE(fresh.largeText);
+    CHECK_FALSE(fresh.highContrast);
+}
+
 TEST_CASE("a fresh session with a deep start screen has Home under it", "[navigation]") {
     const ScreenRef offer{ScreenId::Offer, "kindergeld", {}};
     Session session = freshSession("en", offer);
@@ -188,7 +216,7 @@ TEST_CASE("parseScreenRef rejects names it cannot show", "[navigation]") {
 }
 
 TEST_CASE("toString and parseScreenRef round-trip", "[navigation]") {
-    const std::string text = GENERATE(as<std::string>{}, "home", "attract", "about", "emergencies", "stage:baby",
+    const std::string text = GENERATE(as<std::string>{}, "home", "attract", "about", "emergencies", "languages", "stage:baby",
                                       "offer:kindergeld", "provider:notruf-112");
     auto screen = parseScreenRef(text);
     REQUIRE(screen.has_value());

@@ -12,6 +12,7 @@ void drawAttract(const View& view, Intents& out) {
     const ImVec2 size = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("##attract", size)) out.push_back(core::intent::Wake{});
+    ImGui::SetItemAllowOverlap();  // the language buttons on top of it take their own taps
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Fonts& f = fonts();
     const Palette& p = palette();
@@ -26,16 +27,17 @@ void drawAttract(const View& view, Intents& out) {
     // The pictograms of the life stages, as a row, tell what this is without words.
     std::string pictograms;
     for (const auto& stage : view.catalog.lifeStages) pictograms += icon(stage.icon) + " ";
-    float y = size.y * 0.22f;
+    float y = size.y * 0.12f;
     y += centred(f.pictogram, y, p.primary, pictograms) + em();
     y += centred(f.title, y, p.text, tr("attract.title", "de")) + 0.3f * em();
     y += centred(f.heading, y, p.textMuted, tr("attract.title", "en")) + 1.5f * em();
-    y += centred(f.body, y, p.text, tr("attract.subtitle", view.language())) + 2.5f * em();
+    y += centred(f.body, y, p.text, tr("attract.subtitle", view.language())) + 1.5f * em();
 
     // A large "touch" call in every language the content speaks.
     const float buttonHeight = 4.0f * em();
-    const ImVec2 bmin(origin.x + size.x * 0.15f, origin.y + y);
-    const ImVec2 bmax(origin.x + size.x * 0.85f, origin.y + y + buttonHeight);
+    const float margin = view.portrait() ? 0.05f : 0.15f;  // the call fits a narrow screen too
+    const ImVec2 bmin(origin.x + size.x * margin, origin.y + y);
+    const ImVec2 bmax(origin.x + size.x * (1 - margin), origin.y + y + buttonHeight);
     draw->AddRectFilled(bmin, bmax, p.primary, 0.6f * em());
     std::string call = icon("human-greeting") + " " + tr("attract.touch", "de");
     ImVec2 extent = f.heading->CalcTextSizeA(f.heading->FontSize, FLT_MAX, 0, call.c_str());
@@ -43,9 +45,15 @@ void drawAttract(const View& view, Intents& out) {
                   ImVec2((bmin.x + bmax.x - extent.x) * 0.5f, (bmin.y + bmax.y - extent.y) * 0.5f), p.onPrimary,
                   call.c_str());
     noteVisibleText(call, bmin, bmax);
-    y += buttonHeight + em();
-    for (const auto& language : view.catalog.languages())
-        if (language != "de") y += centred(f.body, y, p.textMuted, tr("attract.touch", language)) + 0.2f * em();
+    y += buttonHeight + 1.5f * em();
+    // Every language in its own words: a family starts in theirs with one tap.
+    Intents chosen;
+    ImGui::SetCursorScreenPos(ImVec2(bmin.x, origin.y + y));
+    languageButtons(view, chosen, bmax.x - bmin.x, 3.0f * em());
+    if (!chosen.empty()) {
+        out.push_back(chosen.front());
+        out.push_back(core::intent::Wake{});
+    }
 }
 
 }  // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -84,7 +85,7 @@ std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& 
 
 std::string languageList(const std::vector<std::string>& codes, const std::string& language) {
     std::string text;
-    for (const auto& code : codes) text += (text.empty() ? "" : ", ") + languageName(code, language);
+    for (const auto& code : codes) text += (text.empty() ? "" : tr("offer.separator", language)) + languageName(code, language);
     return text;
 }
 
@@ -98,50 +99,94 @@ void contactQr(const View& view, const core::Provider& provider, float side) {
 
 namespace {
 
+struct NavButton {
+    std::string label;
+    Look look;
+    core::Intent intent;
+    float minWidth = 0;
+};
+
+// The bar's buttons: those that move (back, home) at the reader's start, the rest at the other end;
+// on a narrow screen the settings (language, large text, contrast, about) get a row of their own.
 struct NavigationButtons {
-    std::string back, home, language, about, urgent, list;
-    std::string nextLanguage;
-    bool showBackHome = false, showLanguage = false, showAbout = false, showList = false;
+    std::vector<NavButton> start, end, settings;
 };
 
 NavigationButtons navigationButtons(const View& view) {
     const std::string& lang = view.language();
     const core::ScreenId screen = view.session.current().id;
+    const bool rtl = isRightToLeft(lang);
     NavigationButtons b;
-    b.showBackHome = screen != core::ScreenId::Home;
-    b.showAbout = screen != core::ScreenId::About;
+    if (screen != core::ScreenId::Home) {
+        // The arrow points the way back for this reader: left, or right in a right-to-left language.
+        b.start.push_back({icon(rtl ? "arrow-right" : "arrow-left") + " " + tr("nav.back", lang), Look::Primary,
+                           core::intent::Back{}, 8 * em()});
+        b.start.push_back({icon("home") + " " + tr("nav.home", lang), Look::Primary, core::intent::Home{}, 8 * em()});
+    }
     // The family's list, with its count, wherever it has something (except on the list itself).
-    b.showList = !view.session.chosen.empty() && screen != core::ScreenId::List;
-    b.list = fmt::format("{} {} ({})", icon("star"), tr("list.button", lang), view.session.chosen.size());
-    b.back = icon("arrow-left") + " " + tr("nav.back", lang);
-    b.home = icon("home") + " " + tr("nav.home", lang);
-    b.about = icon("information") + " " + tr("nav.about", lang);
-    b.urgent = icon("phone-in-talk") + " " + tr("nav.emergency", lang);
-    // The language button names the next language in its own words; it cycles through them.
-    auto languages = view.catalog.languages();
-    auto current = std::find(languages.begin(), languages.end(), lang);
-    b.nextLanguage = current == languages.end() || std::next(current) == languages.end() ? languages.front()
-                                                                                         : *std::next(current);
-    b.showLanguage = languages.size() > 1;
-    b.language = icon("translate") + " " + languageEndonym(b.nextLanguage);
+    if (!view.session.chosen.empty() && screen != core::ScreenId::List)
+        b.end.push_back({fmt::format("{} {} ({})", icon("star"), tr("list.button", lang), view.session.chosen.size()),
+                         Look::Selected, core::intent::OpenList{}});
+    // Every language in its own words is one tap away (the languages screen); a switch is marked by a
+    // tick as well as its colour.
+    if (uiLanguages().size() > 1 && screen != core::ScreenId::Languages)
+        b.settings.push_back({icon("earth") + " " + tr("nav.language", lang), Look::Secondary,
+                              core::intent::OpenLanguages{}});
+    auto toggle = [&](bool on, const char* pictogram, const char* key, core::Intent intent) {
+        b.settings.push_back({(on ? icon("check") + " " : std::string()) + icon(pictogram) + " " + tr(key, lang),
+                              on ? Look::Selected : Look::Secondary, std::move(intent)});
+    };
+    toggle(view.session.largeText, "format-size", "nav.large_text", core::intent::ToggleLargeText{});
+    toggle(view.session.highContrast, "contrast-circle", "nav.contrast", core::intent::ToggleHighContrast{});
+    if (screen != core::ScreenId::About)
+        b.settings.push_back({icon("information") + " " + tr("nav.about", lang), Look::Secondary,
+                              core::intent::OpenAbout{}});
+    b.end.push_back({icon("phone-in-talk") + " " + tr("nav.emergency", lang), Look::Emergency,
+                     core::intent::OpenEmergencies{}});
     return b;
 }
 
-float buttonWidth(const std::string& label, float minimum = 0) {
-    return std::max(minimum, ImGui::CalcTextSize(label.c_str()).x + 1.6f * em()) + ImGui::GetStyle().ItemSpacing.x;
+float buttonWidth(const NavButton& button) {
+    const std::string& shown = displayLine(button.label);
+    return std::max(button.minWidth, ImGui::CalcTextSize(shown.c_str()).x + 1.6f * em());
 }
 
-float leftWidth(const NavigationButtons& b) {
-    return b.showBackHome ? buttonWidth(b.back, 8 * em()) + buttonWidth(b.home, 8 * em()) : 0;
-}
-
-float rightWidth(const NavigationButtons& b) {
-    return buttonWidth(b.urgent) + (b.showLanguage ? buttonWidth(b.language) : 0) +
-           (b.showAbout ? buttonWidth(b.about) : 0) + (b.showList ? buttonWidth(b.list) : 0);
+float groupWidth(const std::vector<NavButton>& group) {
+    float width = 0;
+    for (const auto& button : group) width += buttonWidth(button) + ImGui::GetStyle().ItemSpacing.x;
+    return width;
 }
 
 bool twoRows(const NavigationButtons& b) {
-    return leftWidth(b) + rightWidth(b) > ImGui::GetContentRegionAvail().x + ImGui::GetStyle().ItemSpacing.x;
+    return groupWidth(b.start) + groupWidth(b.end) + groupWidth(b.settings) >
+           ImGui::GetContentRegionAvail().x + ImGui::GetStyle().ItemSpacing.x;
+}
+
+// One row: `start` from the reader's start edge, `end` against the other edge (mirrored right to left).
+void navigationRow(const std::vector<NavButton>& start, const std::vector<NavButton>& end, Intents& out) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float left = ImGui::GetCursorPosX();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float y = ImGui::GetCursorPosY();
+    const bool rtl = rightToLeft();
+    float rowBottom = y;
+    auto place = [&](const NavButton& button, float offset) {  // offset from the reader's start edge
+        const float w = buttonWidth(button);
+        ImGui::SetCursorPos(ImVec2(rtl ? left + width - offset - w : left + offset, y));
+        if (bigButton(button.label, ImVec2(w, 2.8f * em()), button.look)) out.push_back(button.intent);
+        rowBottom = std::max(rowBottom, ImGui::GetCursorPosY());
+    };
+    float offset = 0;
+    for (const auto& button : start) {
+        place(button, offset);
+        offset += buttonWidth(button) + spacing;
+    }
+    offset = width - groupWidth(end) + spacing;
+    for (const auto& button : end) {
+        place(button, offset);
+        offset += buttonWidth(button) + spacing;
+    }
+    ImGui::SetCursorPos(ImVec2(left, rowBottom));
 }
 
 }  // namespace
@@ -152,31 +197,15 @@ float navigationBarHeight(const View& view) {
 }
 
 void drawNavigationBar(const View& view, Intents& out) {
-    const NavigationButtons b = navigationButtons(view);
-    const ImVec2 size = ems(0, 2.8f);
-    const bool wrap = twoRows(b);
-    const float rightStart = ImGui::GetWindowContentRegionMax().x - rightWidth(b) + ImGui::GetStyle().ItemSpacing.x;
+    NavigationButtons b = navigationButtons(view);
     ImGui::Separator();
-    if (b.showBackHome) {
-        if (bigButton(b.back, ems(8, 2.8f))) out.push_back(core::intent::Back{});
-        ImGui::SameLine();
-        if (bigButton(b.home, ems(8, 2.8f))) out.push_back(core::intent::Home{});
-        if (!wrap) ImGui::SameLine(rightStart);
+    if (twoRows(b)) {
+        navigationRow(b.start, b.end, out);  // the moves first: in reach of a seated reader
+        navigationRow({}, b.settings, out);
+    } else {
+        b.settings.insert(b.settings.end(), b.end.begin(), b.end.end());
+        navigationRow(b.start, b.settings, out);
     }
-    if (wrap || !b.showBackHome) ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), rightStart));
-    if (b.showList) {
-        if (bigButton(b.list, size, Look::Selected)) out.push_back(core::intent::OpenList{});
-        ImGui::SameLine();
-    }
-    if (b.showLanguage) {
-        if (bigButton(b.language, size, Look::Secondary)) out.push_back(core::intent::ChooseLanguage{b.nextLanguage});
-        ImGui::SameLine();
-    }
-    if (b.showAbout) {
-        if (bigButton(b.about, size, Look::Secondary)) out.push_back(core::intent::OpenAbout{});
-        ImGui::SameLine();
-    }
-    if (bigButton(b.urgent, size, Look::Emergency)) out.push_back(core::intent::OpenEmergencies{});
 }
 
 void drawStillThere(const View& view) {

@@ -26,8 +26,12 @@ void drawHome(const View& view, Intents& out) {
     const ImVec2 tileSize((area.x - gap * (columns - 1)) / columns,
                           std::max(7.0f * em(), (area.y - gap * (rows - 1)) / rows));
 
+    const float left = ImGui::GetCursorPosX();
     for (int i = 0; i < count; ++i) {
         if (i % columns != 0) ImGui::SameLine();
+        // A right-to-left reader starts at the right: the youngest stage there.
+        const int column = isRightToLeft(lang) ? columns - 1 - i % columns : i % columns;
+        ImGui::SetCursorPosX(left + static_cast<float>(column) * (tileSize.x + gap));
         if (i < static_cast<int>(stages.size())) {
             const auto& stage = stages[static_cast<size_t>(i)];
             if (tile(icon(stage.icon), stage.title.get(lang), stage.ages.get(lang), tileSize))

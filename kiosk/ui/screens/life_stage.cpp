@@ -3,6 +3,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 #include <fmt/format.h>
@@ -17,7 +18,7 @@ void topicButtons(const View& view, const std::vector<const core::Topic*>& topic
     float lineWidth = 0;
     auto button = [&](const std::string& label, const std::string& topicId) {
         const ImVec2 size = vertical ? ImVec2(width, 0) : ImVec2(0, 0);
-        const float needed = ImGui::CalcTextSize(label.c_str()).x + 1.6f * em();
+        const float needed = ImGui::CalcTextSize(displayLine(label).c_str()).x + 1.6f * em();
         if (!vertical) {  // wrap like words in a line
             if (lineWidth > 0 && lineWidth + needed <= width)
                 ImGui::SameLine();
@@ -71,6 +72,15 @@ void drawLifeStage(const View& view, Intents& out) {
         ImGui::Spacing();
         beginScrollArea("##offers", ImVec2(0, 0));
         offerCards(view, offers, out);
+        endScrollArea();
+    } else if (isRightToLeft(lang)) {  // the topics where this reader starts: on the right
+        const float topicsWidth = 16 * em();
+        beginScrollArea("##offers", ImVec2(ImGui::GetContentRegionAvail().x - topicsWidth - ImGui::GetStyle().ItemSpacing.x, 0));
+        offerCards(view, offers, out);
+        endScrollArea();
+        ImGui::SameLine();
+        beginScrollArea("##topics", ImVec2(topicsWidth, 0));
+        topicButtons(view, topics, screen.topic, true, out);
         endScrollArea();
     } else {
         beginScrollArea("##topics", ImVec2(16 * em(), 0));

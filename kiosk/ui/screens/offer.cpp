@@ -29,7 +29,8 @@ void providerBox(const View& view, const core::Provider& provider, Intents& out)
     }
     if (provider.sample) tag(tr("sample.tag", lang));
     if (provider.hours) openingStatusLine(*provider.hours, view.now, lang);
-    if (bigButton(tr("offer.show_provider", lang) + " " + icon("chevron-right"), ems(0, 0), Look::Secondary))
+    if (bigButton(tr("offer.show_provider", lang) + " " + icon(isRightToLeft(lang) ? "chevron-left" : "chevron-right"),
+                  ems(0, 0), Look::Secondary))
         out.push_back(core::intent::OpenProvider{provider.id});
 }
 
@@ -97,17 +98,31 @@ void drawOffer(const View& view, Intents& out) {
         qrCodes(view, *offer, provider);
         endScrollArea();
     } else {
-        // Texts on the left; who helps, when, and the QR codes to take home on the right, always in view.
-        const float right = std::min(24.0f * em(), ImGui::GetContentRegionAvail().x * 0.42f);
-        beginScrollArea("##offer", ImVec2(ImGui::GetContentRegionAvail().x - right - em(), 0));
-        details();
-        endScrollArea();
-        ImGui::SameLine(0, em());
-        beginScrollArea("##who", ImVec2(right, 0));
-        if (provider) providerBox(view, *provider, out);
-        ImGui::Spacing();
-        qrCodes(view, *offer, provider);
-        endScrollArea();
+        // Texts first (on the left, or the right for a right-to-left reader); who helps, when, and the
+        // QR codes to take home beside them, always in view.
+        const float side = std::min(24.0f * em(), ImGui::GetContentRegionAvail().x * 0.42f);
+        const float main = ImGui::GetContentRegionAvail().x - side - em();
+        auto texts = [&] {
+            beginScrollArea("##offer", ImVec2(main, 0));
+            details();
+            endScrollArea();
+        };
+        auto who = [&] {
+            beginScrollArea("##who", ImVec2(side, 0));
+            if (provider) providerBox(view, *provider, out);
+            ImGui::Spacing();
+            qrCodes(view, *offer, provider);
+            endScrollArea();
+        };
+        if (isRightToLeft(lang)) {
+            who();
+            ImGui::SameLine(0, em());
+            texts();
+        } else {
+            texts();
+            ImGui::SameLine(0, em());
+            who();
+        }
     }
 }
 

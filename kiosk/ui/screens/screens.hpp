@@ -14,12 +14,15 @@ void drawEmergencies(const View& view, Intents& out);
 void drawAbout(const View& view, Intents& out);
 void drawList(const View& view, Intents& out);
 void drawListQr(const View& view, Intents& out);
+void drawLanguages(const View& view, Intents& out);
 
 void drawNavigationBar(const View& view, Intents& out);
 float navigationBarHeight(const View& view);
 void drawStillThere(const View& view);
 
 // Shared pieces of several screens.
+// A button for every language, in its own words, in rows of `width` (mirrored right to left).
+void languageButtons(const View& view, Intents& out, float width, float height);
 std::string formatTime(int minuteOfDay);
 // "Jetzt geöffnet – bis 12:00" and whether it is open, for a status line with an icon.
 std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language,

@@ -1,0 +1,34 @@
+// Right-to-left text for ImGui, which draws glyph after glyph from left to right: Arabic is joined
+// (presentation forms) and put in visual order with fribidi before it is drawn.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::ui {
+
+// Set once a frame from the session's language: paragraphs then start on the right and rows mirror.
+void setRightToLeft(bool rightToLeft);
+bool rightToLeft();
+
+// True when `text` holds characters of a right-to-left script (Hebrew, Arabic and its presentation forms).
+bool hasRightToLeftText(std::string_view text);
+
+// `text` (UTF-8, logical order, one line) shaped and in visual order, ready for ImGui. The paragraph
+// direction is right to left when `rightToLeftBase`, else that of its first strong character.
+// Text without right-to-left characters comes back unchanged.
+std::string shapeLine(std::string_view text, bool rightToLeftBase);
+
+// The same for drawing, cached (a frame shapes nothing it shaped before); the paragraph direction
+// follows setRightToLeft.
+const std::string& displayLine(std::string_view text);
+
+// A paragraph broken into lines that fit `wrapWidth` pixels of `font` at `size`, each line shaped and
+// in visual order (Arabic is shaped before breaking, so the widths are those of the joined forms,
+// and reordered per line, so the first words stay on the first line). Cached.
+const std::vector<std::string>& displayLines(std::string_view text, ImFont* font, float size, float wrapWidth);
+
+}  // namespace kiosk::ui

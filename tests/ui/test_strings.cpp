@@ -1,0 +1,108 @@
+// The kiosk's words from gettext .po files: complete in every language, German where one is missing.
+#include "kiosk/ui/strings.hpp"
+#include "tests/support/temp_folder.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+
+using namespace kiosk::ui;
+
+namespace {
+
+void write(const std::filesystem::path& file, const std::string& text) { std::ofstream(file) << text; }
+
+const char* kHeader = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+
+size_t placeholders(const std::string& text) {
+    size_t count = 0;
+    for (size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at + 2)) ++count;
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("every kiosk string is translated into every language (lists the untranslated ones)", "[strings]") {
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+    REQUIRE(uiLanguages() == std::vector<std::string>{"de", "en", "tr", "ar", "uk", "ru"});
+    std::string report;
+    for (const auto& language : uiLanguages()) {
+        const auto missing = untranslatedKeys(language);
+        if (missing.empty()) continue;
+        report += "\n" + language + ".po: " + std::to_string(missing.size()) + " untranslated:";
+        for (const auto& key : missing) report += " " + key;
+    }
+    INFO("add the msgstr of these keys (msgctxt) to the .po files in assets/i18n:" << report);
+    CHECK(report.empty());
+}
+
+TEST_CASE("every translation keeps the German text's placeholders", "[strings]") {
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+    for (const char* key : {"stage.count", "hours.open_until", "hours.opens_on", "update.done_body", "idle.body",
+                            "about.content"})
+        for (const auto& language : uiLanguages()) {
+            INFO(language << ".po, " << key << ": " << tr(key, language));
+            CHECK(placeholders(tr(key, language)) == placeholders(tr(key, "de")));
+            CHECK(placeholders(tr(key, "de")) > 0);
+        }
+}
+
+TEST_CASE("each language is named in its own script", "[strings]") {
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+    CHECK(languageEndonym("de") == "Deutsch");
+    CHECK(languageEndonym("en") == "English");
+    CHECK(languageEndonym("tr") == "Türkçe");
+    CHECK(languageEndonym("ar") == "العربية");
+    CHECK(languageEndonym("uk") == "Українська");
+    CHECK(languageEndonym("ru") == "Русский");
+    CHECK(languageName("tr", "de") == "Türkisch");
+    CHECK(languageName("fa", "ar") == "الفارسية");
+    CHECK(languageName("xx", "de") == "xx");  // an unknown code stays readable
+    CHECK(isRightToLeft("ar"));
+    for (const char* code : {"de", "en", "tr", "uk", "ru"}) CHECK_FALSE(isRightToLeft(code));
+    CHECK(tr("nav.back", "ar") == "رجوع");
+    CHECK(tr("nav.back", "uk") == "Назад");
+}
+
+TEST_CASE("a missing, empty, fuzzy or outdated translation falls back to German and is listed", "[strings]") {
+    kiosk::test::TempFolder dir;
+    write(dir.path() / "LINGUAS", "# order of the button\nde xx\n");
+    write(dir.path() / "de.po", std::string(kHeader) +
+                                    "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Eins\"\n\n"
+                                    "msgctxt \"b\"\nmsgid \"Zwei\"\nmsgstr \"Zwei\"\n\n"
+                                    "msgctxt \"c\"\nmsgid \"Drei\"\nmsgstr \"Drei\"\n\n"
+                                    "msgctxt \"d\"\nmsgid \"Vier neu\"\nmsgstr \"Vier neu\"\n\n"
+                                    "msgctxt \"e\"\nmsgid \"Fünf\"\nmsgstr \"Fünf\"\n");
+    write(dir.path() / "xx.po", std::string(kHeader) +
+                                    "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"One\"\n\n"
+                                    "msgctxt \"b\"\nmsgid \"Zwei\"\nmsgstr \"\"\n\n"
+                                    "#, fuzzy\nmsgctxt \"c\"\nmsgid \"Drei\"\nmsgstr \"Tree?\"\n\n"
+                                    "msgctxt \"d\"\nmsgid \"Vier\"\nmsgstr \"Four\"\n");
+    REQUIRE(loadUiStrings(dir.path()).empty());
+    CHECK(uiLanguages() == std::vector<std::string>{"de", "xx"});
+    CHECK(tr("a", "xx") == "One");
+    CHECK(tr("b", "xx") == "Zwei");  // empty
+    CHECK(tr("c", "xx") == "Drei");  // fuzzy
+    CHECK(tr("e", "xx") == "Fünf");  // missing
+    CHECK(tr("nope", "xx") == "nope");
+    // "d" was translated from an older German text: shown until updated, but listed.
+    CHECK(untranslatedKeys("xx") == std::vector<std::string>{"b", "c", "d", "e"});
+    CHECK(untranslatedKeys("de").empty());
+}
+
+TEST_CASE("a .po file dropped in adds a language; a broken one is reported and the rest still works", "[strings]") {
+    kiosk::test::TempFolder dir;
+    write(dir.path() / "de.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Eins\"\n");
+    write(dir.path() / "fr.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Un\"\n");
+    write(dir.path() / "pl.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgtsr \"Jeden\"\n");
+    write(dir.path() / "ro.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Unu\n");
+    const std::string problem = loadUiStrings(dir.path());  // no LINGUAS: every .po file, German first
+    INFO(problem);
+    CHECK(std::regex_search(problem, std::regex("pl\\.po:[0-9]+: keyword \"msgtsr\" unknown")));
+    CHECK(std::regex_search(problem, std::regex("ro\\.po:[0-9]+: end-of-line within string")));
+    CHECK(uiLanguages() == std::vector<std::string>{"de", "fr"});
+    CHECK(tr("a", "fr") == "Un");
+    CHECK(tr("a", "pl") == "Eins");
+    CHECK(tr("a", "ro") == "Eins");
+}
