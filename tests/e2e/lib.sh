@@ -42,7 +42,10 @@ start_display() {
 # must not pop up here.
 kiosk() {
   mkdir -p "$work/no-stick"
-  "$KIOSK" --data-dir "$work/data" --now 2026-11-26T10:00 --usb-root "$work/no-stick" "$@" 2>>"$work/kiosk.log"
+  local run=("$KIOSK" --data-dir "$work/data" --now 2026-11-26T10:00 --usb-root "$work/no-stick" "$@")
+  # In a subshell (`kiosk … &`, `$(kiosk …)`) the kiosk replaces it, so that `kill $!` reaches the kiosk.
+  [[ $BASHPID != "$$" ]] && exec "${run[@]}" 2>>"$work/kiosk.log"
+  "${run[@]}" 2>>"$work/kiosk.log"
 }
 
 fail() {
