@@ -277,7 +277,7 @@ TEST_CASE("a new database gets the current schema version", "[database]") {
     REQUIRE(userVersion(db) == 0);
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(kSchemaVersion == 2);
+    CHECK(kSchemaVersion == 3);
     CHECK(hasTable(db, "offer"));
     CHECK(hasTable(db, "offer_keyword"));
     CHECK(hasTable(db, "content_info"));
