@@ -46,21 +46,28 @@ constexpr const char* kMigrations[] = {
     )sql",
     // 3: the search: synonyms, a full-text index of each offer per language, and its words' trigrams
     // (for typos). The index is derived from the other tables (kIndexSearch), so it is filled here too.
+    // It keeps no copy of the texts (content=''): a row's id says offer and language (see kIndexSearch).
     R"sql(
     CREATE TABLE synonym(language TEXT NOT NULL, word TEXT NOT NULL, also TEXT NOT NULL, position INTEGER NOT NULL);
-    CREATE VIRTUAL TABLE search USING fts5(offer_id UNINDEXED, language UNINDEXED, title, keywords, place, topics,
-                                           body, tokenize = "unicode61 remove_diacritics 2", prefix = '2 3');
+    CREATE TABLE search_language(code TEXT PRIMARY KEY, number INTEGER NOT NULL);
+    CREATE VIRTUAL TABLE search USING fts5(title, keywords, place, topics, body, content = '',
+                                           tokenize = "unicode61 remove_diacritics 2", prefix = '2 3');
     CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, row);
     CREATE VIRTUAL TABLE search_trigrams USING fts5(term, tokenize = "trigram");
     )sql",
 };
 
-// Fills the search index from the catalog tables: one row per offer and language it has a title in.
+// Fills the search index from the catalog tables: one row per offer and language it has a title in,
+// with the row id offer position * 64 + the language's number (1..63).
 constexpr const char* kIndexSearch = R"sql(
-    DELETE FROM search;
+    INSERT INTO search(search) VALUES ('delete-all');
     DELETE FROM search_trigrams;
-    INSERT INTO search(offer_id, language, title, keywords, place, topics, body)
-    SELECT o.id, t.language, t.value,
+    DELETE FROM search_language;
+    INSERT INTO search_language(code, number)
+    SELECT language, row_number() OVER (ORDER BY language = 'de' DESC, language)
+    FROM (SELECT DISTINCT language FROM text WHERE entity = 'offer' AND field = 'title') LIMIT 63;
+    INSERT INTO search(rowid, title, keywords, place, topics, body)
+    SELECT o.position * 64 + l.number, t.value,
            (SELECT group_concat(keyword, ' ') FROM offer_keyword k WHERE k.offer_id = o.id AND k.language = t.language),
            coalesce((SELECT value FROM text WHERE entity = 'provider' AND id = o.provider_id AND field = 'name'
                      AND language = t.language), '') || ' ' || coalesce(p.municipality, ''),
@@ -70,6 +77,7 @@ constexpr const char* kIndexSearch = R"sql(
              AND field IN ('summary', 'description', 'eligibility') AND language = t.language)
     FROM offer o JOIN provider p ON p.id = o.provider_id
          JOIN text t ON t.entity = 'offer' AND t.id = o.id AND t.field = 'title'
+         JOIN search_language l ON l.code = t.language
     ORDER BY o.position;
     INSERT INTO search_trigrams(term) SELECT term FROM search_terms WHERE length(term) >= 3;
 )sql";

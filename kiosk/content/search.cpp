@@ -78,13 +78,13 @@ bool isWordCharacter(char32_t c) {
     return true;
 }
 
+constexpr size_t kCandidatesPerTier = 150;
+
 std::string quoted(const std::string& term) {
     std::string out = "\"";
     for (char c : term) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
-
-constexpr const char* kTextColumns = "{title keywords place topics body}";
 
 }  // namespace
 
@@ -124,9 +124,19 @@ int editDistance(std::string_view aText, std::string_view bText) {
 Search::Search(const std::filesystem::path& database) {
     try {
         m_db = std::make_unique<SQLite::Database>(database.string(), SQLite::OPEN_READONLY);
+        // Large content is read through the page cache, not copied into the kiosk's memory.
+        m_db->exec("PRAGMA mmap_size = 1073741824");
         m_query = std::make_unique<SQLite::Statement>(
-            *m_db, "SELECT offer_id, bm25(search, 0, 0, 10.0, 6.0, 3.0, 2.0, 1.0), rowid FROM search "
-                   "WHERE search MATCH ? AND language IN (?, 'de')");
+            *m_db, "SELECT rowid, bm25(search, 10.0, 6.0, 3.0, 2.0, 1.0) FROM search "
+                   "WHERE search MATCH ? AND (rowid & 63) IN (?, ?) LIMIT ?");
+        SQLite::Statement offers(*m_db, "SELECT id, position FROM offer ORDER BY position");
+        while (offers.executeStep()) {
+            const auto position = static_cast<size_t>(offers.getColumn(1).getInt64());
+            if (position >= m_offers.size()) m_offers.resize(position + 1);
+            m_offers[position] = offers.getColumn(0).getString();
+        }
+        SQLite::Statement languages(*m_db, "SELECT code, number FROM search_language");
+        while (languages.executeStep()) m_languages[languages.getColumn(0).getString()] = languages.getColumn(1).getInt64();
         m_hasPrefix = std::make_unique<SQLite::Statement>(*m_db, "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1");
         m_trigrams = std::make_unique<SQLite::Statement>(
             *m_db, "SELECT term FROM search_trigrams WHERE search_trigrams MATCH ? ORDER BY rank LIMIT 60");
@@ -178,7 +188,7 @@ std::vector<std::string> Search::closeTerms(const std::string& word) {
 
 std::string Search::termsFor(const std::string& word, std::string_view language) {
     std::vector<std::string> words{word};
-    m_hasPrefix->bind(1, std::string(kTextColumns) + " : " + quoted(word) + "*");
+    m_hasPrefix->bind(1, quoted(word) + "*");
     const bool known = m_hasPrefix->executeStep();
     m_hasPrefix->reset();
     std::string terms = quoted(word) + "*";
@@ -205,31 +215,43 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
     try {
         std::string match;
         for (const auto& word : words) match += (match.empty() ? "" : " AND ") + termsFor(word, language);
-        match = std::string(kTextColumns) + " : (" + match + ")";
         // Rows in the family's language and in German; an offer counts with its best row.
         struct Hit {
             double score;
             int64_t position;
         };
-        std::unordered_map<std::string, Hit> best;
-        m_query->bind(1, match);
-        m_query->bind(2, std::string(language));
-        while (m_query->executeStep()) {
-            std::string id = m_query->getColumn(0).getString();
-            const Hit hit{m_query->getColumn(1).getDouble(), m_query->getColumn(2).getInt64()};
-            auto [it, inserted] = best.emplace(std::move(id), hit);
-            if (!inserted && hit.score < it->second.score) it->second.score = hit.score;
-            if (!inserted) it->second.position = std::min(it->second.position, hit.position);
+        std::unordered_map<int64_t, Hit> best;  // by offer position
+        const auto number = [&](std::string_view code) {
+            auto it = m_languages.find(code);
+            return it == m_languages.end() ? int64_t{-1} : it->second;
+        };
+        // Ranking every match of a common word in large content takes too long for typing, so the
+        // candidates come in tiers (title, then keywords and topics, then everything), each the first
+        // matches in content order, and bm25 ranks those. Small content is ranked whole.
+        for (const char* columns : {"{title}", "{keywords topics}", ""}) {
+            m_query->bind(1, std::string(columns) + (*columns ? " : (" : "(") + match + ")");
+            m_query->bind(2, number(language));
+            m_query->bind(3, number("de"));
+            m_query->bind(4, static_cast<int64_t>(kCandidatesPerTier));
+            while (m_query->executeStep()) {
+                const int64_t position = m_query->getColumn(0).getInt64() / 64;
+                const Hit hit{m_query->getColumn(1).getDouble(), position};
+                auto [it, inserted] = best.emplace(position, hit);
+                if (!inserted) it->second.score = std::min(it->second.score, hit.score);
+            }
+            m_query->reset();
+            if (best.size() >= kCandidatesPerTier) break;
         }
         m_query->reset();
-        std::vector<std::pair<Hit, std::string>> ranked;
+        std::vector<std::pair<Hit, int64_t>> ranked;
         ranked.reserve(best.size());
-        for (auto& [id, hit] : best) ranked.emplace_back(hit, id);
+        for (auto& [position, hit] : best) ranked.emplace_back(hit, position);
         std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
             return a.first.score != b.first.score ? a.first.score < b.first.score
                                                   : a.first.position < b.first.position;
         });
-        for (size_t i = 0; i < ranked.size() && i < limit; ++i) ids.push_back(std::move(ranked[i].second));
+        for (size_t i = 0; i < ranked.size() && ids.size() < limit; ++i)
+            if (static_cast<size_t>(ranked[i].second) < m_offers.size()) ids.push_back(m_offers[static_cast<size_t>(ranked[i].second)]);
     } catch (const std::exception& e) {
         m_query->reset();
         spdlog::error("search: query failed: {}", e.what());  // the error, never the family's words

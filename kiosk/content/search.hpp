@@ -39,7 +39,9 @@ private:
 
     std::unique_ptr<SQLite::Database> m_db;
     std::unique_ptr<SQLite::Statement> m_query, m_hasPrefix, m_trigrams;
-    std::map<std::string, std::vector<std::string>> m_synonyms;  // "language:word" -> what it also finds
+    std::map<std::string, std::vector<std::string>> m_synonyms;
+    std::vector<std::string> m_offers;          // by position: a search row id / 64
+    std::map<std::string, int64_t, std::less<>> m_languages;  // code -> number: a search row id % 64  // "language:word" -> what it also finds
 };
 
 }  // namespace kiosk::content

@@ -147,7 +147,7 @@ TEST_CASE("a database of schema version 2 becomes searchable when migrated", "[s
     SampleDatabase sample;
     {
         SQLite::Database db(sample.file.string(), SQLite::OPEN_READWRITE);
-        db.exec("DROP TABLE search_trigrams; DROP TABLE search_terms; DROP TABLE search; DROP TABLE synonym; "
+        db.exec("DROP TABLE search_trigrams; DROP TABLE search_terms; DROP TABLE search; DROP TABLE synonym; DROP TABLE search_language; "
                 "PRAGMA user_version = 2");
         migrate(db);
     }
