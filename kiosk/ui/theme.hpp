@@ -19,6 +19,8 @@ struct Palette {
     ImU32 closed;
     ImU32 border;
     ImU32 dim;         // behind the "still there?" dialog
+    ImU32 mapLand;     // the district's municipalities
+    ImU32 mapPlace;    // the municipality tapped
 };
 
 const Palette& palette();

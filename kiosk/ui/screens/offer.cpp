@@ -29,6 +29,7 @@ void providerBox(const View& view, const core::Provider& provider, Intents& out)
     }
     if (provider.sample) tag(tr("sample.tag", lang));
     if (provider.hours) openingStatusLine(*provider.hours, view.now, lang);
+    miniMap(view, provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
     if (bigButton(tr("offer.show_provider", lang) + " " + icon("chevron-right"), ems(0, 0), Look::Secondary))
         out.push_back(core::intent::OpenProvider{provider.id});
 }
