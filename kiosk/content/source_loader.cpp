@@ -247,6 +247,12 @@ public:
                 core::GeoPoint point{node[0].as<double>(), node[1].as<double>()};
                 if (point.latitude < -90 || point.latitude > 90 || point.longitude < -180 || point.longitude > 180)
                     fail("location", "latitude or longitude out of range");
+                // The map shows the district: a place far outside is a typo or latitude and longitude swapped.
+                else if (point.latitude < 48.45 || point.latitude > 48.90 || point.longitude < 9.05 ||
+                         point.longitude > 9.75)
+                    fail("location", fmt::format("[{}, {}] is outside the district of Esslingen (about [48.5 to 48.8, "
+                                                 "9.1 to 9.7]): check the numbers and their order [latitude, longitude]",
+                                                 point.latitude, point.longitude));
                 return point;
             }
         } catch (const YAML::Exception&) {

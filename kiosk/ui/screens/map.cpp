@@ -14,6 +14,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <unordered_set>
 
 namespace kiosk::ui {
 namespace {
@@ -95,14 +96,19 @@ bool showsOffer(const View& view, const core::Offer& offer) {
     return true;
 }
 
-bool shows(const View& view, const core::Provider& provider) {
-    if (!provider.location) return false;
-    if (view.session.mapOpenNow &&
-        (!provider.hours || core::evaluate(*provider.hours, view.now).state != core::OpenState::OpenNow))
-        return false;
-    for (const core::Offer* offer : view.catalog.offersOf(provider.id))
-        if (showsOffer(view, *offer)) return true;
-    return false;
+// The providers with an offer that passes the filters, found in one pass over the offers.
+using ProviderSet = std::unordered_set<std::string_view>;
+ProviderSet providersWithOffers(const View& view) {
+    ProviderSet providers;
+    for (const auto& offer : view.catalog.offers)
+        if (showsOffer(view, offer)) providers.insert(offer.providerId);
+    return providers;
+}
+
+bool shows(const View& view, const ProviderSet& withOffers, const core::Provider& provider) {
+    if (!provider.location || !withOffers.count(provider.id)) return false;
+    return !view.session.mapOpenNow ||
+           (provider.hours && core::evaluate(*provider.hours, view.now).state == core::OpenState::OpenNow);
 }
 
 void drawPin(ImDrawList* draw, ImVec2 at, float radius, ImU32 fill, const std::string& label) {
@@ -190,8 +196,9 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
     const float radius = 0.8f * em();
     std::vector<const core::Provider*> shown;
     std::vector<core::ScreenPoint> at;
+    const ProviderSet withOffers = providersWithOffers(view);
     for (const auto& provider : view.catalog.providers)
-        if (shows(view, provider)) {
+        if (shows(view, withOffers, provider)) {
             const ImVec2 s = screen(map.projection.project(*provider.location));
             shown.push_back(&provider);
             at.push_back({s.x, s.y});
@@ -279,9 +286,11 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
     } else {
         headingText(icon("map-marker") + " " + view.session.mapPlace);
         std::vector<const core::Offer*> offers;
+        const ProviderSet withOffers = providersWithOffers(view);
         for (const auto& provider : view.catalog.providers) {
+            if (!shows(view, withOffers, provider)) continue;
             const core::Municipality* place = core::municipalityOf(map, provider);
-            if (!place || place->name != view.session.mapPlace || !shows(view, provider)) continue;
+            if (!place || place->name != view.session.mapPlace) continue;
             for (const core::Offer* offer : view.catalog.offersOf(provider.id))
                 if (showsOffer(view, *offer)) offers.push_back(offer);
         }
