@@ -30,6 +30,11 @@ awk -v n="$pins" 'BEGIN {
   }
 }' >>"$content/offers.yaml"
 
+# For comparison on the same machine at the same time: the busiest other screen.
+"$KIOSK" --data-dir "$work/data-ref" --window 1920x1080 --open stage:baby --benchmark-frames "$frames" \
+  2>>"$work/kiosk.log" >"$work/frames.txt" || fail "the life stage screen did not draw"
+echo "stage_baby_frame_ms_median $(awk '/^frame_ms_median/ { print $2 }' "$work/frames.txt")"
+
 for which in sample generated; do
   source_folder=$([[ $which == sample ]] && echo "$SOURCE_DIR/content/sample" || echo "$content")
   "$KIOSK" --content "$source_folder" --data-dir "$work/data-$which" --build-db >/dev/null 2>>"$work/kiosk.log" ||
