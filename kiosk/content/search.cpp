@@ -254,7 +254,8 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
             if (static_cast<size_t>(ranked[i].second) < m_offers.size()) ids.push_back(m_offers[static_cast<size_t>(ranked[i].second)]);
     } catch (const std::exception& e) {
         m_query->reset();
-        spdlog::error("search: query failed: {}", e.what());  // the error, never the family's words
+        // Not SQLite's message: it may quote the family's words.
+        spdlog::error("search: a query failed in the full-text index");
         ids.clear();
     }
     return ids;

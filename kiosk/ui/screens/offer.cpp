@@ -29,7 +29,6 @@ void providerBox(const View& view, const core::Provider& provider, Intents& out)
     }
     if (provider.sample) tag(tr("sample.tag", lang));
     if (provider.hours) openingStatusLine(*provider.hours, view.now, lang);
-    miniMap(view, provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
     if (bigButton(tr("offer.show_provider", lang) + " " + icon("chevron-right"), ems(0, 0), Look::Secondary))
         out.push_back(core::intent::OpenProvider{provider.id});
 }
@@ -96,12 +95,17 @@ void drawOffer(const View& view, Intents& out) {
         if (provider) providerBox(view, *provider, out);
         ImGui::Spacing();
         qrCodes(view, *offer, provider);
+        if (provider) miniMap(view, *provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
         endScrollArea();
     } else {
         // Texts on the left; who helps, when, and the QR codes to take home on the right, always in view.
         const float right = std::min(24.0f * em(), ImGui::GetContentRegionAvail().x * 0.42f);
         beginScrollArea("##offer", ImVec2(ImGui::GetContentRegionAvail().x - right - em(), 0));
         details();
+        if (provider) {  // where it is, below the texts: the QR codes on the right stay in view
+            ImGui::Spacing();
+            miniMap(view, *provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
+        }
         endScrollArea();
         ImGui::SameLine(0, em());
         beginScrollArea("##who", ImVec2(right, 0));
