@@ -32,6 +32,28 @@ SCRIPT
 kiosk --window 1920x1080 --open map --replay "$work/other.replay" || fail "a tap on Aichtal listed the wrong offers"
 pass "another municipality lists its own offers"
 
+# Zoomed in, the west is out of view until a drag brings it back (and opens nothing); "Kleiner"
+# shows the whole district again; a pin opens its provider.
+cat >"$work/pin.replay" <<SCRIPT
+expect "Leinfelden-Echterdingen"
+tap "Größer"
+tap "Größer"
+expect-not "Leinfelden-Echterdingen"
+drag 200 500 1100 500
+drag 200 500 1100 500
+drag 200 500 1100 500
+expect "Leinfelden-Echterdingen"
+expect "Größer"
+tap "Kleiner"
+tap "Kleiner"
+expect "Leinfelden-Echterdingen"
+tap "Stadt Aichtal – Kinder- und Jugendreferat"
+expect "Waldenbucher Straße 30, 72631 Aichtal"
+expect-not "Größer"
+SCRIPT
+kiosk --window 1920x1080 --open map --replay "$work/pin.replay" || fail "zooming or a tap on a pin did not work"
+pass "+ and − zoom, a drag pans (and opens nothing), a tap on a pin opens its provider"
+
 # Portrait: the map on top, the list below; the screenshot shows the map's land colour over most
 # of its width.
 kiosk --window 1080x1920 --open map --screenshot "$work/portrait.png" || fail "no portrait map"

@@ -204,9 +204,13 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
             at.push_back({s.x, s.y});
         }
     const auto groups = core::groupPins(at, 2 * radius);
-    for (const auto& group : groups)
+    for (const auto& group : groups) {
         drawPin(draw, ImVec2(group.x, group.y), radius, palette().primary,
                 group.members.size() == 1 ? icon("map-marker") : std::to_string(group.members.size()));
+        if (group.members.size() == 1)  // a replay script may tap a pin by its provider's name
+            noteTappableText(shown[group.members.front()]->name.get(lang), ImVec2(group.x - radius, group.y - radius),
+                             ImVec2(group.x + radius, group.y + radius));
+    }
     if (view.here) {
         const ImVec2 here = screen(map.projection.project(*view.here));
         drawPin(draw, here, radius, palette().emergency, icon("account"));
