@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <set>
@@ -55,7 +56,7 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
                                       "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume", "printer", "printer_queue",
                                       "receipt_device", "receipt_width_mm", "trusted_keys", "pack_max_file_mb",
-                                      "pack_max_total_mb", "pack_max_files"};
+                                      "pack_max_total_mb", "pack_max_files", "location"};
     const auto base = file.parent_path();
     auto relative = [&](const std::string& path) { return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : base / path; };
     for (const auto& item : root) {
@@ -111,6 +112,16 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
             else if (key == "window") {
                 if (!parseWindowSize(value.as<std::string>(), config.windowWidth, config.windowHeight))
                     return fail("must be a size like 1920x1080");
+            } else if (key == "location") {
+                const auto text = value.as<std::string>();
+                double latitude = 0, longitude = 0;
+                char end = 0;
+                if (text == "none") config.location.reset();
+                else if (std::sscanf(text.c_str(), "%lf , %lf %c", &latitude, &longitude, &end) == 2 &&
+                         latitude > 48.4 && latitude < 48.95 && longitude > 9.0 && longitude < 9.8)
+                    config.location = core::GeoPoint{latitude, longitude};
+                else
+                    return fail("must be latitude, longitude in the district, e.g. 48.7392, 9.3057 (or none)");
             } else if (key == "language") config.language = value.as<std::string>();
             else if (key == "font_size") {
                 float size = value.as<float>();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/content/pack.hpp"
+#include "kiosk/core/catalog.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -30,6 +31,8 @@ struct Config {
     int receiptWidthMm = 80;             // 58 or 80
     std::filesystem::path trustedKeys = "/etc/familienkiosk/keys";  // *.pub: who may sign content packs
     content::ImportLimits importLimits;  // what a content pack may hold at most
+    // "You are here" on the map; default: the district office, Pulverwiesen 11, Esslingen.
+    std::optional<core::GeoPoint> location = core::GeoPoint{48.7392, 9.3057};
 };
 
 // Compiled-in defaults: the sample content and assets of this build, data in the user's state folder.

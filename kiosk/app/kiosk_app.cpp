@@ -4,8 +4,11 @@
 #include "kiosk/app/explanations.hpp"
 #include "kiosk/app/printing.hpp"
 #include "kiosk/app/updates.hpp"
+#include "kiosk/content/district_geo.hpp"
+#include "kiosk/content/search.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -247,6 +250,19 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     // The fonts are rasterised on the second core while the GL driver loads (a software renderer
     // takes a good part of the start-up there); ImGui is not touched by this thread until then.
     const float em = fontSizeFor(config, width, height);
+    // The map and the keyboards are small files (the map's 520 points take well under a millisecond).
+    std::string mapError;
+    const std::optional<core::DistrictMap> districtMap = content::loadDistrictMap(config.assets / "geo", mapError);
+    if (!districtMap) spdlog::error("map: {}", mapError);
+    if (std::string problems = ui::loadKeyboards(config.assets / "keyboards"); !problems.empty())
+        spdlog::error("keyboards: {}", problems);
+    // The search over the content in use; what families type is never logged or kept.
+    auto openSearch = [](const content::LoadedContent& loaded) {
+        return loaded.database.empty() ? nullptr : std::make_unique<content::Search>(loaded.database);
+    };
+    std::unique_ptr<content::Search> search = openSearch(content);
+    std::string searchedText, searchedLanguage;
+    std::vector<std::string> searchResults;
     auto fontsLoaded = std::async(std::launch::async, [&] {
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
@@ -319,6 +335,9 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         // A stick brought new content: take it, with fonts for its glyphs, and start afresh.
         if (updates.takeNewContent() && options.reloadContent) {
             content = options.reloadContent();
+            search = openSearch(content);
+            searchedText.clear();
+            searchResults.clear();
             kioskInfo.contentBuiltAt = content.info.builtAt;
             session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
             explanations.setMediaDir(content.mediaDir);
@@ -375,6 +394,8 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);  // silence now
             printJobs.reset();
             qr.clear();
+            searchedText.clear();  // nothing of the last family's search stays in memory
+            searchResults.clear();
         }
 
         ImGui::NewFrame();
@@ -383,6 +404,15 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         if (content.catalog) {
             ui::View view{*content.catalog, session, clock.local(), kioskInfo, qr, explanations.view(), printJobs.poll(),
                           phase == core::IdlePhase::Warning ? idle.secondsLeft(now) : -1};
+            view.map = districtMap ? &*districtMap : nullptr;
+            view.here = config.location;
+            if (session.current().id == core::ScreenId::Search &&
+                (session.searchText != searchedText || session.language != searchedLanguage)) {
+                searchedText = session.searchText;
+                searchedLanguage = session.language;
+                searchResults = search ? search->find(searchedText, searchedLanguage) : std::vector<std::string>{};
+            }
+            view.searchResults = &searchResults;
             ui::drawKiosk(view, intents);
         } else {
             ui::drawNotReady(config.language);

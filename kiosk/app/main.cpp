@@ -8,6 +8,7 @@
 #include "kiosk/app/listing.hpp"
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/content/pack_import.hpp"
+#include "kiosk/content/search.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", KIOSK_VERSION);
     std::string configFile, window, content, dataDir, open, language, screenshot, replay, list, now, say;
     std::string print, slipPdf, printer;
+    std::string search;
     bool printTest = false;
     std::string usbRoot;
     bool buildDb = false;
@@ -113,6 +115,9 @@ int main(int argc, char** argv) {
                    "print offers, providers, stages or topics (id<TAB>title[<TAB>url]), or speech "
                    "(sound file<TAB>text to speak), and exit")
         ->check(CLI::IsMember({"offers", "providers", "stages", "topics", "speech"}));
+    cli.add_option("--search", search,
+                   "print the offers a search for this text finds (in --lang), best first, as the kiosk shows "
+                   "them (id<TAB>title), and exit");
     cli.add_option("--say", say,
                    "play the spoken explanation of home or offer:<id> (in --lang) on the sound device, then exit");
     cli.add_option("--print", print,
@@ -208,6 +213,19 @@ int main(int argc, char** argv) {
         }
         kiosk::app::printListing(*loaded.catalog, list, config.language, stdout);
         return loaded.sourceErrors.empty() ? 0 : 1;
+    }
+
+    if (!search.empty()) {
+        if (!loaded.catalog) {
+            spdlog::critical("no content: {}", loaded.problem);
+            return 1;
+        }
+        kiosk::content::Search index(loaded.database);
+        if (!index.ready()) return 1;
+        for (const auto& id : index.find(search, config.language))
+            if (const auto* offer = loaded.catalog->offer(id))
+                std::printf("%s\t%s\n", id.c_str(), offer->title.get(config.language).c_str());
+        return 0;
     }
 
     if (!say.empty()) {

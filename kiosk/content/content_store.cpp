@@ -34,7 +34,9 @@ std::string nowIso8601() {
 
 std::string sourceFingerprint(const std::filesystem::path& source) {
     std::string fingerprint;
-    for (const auto& name : sourceFiles()) {
+    auto names = sourceFiles();
+    names.insert(names.end(), optionalSourceFiles().begin(), optionalSourceFiles().end());
+    for (const auto& name : names) {
         std::error_code ec;
         auto path = source / name;
         auto size = std::filesystem::file_size(path, ec);
@@ -60,6 +62,7 @@ LoadedContent loadContent(const std::filesystem::path& source, const std::filesy
     LoadedContent loaded;
     if (std::filesystem::is_regular_file(source)) {
         loaded.catalog = readDatabaseFile(source, loaded.info, loaded.problem);
+        loaded.database = source;
         loaded.mediaDir = std::filesystem::absolute(source).parent_path();
         return loaded;
     }
@@ -68,6 +71,7 @@ LoadedContent loadContent(const std::filesystem::path& source, const std::filesy
         return info.source.empty() ? std::filesystem::absolute(source) : std::filesystem::path(info.source);
     };
     loaded.mediaDir = std::filesystem::absolute(source);
+    loaded.database = database;
 
     std::string databaseProblem;
     ContentInfo existing;

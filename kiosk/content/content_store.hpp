@@ -20,6 +20,7 @@ struct LoadedContent {
     // The folder the catalog's sound file paths are relative to: the content source folder, or the
     // folder of a ready database file (a content pack ships its audio/ beside it).
     std::filesystem::path mediaDir;
+    std::filesystem::path database;  // the database file the catalog was read from (its search index)
 };
 
 // `source` is a content folder (YAML) or a ready content database file. A folder is built into

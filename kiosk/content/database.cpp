@@ -44,7 +44,43 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX offer_keyword_offer ON offer_keyword(offer_id);
     CREATE TABLE content_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     )sql",
+    // 3: the search: synonyms, a full-text index of each offer per language, and its words' trigrams
+    // (for typos). The index is derived from the other tables (kIndexSearch), so it is filled here too.
+    // It keeps no copy of the texts (content=''): a row's id says offer and language (see kIndexSearch).
+    R"sql(
+    CREATE TABLE synonym(language TEXT NOT NULL, word TEXT NOT NULL, also TEXT NOT NULL, position INTEGER NOT NULL);
+    CREATE TABLE search_language(code TEXT PRIMARY KEY, number INTEGER NOT NULL);
+    CREATE VIRTUAL TABLE search USING fts5(title, keywords, place, topics, body, content = '',
+                                           tokenize = "unicode61 remove_diacritics 2", prefix = '2 3');
+    CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, row);
+    CREATE VIRTUAL TABLE search_trigrams USING fts5(term, tokenize = "trigram");
+    )sql",
 };
+
+// Fills the search index from the catalog tables: one row per offer and language it has a title in,
+// with the row id offer position * 64 + the language's number (1..63).
+constexpr const char* kIndexSearch = R"sql(
+    INSERT INTO search(search) VALUES ('delete-all');
+    DELETE FROM search_trigrams;
+    DELETE FROM search_language;
+    INSERT INTO search_language(code, number)
+    SELECT language, row_number() OVER (ORDER BY language = 'de' DESC, language)
+    FROM (SELECT DISTINCT language FROM text WHERE entity = 'offer' AND field = 'title') LIMIT 63;
+    INSERT INTO search(rowid, title, keywords, place, topics, body)
+    SELECT o.position * 64 + l.number, t.value,
+           (SELECT group_concat(keyword, ' ') FROM offer_keyword k WHERE k.offer_id = o.id AND k.language = t.language),
+           coalesce((SELECT value FROM text WHERE entity = 'provider' AND id = o.provider_id AND field = 'name'
+                     AND language = t.language), '') || ' ' || coalesce(p.municipality, ''),
+           (SELECT group_concat(x.value, ' ') FROM offer_topic ot JOIN text x ON x.entity = 'topic'
+             AND x.id = ot.topic_id AND x.field = 'title' AND x.language = t.language WHERE ot.offer_id = o.id),
+           (SELECT group_concat(value, ' ') FROM text WHERE entity = 'offer' AND id = o.id
+             AND field IN ('summary', 'description', 'eligibility') AND language = t.language)
+    FROM offer o JOIN provider p ON p.id = o.provider_id
+         JOIN text t ON t.entity = 'offer' AND t.id = o.id AND t.field = 'title'
+         JOIN search_language l ON l.code = t.language
+    ORDER BY o.position;
+    INSERT INTO search_trigrams(term) SELECT term FROM search_terms WHERE length(term) >= 3;
+)sql";
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 std::string joinCodes(const std::vector<std::string>& codes) {
@@ -126,6 +162,7 @@ void migrate(SQLite::Database& db) {
     if (version == kSchemaVersion) return;
     SQLite::Transaction transaction(db);
     for (int step = version; step < kSchemaVersion; ++step) db.exec(kMigrations[step]);
+    if (version < 3) db.exec(kIndexSearch);  // content of an older kiosk becomes searchable at once
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     transaction.commit();
 }
@@ -133,7 +170,7 @@ void migrate(SQLite::Database& db) {
 void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info) {
     migrate(db);
     SQLite::Transaction transaction(db);
-    for (const char* table : {"offer_keyword", "offer_topic", "offer_life_stage", "offer", "provider", "topic",
+    for (const char* table : {"synonym", "offer_keyword", "offer_topic", "offer_life_stage", "offer", "provider", "topic",
                               "life_stage", "network", "text", "content_info"})
         db.exec(fmt::format("DELETE FROM {}", table));
     TextWriter texts(db);
@@ -253,6 +290,19 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
     texts.write("network", "", "organisation", n.organisation);
     texts.write("network", "", "audio", n.audio);  // sound file paths live with the texts: no schema change
 
+    SQLite::Statement synonym(db, "INSERT INTO synonym(language, word, also, position) VALUES (?, ?, ?, ?)");
+    size_t synonymPosition = 0;
+    for (const auto& entry : catalog.synonyms)
+        for (const auto& also : entry.alsoFinds) {
+            synonym.bind(1, entry.language);
+            synonym.bind(2, entry.word);
+            synonym.bind(3, also);
+            bindPosition(synonym, 4, synonymPosition++);
+            synonym.exec();
+            synonym.reset();
+        }
+    db.exec(kIndexSearch);
+
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
     for (auto [key, value] : {std::pair{"source", &info.source}, {"fingerprint", &info.fingerprint},
                               {"built_at", &info.builtAt}}) {
@@ -364,6 +414,16 @@ core::Catalog readCatalog(SQLite::Database& db) {
     n.description = networkTexts[""]["description"];
     n.organisation = networkTexts[""]["organisation"];
     n.audio = networkTexts[""]["audio"];
+
+    SQLite::Statement synonyms(db, "SELECT language, word, also FROM synonym ORDER BY position");
+    while (synonyms.executeStep()) {
+        auto language = synonyms.getColumn(0).getString();
+        auto word = synonyms.getColumn(1).getString();
+        if (catalog.synonyms.empty() || catalog.synonyms.back().language != language ||
+            catalog.synonyms.back().word != word)
+            catalog.synonyms.push_back({language, word, {}});
+        catalog.synonyms.back().alsoFinds.push_back(synonyms.getColumn(2).getString());
+    }
     return catalog;
 }
 

@@ -10,7 +10,7 @@
 
 namespace kiosk::content {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct ContentInfo {
     std::string source;       // where the content was built from

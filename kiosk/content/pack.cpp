@@ -438,6 +438,8 @@ BuildOutcome buildPack(const fs::path& source, const fs::path& pack, const Secre
     // The five source files, then every regular file in the source's sub-folders (audio/, images/ ...).
     std::vector<std::pair<std::string, fs::path>> files;
     for (const auto& file : sourceFiles()) files.emplace_back(std::string(kPayloadFolder) + "/" + file, source / file);
+    for (const auto& file : optionalSourceFiles())
+        if (fs::exists(source / file)) files.emplace_back(std::string(kPayloadFolder) + "/" + file, source / file);
     std::vector<std::pair<std::string, fs::path>> media;
     std::error_code ec;
     for (fs::directory_iterator top(source, ec), end; !ec && top != end; top.increment(ec)) {

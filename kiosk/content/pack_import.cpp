@@ -434,6 +434,7 @@ LoadedContent loadKioskContent(const fs::path& source, const fs::path& dataDir) 
                 loaded.catalog = readCatalog(db);
                 loaded.info = readContentInfo(db);
                 loaded.mediaDir = folder / "content";
+                loaded.database = folder / "content.sqlite";
                 spdlog::info("content: content pack version {} ({})", *active, folder.string());
                 return loaded;
             } catch (const std::exception& e) {

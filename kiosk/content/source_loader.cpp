@@ -247,6 +247,12 @@ public:
                 core::GeoPoint point{node[0].as<double>(), node[1].as<double>()};
                 if (point.latitude < -90 || point.latitude > 90 || point.longitude < -180 || point.longitude > 180)
                     fail("location", "latitude or longitude out of range");
+                // The map shows the district: a place far outside is a typo or latitude and longitude swapped.
+                else if (point.latitude < 48.45 || point.latitude > 48.90 || point.longitude < 9.05 ||
+                         point.longitude > 9.75)
+                    fail("location", fmt::format("[{}, {}] is outside the district of Esslingen (about [48.5 to 48.8, "
+                                                 "9.1 to 9.7]): check the numbers and their order [latitude, longitude]",
+                                                 point.latitude, point.longitude));
                 return point;
             }
         } catch (const YAML::Exception&) {
@@ -326,7 +332,65 @@ void readList(const std::filesystem::path& folder, const std::string& file, std:
     }
 }
 
+// synonyms.yaml (optional): per language, a word and the words a search for it also finds.
+void readSynonyms(const std::filesystem::path& folder, std::vector<ContentError>& errors, core::Catalog& catalog) {
+    const std::string file = "synonyms.yaml";
+    if (!std::filesystem::exists(folder / file)) return;
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile((folder / file).string());
+    } catch (const YAML::BadFile&) {
+        errors.push_back({file, "", "", "the file cannot be read"});
+        return;
+    } catch (const YAML::Exception& e) {
+        errors.push_back({file, fmt::format("line {}", e.mark.line + 1), "", "not valid YAML: " + e.msg});
+        return;
+    }
+    if (root.IsNull()) return;
+    const std::string example = "must list words per language, e.g. de: {Geld: [Kindergeld, Wohngeld]}";
+    if (!root.IsMap()) {
+        errors.push_back({file, "", "", example});
+        return;
+    }
+    for (const auto& language : root) {
+        const std::string code = language.first.IsScalar() ? language.first.as<std::string>() : "";
+        if (!isLanguageCode(code) || !language.second.IsMap()) {
+            errors.push_back({file, fmt::format("'{}'", code), "", example});
+            continue;
+        }
+        std::set<std::string> seen;
+        for (const auto& entry : language.second) {
+            const std::string word = entry.first.IsScalar() ? entry.first.as<std::string>() : "";
+            const std::string where = fmt::format("{}: '{}'", code, word);
+            if (word.empty()) {
+                errors.push_back({file, code, "", "a word is empty"});
+                continue;
+            }
+            if (!seen.insert(word).second) {
+                errors.push_back({file, where, "", "is used twice"});
+                continue;
+            }
+            core::Synonym synonym{code, word, {}};
+            if (entry.second.IsSequence())
+                for (const auto& also : entry.second)
+                    if (also.IsScalar() && !also.as<std::string>().empty()) synonym.alsoFinds.push_back(also.as<std::string>());
+            if (!entry.second.IsSequence() || synonym.alsoFinds.size() != entry.second.size() ||
+                synonym.alsoFinds.empty()) {
+                errors.push_back({file, where, "",
+                                  fmt::format("must be a list of words or phrases, e.g. {}: [Kindergeld, Wohngeld]", word)});
+                continue;
+            }
+            catalog.synonyms.push_back(std::move(synonym));
+        }
+    }
+}
+
 }  // namespace
+
+const std::vector<std::string>& optionalSourceFiles() {
+    static const std::vector<std::string> files{"synonyms.yaml"};
+    return files;
+}
 
 const std::vector<std::string>& sourceFiles() {
     static const std::vector<std::string> files{"network.yaml", "life_stages.yaml", "topics.yaml", "providers.yaml",
@@ -430,6 +494,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         catalog.offers.push_back(std::move(o));
     });
 
+    readSynonyms(folder, errors, catalog);
     return result;
 }
 

@@ -17,6 +17,8 @@ struct SourceResult {
 
 // The files a content source consists of, in the order they are read.
 const std::vector<std::string>& sourceFiles();
+// Files a content source may have: synonyms.yaml (words a search also finds).
+const std::vector<std::string>& optionalSourceFiles();
 
 SourceResult loadSource(const std::filesystem::path& folder);
 

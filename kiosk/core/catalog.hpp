@@ -82,6 +82,13 @@ struct NetworkInfo {  // the network's own office, for the about screen
     LocalizedText audio;  // the home screen's spoken explanation, relative to the content folder
 };
 
+// "Also find": a family searching for `word` (in `language`) also finds offers with these words.
+struct Synonym {
+    std::string language;
+    std::string word;
+    std::vector<std::string> alsoFinds;
+};
+
 class Catalog {
 public:
     std::vector<LifeStage> lifeStages;
@@ -89,6 +96,7 @@ public:
     std::vector<Provider> providers;
     std::vector<Offer> offers;
     NetworkInfo network;
+    std::vector<Synonym> synonyms;  // for the search, from the optional synonyms.yaml
 
     const LifeStage* lifeStage(std::string_view id) const;
     const Topic* topic(std::string_view id) const;

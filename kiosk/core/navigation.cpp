@@ -11,6 +11,7 @@ constexpr std::pair<std::string_view, ScreenId> kScreenNames[] = {
     {"offer", ScreenId::Offer},       {"provider", ScreenId::Provider}, {"emergencies", ScreenId::Emergencies},
     {"about", ScreenId::About},       {"list", ScreenId::List},         {"list-qr", ScreenId::ListQr},
     {"languages", ScreenId::Languages},
+    {"map", ScreenId::Map},           {"search", ScreenId::Search},
 };
 
 bool needsTarget(ScreenId id) {
@@ -22,7 +23,19 @@ void push(Session& session, ScreenRef screen) {
     session.history.push_back(std::move(screen));
 }
 
-void goHome(Session& session) { session.history.assign(1, ScreenRef{ScreenId::Home, {}, {}}); }
+void goHome(Session& session) {
+    session.history.assign(1, ScreenRef{ScreenId::Home, {}, {}});
+    session.searchText.clear();  // a search belongs to the way it was typed on
+}
+
+// Drops the last letter (not byte) of UTF-8 text.
+void eraseLetter(std::string& text) {
+    while (!text.empty()) {
+        const auto c = static_cast<unsigned char>(text.back());
+        text.pop_back();
+        if ((c & 0xC0) != 0x80) break;
+    }
+}
 
 }  // namespace
 
@@ -107,6 +120,21 @@ void apply(Session& session, const Intent& intent) {
         void operator()(const intent::OpenList&) { push(s, {ScreenId::List, {}, {}}); }
         void operator()(const intent::ShowListQr&) { push(s, {ScreenId::ListQr, {}, {}}); }
         void operator()(const intent::PrintList&) {}
+        void operator()(const intent::OpenMap&) {
+            const ScreenRef& from = s.current();
+            if (from.id == ScreenId::LifeStage) push(s, {ScreenId::Map, from.target, from.topic});
+            else push(s, {ScreenId::Map, {}, {}});
+        }
+        void operator()(const intent::MoveMap& i) { s.mapCamera = i.camera; }
+        void operator()(const intent::SelectPlace& i) { s.mapPlace = i.municipality; }
+        void operator()(const intent::ToggleOpenNow&) { s.mapOpenNow = !s.mapOpenNow; }
+        void operator()(const intent::OpenSearch&) { push(s, {ScreenId::Search, {}, {}}); }
+        void operator()(const intent::TypeText& i) {
+            if (s.searchText.size() + i.text.size() <= kMaxSearchText) s.searchText += i.text;
+        }
+        void operator()(const intent::EraseLetter&) { eraseLetter(s.searchText); }
+        void operator()(const intent::SetSearch& i) { s.searchText = i.text.substr(0, kMaxSearchText); }
+        void operator()(const intent::SwitchKeyboard&) { s.germanKeyboard = !s.germanKeyboard; }
     };
     std::visit(Visitor{session}, intent);
 }

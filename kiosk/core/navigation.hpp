@@ -1,6 +1,8 @@
 // Where a family is in the kiosk: a stack of screens, changed only by intents.
 #pragma once
 
+#include "kiosk/core/district_map.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,16 +11,17 @@
 
 namespace kiosk::core {
 
-enum class ScreenId { Attract, Home, LifeStage, Offer, Provider, Emergencies, About, List, ListQr, Languages };
+enum class ScreenId { Attract, Home, LifeStage, Offer, Provider, Emergencies, About, List, ListQr, Languages, Map, Search };
 
 struct ScreenRef {
     ScreenId id = ScreenId::Home;
-    std::string target;  // life stage, offer or provider id
-    std::string topic;   // LifeStage: the topic filter, empty for all
+    std::string target;  // life stage, offer or provider id; Map: the life stage whose offers it shows (empty: all)
+    std::string topic;   // LifeStage and Map: the topic filter, empty for all
     friend bool operator==(const ScreenRef&, const ScreenRef&) = default;
 };
 
-// `home`, `about`, `emergencies`, `attract`, `list`, `list-qr`, `languages`, `stage:<id>`, `offer:<id>`, `provider:<id>`.
+// `home`, `about`, `emergencies`, `attract`, `list`, `list-qr`, `languages`, `map`, `search`, `stage:<id>`,
+// `offer:<id>`, `provider:<id>`.
 std::optional<ScreenRef> parseScreenRef(std::string_view text);
 std::string toString(const ScreenRef& screen);
 
@@ -45,6 +48,15 @@ struct ShowListQr {};  // the list's QR codes, large, one after the other
 struct PrintList {};   // the app prints the slip; the session does not change
 struct ToggleLargeText {};
 struct ToggleHighContrast {};
+struct OpenMap {};     // from a life stage: with its life stage and topic filter
+struct MoveMap { MapCamera camera; };        // dragged or zoomed (the screen did the arithmetic)
+struct SelectPlace { std::string municipality; };  // its offers show beside the map; empty: none
+struct ToggleOpenNow {};                     // the map shows only providers open now, or all
+struct OpenSearch {};
+struct TypeText { std::string text; };       // a key of the on-screen keyboard
+struct EraseLetter {};
+struct SetSearch { std::string text; };      // a suggestion tapped; empty clears
+struct SwitchKeyboard {};                    // the family's language's letters <-> German ones
 }  // namespace intent
 
 using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::OpenLifeStage,
@@ -52,7 +64,10 @@ using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::Op
                             intent::OpenEmergencies, intent::OpenAbout, intent::ChooseLanguage, intent::Listen,
                             intent::StopListening, intent::VolumeUp, intent::VolumeDown, intent::AddToList,
                             intent::RemoveFromList, intent::OpenList, intent::ShowListQr, intent::PrintList,
-                            intent::OpenLanguages, intent::ToggleLargeText, intent::ToggleHighContrast>;
+                            intent::OpenLanguages, intent::ToggleLargeText, intent::ToggleHighContrast,
+                            intent::OpenMap, intent::MoveMap, intent::SelectPlace, intent::ToggleOpenNow,
+                            intent::OpenSearch, intent::TypeText, intent::EraseLetter, intent::SetSearch,
+                            intent::SwitchKeyboard>;
 
 inline constexpr int kMaxVolume = 10;     // volume steps 0..10
 inline constexpr int kDefaultVolume = 7;
@@ -66,6 +81,11 @@ struct Session {
     std::vector<std::string> chosen;  // offer ids on "my list", in the order chosen
     bool largeText = false;     // the family's choices of how the kiosk looks, until the idle reset
     bool highContrast = false;
+    MapCamera mapCamera;              // zoom 1: the whole district (the screen centres it)
+    std::string mapPlace;             // the municipality tapped on the map
+    bool mapOpenNow = false;
+    std::string searchText;           // never stored or logged; gone with the session
+    bool germanKeyboard = false;      // German letters instead of the language's own
 
     bool isChosen(std::string_view offer) const;
 
@@ -76,5 +96,7 @@ struct Session {
 Session freshSession(std::string language, ScreenRef start = {ScreenId::Attract, {}, {}},
                      int volume = kDefaultVolume);
 void apply(Session& session, const Intent& intent);
+
+inline constexpr size_t kMaxSearchText = 60;  // bytes: a search is a few words
 
 }  // namespace kiosk::core

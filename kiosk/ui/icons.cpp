@@ -8,7 +8,7 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, unsigned>, 52> kIcons{{
+constexpr std::array<std::pair<std::string_view, unsigned>, 58> kIcons{{
     {"account-multiple", 0xF00E}, {"alert", 0xF026},        {"alert-circle", 0xF028},  {"arrow-left", 0xF04D},
     {"arrow-right", 0xF054},      {"baby", 0xF06C},         {"bike", 0xF0A3},          {"book-open-variant", 0xF0BE},
     {"bus", 0xF0E7},              {"calendar-clock", 0xF0F0}, {"cash", 0xF114},        {"check", 0xF12C},
@@ -20,6 +20,8 @@ constexpr std::array<std::pair<std::string_view, unsigned>, 52> kIcons{{
     {"heart-pulse", 0xF5F6},      {"message-text", 0xF369}, {"palette", 0xF3D8},       {"phone", 0xF3F2},
     {"phone-in-talk", 0xF3F6},    {"printer", 0xF42A},      {"puzzle", 0xF431},        {"qrcode", 0xF432},
     {"rocket", 0xF463},           {"school", 0xF474},       {"star", 0xF4CE},          {"stop", 0xF4DB},          {"translate", 0xF5CA},
+    {"magnify", 0xF349},          {"backspace", 0xF06E},    {"plus", 0xF415},          {"minus", 0xF374},
+    {"keyboard", 0xF30C},         {"account", 0xF004},
     {"volume-high", 0xF57E},  {"volume-low", 0xF57F},    {"volume-off", 0xF581},      {"web", 0xF59F},          {"wheelchair-accessibility", 0xF5A4},
     {"contrast-circle", 0xF197},  {"earth", 0xF1E7},        {"format-size", 0xF27F},
 }};

@@ -1,6 +1,7 @@
 // The frame: a full-screen window with the current screen above the navigation bar.
 #include "kiosk/platform/qr_code.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/text_direction.hpp"
@@ -47,6 +48,8 @@ std::string allTexts(const core::Catalog* catalog) {
         add(address.municipality);
     };
     forEachUiString(add);
+    add(keyboardLetters());
+    add(kMapAttribution);
     if (!catalog) return texts;
     for (const auto& stage : catalog->lifeStages) {
         addLocalized(stage.title);
@@ -94,6 +97,8 @@ void drawKiosk(const View& view, Intents& out) {
     case core::ScreenId::List: drawList(view, out); break;
     case core::ScreenId::ListQr: drawListQr(view, out); break;
     case core::ScreenId::Languages: drawLanguages(view, out); break;
+    case core::ScreenId::Map: drawMap(view, out); break;
+    case core::ScreenId::Search: drawSearch(view, out); break;
     }
     ImGui::EndChild();
     if (withBar) drawNavigationBar(view, out);

@@ -36,6 +36,8 @@ const Palette& palette(Theme theme) {
         .border = IM_COL32(0x6B, 0x6B, 0x6B, 0xFF),
         .pressed = IM_COL32(0xE3, 0xEC, 0xF8, 0xFF),
         .dim = IM_COL32(0x00, 0x00, 0x00, 0xB0),
+        .mapLand = IM_COL32(0xE4, 0xEC, 0xDA, 0xFF),
+        .mapPlace = IM_COL32(0xF6, 0xD8, 0x8C, 0xFF),
     };
     // Light on black, controls in yellow: for people who see poorly (and for glare on the screen).
     static const Palette highContrast{

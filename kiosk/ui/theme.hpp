@@ -23,6 +23,8 @@ struct Palette {
     ImU32 border;
     ImU32 pressed;     // a card under the finger
     ImU32 dim;         // behind the "still there?" dialog
+    ImU32 mapLand;     // the district's municipalities
+    ImU32 mapPlace;    // the municipality tapped
 };
 
 enum class Theme { Standard, HighContrast };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/core/catalog.hpp"
+#include "kiosk/core/district_map.hpp"
 #include "kiosk/core/navigation.hpp"
 #include "kiosk/core/opening_hours.hpp"
 #include "kiosk/ui/texture.hpp"
@@ -71,6 +72,9 @@ struct View {
     const AudioView& audio;
     const PrintView& print;
     int idleSecondsLeft = -1;  // >= 0: the "still there?" countdown is running
+    const core::DistrictMap* map = nullptr;                  // null: the map data could not be read
+    std::optional<core::GeoPoint> here{};                    // the kiosk's own place ("you are here")
+    const std::vector<std::string>* searchResults = nullptr;  // offer ids for session.searchText, best first
 
     const std::string& language() const { return session.language; }
     bool portrait() const;

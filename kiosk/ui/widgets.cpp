@@ -269,6 +269,7 @@ void qrImage(const Texture& texture, float maxSide) {
 }
 
 void noteVisibleText(std::string_view text, ImVec2 min, ImVec2 max) { remember(text, min, max, false); }
+void noteTappableText(std::string_view text, ImVec2 min, ImVec2 max) { remember(text, min, max, true); }
 void clearVisibleTexts() { g_visible.clear(); }
 const std::vector<VisibleText>& visibleTexts() { return g_visible; }
 

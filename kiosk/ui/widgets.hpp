@@ -57,6 +57,8 @@ struct VisibleText {
 void clearVisibleTexts();
 // For text drawn straight to a draw list.
 void noteVisibleText(std::string_view text, ImVec2 min, ImVec2 max);
+// The same for text that is itself a touch target (a place name on the map).
+void noteTappableText(std::string_view text, ImVec2 min, ImVec2 max);
 const std::vector<VisibleText>& visibleTexts();
 
 }  // namespace kiosk::ui

@@ -284,3 +284,23 @@ TEST_CASE("the content pack settings are read and checked", "[config]") {
     CHECK_THAT(zero.error, Contains("'pack_max_file_mb': must be between 1 and 1048576 (MB)"));
     CHECK_FALSE(load("pack_max_files: many\n").ok);
 }
+
+TEST_CASE("the kiosk's location for the map is read, or switched off, or refused outside the district",
+          "[config]") {
+    CHECK(defaultConfig().location.has_value());  // the district office in Esslingen
+    auto loaded = load("location: 48.6267, 9.3405\n");
+    INFO(loaded.error);
+    REQUIRE(loaded.ok);
+    REQUIRE(loaded.config.location);
+    CHECK(loaded.config.location->latitude == 48.6267);
+    CHECK(loaded.config.location->longitude == 9.3405);
+    loaded = load("location: none\n");
+    REQUIRE(loaded.ok);
+    CHECK(!loaded.config.location);
+    for (const char* bad : {"52.52, 13.40", "9.3405, 48.6267", "Esslingen", "48.6"}) {
+        loaded = load(std::string("location: ") + bad + "\n");
+        INFO(bad);
+        CHECK_FALSE(loaded.ok);
+        CHECK_THAT(loaded.error, Contains("'location'") && Contains("e.g. 48.7392, 9.3057"));
+    }
+}

@@ -277,7 +277,7 @@ TEST_CASE("a new database gets the current schema version", "[database]") {
     REQUIRE(userVersion(db) == 0);
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(kSchemaVersion == 2);
+    CHECK(kSchemaVersion == 3);
     CHECK(hasTable(db, "offer"));
     CHECK(hasTable(db, "offer_keyword"));
     CHECK(hasTable(db, "content_info"));
@@ -378,9 +378,11 @@ TEST_CASE("upgrade from version 1 keeps the content and adds keywords and conten
     REQUIRE_FALSE(hasTable(db, "offer_keyword"));
 
     migrate(db);
-    CHECK(userVersion(db) == 2);
+    CHECK(userVersion(db) == kSchemaVersion);
     CHECK(hasTable(db, "offer_keyword"));
     CHECK(hasTable(db, "content_info"));
+    // Version 3: the old content is searchable at once.
+    CHECK(db.execAndGet("SELECT count(*) FROM search WHERE search MATCH 'kindergeld'").getInt() == 1);
 
     const core::Catalog catalog = readCatalog(db);
     REQUIRE(catalog.offers.size() == 1);

@@ -312,3 +312,61 @@ TEST_CASE("the idle reset empties the list", "[navigation][list]") {
     session = freshSession("de");
     CHECK(session.chosen.empty());
 }
+
+TEST_CASE("the map opens with the life stage and topic it was opened from", "[navigation]") {
+    Session s = freshSession("de", {ScreenId::Home, {}, {}});
+    apply(s, intent::OpenMap{});
+    CHECK(s.current() == ScreenRef{ScreenId::Map, {}, {}});
+    apply(s, intent::Back{});
+    apply(s, intent::OpenLifeStage{"baby"});
+    apply(s, intent::FilterTopic{"money"});
+    apply(s, intent::OpenMap{});
+    CHECK(s.current() == ScreenRef{ScreenId::Map, "baby", "money"});
+    CHECK(parseScreenRef("map") == ScreenRef{ScreenId::Map, {}, {}});
+    CHECK(parseScreenRef("search") == ScreenRef{ScreenId::Search, {}, {}});
+}
+
+TEST_CASE("the map's camera, place and open-now filter are the session's", "[navigation]") {
+    Session s = freshSession("de", {ScreenId::Map, {}, {}});
+    apply(s, intent::MoveMap{{{3, 4}, 2}});
+    apply(s, intent::SelectPlace{"Nürtingen"});
+    apply(s, intent::ToggleOpenNow{});
+    CHECK(s.mapCamera == MapCamera{{3, 4}, 2});
+    CHECK(s.mapPlace == "Nürtingen");
+    CHECK(s.mapOpenNow);
+    const Session fresh = freshSession("de");
+    CHECK(fresh.mapCamera == MapCamera{});
+    CHECK(fresh.mapPlace.empty());
+    CHECK(!fresh.mapOpenNow);
+}
+
+TEST_CASE("typing on the on-screen keyboard builds the search, letter by letter", "[navigation]") {
+    Session s = freshSession("de", {ScreenId::Home, {}, {}});
+    apply(s, intent::OpenSearch{});
+    CHECK(s.current().id == ScreenId::Search);
+    for (const char* key : {"G", "e", "l", "d", "ü"}) apply(s, intent::TypeText{key});
+    CHECK(s.searchText == "Geldü");
+    apply(s, intent::EraseLetter{});  // a whole letter, not one byte of it
+    CHECK(s.searchText == "Geld");
+    apply(s, intent::TypeText{" "});
+    apply(s, intent::TypeText{"дом"});
+    apply(s, intent::EraseLetter{});
+    CHECK(s.searchText == "Geld до");
+    apply(s, intent::SetSearch{std::string(200, 'x')});
+    CHECK(s.searchText.size() == kMaxSearchText);
+    apply(s, intent::TypeText{"y"});
+    CHECK(s.searchText.size() == kMaxSearchText);
+    apply(s, intent::SetSearch{""});
+    CHECK(s.searchText.empty());
+}
+
+TEST_CASE("the search is gone after Home and with a fresh session", "[navigation]") {
+    Session s = freshSession("de", {ScreenId::Search, {}, {}});
+    apply(s, intent::TypeText{"Kindergeld"});
+    apply(s, intent::OpenOffer{"kindergeld"});
+    apply(s, intent::Back{});
+    CHECK(s.searchText == "Kindergeld");  // back from a result: the results are still there
+    apply(s, intent::Home{});
+    CHECK(s.searchText.empty());
+    CHECK(freshSession("de").searchText.empty());
+}

@@ -13,6 +13,11 @@ void drawHome(const View& view, Intents& out) {
     const std::string& lang = view.language();
     titleText(tr("home.question", lang));
     paragraph(tr("home.intro", lang));
+    // Search and map for families who know what they need or where they are.
+    if (bigButton(icon("magnify") + " " + tr("search.button", lang), ems(10, 0))) out.push_back(core::intent::OpenSearch{});
+    ImGui::SameLine();
+    if (bigButton(icon("map") + " " + tr("map.button", lang), ems(10, 0))) out.push_back(core::intent::OpenMap{});
+    ImGui::SameLine();
     listenButton(view, "home", view.catalog.network.audio, out);
     listenControls(view, "home", out);
     ImGui::Spacing();

@@ -69,6 +69,8 @@ void drawLifeStage(const View& view, Intents& out) {
 
     if (view.portrait()) {
         topicButtons(view, topics, screen.topic, false, out);
+        ImGui::SameLine();
+        if (bigButton(icon("map") + " " + tr("map.show", lang), ImVec2(0, 0))) out.push_back(core::intent::OpenMap{});
         ImGui::Spacing();
         beginScrollArea("##offers", ImVec2(0, 0));
         offerCards(view, offers, out);
@@ -85,6 +87,9 @@ void drawLifeStage(const View& view, Intents& out) {
     } else {
         beginScrollArea("##topics", ImVec2(16 * em(), 0));
         topicButtons(view, topics, screen.topic, true, out);
+        ImGui::Spacing();
+        if (bigButton(icon("map") + " " + tr("map.show", lang), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+            out.push_back(core::intent::OpenMap{});  // the map with this life stage's (and topic's) places
         endScrollArea();
         ImGui::SameLine();
         beginScrollArea("##offers", ImVec2(0, 0));

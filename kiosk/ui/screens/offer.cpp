@@ -96,6 +96,7 @@ void drawOffer(const View& view, Intents& out) {
         if (provider) providerBox(view, *provider, out);
         ImGui::Spacing();
         qrCodes(view, *offer, provider);
+        if (provider) miniMap(view, *provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
         endScrollArea();
     } else {
         // Texts first (on the left, or the right for a right-to-left reader); who helps, when, and the
@@ -105,6 +106,10 @@ void drawOffer(const View& view, Intents& out) {
         auto texts = [&] {
             beginScrollArea("##offer", ImVec2(main, 0));
             details();
+            if (provider) {  // where it is, below the texts: the QR codes beside them stay in view
+                ImGui::Spacing();
+                miniMap(view, *provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
+            }
             endScrollArea();
         };
         auto who = [&] {

@@ -34,6 +34,7 @@ void drawProvider(const View& view, Intents& out) {
     if (!provider->phone.empty()) {
         headingText(icon("phone") + " " + provider->phone);
     }
+    miniMap(view, *provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
     labelled("email", provider->email);
     labelled("web", provider->website);
     if (provider->hours) {

@@ -15,6 +15,13 @@ void drawAbout(const View& view, Intents& out);
 void drawList(const View& view, Intents& out);
 void drawListQr(const View& view, Intents& out);
 void drawLanguages(const View& view, Intents& out);
+void drawMap(const View& view, Intents& out);
+void drawSearch(const View& view, Intents& out);
+// A small map of the district with the provider's pin (nothing when it has no place), `width` wide.
+void miniMap(const View& view, const core::Provider& provider, float width);
+
+// Whoever shows the map must show this near it (Datenlizenz Deutschland – Namensnennung 2.0).
+inline constexpr const char* kMapAttribution = "© GeoBasis-DE / BKG 2021 (Daten verändert)";
 
 void drawNavigationBar(const View& view, Intents& out);
 float navigationBarHeight(const View& view);

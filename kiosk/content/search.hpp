@@ -1,0 +1,47 @@
+// The families' search over the content database's full-text index: as they type, with typos.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::content {
+
+// The query's words, each lower-case and without accents (as the index folds them).
+std::vector<std::string> searchWords(std::string_view text);
+// Edits (insert, delete, replace, swap two neighbours) between two words, counted in characters.
+int editDistance(std::string_view a, std::string_view b);
+
+// One content database, opened read-only. Never throws: a broken index finds nothing.
+// Search terms are neither logged nor kept beyond the call.
+class Search {
+public:
+    explicit Search(const std::filesystem::path& database);
+    Search(const Search&) = delete;
+    Search& operator=(const Search&) = delete;
+    ~Search() noexcept;
+
+    bool ready() const { return m_db != nullptr; }
+    // Offer ids, best first, for `text` in `language` and German: titles, keywords, provider,
+    // municipality, topics and texts; every word also as the start of a longer one (the family is
+    // typing), a word not in the content replaced by its close spellings, and synonyms added.
+    std::vector<std::string> find(std::string_view text, std::string_view language, size_t limit = 40);
+
+private:
+    std::string termsFor(const std::string& word, std::string_view language);
+    std::vector<std::string> closeTerms(const std::string& word);
+
+    std::unique_ptr<SQLite::Database> m_db;
+    std::unique_ptr<SQLite::Statement> m_query, m_hasPrefix, m_trigrams;
+    std::map<std::string, std::vector<std::string>> m_synonyms;
+    std::vector<std::string> m_offers;          // by position: a search row id / 64
+    std::map<std::string, int64_t, std::less<>> m_languages;  // code -> number: a search row id % 64  // "language:word" -> what it also finds
+};
+
+}  // namespace kiosk::content

@@ -1,0 +1,371 @@
+// The district map: municipalities, provider pins (grouped where they overlap), "you are here",
+// drag to pan, + / − and a double tap to zoom; a tapped place lists its offers beside the map.
+#include "kiosk/core/opening_hours.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <GL/glu.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <unordered_set>
+
+namespace kiosk::ui {
+namespace {
+
+using Triangles = std::vector<core::PlanePoint>;  // three points each
+
+// GLU's tessellator turns the (concave) municipalities into triangles ImGui can fill; once per map.
+class Tessellation {
+public:
+    const std::vector<Triangles>& of(const core::DistrictMap& map) {
+        if (m_map != &map) {
+            m_map = &map;
+            m_shapes.clear();
+            for (const auto& municipality : map.municipalities) m_shapes.push_back(tessellate(municipality));
+        }
+        return m_shapes;
+    }
+
+private:
+    struct Collector {
+        Triangles triangles;
+        std::vector<std::unique_ptr<GLdouble[]>> extra;  // vertices GLU makes where edges cross
+    };
+
+    static Triangles tessellate(const core::Municipality& municipality) {
+        Collector collector;
+        GLUtesselator* tess = gluNewTess();
+        if (!tess) return {};
+        using Callback = _GLUfuncptr;
+        gluTessCallback(tess, GLU_TESS_VERTEX_DATA,
+                        reinterpret_cast<Callback>(+[](void* vertex, void* data) {
+                            const auto* v = static_cast<const GLdouble*>(vertex);
+                            static_cast<Collector*>(data)->triangles.push_back({v[0], v[1]});
+                        }));
+        // An edge flag callback makes GLU hand out plain triangles only (no fans or strips).
+        gluTessCallback(tess, GLU_TESS_EDGE_FLAG_DATA, reinterpret_cast<Callback>(+[](GLboolean, void*) {}));
+        gluTessCallback(tess, GLU_TESS_COMBINE_DATA,
+                        reinterpret_cast<Callback>(+[](GLdouble coords[3], void*[4], GLfloat[4], void** out,
+                                                       void* data) {
+                            auto& extra = static_cast<Collector*>(data)->extra;
+                            extra.push_back(std::make_unique<GLdouble[]>(3));
+                            std::copy(coords, coords + 3, extra.back().get());
+                            *out = extra.back().get();
+                        }));
+        gluTessProperty(tess, GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
+        std::vector<std::vector<GLdouble>> coordinates;
+        for (const auto& area : municipality.areas) {
+            gluTessBeginPolygon(tess, &collector);
+            for (const auto& ring : area.rings) {
+                gluTessBeginContour(tess);
+                coordinates.emplace_back();
+                auto& c = coordinates.back();
+                c.reserve(ring.size() * 3);
+                for (const auto& p : ring) c.insert(c.end(), {p.x, p.y, 0.0});
+                for (size_t i = 0; i < ring.size(); ++i) gluTessVertex(tess, &c[i * 3], &c[i * 3]);
+                gluTessEndContour(tess);
+            }
+            gluTessEndPolygon(tess);
+        }
+        gluDeleteTess(tess);
+        collector.triangles.resize(collector.triangles.size() / 3 * 3);
+        return collector.triangles;
+    }
+
+    const core::DistrictMap* m_map = nullptr;
+    std::vector<Triangles> m_shapes;
+};
+
+Tessellation g_tessellation;
+
+// A provider shows on the map when it has a place and an offer that passes the map's filters.
+bool showsOffer(const View& view, const core::Offer& offer) {
+    const core::ScreenRef& screen = view.session.current();
+    if (!screen.target.empty() &&
+        std::find(offer.lifeStages.begin(), offer.lifeStages.end(), screen.target) == offer.lifeStages.end())
+        return false;
+    if (!screen.topic.empty() && std::find(offer.topics.begin(), offer.topics.end(), screen.topic) == offer.topics.end())
+        return false;
+    return true;
+}
+
+// The providers with an offer that passes the filters, found in one pass over the offers.
+using ProviderSet = std::unordered_set<std::string_view>;
+ProviderSet providersWithOffers(const View& view) {
+    ProviderSet providers;
+    for (const auto& offer : view.catalog.offers)
+        if (showsOffer(view, offer)) providers.insert(offer.providerId);
+    return providers;
+}
+
+bool shows(const View& view, const ProviderSet& withOffers, const core::Provider& provider) {
+    if (!provider.location || !withOffers.count(provider.id)) return false;
+    return !view.session.mapOpenNow ||
+           (provider.hours && core::evaluate(*provider.hours, view.now).state == core::OpenState::OpenNow);
+}
+
+void drawPin(ImDrawList* draw, ImVec2 at, float radius, ImU32 fill, const std::string& label) {
+    draw->AddCircleFilled(ImVec2(at.x, at.y + 0.12f * radius), radius * 1.05f, IM_COL32(0, 0, 0, 0x40));  // shadow
+    draw->AddCircleFilled(at, radius, fill);
+    draw->AddCircle(at, radius, palette().surface, 0, std::max(2.0f, 0.08f * em()));
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    draw->AddText(ImVec2(at.x - size.x * 0.5f, at.y - size.y * 0.5f), palette().onPrimary, label.c_str());
+}
+
+// The map itself in the rectangle at the cursor.
+void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Intents& out) {
+    const std::string& lang = view.language();
+    const core::MapCamera camera = view.session.mapCamera.zoom <= 1.0
+                                       ? core::MapCamera{map.bounds.centre(), 1}
+                                       : view.session.mapCamera;
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    const float margin = 0.5f * em();
+    const core::MapViewport viewport(map.bounds, camera, min.x + margin, min.y + margin, size.x - 2 * margin,
+                                     size.y - 2 * margin);
+    auto screen = [&](core::PlanePoint p) {
+        ImVec2 s;
+        viewport.toScreen(p, s.x, s.y);
+        return s;
+    };
+
+    ImGui::InvisibleButton("##map", size);
+    const bool held = ImGui::IsItemActive();
+    const bool released = ImGui::IsItemDeactivated();
+    const ImGuiIO& io = ImGui::GetIO();
+    const float threshold = io.MouseDragThreshold;
+    const bool dragged = io.MouseDragMaxDistanceSqr[0] > threshold * threshold;
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(min, max, true);
+    draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
+
+    // Municipalities: filled (the tapped one highlighted), then their borders, then the district's.
+    const auto& shapes = g_tessellation.of(map);
+    const ImDrawListFlags flags = draw->Flags;
+    draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;  // no seams between a shape's triangles
+    for (size_t m = 0; m < map.municipalities.size(); ++m) {
+        const ImU32 fill = map.municipalities[m].name == view.session.mapPlace ? palette().mapPlace : palette().mapLand;
+        const Triangles& t = shapes[m];
+        for (size_t i = 0; i + 2 < t.size(); i += 3) draw->AddTriangleFilled(screen(t[i]), screen(t[i + 1]), screen(t[i + 2]), fill);
+    }
+    draw->Flags = flags;
+    std::vector<ImVec2> points;
+    for (const auto& municipality : map.municipalities)
+        for (const auto& area : municipality.areas)
+            for (const auto& ring : area.rings) {
+                points.clear();
+                for (const auto& p : ring) points.push_back(screen(p));
+                draw->AddPolyline(points.data(), static_cast<int>(points.size()), palette().border, ImDrawFlags_Closed,
+                                  std::max(1.0f, 0.05f * em()));
+            }
+    for (const auto& ring : map.outline) {
+        points.clear();
+        for (const auto& p : ring) points.push_back(screen(p));
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), palette().text, ImDrawFlags_Closed,
+                          std::max(2.0f, 0.12f * em()));
+    }
+
+    // Place names where they fit (all of them once zoomed in a little).
+    struct Label {
+        const core::Municipality* place;
+        ImVec2 min, max;
+    };
+    std::vector<Label> labels;
+    ImFont* font = fonts().body;
+    const float nameSize = 0.7f * em();
+    for (const auto& municipality : map.municipalities) {
+        const ImVec2 at = screen(municipality.label);
+        const ImVec2 extent = font->CalcTextSizeA(nameSize, FLT_MAX, 0, municipality.name.c_str());
+        const float width = static_cast<float>((municipality.bounds.max.x - municipality.bounds.min.x) * viewport.pixelsPerKm());
+        if (extent.x > width * 1.1f) continue;
+        const ImVec2 from(at.x - extent.x * 0.5f, at.y - extent.y * 0.5f);
+        draw->AddText(font, nameSize, from, palette().textMuted, municipality.name.c_str());
+        noteTappableText(municipality.name, from, ImVec2(from.x + extent.x, from.y + extent.y));
+        labels.push_back({&municipality, from, ImVec2(from.x + extent.x, from.y + extent.y)});
+    }
+
+    // Pins, grouped where they would overlap; a touch target of 1.6 em (about 14 mm) each.
+    const float radius = 0.8f * em();
+    std::vector<const core::Provider*> shown;
+    std::vector<core::ScreenPoint> at;
+    const ProviderSet withOffers = providersWithOffers(view);
+    for (const auto& provider : view.catalog.providers)
+        if (shows(view, withOffers, provider)) {
+            const ImVec2 s = screen(map.projection.project(*provider.location));
+            shown.push_back(&provider);
+            at.push_back({s.x, s.y});
+        }
+    const auto groups = core::groupPins(at, 2 * radius);
+    for (const auto& group : groups) {
+        drawPin(draw, ImVec2(group.x, group.y), radius, palette().primary,
+                group.members.size() == 1 ? icon("map-marker") : std::to_string(group.members.size()));
+        if (group.members.size() == 1)  // a replay script may tap a pin by its provider's name
+            noteTappableText(shown[group.members.front()]->name.get(lang), ImVec2(group.x - radius, group.y - radius),
+                             ImVec2(group.x + radius, group.y + radius));
+    }
+    if (view.here) {
+        const ImVec2 here = screen(map.projection.project(*view.here));
+        drawPin(draw, here, radius, palette().emergency, icon("account"));
+        const std::string label = tr("map.here", lang);
+        const ImVec2 extent = ImGui::CalcTextSize(label.c_str());
+        const ImVec2 from(here.x + radius * 1.3f, here.y - extent.y * 0.5f);
+        draw->AddRectFilled(ImVec2(from.x - 0.2f * em(), from.y), ImVec2(from.x + extent.x + 0.2f * em(), from.y + extent.y),
+                            palette().surface, 0.2f * em());
+        draw->AddText(from, palette().emergency, label.c_str());
+        noteVisibleText(label, from, ImVec2(from.x + extent.x, from.y + extent.y));
+    }
+    draw->PopClipRect();
+
+    // Touch: a drag pans, a double tap zooms in there, a tap picks a pin or else a place.
+    if (held && dragged && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
+        out.push_back(core::intent::MoveMap{
+            core::panned(camera, map.bounds, io.MouseDelta.x, io.MouseDelta.y, viewport.pixelsPerKm())});
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        out.push_back(core::intent::MoveMap{
+            core::zoomed(camera, map.bounds, 2, viewport.toPlane(io.MousePos.x, io.MousePos.y))});
+        return;
+    }
+    if (!released || dragged) return;
+    // What is on top wins: a pin, else a place name, else the place under the finger.
+    const ImVec2 tap = io.MousePos;
+    const core::PinGroup* nearest = nullptr;
+    float best = radius * radius;
+    for (const auto& group : groups) {
+        const float d = (group.x - tap.x) * (group.x - tap.x) + (group.y - tap.y) * (group.y - tap.y);
+        if (d <= best) {
+            best = d;
+            nearest = &group;
+        }
+    }
+    const core::Municipality* place = nullptr;
+    for (const Label& label : labels)
+        if (tap.x >= label.min.x && tap.x <= label.max.x && tap.y >= label.min.y && tap.y <= label.max.y)
+            place = label.place;
+    if (!place) place = core::municipalityAt(map, viewport.toPlane(tap.x, tap.y));
+    if (nearest && nearest->members.size() == 1) {
+        out.push_back(core::intent::OpenProvider{shown[nearest->members.front()]->id});
+    } else if (nearest && camera.zoom < core::kMaxZoom) {  // several: closer, so they come apart
+        out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 2, viewport.toPlane(nearest->x, nearest->y))});
+    } else if (nearest) {
+        out.push_back(core::intent::OpenProvider{shown[nearest->members.front()]->id});
+    } else if (place) {
+        out.push_back(core::intent::SelectPlace{place->name});
+    }
+}
+
+// Beside the map: filters, zoom and the offers of the tapped place.
+void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
+    const std::string& lang = view.language();
+    const core::ScreenRef& screen = view.session.current();
+    const core::MapCamera camera = view.session.mapCamera.zoom <= 1.0 ? core::MapCamera{map.bounds.centre(), 1}
+                                                                       : view.session.mapCamera;
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (bigButton(icon("plus") + " " + tr("map.zoom_in", lang), ImVec2(half, 2.6f * em())))
+        out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 2, camera.centre)});
+    ImGui::SameLine();
+    if (bigButton(icon("minus") + " " + tr("map.zoom_out", lang), ImVec2(half, 2.6f * em())))
+        out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 0.5, camera.centre)});
+    const bool openNow = view.session.mapOpenNow;
+    if (bigButton(icon(openNow ? "check" : "clock") + " " + tr("map.open_now", lang),
+                  ImVec2(ImGui::GetContentRegionAvail().x, 0), openNow ? Look::Selected : Look::Secondary))
+        out.push_back(core::intent::ToggleOpenNow{});
+    if (const core::LifeStage* stage = view.catalog.lifeStage(screen.target)) {
+        std::string filter = stage->title.get(lang);
+        if (const core::Topic* topic = view.catalog.topic(screen.topic)) filter += " · " + topic->title.get(lang);
+        mutedText(tr("map.filter", lang) + " " + filter);
+    }
+    ImGui::Spacing();
+
+    beginScrollArea("##place", ImVec2(0, 0));
+    if (view.session.mapPlace.empty()) {
+        paragraph(tr("map.hint", lang));
+    } else {
+        headingText(icon("map-marker") + " " + view.session.mapPlace);
+        std::vector<const core::Offer*> offers;
+        const ProviderSet withOffers = providersWithOffers(view);
+        for (const auto& provider : view.catalog.providers) {
+            if (!shows(view, withOffers, provider)) continue;
+            const core::Municipality* place = core::municipalityOf(map, provider);
+            if (!place || place->name != view.session.mapPlace) continue;
+            for (const core::Offer* offer : view.catalog.offersOf(provider.id))
+                if (showsOffer(view, *offer)) offers.push_back(offer);
+        }
+        if (offers.empty()) paragraph(tr("map.place_empty", lang));
+        else
+            mutedText(offers.size() == 1 ? tr("stage.count_one", lang)
+                                         : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size()));
+        for (const core::Offer* offer : offers)
+            if (card(offer->id, offer->title.get(lang), {offer->summary.get(lang)}))
+                out.push_back(core::intent::OpenOffer{offer->id});
+    }
+    endScrollArea();
+}
+
+}  // namespace
+
+void miniMap(const View& view, const core::Provider& provider, float width) {
+    if (!view.map || !provider.location) return;
+    const core::DistrictMap& map = *view.map;
+    const double aspect = (map.bounds.max.y - map.bounds.min.y) / (map.bounds.max.x - map.bounds.min.x);
+    const ImVec2 size(width, std::min(static_cast<float>(width * aspect) + em(), 11.0f * em()));
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const core::MapViewport viewport(map.bounds, {map.bounds.centre(), 1}, min.x + 0.3f * em(), min.y + 0.3f * em(),
+                                     size.x - 0.6f * em(), size.y - 0.6f * em());
+    auto screen = [&](core::PlanePoint p) {
+        ImVec2 s;
+        viewport.toScreen(p, s.x, s.y);
+        return s;
+    };
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), palette().surface, 0.4f * em());
+    const auto& shapes = g_tessellation.of(map);
+    const ImDrawListFlags flags = draw->Flags;
+    draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (const Triangles& t : shapes)
+        for (size_t i = 0; i + 2 < t.size(); i += 3)
+            draw->AddTriangleFilled(screen(t[i]), screen(t[i + 1]), screen(t[i + 2]), palette().mapLand);
+    draw->Flags = flags;
+    std::vector<ImVec2> points;
+    for (const auto& ring : map.outline) {
+        points.clear();
+        for (const auto& p : ring) points.push_back(screen(p));
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), palette().text, ImDrawFlags_Closed,
+                          std::max(1.5f, 0.08f * em()));
+    }
+    drawPin(draw, screen(map.projection.project(*provider.location)), 0.6f * em(), palette().primary, icon("map-marker"));
+    ImGui::Dummy(size);
+    mutedText(kMapAttribution);
+}
+
+void drawMap(const View& view, Intents& out) {
+    const std::string& lang = view.language();
+    if (!view.map) {
+        titleText(icon("map") + " " + tr("map.title", lang));
+        paragraph(tr("map.unavailable", lang));
+        return;
+    }
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const float attribution = ImGui::GetTextLineHeightWithSpacing();
+    const bool portrait = view.portrait();
+    const float panel = portrait ? 0 : std::min(18.0f * em(), area.x * 0.32f);
+    const ImVec2 mapSize(portrait ? area.x : area.x - panel - em(),
+                         (portrait ? area.y * 0.62f : area.y) - attribution);
+    ImGui::BeginGroup();
+    drawCanvas(view, *view.map, mapSize, out);
+    mutedText(kMapAttribution);
+    ImGui::EndGroup();
+    if (!portrait) ImGui::SameLine(0, em());
+    ImGui::BeginChild("##mappanel", ImVec2(0, 0));
+    drawPanel(view, *view.map, out);
+    ImGui::EndChild();
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,94 @@
+// The search: what the family typed, the offers it finds as it types, and the keyboard below.
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace kiosk::ui {
+namespace {
+
+// The field the letters go into: a box with a magnifier, the text and a caret.
+void searchField(const View& view) {
+    const std::string& lang = view.language();
+    const std::string& text = view.session.searchText;
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, 2.6f * em());
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
+    draw->AddRect(min, max, palette().primary, 0.4f * em(), 0, std::max(2.0f, 0.1f * em()));
+    const std::string shown = icon("magnify") + " " + (text.empty() ? tr("search.placeholder", lang) : text + "|");
+    const ImVec2 at(min.x + 0.6f * em(), min.y + (size.y - ImGui::GetTextLineHeight()) * 0.5f);
+    draw->AddText(at, text.empty() ? palette().textMuted : palette().text, shown.c_str());
+    noteVisibleText(shown, min, max);
+    ImGui::Dummy(size);
+}
+
+// Topics as buttons that search for their name: never a dead end.
+void suggestions(const View& view, Intents& out) {
+    const std::string& lang = view.language();
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const auto& topic : view.catalog.topics) {
+        const std::string label = icon(topic.icon) + " " + topic.title.get(lang);
+        const float width = ImGui::CalcTextSize(label.c_str()).x + 1.6f * em();
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+        }
+        first = false;
+        if (bigButton(label, ImVec2(0, 0), Look::Secondary)) out.push_back(core::intent::SetSearch{topic.title.get(lang)});
+    }
+}
+
+}  // namespace
+
+void drawSearch(const View& view, Intents& out) {
+    const std::string& lang = view.language();
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const float keyboard = onScreenKeyboardHeight(view);
+    const ImVec2 top = ImGui::GetCursorPos();
+
+    // The keyboard first (drawn at the bottom), so its keys are the first things to tap in a replay.
+    ImGui::SetCursorPos(ImVec2(top.x, top.y + area.y - keyboard));
+    ImGui::BeginGroup();
+    onScreenKeyboard(view, out);
+    ImGui::EndGroup();
+
+    ImGui::SetCursorPos(top);
+    searchField(view);
+    ImGui::Spacing();
+    const float resultsHeight = std::max(4.0f * em(), area.y - keyboard - (ImGui::GetCursorPosY() - top.y) -
+                                                           ImGui::GetStyle().ItemSpacing.y);
+    beginScrollArea("##results", ImVec2(0, resultsHeight));
+    const std::vector<std::string> none;
+    const auto& results = view.searchResults ? *view.searchResults : none;
+    if (view.session.searchText.empty()) {
+        paragraph(tr("search.intro", lang));
+        suggestions(view, out);
+    } else if (results.empty()) {
+        paragraph(fmt::format(fmt::runtime(tr("search.nothing", lang)), view.session.searchText));
+        suggestions(view, out);
+    } else {
+        mutedText(results.size() == 1 ? tr("search.count_one", lang)
+                                      : fmt::format(fmt::runtime(tr("search.count", lang)), results.size()));
+        for (const auto& id : results) {
+            const core::Offer* offer = view.catalog.offer(id);
+            if (!offer) continue;
+            std::vector<std::string> lines{offer->summary.get(lang)};
+            if (const core::Provider* provider = view.catalog.provider(offer->providerId))
+                lines.push_back(icon("map-marker") + " " + provider->name.get(lang) +
+                                (provider->address.municipality.empty() ? "" : ", " + provider->address.municipality));
+            if (card(id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{id});
+        }
+    }
+    endScrollArea();
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmark of the map screen: frame time at 1920x1080 under Xvfb (Mesa llvmpipe), drawn flat out,
+# on the sample content (42 providers) and on generated content with 2,000 providers (and an
+# offer each) spread over the district. Prints figures, asserts nothing.
+# BENCH_QUICK=1 makes a short smoke run (used by the test suite so the benchmark cannot rot).
+source "$(dirname "$0")/../e2e/lib.sh"
+start_display 1920x1080
+
+quick=${BENCH_QUICK:-0}
+frames=$([[ $quick == 1 ]] && echo 30 || echo 600)
+pins=2000
+
+# The sample content plus $pins providers and offers at pseudo-random places in the district.
+content="$work/content"
+cp -r "$SOURCE_DIR/content/sample" "$content"
+awk -v n="$pins" 'BEGIN {
+  srand(8);
+  for (i = 0; i < n; i++) {
+    printf "\n- id: bench-provider-%d\n  name: \"Stelle %d\"\n", i, i
+    printf "  address: {street: \"Weg %d\", postal_code: \"73728\", municipality: \"Esslingen am Neckar\"}\n", i
+    printf "  location: [%.5f, %.5f]\n", 48.56 + rand() * 0.22, 9.18 + rand() * 0.40
+    printf "  opening_hours: \"Mo-Fr 09:00-17:00\"\n  sample: true\n"
+  }
+}' >>"$content/providers.yaml"
+awk -v n="$pins" 'BEGIN {
+  for (i = 0; i < n; i++) {
+    printf "\n- id: bench-offer-%d\n  title: \"Angebot %d\"\n  summary: \"Ein Angebot zum Messen.\"\n", i, i
+    printf "  life_stages: [baby]\n  topics: [counselling]\n  provider: bench-provider-%d\n", i
+    printf "  url: https://www.familienkiosk-beispiel.de/angebote/bench-%d\n  sample: true\n", i
+  }
+}' >>"$content/offers.yaml"
+
+# For comparison on the same machine at the same time: the busiest other screen.
+"$KIOSK" --data-dir "$work/data-ref" --window 1920x1080 --open stage:baby --benchmark-frames "$frames" \
+  2>>"$work/kiosk.log" >"$work/frames.txt" || fail "the life stage screen did not draw"
+echo "stage_baby_frame_ms_median $(awk '/^frame_ms_median/ { print $2 }' "$work/frames.txt")"
+
+for which in sample generated; do
+  source_folder=$([[ $which == sample ]] && echo "$SOURCE_DIR/content/sample" || echo "$content")
+  "$KIOSK" --content "$source_folder" --data-dir "$work/data-$which" --build-db >/dev/null 2>>"$work/kiosk.log" ||
+    fail "the $which content does not build"
+  "$KIOSK" --content "$source_folder" --data-dir "$work/data-$which" --window 1920x1080 --open map \
+    --benchmark-frames "$frames" 2>>"$work/kiosk.log" >"$work/frames.txt" || fail "the map did not draw"
+  label=$([[ $which == sample ]] && echo "map_42_pins" || echo "map_${pins}_pins")
+  echo "${label}_frame_ms_median $(awk '/^frame_ms_median/ { print $2 }' "$work/frames.txt")"
+  echo "${label}_frame_ms_p95 $(awk '/^frame_ms_p95/ { print $2 }' "$work/frames.txt")"
+done

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The district map: the attribution under it, a tap on a municipality lists its offers beside the
+# map, a tap on one of them opens it; a pin opens its provider; landscape and portrait fill the screen.
+source "$(dirname "$0")/lib.sh"
+start_display
+
+# Nürtingen: its offers (those of the providers whose location lies in it) beside the map.
+cat >"$work/place.replay" <<SCRIPT
+expect "© GeoBasis-DE / BKG 2021 (Daten verändert)"
+expect "Sie sind hier"
+expect-not "Schwangerschaftsberatung der Diakonie Nürtingen"
+tap "Nürtingen"
+expect "8 Angebote"
+expect "Schwangerschaftsberatung der Diakonie Nürtingen"
+expect-not "Tafelladen Kirchheim"
+screenshot $work/place.png
+tap "Schwangerschaftsberatung der Diakonie"
+expect "Auf meine Liste"
+tap "Zurück"
+expect "Schwangerschaftsberatung der Diakonie Nürtingen"
+SCRIPT
+kiosk --window 1920x1080 --open map --replay "$work/place.replay" || fail "a tap on Nürtingen did not list its offers"
+[[ -s "$work/place.png" ]] || fail "no screenshot of the map"
+pass "a tap on a municipality lists its offers; a tap on one opens it"
+
+# Aichtal's offers are not Nürtingen's: the tap is really a hit test.
+cat >"$work/other.replay" <<SCRIPT
+tap "Aichtal"
+expect "Hausaufgabenhilfe für Grundschulkinder"
+expect-not "Schwangerschaftsberatung der Diakonie Nürtingen"
+SCRIPT
+kiosk --window 1920x1080 --open map --replay "$work/other.replay" || fail "a tap on Aichtal listed the wrong offers"
+pass "another municipality lists its own offers"
+
+# Zoomed in, the west is out of view until a drag brings it back (and opens nothing); "Kleiner"
+# shows the whole district again; a pin opens its provider.
+cat >"$work/pin.replay" <<SCRIPT
+expect "Leinfelden-Echterdingen"
+tap "Größer"
+tap "Größer"
+expect-not "Leinfelden-Echterdingen"
+drag 200 500 1100 500
+drag 200 500 1100 500
+drag 200 500 1100 500
+expect "Leinfelden-Echterdingen"
+expect "Größer"
+tap "Kleiner"
+tap "Kleiner"
+expect "Leinfelden-Echterdingen"
+tap "Stadt Aichtal – Kinder- und Jugendreferat"
+expect "Waldenbucher Straße 30, 72631 Aichtal"
+expect-not "Größer"
+SCRIPT
+kiosk --window 1920x1080 --open map --replay "$work/pin.replay" || fail "zooming or a tap on a pin did not work"
+pass "+ and − zoom, a drag pans (and opens nothing), a tap on a pin opens its provider"
+
+# Portrait: the map on top, the list below; the screenshot shows the map's land colour over most
+# of its width.
+kiosk --window 1080x1920 --open map --screenshot "$work/portrait.png" || fail "no portrait map"
+[[ $(png_size "$work/portrait.png") == 1080x1920 ]] || fail "the portrait screenshot has the wrong size"
+land=$(convert "$work/portrait.png" -crop 1080x1100+0+0 -fill black +opaque "rgb(228,236,218)" -format "%[fx:mean]" info:)
+awk -v l="$land" 'BEGIN { exit !(l > 0.25) }' || fail "the portrait map covers only $land of its area with land"
+pass "the portrait map fills the screen's width ($land of the upper part is land)"
