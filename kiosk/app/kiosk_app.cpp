@@ -5,6 +5,7 @@
 #include "kiosk/app/printing.hpp"
 #include "kiosk/app/updates.hpp"
 #include "kiosk/core/idle.hpp"
+#include "kiosk/platform/service_manager.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
@@ -286,6 +287,10 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     std::optional<ReplayPlayer> replay;
     if (options.hasReplay) replay.emplace(options.replay);
 
+    platform::ServiceManager systemd;  // readiness and watchdog, when systemd runs the kiosk
+    if (systemd.watchdogEnabled())
+        spdlog::info("systemd watchdog: waking at least every {} ms to report", systemd.longestSleep().count());
+
     const bool flatOut = options.benchmarkFrames > 0;
     FrameStats stats;
     int framesToDraw = 3;  // fonts and layout settle within the first frames
@@ -303,12 +308,16 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
                 if (session.current().id != core::ScreenId::Home) timeout = std::min(timeout, clock.secondsToNextMinute());
             }
             if (explanations.playing()) timeout = std::min(timeout, 0.1);  // its progress bar moves
+            // Idle or not, systemd must hear from the loop before its watchdog fires.
+            if (systemd.watchdogEnabled())
+                timeout = std::min(timeout, std::chrono::duration<double>(systemd.longestSleep()).count());
             glfwWaitEventsTimeout(std::max(0.001, timeout));
             framesToDraw = 2;  // press and release may arrive together: the second frame sees the release
         } else {
             glfwPollEvents();
         }
         const auto frameStart = SteadyClock::now();
+        systemd.alive(frameStart);
 
         // A stick brought new content: take it, with fonts for its glyphs, and start afresh.
         if (updates.takeNewContent() && options.reloadContent) {
@@ -390,6 +399,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             malloc_trim(0);           // and give what start-up used for a while back to the system
             glFinish();
             spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
+            if (!systemd.ready()) spdlog::warn("systemd: cannot report that the kiosk is ready");
         }
         if (flatOut) {
             glFinish();
