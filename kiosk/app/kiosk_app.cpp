@@ -4,6 +4,7 @@
 #include "kiosk/app/explanations.hpp"
 #include "kiosk/app/printing.hpp"
 #include "kiosk/app/updates.hpp"
+#include "kiosk/core/display_sleep.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/platform/service_manager.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -20,6 +21,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <utility>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -219,6 +221,21 @@ float fontSizeFor(const Config& config, int width, int height) {
 
 void logGlfwError(int code, const char* description) { spdlog::error("GLFW error {}: {}", code, description); }
 
+// A press since the loop last looked: what wakes a sleeping screen (ImGui's handler calls this first).
+bool g_pressed = false;
+void notePress(GLFWwindow*, int, int action, int) {
+    if (action == GLFW_PRESS) g_pressed = true;
+}
+
+// The screen's hours from the configuration (checked when it was read); nothing: always on.
+std::optional<core::OpeningHours> displayHours(const Config& config) {
+    if (config.displayHours.empty()) return std::nullopt;
+    std::string error;
+    auto hours = core::OpeningHours::parse(config.displayHours, error);
+    if (!hours) spdlog::error("display_hours: {}; the screen stays on", error);
+    return hours;
+}
+
 }  // namespace
 
 int runKiosk(const Config& config, const content::LoadedContent& initialContent, const RunOptions& options) {
@@ -272,11 +289,14 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     }
     ImGuiIO& io = ImGui::GetIO();
     ui::applyTheme(em);
+    glfwSetMouseButtonCallback(window, notePress);  // before ImGui's, which then passes presses on
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 150");
 
     KioskClock clock(options.fixedTime);
     core::IdleTimer idle(config.idleTimeout, config.idleCountdown);
+    core::DisplaySleep display(displayHours(config), config.idleTimeout + config.idleCountdown);
+    bool dark = false;  // the screen shows black and nothing is drawn
     idle.touch(clock.steady());
     core::Session session = core::freshSession(config.language, options.start, config.volume);
     Explanations explanations(content.mediaDir, [] { glfwPostEmptyEvent(); });
@@ -308,6 +328,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
                 if (session.current().id != core::ScreenId::Home) timeout = std::min(timeout, clock.secondsToNextMinute());
             }
             if (explanations.playing()) timeout = std::min(timeout, 0.1);  // its progress bar moves
+            if (!config.displayHours.empty()) timeout = std::min(timeout, clock.secondsToNextMinute());
             // Idle or not, systemd must hear from the loop before its watchdog fires.
             if (systemd.watchdogEnabled())
                 timeout = std::min(timeout, std::chrono::duration<double>(systemd.longestSleep()).count());
@@ -335,6 +356,34 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             } else {
                 spdlog::error("fonts: {}", error);
             }
+            framesToDraw = 3;
+        }
+
+        // Outside the screen's hours, or switched off: black once, then nothing drawn until a touch
+        // or the hours begin. The touch that wakes the screen does nothing else.
+        if (std::exchange(g_pressed, false)) display.touch(clock.steady());
+        if (!scripted && display.asleep(clock.local(), clock.steady())) {
+            if (!dark) {
+                dark = true;
+                spdlog::info("display: asleep until a touch");
+                session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
+                explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
+                printJobs.reset();
+                qr.clear();
+                glClearColor(0, 0, 0, 1);
+                glClear(GL_COLOR_BUFFER_BIT);
+                glfwSwapBuffers(window);
+            }
+            ImGui_ImplGlfw_NewFrame();  // takes the input, which no screen sees
+            ImGui::NewFrame();
+            ImGui::EndFrame();
+            framesToDraw = 0;
+            continue;
+        }
+        if (dark) {
+            dark = false;
+            spdlog::info("display: awake");
+            idle.touch(clock.steady());
             framesToDraw = 3;
         }
 
