@@ -295,8 +295,17 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
 
     KioskClock clock(options.fixedTime);
     core::IdleTimer idle(config.idleTimeout, config.idleCountdown);
+    platform::ServiceManager systemd;  // readiness and watchdog, when systemd runs the kiosk
+    if (systemd.watchdogEnabled())
+        spdlog::info("systemd watchdog: waking at least every {} ms to report", systemd.longestSleep().count());
     core::DisplaySleep display(displayHours(config), config.idleTimeout + config.idleCountdown);
     bool dark = false;  // the screen shows black and nothing is drawn
+    bool reportedReady = false;
+    auto reportReady = [&] {  // the first frame is on the screen, a drawn or a black one
+        if (std::exchange(reportedReady, true)) return;
+        spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
+        if (!systemd.ready()) spdlog::warn("systemd: cannot report that the kiosk is ready");
+    };
     idle.touch(clock.steady());
     core::Session session = core::freshSession(config.language, options.start, config.volume);
     Explanations explanations(content.mediaDir, [] { glfwPostEmptyEvent(); });
@@ -306,10 +315,6 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     ui::QrTextures qr;
     std::optional<ReplayPlayer> replay;
     if (options.hasReplay) replay.emplace(options.replay);
-
-    platform::ServiceManager systemd;  // readiness and watchdog, when systemd runs the kiosk
-    if (systemd.watchdogEnabled())
-        spdlog::info("systemd watchdog: waking at least every {} ms to report", systemd.longestSleep().count());
 
     const bool flatOut = options.benchmarkFrames > 0;
     FrameStats stats;
@@ -373,6 +378,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
                 glClearColor(0, 0, 0, 1);
                 glClear(GL_COLOR_BUFFER_BIT);
                 glfwSwapBuffers(window);
+                reportReady();
             }
             ImGui_ImplGlfw_NewFrame();  // takes the input, which no screen sees
             ImGui::NewFrame();
@@ -447,8 +453,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             ui::releaseFontPixels();  // the renderer uploaded them in the first frame
             malloc_trim(0);           // and give what start-up used for a while back to the system
             glFinish();
-            spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
-            if (!systemd.ready()) spdlog::warn("systemd: cannot report that the kiosk is ready");
+            reportReady();
         }
         if (flatOut) {
             glFinish();
