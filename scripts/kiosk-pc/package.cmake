@@ -25,7 +25,7 @@ set(CPACK_STRIP_FILES ON)  # debug information stays in the build tree
 # What the kiosk needs beyond its shared libraries: the compositor and its seat, the fonts.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "adduser, cage, xwayland, seatd, fonts-dejavu-core, fonts-materialdesignicons-webfont, fonts-noto-core")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups-client, x11-xserver-utils")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${KIOSK_PC_DIR}/postinst ${KIOSK_PC_DIR}/prerm ${KIOSK_PC_DIR}/postrm ${KIOSK_PC_DIR}/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
