@@ -21,12 +21,12 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
-#include <utility>
 #include <chrono>
 #include <cmath>
 #include <ctime>
 #include <deque>
 #include <future>
+#include <utility>
 #include <fmt/format.h>
 
 namespace kiosk::app {
