@@ -3,7 +3,8 @@
 # back-end, software rendering), through Xwayland, as an unprivileged user, as systemd starts it
 # (NOTIFY_SOCKET, WATCHDOG_PID naming cage). Checks that it draws its first screen, that clicks
 # through Xwayland reach it (attract -> Baby -> first offer, whose QR code is then on screen), and
-# that systemd would hear READY=1 and WATCHDOG=1 from it although cage is the service's process.
+# that systemd would hear READY=1 and WATCHDOG=1 from it although cage is the service's process,
+# that no key combination leaves it, and that cage ends when the kiosk does.
 source "$(dirname "$0")/lib.sh"
 if ((EUID != 0)); then
   echo "SKIP: cage refuses to run as root and this test needs root to run it as the user kiosktest"
@@ -74,8 +75,14 @@ grep -Fxq "$expected" <<<"$codes" || fail "after clicks through Xwayland no QR c
 grep -q 'READY=1' "$work/received" || fail "no READY=1 from the kiosk under cage"
 (( $(grep -o 'WATCHDOG=1' "$work/received" | wc -l) >= 2 )) || fail "no WATCHDOG=1 from the kiosk under cage"
 
+# No way out by keyboard: the key combinations of desktops and X servers leave the kiosk where it is.
+x xdotool key --window "$window" alt+F4 ctrl+alt+BackSpace ctrl+alt+F2 super ctrl+q ctrl+w Escape
+sleep 1
+kill -0 "$(cat "$home/kiosk.pid")" 2>/dev/null || fail "a key combination ended the kiosk"
+x xdotool search --name Familienkiosk >/dev/null || fail "a key combination took the kiosk's window away"
+
 # The kiosk ends (as on a crash): cage ends with it, so systemd sees the service stop and restarts it.
 kill -TERM "$(cat "$home/kiosk.pid")"
 for _ in $(seq 50); do kill -0 "$cage_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$cage_pid" 2>/dev/null && fail "cage kept running after the kiosk ended"
-pass "under cage: first screen drawn, clicks through Xwayland reach the offer, systemd notified, cage ends with the kiosk"
+pass "under cage: first screen drawn, clicks through Xwayland reach the offer, systemd notified, no key leaves the kiosk, cage ends with it"
