@@ -2,21 +2,44 @@
 #include "kiosk/app/config.hpp"
 
 #include "kiosk/core/navigation.hpp"
+#include "kiosk/core/opening_hours.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fmt/format.h>
 #include <set>
 
 namespace kiosk::app {
 
+namespace {
+
+// PREFIX/share/familienkiosk when this binary is PREFIX/bin/familienkiosk of an installed package
+// (also unpacked elsewhere, e.g. by `dpkg -x`); empty when it runs from a build tree.
+std::filesystem::path installedShareDir() {
+    std::error_code error;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (error || exe.parent_path().filename() != "bin") return {};
+    const auto share = exe.parent_path().parent_path() / "share/familienkiosk";
+    return std::filesystem::is_directory(share / "assets", error) ? share : std::filesystem::path();
+}
+
+}  // namespace
+
 Config defaultConfig() {
     Config config;
     config.content = KIOSK_DEFAULT_CONTENT_DIR;
     config.assets = KIOSK_DEFAULT_ASSETS_DIR;
-    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
+    if (const auto share = installedShareDir(); !share.empty()) {
+        config.content = share / "sample-content";
+        config.assets = share / "assets";
+    }
+    // systemd's StateDirectory= (the kiosk PC's service), then the user's state folder.
+    if (const char* state = std::getenv("STATE_DIRECTORY"); state && *state && !std::strchr(state, ':'))
+        config.dataDir = state;
+    else if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
         config.dataDir = std::filesystem::path(state) / "familienkiosk";
     else if (const char* home = std::getenv("HOME"); home && *home)
         config.dataDir = std::filesystem::path(home) / ".local/state/familienkiosk";
@@ -56,7 +79,7 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
                                       "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume", "printer", "printer_queue",
                                       "receipt_device", "receipt_width_mm", "trusted_keys", "pack_max_file_mb",
-                                      "pack_max_total_mb", "pack_max_files", "location"};
+                                      "pack_max_total_mb", "pack_max_files", "location", "display_hours"};
     const auto base = file.parent_path();
     auto relative = [&](const std::string& path) { return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : base / path; };
     for (const auto& item : root) {
@@ -108,6 +131,12 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
                 const auto files = value.as<std::uint64_t>();
                 if (files < 6 || files > 10'000'000) return fail("must be between 6 and 10000000");
                 config.importLimits.maxFiles = static_cast<std::size_t>(files);
+            } else if (key == "display_hours") {
+                std::string problem;
+                const auto hours = value.as<std::string>();
+                if (hours != "24/7" && !core::OpeningHours::parse(hours, problem))
+                    return fail(fmt::format("must be opening hours like \"Mo-Fr 08:00-18:00\" ({})", problem).c_str());
+                config.displayHours = hours == "24/7" ? std::string() : hours;
             } else if (key == "fullscreen") config.fullscreen = value.as<bool>();
             else if (key == "window") {
                 if (!parseWindowSize(value.as<std::string>(), config.windowWidth, config.windowHeight))

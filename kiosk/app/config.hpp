@@ -33,6 +33,7 @@ struct Config {
     content::ImportLimits importLimits;  // what a content pack may hold at most
     // "You are here" on the map; default: the district office, Pulverwiesen 11, Esslingen.
     std::optional<core::GeoPoint> location = core::GeoPoint{48.7392, 9.3057};
+    std::string displayHours;            // opening hours (OSM syntax) the screen is on; empty: always
 };
 
 // Compiled-in defaults: the sample content and assets of this build, data in the user's state folder.

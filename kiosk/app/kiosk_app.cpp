@@ -6,7 +6,9 @@
 #include "kiosk/app/updates.hpp"
 #include "kiosk/content/district_geo.hpp"
 #include "kiosk/content/search.hpp"
+#include "kiosk/core/display_sleep.hpp"
 #include "kiosk/core/idle.hpp"
+#include "kiosk/platform/service_manager.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -27,6 +29,7 @@
 #include <ctime>
 #include <deque>
 #include <future>
+#include <utility>
 #include <fmt/format.h>
 
 namespace kiosk::app {
@@ -224,6 +227,21 @@ float fontSizeFor(const Config& config, int width, int height) {
 
 void logGlfwError(int code, const char* description) { spdlog::error("GLFW error {}: {}", code, description); }
 
+// A press since the loop last looked: what wakes a sleeping screen (ImGui's handler calls this first).
+bool g_pressed = false;
+void notePress(GLFWwindow*, int, int action, int) {
+    if (action == GLFW_PRESS) g_pressed = true;
+}
+
+// The screen's hours from the configuration (checked when it was read); nothing: always on.
+std::optional<core::OpeningHours> displayHours(const Config& config) {
+    if (config.displayHours.empty()) return std::nullopt;
+    std::string error;
+    auto hours = core::OpeningHours::parse(config.displayHours, error);
+    if (!hours) spdlog::error("display_hours: {}; the screen stays on", error);
+    return hours;
+}
+
 }  // namespace
 
 int runKiosk(const Config& config, const content::LoadedContent& initialContent, const RunOptions& options) {
@@ -290,11 +308,23 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     }
     ImGuiIO& io = ImGui::GetIO();
     ui::applyTheme(em);
+    glfwSetMouseButtonCallback(window, notePress);  // before ImGui's, which then passes presses on
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 150");
 
     KioskClock clock(options.fixedTime);
     core::IdleTimer idle(config.idleTimeout, config.idleCountdown);
+    platform::ServiceManager systemd;  // readiness and watchdog, when systemd runs the kiosk
+    if (systemd.watchdogEnabled())
+        spdlog::info("systemd watchdog: waking at least every {} ms to report", systemd.longestSleep().count());
+    core::DisplaySleep display(displayHours(config), config.idleTimeout + config.idleCountdown);
+    bool dark = false;  // the screen shows black and nothing is drawn
+    bool reportedReady = false;
+    auto reportReady = [&] {  // the first frame is on the screen, a drawn or a black one
+        if (std::exchange(reportedReady, true)) return;
+        spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
+        if (!systemd.ready()) spdlog::warn("systemd: cannot report that the kiosk is ready");
+    };
     idle.touch(clock.steady());
     core::Session session = core::freshSession(config.language, options.start, config.volume);
     Explanations explanations(content.mediaDir, [] { glfwPostEmptyEvent(); });
@@ -325,12 +355,17 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
                 if (session.current().id != core::ScreenId::Home) timeout = std::min(timeout, clock.secondsToNextMinute());
             }
             if (explanations.playing()) timeout = std::min(timeout, 0.1);  // its progress bar moves
+            if (!config.displayHours.empty()) timeout = std::min(timeout, clock.secondsToNextMinute());
+            // Idle or not, systemd must hear from the loop before its watchdog fires.
+            if (systemd.watchdogEnabled())
+                timeout = std::min(timeout, std::chrono::duration<double>(systemd.longestSleep()).count());
             glfwWaitEventsTimeout(std::max(0.001, timeout));
             framesToDraw = 2;  // press and release may arrive together: the second frame sees the release
         } else {
             glfwPollEvents();
         }
         const auto frameStart = SteadyClock::now();
+        systemd.alive(frameStart);
 
         // A stick brought new content: take it, with fonts for its glyphs, and start afresh.
         if (updates.takeNewContent() && options.reloadContent) {
@@ -355,6 +390,36 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             framesToDraw = 3;
         }
 
+        // Outside the screen's hours, or switched off: black once, then nothing drawn until a touch
+        // or the hours begin. The touch that wakes the screen does nothing else.
+        if (std::exchange(g_pressed, false)) display.touch(clock.steady());
+        if (!scripted && display.asleep(clock.local(), clock.steady())) {
+            if (!dark) {
+                dark = true;
+                spdlog::info("display: asleep until a touch");
+                session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
+                explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
+                printJobs.reset();
+                qr.clear();
+                searchedText.clear();
+                searchResults.clear();
+                glClearColor(0, 0, 0, 1);
+                glClear(GL_COLOR_BUFFER_BIT);
+                glfwSwapBuffers(window);
+                reportReady();
+            }
+            ImGui_ImplGlfw_NewFrame();  // takes the input, which no screen sees
+            ImGui::NewFrame();
+            ImGui::EndFrame();
+            framesToDraw = 0;
+            continue;
+        }
+        if (dark) {
+            dark = false;
+            spdlog::info("display: awake");
+            idle.touch(clock.steady());
+            framesToDraw = 3;
+        }
         // Large text and high contrast are the family's choice, until the idle reset takes them back.
         if (session.largeText != largeText) {
             largeText = session.largeText;
@@ -449,7 +514,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             ui::releaseFontPixels();  // the renderer uploaded them in the first frame
             malloc_trim(0);           // and give what start-up used for a while back to the system
             glFinish();
-            spdlog::info("first frame after {:.0f} ms", millisecondsSince(g_processStart));
+            reportReady();
         }
         if (flatOut) {
             glFinish();

@@ -45,6 +45,9 @@ struct Audio::State {
 };
 
 Audio::Audio() : m_state(std::make_unique<State>()) {
+    // SDL would catch SIGTERM and SIGINT for an event queue the kiosk does not read: the kiosk
+    // would then ignore `systemctl stop` and Ctrl+C.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         m_state->problem = std::string("no sound system: ") + SDL_GetError();
         return;

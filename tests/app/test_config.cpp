@@ -96,6 +96,11 @@ TEST_CASE("without a configuration the kiosk runs full screen, in German, on thi
 }
 
 TEST_CASE("without a configuration the content database lives in the user's state folder", "[config]") {
+    SECTION("systemd's StateDirectory= comes first: the kiosk PC's service runs with it") {
+        ScopedEnv systemd("STATE_DIRECTORY", "/var/lib/familienkiosk");
+        ScopedEnv state("XDG_STATE_HOME", "/srv/state");
+        CHECK(defaultConfig().dataDir == fs::path("/var/lib/familienkiosk"));
+    }
     SECTION("XDG_STATE_HOME is used when set") {
         ScopedEnv state("XDG_STATE_HOME", "/srv/state");
         CHECK(defaultConfig().dataDir == fs::path("/srv/state/familienkiosk"));
@@ -303,4 +308,16 @@ TEST_CASE("the kiosk's location for the map is read, or switched off, or refused
         CHECK_FALSE(loaded.ok);
         CHECK_THAT(loaded.error, Contains("'location'") && Contains("e.g. 48.7392, 9.3057"));
     }
+}
+
+TEST_CASE("the screen's hours are read as opening hours, and a mistake in them is refused by name", "[config]") {
+    CHECK(load("").config.displayHours.empty());  // without the setting the screen never sleeps
+    const auto office = load("display_hours: \"Mo,Tu,Fr 08:00-12:00; Th 08:00-12:00,13:00-18:00; We off\"\n");
+    INFO(office.error);
+    REQUIRE(office.ok);
+    CHECK(office.config.displayHours == "Mo,Tu,Fr 08:00-12:00; Th 08:00-12:00,13:00-18:00; We off");
+    CHECK(load("display_hours: 24/7\n").config.displayHours.empty());
+    const auto typo = load("display_hours: \"Mo-Fr 8 bis 12\"\n");
+    CHECK_FALSE(typo.ok);
+    CHECK_THAT(typo.error, Contains("'display_hours': must be opening hours like"));
 }

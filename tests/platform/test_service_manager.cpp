@@ -1,0 +1,105 @@
+// The kiosk reports to systemd through a real notification socket, as systemd's own would receive it.
+#include "kiosk/platform/service_manager.hpp"
+#include "tests/support/temp_folder.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <string>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+using kiosk::platform::ServiceManager;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A datagram socket standing in for systemd's NOTIFY_SOCKET.
+class NotifySocket {
+public:
+    explicit NotifySocket(const std::filesystem::path& path) {
+        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        path.string().copy(address.sun_path, sizeof address.sun_path - 1);
+        REQUIRE(::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        ::setenv("NOTIFY_SOCKET", path.c_str(), 1);
+    }
+    ~NotifySocket() {
+        ::close(m_fd);
+        ::unsetenv("NOTIFY_SOCKET");
+        ::unsetenv("WATCHDOG_USEC");
+        ::unsetenv("WATCHDOG_PID");
+    }
+    // Every message waiting, in order, joined by '|'.
+    std::string received() {
+        std::string all;
+        char buffer[256];
+        for (ssize_t n; (n = ::recv(m_fd, buffer, sizeof buffer, MSG_DONTWAIT)) > 0;)
+            all += (all.empty() ? "" : "|") + std::string(buffer, static_cast<size_t>(n));
+        return all;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+}  // namespace
+
+TEST_CASE("with a watchdog the kiosk reports ready once and signs of life at most every quarter interval") {
+    kiosk::test::TempFolder folder;
+    NotifySocket systemd(folder.path() / "notify");
+    ::setenv("WATCHDOG_USEC", "2000000", 1);
+    ::setenv("WATCHDOG_PID", std::to_string(::getpid()).c_str(), 1);
+
+    ServiceManager service;
+    REQUIRE(service.watchdogEnabled());
+    CHECK(service.longestSleep() == 1000ms);  // the frame loop never sleeps longer than this
+
+    CHECK(service.ready());
+    CHECK(systemd.received() == "READY=1");
+    const auto start = ServiceManager::Clock::time_point{} + 1h;
+    service.alive(start);
+    service.alive(start + 100ms);  // a busy animation does not flood systemd
+    service.alive(start + 499ms);
+    CHECK(systemd.received() == "WATCHDOG=1");
+    service.alive(start + 500ms);
+    service.alive(start + 1000ms);
+    CHECK(systemd.received() == "WATCHDOG=1|WATCHDOG=1");
+}
+
+TEST_CASE("under cage the watchdog set for the compositor, the kiosk's parent, is the kiosk's to feed") {
+    kiosk::test::TempFolder folder;
+    NotifySocket systemd(folder.path() / "notify");
+    ::setenv("WATCHDOG_USEC", "20000000", 1);
+    ::setenv("WATCHDOG_PID", std::to_string(::getppid()).c_str(), 1);
+
+    ServiceManager service;
+    CHECK(service.watchdogEnabled());
+    CHECK(service.longestSleep() == 10s);
+    service.alive(ServiceManager::Clock::now());
+    CHECK(systemd.received() == "WATCHDOG=1");
+}
+
+TEST_CASE("a watchdog meant for another process, or none, leaves the kiosk sleeping as long as it likes") {
+    kiosk::test::TempFolder folder;
+    NotifySocket systemd(folder.path() / "notify");
+    ::setenv("WATCHDOG_USEC", "2000000", 1);
+    SECTION("another process's watchdog") { ::setenv("WATCHDOG_PID", "1", 1); }
+    SECTION("no watchdog") { ::unsetenv("WATCHDOG_USEC"); }
+
+    ServiceManager service;
+    CHECK_FALSE(service.watchdogEnabled());
+    service.alive(ServiceManager::Clock::now());
+    CHECK(service.ready());
+    CHECK(systemd.received() == "READY=1");  // readiness still counts: Type=notify without WatchdogSec=
+}
+
+TEST_CASE("outside systemd nothing is sent and nothing fails") {
+    ::unsetenv("NOTIFY_SOCKET");
+    ::unsetenv("WATCHDOG_USEC");
+    ServiceManager service;
+    CHECK_FALSE(service.watchdogEnabled());
+    CHECK(service.ready());
+}
