@@ -55,6 +55,8 @@ const Palette& palette(Theme theme) {
         .border = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
         .pressed = IM_COL32(0x1F, 0x1F, 0x1F, 0xFF),
         .dim = IM_COL32(0x00, 0x00, 0x00, 0xD8),
+        .mapLand = IM_COL32(0x26, 0x26, 0x26, 0xFF),
+        .mapPlace = IM_COL32(0x4A, 0x3A, 0x00, 0xFF),
     };
     return theme == Theme::HighContrast ? highContrast : standard;
 }
