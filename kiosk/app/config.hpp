@@ -30,6 +30,7 @@ struct Config {
     int receiptWidthMm = 80;             // 58 or 80
     std::filesystem::path trustedKeys = "/etc/familienkiosk/keys";  // *.pub: who may sign content packs
     content::ImportLimits importLimits;  // what a content pack may hold at most
+    std::string staffPinHash;            // Argon2id hash of the staff PIN (--set-pin); empty: staff mode stays shut
 };
 
 // Compiled-in defaults: the sample content and assets of this build, data in the user's state folder.

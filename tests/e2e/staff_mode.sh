@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Staff mode: --set-pin stores only an Argon2id hash and keeps the rest of the configuration; five
+# quick taps into the top-left corner open the PIN pad (slow taps do not); a wrong PIN is refused,
+# the right one opens the status; five wrong PINs lock the pad, also after a restart; staff mode
+# closes itself after two minutes; the statistics count a family's visit and are exported as CSV
+# (from the command line and to the stick from staff mode); the display goes black until a touch;
+# "restart" ends the kiosk with the exit status the service restarts it on.
+source "$(dirname "$0")/lib.sh"
+start_display
+
+config="$work/config.yaml"
+printf '# Foyer kiosk\nkiosk_name: "Landratsamt Esslingen, Foyer"\nprinter: none\n' >"$config"
+kiosk_staff() {
+  kiosk --config "$config" --window 1920x1080 "$@"
+}
+# Five taps into the corner, quickly (the replay taps within a few frames of each other).
+corner_taps=$'tap 20 20\ntap 20 20\ntap 20 20\ntap 20 20\ntap 20 20'
+
+# 1. --set-pin reads the PIN from standard input and writes only its hash.
+echo 2468 | "$KIOSK" --config "$config" --set-pin >/dev/null 2>>"$work/kiosk.log" || fail "--set-pin failed"
+grep -q '^staff_pin_hash: "\$argon2id\$' "$config" || fail "no Argon2id hash in the configuration: $(cat "$config")"
+! grep -q 2468 "$config" || fail "the PIN itself is in the configuration file"
+grep -q '^# Foyer kiosk$' "$config" && grep -q '^printer: none$' "$config" || fail "--set-pin lost other lines"
+! echo 12 | "$KIOSK" --config "$config" --set-pin 2>/dev/null || fail "--set-pin took a two-digit PIN"
+pass "--set-pin stores an Argon2id hash, keeps the other settings, refuses a short PIN"
+
+# 2. The gesture opens the PIN pad; a wrong PIN is refused, the right one opens the status.
+cat >"$work/open.replay" <<SCRIPT
+tap 960 540
+expect "Wie alt ist Ihr Kind?"
+$corner_taps
+expect "Bitte PIN eingeben"
+expect-not "Wie alt ist Ihr Kind?"
+tap "1"
+tap "3"
+tap "5"
+tap "7"
+expect "* * * *"
+expect-not "1357"
+tap "OK"
+expect "Falsche PIN"
+expect-not "Zustand"
+screenshot $work/pin-wrong.png
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "OK"
+expect "Zustand"
+expect "Landratsamt Esslingen, Foyer"
+expect "Kiosk neu starten"
+expect "Letzte Fehler"
+screenshot $work/status.png
+tap "Schließen"
+expect "Bitte berühren Sie den Bildschirm"
+SCRIPT
+kiosk_staff --replay "$work/open.replay" || fail "the gesture, a wrong and the right PIN did not go as expected"
+grep -q "staff: a wrong PIN" "$work/kiosk.log" || fail "the log does not mention the wrong PIN"
+pass "five corner taps open the PIN pad; a wrong PIN is refused; the right PIN opens the status"
+
+# 3. Slow taps, or taps elsewhere in between, do not open it; a family never sees staff mode by chance.
+cat >"$work/slow.replay" <<SCRIPT
+tap 960 540
+tap 20 20
+tap 20 20
+advance 4
+tap 20 20
+tap 20 20
+tap 20 20
+expect-not "Bitte PIN eingeben"
+tap 20 20
+tap 20 20
+tap 20 20
+tap 20 20
+tap 960 700
+tap 20 20
+expect-not "Bitte PIN eingeben"
+SCRIPT
+kiosk_staff --open home --replay "$work/slow.replay" || fail "slow or interrupted taps opened the PIN pad"
+pass "taps spread over more than three seconds, or interrupted, do not open the PIN pad"
+
+# 4. Staff mode closes itself after two minutes without a touch, back to the attract screen.
+cat >"$work/timeout.replay" <<SCRIPT
+$corner_taps
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "OK"
+expect "Zustand"
+advance 100
+expect "Zustand"
+advance 25
+expect-not "Zustand"
+expect "Bitte berühren Sie den Bildschirm"
+SCRIPT
+kiosk_staff --replay "$work/timeout.replay" || fail "staff mode did not close itself after two minutes"
+pass "staff mode closes itself after two minutes without a touch"
+
+# 5. The display goes black until the next touch, which wakes the attract screen (and is not a tap on it).
+cat >"$work/blank.replay" <<SCRIPT
+$corner_taps
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "OK"
+tap "Bildschirm aus"
+wait 300
+screenshot $work/blank.png
+expect-not "Zustand"
+tap 960 540
+expect "Bitte berühren Sie den Bildschirm"
+screenshot $work/woken.png
+SCRIPT
+kiosk_staff --replay "$work/blank.replay" || fail "display off did not go as expected"
+[[ $(convert "$work/blank.png" -format '%[fx:maxima]' info:) == 0 ]] || fail "the switched-off display is not black"
+[[ $(convert "$work/woken.png" -format '%[fx:maxima]' info:) != 0 ]] || fail "the touch did not wake the display"
+pass "display off: black until a touch, which brings back the attract screen"
+
+# 6. Statistics: a family's visit is counted per hour, exported as CSV from the command line and
+#    to the stick from staff mode.
+cat >"$work/family.replay" <<SCRIPT
+tap 960 540
+tap "Baby"
+tap "Geld und Leistungen"
+tap "Kindergeld"
+SCRIPT
+kiosk_staff --replay "$work/family.replay" || fail "the family's visit did not go as expected"
+mkdir -p "$work/export" "$work/stick"
+kiosk --config "$config" --export-stats "$work/export" >/dev/null || fail "--export-stats failed"
+csv="$work/export/familienkiosk-statistik-landratsamt-esslingen-foyer.csv"
+[[ -f "$csv" ]] || fail "no CSV named after the kiosk: $(ls "$work/export")"
+head -n1 "$csv" | grep -q '^kiosk,date,hour,metric,key,count' || fail "the CSV has no header: $(head -n1 "$csv")"
+for line in ',2026-11-26,10,session,,' ',2026-11-26,10,life_stage,baby,1' ',2026-11-26,10,topic,money,1'; do
+  grep -q -- "$line" "$csv" || fail "the CSV lacks '$line': $(cat "$csv")"
+done
+grep -q ',offer,kindergeld,1' "$csv" || fail "the CSV does not count the offer viewed: $(cat "$csv")"
+cat >"$work/export.replay" <<SCRIPT
+$corner_taps
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "OK"
+tap "Statistik auf USB-Stick speichern"
+expect "Statistik gespeichert"
+SCRIPT
+kiosk_staff --usb-root "$work/stick" --replay "$work/export.replay" || fail "the export to the stick failed"
+cmp -s "$csv" "$work/stick/$(basename "$csv")" || fail "the stick's CSV differs from --export-stats's"
+pass "a family's visit is counted per hour and exported as CSV, from the command line and to the stick"
+
+# 7. "Restart the kiosk" ends it with exit status 75, which the service restarts it on.
+cat >"$work/restart.replay" <<SCRIPT
+$corner_taps
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "OK"
+tap "Kiosk neu starten"
+wait 5000
+SCRIPT
+status=0
+kiosk_staff --replay "$work/restart.replay" || status=$?
+[[ $status == 75 ]] || fail "restart ended the kiosk with status $status, not 75"
+pass "restart ends the kiosk with exit status 75"
+
+# 8. Five wrong PINs lock the pad; a restart does not open it; the right PIN does nothing meanwhile.
+wrong_pin=$'tap "1"\ntap "1"\ntap "1"\ntap "1"\ntap "OK"'
+cat >"$work/lock.replay" <<SCRIPT
+$corner_taps
+$wrong_pin
+$wrong_pin
+$wrong_pin
+$wrong_pin
+expect "Noch 1 Versuche"
+$wrong_pin
+expect "gesperrt"
+expect "Bitte in 5 Minuten wieder versuchen."
+expect-not "OK"
+screenshot $work/locked.png
+SCRIPT
+kiosk_staff --replay "$work/lock.replay" || fail "five wrong PINs did not lock the pad"
+cat >"$work/locked.replay" <<SCRIPT
+$corner_taps
+expect "Zu viele falsche PINs: gesperrt"
+expect-not "Zustand"
+expect-not "OK"
+SCRIPT
+kiosk_staff --replay "$work/locked.replay" || fail "after a restart the PIN pad was not locked any more"
+pass "five wrong PINs lock the pad for five minutes, also after a restart"
