@@ -11,7 +11,7 @@ start_display
 config="$work/config.yaml"
 printf '# Foyer kiosk\nkiosk_name: "Landratsamt Esslingen, Foyer"\nprinter: none\n' >"$config"
 kiosk_staff() {
-  kiosk --config "$config" --window 1920x1080 "$@"
+  kiosk --config "$config" --window 1280x720 "$@"
 }
 # Five taps into the corner, quickly (the replay taps within a few frames of each other).
 corner_taps=$'tap 20 20\ntap 20 20\ntap 20 20\ntap 20 20\ntap 20 20'
@@ -26,7 +26,7 @@ pass "--set-pin stores an Argon2id hash, keeps the other settings, refuses a sho
 
 # 2. The gesture opens the PIN pad; a wrong PIN is refused, the right one opens the status.
 cat >"$work/open.replay" <<SCRIPT
-tap 960 540
+tap 640 360
 expect "Wie alt ist Ihr Kind?"
 $corner_taps
 expect "Bitte PIN eingeben"
@@ -60,7 +60,7 @@ pass "five corner taps open the PIN pad; a wrong PIN is refused; the right PIN o
 
 # 3. Slow taps, or taps elsewhere in between, do not open it; a family never sees staff mode by chance.
 cat >"$work/slow.replay" <<SCRIPT
-tap 960 540
+tap 640 360
 tap 20 20
 tap 20 20
 advance 4
@@ -68,11 +68,12 @@ tap 20 20
 tap 20 20
 tap 20 20
 expect-not "Bitte PIN eingeben"
+advance 4
 tap 20 20
 tap 20 20
 tap 20 20
 tap 20 20
-tap 960 700
+tap 640 500
 tap 20 20
 expect-not "Bitte PIN eingeben"
 SCRIPT
@@ -109,7 +110,7 @@ tap "Bildschirm aus"
 wait 300
 screenshot $work/blank.png
 expect-not "Zustand"
-tap 960 540
+tap 640 360
 expect "Bitte berühren Sie den Bildschirm"
 screenshot $work/woken.png
 SCRIPT
@@ -121,21 +122,23 @@ pass "display off: black until a touch, which brings back the attract screen"
 # 6. Statistics: a family's visit is counted per hour, exported as CSV from the command line and
 #    to the stick from staff mode.
 cat >"$work/family.replay" <<SCRIPT
-tap 960 540
+tap 640 360
 tap "Baby"
 tap "Geld und Leistungen"
 tap "Kindergeld"
 SCRIPT
+rm -f "$work/data"/statistics.sqlite*  # the visits of the scenes above were counted too
 kiosk_staff --replay "$work/family.replay" || fail "the family's visit did not go as expected"
 mkdir -p "$work/export" "$work/stick"
 kiosk --config "$config" --export-stats "$work/export" >/dev/null || fail "--export-stats failed"
 csv="$work/export/familienkiosk-statistik-landratsamt-esslingen-foyer.csv"
 [[ -f "$csv" ]] || fail "no CSV named after the kiosk: $(ls "$work/export")"
-head -n1 "$csv" | grep -q '^kiosk,date,hour,metric,key,count' || fail "the CSV has no header: $(head -n1 "$csv")"
-for line in ',2026-11-26,10,session,,' ',2026-11-26,10,life_stage,baby,1' ',2026-11-26,10,topic,money,1'; do
-  grep -q -- "$line" "$csv" || fail "the CSV lacks '$line': $(cat "$csv")"
-done
-grep -q ',offer,kindergeld,1' "$csv" || fail "the CSV does not count the offer viewed: $(cat "$csv")"
+expected=$(printf '%s\r\n' 'kiosk,date,hour,metric,key,count' \
+  '"Landratsamt Esslingen, Foyer",2026-11-26,10,life_stage,baby,1' \
+  '"Landratsamt Esslingen, Foyer",2026-11-26,10,offer,kindergeld,1' \
+  '"Landratsamt Esslingen, Foyer",2026-11-26,10,session,,1' \
+  '"Landratsamt Esslingen, Foyer",2026-11-26,10,topic,money,1')
+[[ "$(cat "$csv")" == "$expected" ]] || fail "the CSV is not the visit's counts: $(cat -A "$csv")"
 cat >"$work/export.replay" <<SCRIPT
 $corner_taps
 tap "2"
@@ -147,7 +150,9 @@ tap "Statistik auf USB-Stick speichern"
 expect "Statistik gespeichert"
 SCRIPT
 kiosk_staff --usb-root "$work/stick" --replay "$work/export.replay" || fail "the export to the stick failed"
-cmp -s "$csv" "$work/stick/$(basename "$csv")" || fail "the stick's CSV differs from --export-stats's"
+# The same counts, but for the tap that woke the kiosk for staff mode: a session like any other.
+[[ "$(cat "$work/stick/$(basename "$csv")")" == "${expected/session,,1/session,,2}" ]] ||
+  fail "the stick's CSV is not the counts: $(cat -A "$work/stick/$(basename "$csv")")"
 pass "a family's visit is counted per hour and exported as CSV, from the command line and to the stick"
 
 # 7. "Restart the kiosk" ends it with exit status 75, which the service restarts it on.
