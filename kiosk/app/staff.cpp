@@ -138,7 +138,7 @@ ui::StaffIntents StaffDesk::draw(const ui::KioskInfo& kiosk, const ui::AudioView
             const auto result = m_printerCheck.get();
             m_printerState = result.problem == platform::PrintProblem::None
                                  ? ui::tr("staff.printer_ready", lang)
-                                 : std::string(platform::printProblemName(result.problem));
+                                 : ui::tr("staff.printer." + std::string(platform::printProblemName(result.problem)), lang);
             if (!result.detail.empty()) m_printerState += " (" + result.detail + ")";
         }
         switch (m_config.printer) {
@@ -150,7 +150,7 @@ ui::StaffIntents StaffDesk::draw(const ui::KioskInfo& kiosk, const ui::AudioView
         case Config::Printer::Receipt:
             s.printer = m_config.receiptDevice.string() + ": " +
                         (::access(m_config.receiptDevice.c_str(), W_OK) == 0 ? ui::tr("staff.printer_ready", lang)
-                                                                              : "not writable");
+                                                                              : ui::tr("staff.printer.offline", lang));
             break;
         }
         s.sound = audio.device ? ui::tr("staff.sound_ok", lang) : ui::tr("staff.sound_none", lang);

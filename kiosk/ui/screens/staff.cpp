@@ -11,7 +11,7 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr float kLabelColumn = 13;  // em
+constexpr float kLabelColumn = 14;  // em
 
 void statusRow(const std::string& label, const std::string& value) {
     tableRow(label, value.empty() ? "–" : value, kLabelColumn * em());
