@@ -171,7 +171,76 @@ kiosk_staff --replay "$work/restart.replay" || status=$?
 [[ $status == 75 ]] || fail "restart ended the kiosk with status $status, not 75"
 pass "restart ends the kiosk with exit status 75"
 
-# 8. Five wrong PINs lock the pad; a restart does not open it; the right PIN does nothing meanwhile.
+# 8. Test sound and test slip from staff mode: the sound card gets sound, the receipt printer a
+#    slip; a family's printed slip is counted, staff's test slip is not.
+: >"$work/lp0"
+staff_config="$work/receipt.yaml"
+{ cat "$config"; printf 'printer: receipt\nreceipt_device: %s\nreceipt_width_mm: 58\n' "$work/lp0"; } |
+  grep -v '^printer: none' >"$staff_config"
+cat >"$work/tests.replay" <<SCRIPT
+$corner_taps
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "OK"
+tap "Ton testen"
+expect "Der Testton läuft."
+wait 1500
+tap "Testzettel drucken"
+wait 4000
+expect "Testzettel gedruckt."
+screenshot $work/tests.png
+SCRIPT
+rm -f "$work/data"/statistics.sqlite*
+SDL_DISKAUDIOFILE="$work/test-sound.raw" SDL_DISKAUDIODELAY=0 \
+  kiosk --config "$staff_config" --window 1280x720 --replay "$work/tests.replay" || fail "test sound and test slip failed"
+[[ $(tr -d '\0' <"$work/test-sound.raw" | head -c 1000 | wc -c) -ge 1000 ]] || fail "the test sound reached the sound card silent"
+[[ "$(head -c 2 "$work/lp0" | od -An -tx1 | tr -d ' ')" == "1b40" ]] || fail "the test slip did not reach the receipt printer"
+cat >"$work/print.replay" <<SCRIPT
+tap "Auf meine Liste"
+tap "Meine Liste"
+tap "Zettel drucken"
+wait 4000
+expect "Fertig"
+SCRIPT
+kiosk --config "$staff_config" --window 1280x720 --open offer:kindergeld --replay "$work/print.replay" ||
+  fail "the family's slip was not printed"
+kiosk --config "$config" --export-stats "$work/export" >/dev/null || fail "--export-stats failed"
+grep -q ',slip,,1' "$csv" || fail "the family's slip is not counted once: $(cat "$csv")"
+pass "test sound and test slip from staff mode; a family's slip is counted, the test slip not"
+
+# 9. Back to the previous content: two signed packs imported, staff mode rolls back to the first.
+pack_tool="$(dirname "$KIOSK")/../content/kiosk-pack"
+mkdir -p "$work/keys"
+"$pack_tool" keygen -o "$work/admin" >/dev/null
+cp "$work/admin.pub" "$work/keys/"
+cp -r "$SOURCE_DIR/content/sample" "$work/source"
+rm -rf "$work/source/audio"
+for version in 5 6; do
+  "$pack_tool" build "$work/source" -o "$work/inhalt-$version.kpack" --key "$work/admin" --version $version >/dev/null ||
+    fail "kiosk-pack build failed"
+  kiosk --trusted-keys "$work/keys" --import "$work/inhalt-$version.kpack" >/dev/null || fail "--import of version $version failed"
+done
+cat >"$work/rollback.replay" <<SCRIPT
+$corner_taps
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "OK"
+expect "Version 6"
+expect "admin.pub"
+tap "Vorherige Inhalte zurückholen"
+expect "Vorherige Inhalte sind wieder in Gebrauch"
+expect "Version 5"
+screenshot $work/rollback.png
+SCRIPT
+kiosk_staff --trusted-keys "$work/keys" --replay "$work/rollback.replay" || fail "the rollback from staff mode failed"
+kiosk --content-status | grep -q "Active: version 5" || fail "--content-status does not show version 5 in use"
+pass "staff mode shows the pack version and trusted keys and rolls back to the previous content"
+
+# 10. Five wrong PINs lock the pad; a restart does not open it; the right PIN does nothing meanwhile.
 wrong_pin=$'tap "1"\ntap "1"\ntap "1"\ntap "1"\ntap "OK"'
 cat >"$work/lock.replay" <<SCRIPT
 $corner_taps
