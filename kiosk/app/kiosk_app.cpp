@@ -327,7 +327,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             }
             if (explanations.playing()) timeout = std::min(timeout, 0.1);  // its progress bar moves
             if (staffDesk.open())
-                timeout = std::min(3600.0, std::chrono::duration<double>(staffDesk.closesAt() - now).count());
+                timeout = std::min(timeout, std::chrono::duration<double>(staffDesk.closesAt() - now).count());
             if (blank == Blank::Off) timeout = 3600;
             glfwWaitEventsTimeout(std::max(0.001, timeout));
             framesToDraw = 2;  // press and release may arrive together: the second frame sees the release
@@ -398,8 +398,10 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         if (staffDesk.open()) {
             if (io.MouseDown[0]) staffDesk.touch(now);
             staffDesk.followPrint(printJobs.poll());
-            const auto effects = staffDesk.closeIfIdle(now) ? StaffDesk::Effects{.closed = true}
-                                                            : staffDesk.apply(staffDesk.draw(kioskInfo, explanations.view()));
+            const bool timedOut = staffDesk.closeIfIdle(now);
+            const ui::StaffIntents staffIntents = timedOut ? ui::StaffIntents{} : staffDesk.draw(kioskInfo, explanations.view());
+            const auto effects = timedOut ? StaffDesk::Effects{.closed = true} : staffDesk.apply(staffIntents);
+            if (!staffIntents.empty() || timedOut) framesToDraw = 3;  // show the outcome at once
             if (effects.testSound) {
                 session.listeningTo = "home";
                 if (!explanations.view().device) staffDesk.report("staff.sound_failed", ui::tr("staff.sound_none", config.language));
@@ -418,7 +420,6 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
                 exitCode = kRestartExitCode;
                 glfwSetWindowShouldClose(window, GLFW_TRUE);
             }
-            framesToDraw = std::max(framesToDraw, 2);
         } else if (blank != Blank::No) {
             // Nothing drawn: the frame is cleared to black below.
         } else if (content.catalog) {

@@ -12,10 +12,8 @@ bool CornerTaps::tap(float x, float y, float corner, Clock::time_point now) {
         m_count = 0;
         return false;
     }
-    if (m_count == 0 || now - m_first > kWithin) {
-        m_count = 0;
-        m_first = now;
-    }
+    if (m_count > 0 && now - m_last > kGap) m_count = 0;
+    m_last = now;
     if (++m_count < kTaps) return false;
     m_count = 0;
     return true;

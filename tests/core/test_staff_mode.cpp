@@ -14,7 +14,7 @@ const PinLock::Clock::time_point kNoon = PinLock::Clock::time_point{} + 490'000h
 constexpr float kCorner = 100;
 }  // namespace
 
-TEST_CASE("five taps into the corner within three seconds open the PIN pad") {
+TEST_CASE("five quick taps into the corner open the PIN pad") {
     CornerTaps taps;
     for (int i = 0; i < 4; ++i) CHECK_FALSE(taps.tap(10, 20, kCorner, kStart + i * 500ms));
     CHECK(taps.tap(90, 5, kCorner, kStart + 2500ms));
@@ -22,12 +22,15 @@ TEST_CASE("five taps into the corner within three seconds open the PIN pad") {
     CHECK_FALSE(taps.tap(10, 10, kCorner, kStart + 2600ms));
 }
 
-TEST_CASE("taps spread over more than three seconds do not open the PIN pad") {
+TEST_CASE("steady taps open the PIN pad however long the five take, a pause of over two seconds does not") {
     CornerTaps taps;
-    for (int i = 0; i < 5; ++i) CHECK_FALSE(taps.tap(10, 10, kCorner, kStart + i * 800ms));  // 3.2 s
-    // ... but five quick ones after them do.
-    for (int i = 0; i < 4; ++i) CHECK_FALSE(taps.tap(10, 10, kCorner, kStart + 10s + i * 100ms));
-    CHECK(taps.tap(10, 10, kCorner, kStart + 10s + 400ms));
+    for (int i = 0; i < 4; ++i) CHECK_FALSE(taps.tap(10, 10, kCorner, kStart + i * 1900ms));
+    CHECK(taps.tap(10, 10, kCorner, kStart + 4 * 1900ms));  // 7.6 s in all, but no gap over 2 s
+
+    for (int i = 0; i < 3; ++i) CHECK_FALSE(taps.tap(10, 10, kCorner, kStart + 20s + i * 100ms));
+    CHECK_FALSE(taps.tap(10, 10, kCorner, kStart + 20s + 200ms + 2001ms));  // a pause: counts as the first
+    for (int i = 1; i < 4; ++i) CHECK_FALSE(taps.tap(10, 10, kCorner, kStart + 20s + 2201ms + i * 100ms));
+    CHECK(taps.tap(10, 10, kCorner, kStart + 20s + 2201ms + 400ms));
 }
 
 TEST_CASE("a tap outside the corner starts the count again") {

@@ -10,8 +10,11 @@ start_display
 
 config="$work/config.yaml"
 printf '# Foyer kiosk\nkiosk_name: "Landratsamt Esslingen, Foyer"\nprinter: none\n' >"$config"
+# An empty folder stands in for the USB stick: the kiosk then does not watch the machine's mount
+# table, where other tests' sticks come and go.
+mkdir -p "$work/stick"
 kiosk_staff() {
-  kiosk --config "$config" --window 1280x720 "$@"
+  kiosk --config "$config" --window 1280x720 --usb-root "$work/stick" "$@"
 }
 # Five taps into the corner, quickly (the replay taps within a few frames of each other).
 corner_taps=$'tap 20 20\ntap 20 20\ntap 20 20\ntap 20 20\ntap 20 20'
@@ -58,17 +61,18 @@ kiosk_staff --replay "$work/open.replay" || fail "the gesture, a wrong and the r
 grep -q "staff: a wrong PIN" "$work/kiosk.log" || fail "the log does not mention the wrong PIN"
 pass "five corner taps open the PIN pad; a wrong PIN is refused; the right PIN opens the status"
 
-# 3. Slow taps, or taps elsewhere in between, do not open it; a family never sees staff mode by chance.
+# 3. A pause between the taps, or a tap elsewhere, starts the count again: a family does not open
+#    staff mode by chance.
 cat >"$work/slow.replay" <<SCRIPT
 tap 640 360
 tap 20 20
 tap 20 20
-advance 4
+advance 3
 tap 20 20
 tap 20 20
 tap 20 20
 expect-not "Bitte PIN eingeben"
-advance 4
+advance 3
 tap 20 20
 tap 20 20
 tap 20 20
@@ -78,7 +82,7 @@ tap 20 20
 expect-not "Bitte PIN eingeben"
 SCRIPT
 kiosk_staff --open home --replay "$work/slow.replay" || fail "slow or interrupted taps opened the PIN pad"
-pass "taps spread over more than three seconds, or interrupted, do not open the PIN pad"
+pass "taps with a pause, or interrupted by a tap elsewhere, do not open the PIN pad"
 
 # 4. Staff mode closes itself after two minutes without a touch, back to the attract screen.
 cat >"$work/timeout.replay" <<SCRIPT
@@ -129,7 +133,7 @@ tap "Kindergeld"
 SCRIPT
 rm -f "$work/data"/statistics.sqlite*  # the visits of the scenes above were counted too
 kiosk_staff --replay "$work/family.replay" || fail "the family's visit did not go as expected"
-mkdir -p "$work/export" "$work/stick"
+mkdir -p "$work/export"
 kiosk --config "$config" --export-stats "$work/export" >/dev/null || fail "--export-stats failed"
 csv="$work/export/familienkiosk-statistik-landratsamt-esslingen-foyer.csv"
 [[ -f "$csv" ]] || fail "no CSV named after the kiosk: $(ls "$work/export")"
@@ -149,7 +153,7 @@ tap "OK"
 tap "Statistik auf USB-Stick speichern"
 expect "Statistik gespeichert"
 SCRIPT
-kiosk_staff --usb-root "$work/stick" --replay "$work/export.replay" || fail "the export to the stick failed"
+kiosk_staff --replay "$work/export.replay" || fail "the export to the stick failed"
 # The same counts, but for the tap that woke the kiosk for staff mode: a session like any other.
 [[ "$(cat "$work/stick/$(basename "$csv")")" == "${expected/session,,1/session,,2}" ]] ||
   fail "the stick's CSV is not the counts: $(cat -A "$work/stick/$(basename "$csv")")"
@@ -194,7 +198,7 @@ screenshot $work/tests.png
 SCRIPT
 rm -f "$work/data"/statistics.sqlite*
 SDL_DISKAUDIOFILE="$work/test-sound.raw" SDL_DISKAUDIODELAY=0 \
-  kiosk --config "$staff_config" --window 1280x720 --replay "$work/tests.replay" || fail "test sound and test slip failed"
+  kiosk --config "$staff_config" --window 1280x720 --usb-root "$work/stick" --replay "$work/tests.replay" || fail "test sound and test slip failed"
 [[ $(tr -d '\0' <"$work/test-sound.raw" | head -c 1000 | wc -c) -ge 1000 ]] || fail "the test sound reached the sound card silent"
 [[ "$(head -c 2 "$work/lp0" | od -An -tx1 | tr -d ' ')" == "1b40" ]] || fail "the test slip did not reach the receipt printer"
 cat >"$work/print.replay" <<SCRIPT
@@ -204,7 +208,7 @@ tap "Zettel drucken"
 wait 4000
 expect "Fertig"
 SCRIPT
-kiosk --config "$staff_config" --window 1280x720 --open offer:kindergeld --replay "$work/print.replay" ||
+kiosk --config "$staff_config" --window 1280x720 --usb-root "$work/stick" --open offer:kindergeld --replay "$work/print.replay" ||
   fail "the family's slip was not printed"
 kiosk --config "$config" --export-stats "$work/export" >/dev/null || fail "--export-stats failed"
 grep -q ',slip,,1' "$csv" || fail "the family's slip is not counted once: $(cat "$csv")"
