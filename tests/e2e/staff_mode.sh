@@ -214,7 +214,8 @@ kiosk --config "$config" --export-stats "$work/export" >/dev/null || fail "--exp
 grep -q ',slip,,1' "$csv" || fail "the family's slip is not counted once: $(cat "$csv")"
 pass "test sound and test slip from staff mode; a family's slip is counted, the test slip not"
 
-# 9. Back to the previous content: two signed packs imported, staff mode rolls back to the first.
+# 9. Back to the previous content and forward again: two signed packs imported, staff mode rolls
+#    back to the first, then takes the second from the stick.
 pack_tool="$(dirname "$KIOSK")/../content/kiosk-pack"
 mkdir -p "$work/keys"
 "$pack_tool" keygen -o "$work/admin" >/dev/null
@@ -226,7 +227,13 @@ for version in 5 6; do
     fail "kiosk-pack build failed"
   kiosk --trusted-keys "$work/keys" --import "$work/inhalt-$version.kpack" >/dev/null || fail "--import of version $version failed"
 done
+# The stick holds version 6: on arrival it is refused (not newer than what is in use); after the
+# rollback, "Inhalte vom USB-Stick holen" takes it in again.
+cp "$work/inhalt-6.kpack" "$work/stick/"
 cat >"$work/rollback.replay" <<SCRIPT
+wait 2500
+expect "Inhalte nicht übernommen"
+tap 640 360
 $corner_taps
 tap "2"
 tap "4"
@@ -239,10 +246,18 @@ tap "Vorherige Inhalte zurückholen"
 expect "Vorherige Inhalte sind wieder in Gebrauch"
 expect "Version 5"
 screenshot $work/rollback.png
+tap "Inhalte vom USB-Stick holen"
+wait 3000
+expect "Neue Inhalte übernommen"
+expect "Version 6"
+tap 640 360
+expect "Zustand"
 SCRIPT
-kiosk_staff --trusted-keys "$work/keys" --replay "$work/rollback.replay" || fail "the rollback from staff mode failed"
-kiosk --content-status | grep -q "Active: version 5" || fail "--content-status does not show version 5 in use"
-pass "staff mode shows the pack version and trusted keys and rolls back to the previous content"
+kiosk_staff --trusted-keys "$work/keys" --replay "$work/rollback.replay" || fail "rollback and import from staff mode failed"
+kiosk --content-status | grep -q "Active: version 6" || fail "--content-status does not show version 6 in use"
+grep -q "rolled back from version 6 to version 5" "$work/data/history.log" || fail "the history has no rollback"
+rm "$work/stick/inhalt-6.kpack"
+pass "staff mode shows the pack version and trusted keys, rolls back, and imports from the stick"
 
 # 10. Five wrong PINs lock the pad; a restart does not open it; the right PIN does nothing meanwhile.
 wrong_pin=$'tap "1"\ntap "1"\ntap "1"\ntap "1"\ntap "OK"'
