@@ -214,6 +214,38 @@ kiosk --config "$config" --export-stats "$work/export" >/dev/null || fail "--exp
 grep -q ',slip,,1' "$csv" || fail "the family's slip is not counted once: $(cat "$csv")"
 pass "test sound and test slip from staff mode; a family's slip is counted, the test slip not"
 
+# 8b. "Inhalte neu laden" takes in a content folder edited while the kiosk runs.
+cp -r "$SOURCE_DIR/content/sample" "$work/edited"
+rm -rf "$work/edited/audio"
+cat >"$work/reload.replay" <<SCRIPT
+$corner_taps
+tap "2"
+tap "4"
+tap "6"
+tap "8"
+tap "OK"
+wait 4000
+tap "Inhalte neu laden"
+expect "Inhalte neu geladen."
+tap "Schließen"
+tap 640 360
+tap "Baby"
+tap "Geld und Leistungen"
+expect "Kindergeld (geändert)"
+SCRIPT
+# The edit is made once staff mode is open (the kiosk has read the content long before).
+( for _ in $(seq 300); do
+    grep -q "staff: the right PIN" "$work/kiosk.log" 2>/dev/null && break
+    sleep 0.1
+  done
+  sed -i 's/^    de: "Kindergeld"$/    de: "Kindergeld (geändert)"/' "$work/edited/offers.yaml" ) &
+editor=$!
+: >"$work/kiosk.log"  # (the earlier scenes' "right PIN" lines must not start the edit early)
+kiosk_staff --content "$work/edited" --replay "$work/reload.replay" || fail "reloading the content from staff mode failed"
+wait "$editor"
+grep -q "Kindergeld (geändert)" "$work/edited/offers.yaml" || fail "the content folder was not edited"
+pass "staff mode reloads a content folder edited while the kiosk runs"
+
 # 9. Back to the previous content and forward again: two signed packs imported, staff mode rolls
 #    back to the first, then takes the second from the stick.
 pack_tool="$(dirname "$KIOSK")/../content/kiosk-pack"
