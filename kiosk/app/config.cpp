@@ -79,7 +79,7 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
                                       "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume", "printer", "printer_queue",
                                       "receipt_device", "receipt_width_mm", "trusted_keys", "pack_max_file_mb",
-                                      "pack_max_total_mb", "pack_max_files", "location", "display_hours"};
+                                      "pack_max_total_mb", "pack_max_files", "location", "display_hours", "staff_pin_hash"};
     const auto base = file.parent_path();
     auto relative = [&](const std::string& path) { return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : base / path; };
     for (const auto& item : root) {
@@ -137,6 +137,10 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
                 if (hours != "24/7" && !core::OpeningHours::parse(hours, problem))
                     return fail(fmt::format("must be opening hours like \"Mo-Fr 08:00-18:00\" ({})", problem).c_str());
                 config.displayHours = hours == "24/7" ? std::string() : hours;
+            } else if (key == "staff_pin_hash") {
+                config.staffPinHash = value.as<std::string>();
+                if (config.staffPinHash.rfind("$argon2id$", 0) != 0)
+                    return fail("must be an Argon2id hash as familienkiosk --set-pin writes it");
             } else if (key == "fullscreen") config.fullscreen = value.as<bool>();
             else if (key == "window") {
                 if (!parseWindowSize(value.as<std::string>(), config.windowWidth, config.windowHeight))

@@ -34,6 +34,7 @@ struct Config {
     // "You are here" on the map; default: the district office, Pulverwiesen 11, Esslingen.
     std::optional<core::GeoPoint> location = core::GeoPoint{48.7392, 9.3057};
     std::string displayHours;            // opening hours (OSM syntax) the screen is on; empty: always
+    std::string staffPinHash;            // Argon2id hash of the staff PIN (--set-pin); empty: staff mode stays shut
 };
 
 // Compiled-in defaults: the sample content and assets of this build, data in the user's state folder.

@@ -3,6 +3,7 @@
 
 #include "kiosk/app/explanations.hpp"
 #include "kiosk/app/printing.hpp"
+#include "kiosk/app/staff.hpp"
 #include "kiosk/app/updates.hpp"
 #include "kiosk/content/district_geo.hpp"
 #include "kiosk/content/search.hpp"
@@ -11,6 +12,7 @@
 #include "kiosk/platform/service_manager.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -331,6 +333,26 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     PrintJobs printJobs(config, [] { glfwPostEmptyEvent(); });  // the worker wakes the loop when done
     Updates updates(config, options.usbRoot, [] { glfwPostEmptyEvent(); });
     ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt};
+    StaffDesk staffDesk(config, updates, printJobs);
+    // The display switched off from staff mode: black, no redraws, until the next touch (which
+    // only wakes it: the finger must lift before the attract screen takes taps again).
+    enum class Blank { No, Off, Waking } blank = Blank::No;
+    bool familyPrinting = false;  // a family's slip, counted when it is done (not staff's test slips)
+    std::optional<content::Statistics> statistics;
+    try {
+        std::filesystem::create_directories(config.dataDir);
+        statistics.emplace(content::statisticsFile(config.dataDir));
+    } catch (const std::exception& e) {
+        spdlog::error("statistics: {}; the kiosk counts nothing until restarted", e.what());
+    }
+    auto count = [&](auto&&... what) {
+        if (!statistics) return;
+        try {
+            statistics->count(clock.local(), what...);
+        } catch (const std::exception& e) {
+            spdlog::error("statistics: {}", e.what());  // a full disk must not stop the kiosk
+        }
+    };
     ui::QrTextures qr;
     std::optional<ReplayPlayer> replay;
     if (options.hasReplay) replay.emplace(options.replay);
@@ -343,6 +365,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     int framesToDraw = 3;  // fonts and layout settle within the first frames
     int frame = 0;
     int exitCode = 0;
+    bool reloadAsked = false;
 
     while (!glfwWindowShouldClose(window)) {
         const bool scripted = replay || options.screenshot || flatOut;
@@ -356,6 +379,9 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             }
             if (explanations.playing()) timeout = std::min(timeout, 0.1);  // its progress bar moves
             if (!config.displayHours.empty()) timeout = std::min(timeout, clock.secondsToNextMinute());
+            if (staffDesk.open())
+                timeout = std::min(timeout, std::chrono::duration<double>(staffDesk.closesAt() - now).count());
+            if (blank == Blank::Off) timeout = 3600;
             // Idle or not, systemd must hear from the loop before its watchdog fires.
             if (systemd.watchdogEnabled())
                 timeout = std::min(timeout, std::chrono::duration<double>(systemd.longestSleep()).count());
@@ -367,8 +393,10 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         const auto frameStart = SteadyClock::now();
         systemd.alive(frameStart);
 
-        // A stick brought new content: take it, with fonts for its glyphs, and start afresh.
-        if (updates.takeNewContent() && options.reloadContent) {
+        // A stick brought new content (or staff asked to read it again): take it, with fonts for
+        // its glyphs, and start afresh.
+        if ((updates.takeNewContent() || reloadAsked) && options.reloadContent) {
+            reloadAsked = false;
             content = options.reloadContent();
             search = openSearch(content);
             searchedText.clear();
@@ -466,7 +494,51 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         ImGui::NewFrame();
         ui::clearVisibleTexts();
         ui::Intents intents;
-        if (content.catalog) {
+        auto startAfresh = [&] {
+            session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
+            explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);  // silence now
+            printJobs.reset();
+            qr.clear();
+            idle.touch(now);
+        };
+        if (blank != Blank::No) {
+            if (blank == Blank::Off && ImGui::IsMouseClicked(0)) blank = Blank::Waking;
+            if (blank == Blank::Waking && !io.MouseDown[0]) {
+                spdlog::info("display: on again");
+                blank = Blank::No;
+                framesToDraw = 3;
+            }
+        } else if (ImGui::IsMouseClicked(0) && staffDesk.press(io.MousePos.x, io.MousePos.y, 3 * em, now)) {
+            startAfresh();  // nothing of a family's visit stays behind the PIN pad
+        }
+        if (staffDesk.open()) {
+            if (io.MouseDown[0]) staffDesk.touch(now);
+            staffDesk.followPrint(printJobs.poll());
+            const bool timedOut = staffDesk.closeIfIdle(now);
+            const ui::StaffIntents staffIntents = timedOut ? ui::StaffIntents{} : staffDesk.draw(kioskInfo, explanations.view());
+            const auto effects = timedOut ? StaffDesk::Effects{.closed = true} : staffDesk.apply(staffIntents);
+            if (!staffIntents.empty() || timedOut) framesToDraw = 3;  // show the outcome at once
+            if (effects.testSound) {
+                session.listeningTo = "home";
+                if (!explanations.view().device) staffDesk.report("staff.sound_failed", ui::tr("staff.sound_none", config.language));
+            }
+            if (effects.testPrint && content.catalog) {
+                std::vector<std::string> ids;
+                for (size_t i = 0; i < content.catalog->offers.size() && i < 2; ++i) ids.push_back(content.catalog->offers[i].id);
+                core::Slip slip = makeSlip(*content.catalog, ids, config.language, config.kioskName, clock.local());
+                slip.labels.heading = "Testdruck – Familienkiosk " KIOSK_VERSION;
+                printJobs.start(std::move(slip));
+            }
+            if (effects.reloadContent) reloadAsked = true;
+            if (effects.closed) startAfresh();
+            if (effects.displayOff) blank = Blank::Off;
+            if (effects.restart) {
+                exitCode = kRestartExitCode;
+                glfwSetWindowShouldClose(window, GLFW_TRUE);
+            }
+        } else if (blank != Blank::No) {
+            // Nothing drawn: the frame is cleared to black below.
+        } else if (content.catalog) {
             ui::View view{*content.catalog, session, clock.local(), kioskInfo, qr, explanations.view(), printJobs.poll(),
                           phase == core::IdlePhase::Warning ? idle.secondsLeft(now) : -1};
             view.map = districtMap ? &*districtMap : nullptr;
@@ -486,17 +558,32 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         // What the family asked for takes effect now (sound starts before this frame is drawn);
         // the new screen shows from the next frame.
         for (const auto& intent : intents) {
-            if (std::holds_alternative<core::intent::PrintList>(intent) && content.catalog)
+            if (std::holds_alternative<core::intent::PrintList>(intent) && content.catalog) {
                 printJobs.start(makeSlip(*content.catalog, session.chosen, session.language, config.kioskName,
                                          clock.local()));
-            else
+                familyPrinting = true;
+            } else {
                 printJobs.reset();  // the family moved on: no old "done" on the next visit to the list
+            }
+            if (statistics) {
+                try {
+                    countUsage(*statistics, intent, session, clock.local());
+                } catch (const std::exception& e) {
+                    spdlog::error("statistics: {}", e.what());
+                }
+            }
             core::apply(session, intent);
+        }
+        if (familyPrinting && !staffDesk.open()) {
+            const auto state = printJobs.poll().state;
+            if (state == ui::PrintView::State::Done) count(content::metric::kSlip);
+            if (state != ui::PrintView::State::Printing) familyPrinting = false;
         }
         explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
         ImGui::Render();
         glViewport(0, 0, width, height);
-        const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::palette().background);
+        const ImVec4 background = blank != Blank::No ? ImVec4(0, 0, 0, 1)
+                                                     : ImGui::ColorConvertU32ToFloat4(ui::palette().background);
         glClearColor(background.x, background.y, background.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -2,6 +2,9 @@
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/explanations.hpp"
 #include "kiosk/app/printing.hpp"
+#include "kiosk/app/staff.hpp"
+#include "kiosk/app/staff_pin.hpp"
+#include "kiosk/content/statistics.hpp"
 #include "kiosk/platform/slip_render.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/app/kiosk_app.hpp"
@@ -80,6 +83,7 @@ int printFromCommandLine(const kiosk::app::Config& config, const kiosk::core::Ca
 int main(int argc, char** argv) {
     spdlog::set_default_logger(spdlog::stderr_color_mt("kiosk"));
     spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+    kiosk::app::keepRecentProblems();  // for staff mode's "last errors"
 
     CLI::App cli{"Familienkiosk: help for families in the district of Esslingen, on a touch kiosk.\n"
                  "Without options it opens full screen on the configured content."};
@@ -93,6 +97,8 @@ int main(int argc, char** argv) {
     int benchmarkFrames = 0;
     std::string trustedKeys, importPack;
     bool rollback = false, contentStatus = false, allowOlder = false;
+    bool setPin = false;
+    std::string exportStats;
     cli.add_option("--config", configFile,
                    fmt::format("configuration file (default: {} if it exists)", kiosk::app::kSystemConfig.string()));
     cli.add_option("--window", window, "run in a window of this size instead of full screen, e.g. 1080x1920");
@@ -129,11 +135,19 @@ int main(int argc, char** argv) {
     cli.add_flag("--print-test", printTest, "print a test slip on the configured printer, then exit");
     cli.add_flag("--build-db", buildDb, "validate the content source and build the content database, then exit");
     cli.add_option("--now", now, "pretend the local time is this, e.g. 2026-11-26T10:00 (for previews and tests)");
+    cli.add_flag("--set-pin", setPin,
+                 "read a new staff PIN (4 to 12 digits) from standard input and store its Argon2id hash in the "
+                 "configuration file (--config, else /etc/familienkiosk/config.yaml), then exit");
+    cli.add_option("--export-stats", exportStats,
+                   "write the anonymous usage statistics as a CSV file (named after the kiosk) into this folder, then exit");
     cli.add_option("--benchmark-frames", benchmarkFrames, "draw this many frames without pause, print frame times, exit");
     CLI11_PARSE(cli, argc, argv);
 
     kiosk::app::Config config = kiosk::app::defaultConfig();
     std::string error;
+    if (setPin)  // before reading the configuration: it may not exist yet
+        return kiosk::app::setPinFromStdin(configFile.empty() ? kiosk::app::kSystemConfig
+                                                              : std::filesystem::path(configFile));
     const std::filesystem::path configPath =
         !configFile.empty() ? std::filesystem::path(configFile)
                             : (std::filesystem::exists(kiosk::app::kSystemConfig) ? kiosk::app::kSystemConfig
@@ -188,6 +202,15 @@ int main(int argc, char** argv) {
         if (outcome.ok) spdlog::info("content: {}", outcome.detail);
         else spdlog::error("content: {}", outcome.detail);
         return outcome.ok ? 0 : 1;
+    }
+    if (!exportStats.empty()) {
+        const auto outcome = kiosk::content::exportStatistics(config.dataDir, exportStats, config.kioskName);
+        if (!outcome.ok) {
+            spdlog::critical("--export-stats: {}", outcome.problem);
+            return 1;
+        }
+        std::printf("wrote %s (%zu rows)\n", outcome.file.c_str(), outcome.rows);
+        return 0;
     }
     if (contentStatus) {
         std::printf("%s", kiosk::content::contentStatus(config.dataDir).c_str());

@@ -12,7 +12,7 @@ struct Updates::Result {
 };
 
 Updates::Updates(const Config& config, const std::optional<std::filesystem::path>& usbRoot, std::function<void()> wake)
-    : m_config(config), m_wake(std::move(wake)) {
+    : m_config(config), m_wake(std::move(wake)), m_usbRoot(usbRoot) {
     try {
         m_watch = usbRoot ? std::make_unique<platform::UsbWatch>(*usbRoot, m_wake)
                           : std::make_unique<platform::UsbWatch>(m_wake);
@@ -51,34 +51,53 @@ const ui::UpdateView& Updates::poll() {
     }
     if (!m_watch) return m_view;
     for (const auto& root : m_watch->arrived()) {
+        m_stick = root;
         const auto packs = platform::findPacks(root);
         spdlog::info("usb: {} arrived with {} content pack(s)", root.string(), packs.size());
         if (packs.empty()) continue;
-        m_view = {};
-        m_view.state = ui::UpdateView::State::Importing;
-        m_progress = 0;
-        m_job = std::async(std::launch::async, [this, packs] {
-            auto result = std::make_shared<Result>();
-            // The newest pack that imports wins; an older valid one is tried when a newer is refused.
-            for (const auto& pack : packs) {
-                result->pack = pack;
-                result->outcome = content::importPack(pack, m_config.dataDir, m_config.trustedKeys, m_config.importLimits,
-                                                      [this](double fraction) {
-                                                          // A frame per percent: each wake draws the bar, on a
-                                                          // core the import needs too.
-                                                          const double before = m_progress.exchange(fraction);
-                                                          if (static_cast<int>(fraction * 100) != static_cast<int>(before * 100))
-                                                              m_wake();
-                                                      });
-                if (result->outcome.ok) break;
-                spdlog::warn("usb: {} refused: {}", pack.string(), result->outcome.detail);
-            }
-            m_wake();
-            return result;
-        });
+        start(packs);
         break;
     }
     return m_view;
+}
+
+void Updates::start(std::vector<std::filesystem::path> packs) {
+    m_view = {};
+    m_view.state = ui::UpdateView::State::Importing;
+    m_progress = 0;
+    m_job = std::async(std::launch::async, [this, packs = std::move(packs)] {
+        auto result = std::make_shared<Result>();
+        // The newest pack that imports wins; an older valid one is tried when a newer is refused.
+        for (const auto& pack : packs) {
+            result->pack = pack;
+            result->outcome = content::importPack(pack, m_config.dataDir, m_config.trustedKeys, m_config.importLimits,
+                                                  [this](double fraction) {
+                                                      // A frame per percent: each wake draws the bar, on a core the import needs too.
+                                                      const double before = m_progress.exchange(fraction);
+                                                      if (static_cast<int>(fraction * 100) != static_cast<int>(before * 100)) m_wake();
+                                                  });
+            if (result->outcome.ok) break;
+            spdlog::warn("usb: {} refused: {}", pack.string(), result->outcome.detail);
+        }
+        m_wake();
+        return result;
+    });
+}
+
+std::optional<std::filesystem::path> Updates::stick() const {
+    // A folder standing in for the stick is always "in", with packs or not.
+    if (m_usbRoot) return std::filesystem::is_directory(*m_usbRoot) ? m_usbRoot : std::nullopt;
+    if (!m_stick || !m_watch || !m_watch->present(*m_stick)) return std::nullopt;
+    return m_stick;
+}
+
+bool Updates::importFrom(const std::filesystem::path& root) {
+    if (m_job.valid()) return false;
+    auto packs = platform::findPacks(root);
+    if (packs.empty()) return false;
+    spdlog::info("usb: importing from {} as staff asked", root.string());
+    start(std::move(packs));
+    return true;
 }
 
 bool Updates::takeNewContent() { return std::exchange(m_newContent, false); }

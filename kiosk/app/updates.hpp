@@ -27,9 +27,16 @@ public:
     // True once after an import switched the content: the kiosk loads it and starts afresh.
     bool takeNewContent();
     void dismiss();  // a touch on the message closes it
+    // The stick that arrived last, while it is still in (staff mode imports from it and saves
+    // statistics to it).
+    std::optional<std::filesystem::path> stick() const;
+    // Imports the newest valid pack on `root` now, as if it had just arrived; false when there is none
+    // or an import is running.
+    bool importFrom(const std::filesystem::path& root);
 
 private:
     struct Result;
+    void start(std::vector<std::filesystem::path> packs);
     const Config& m_config;
     std::function<void()> m_wake;
     std::unique_ptr<platform::UsbWatch> m_watch;
@@ -37,6 +44,8 @@ private:
     std::atomic<double> m_progress{0};
     ui::UpdateView m_view;
     bool m_newContent = false;
+    std::optional<std::filesystem::path> m_stick;
+    std::optional<std::filesystem::path> m_usbRoot;
 };
 
 }  // namespace kiosk::app

@@ -1,0 +1,82 @@
+// Staff mode in the running kiosk: the corner gesture, checking the PIN against the configured
+// hash with the lock kept in the data folder, the status at a glance, and the actions that need
+// no more than the configuration, the stick and the printer. What changes the kiosk itself
+// (reload, restart, display off, test sound) is handed back to the frame loop as effects.
+#pragma once
+
+#include "kiosk/app/config.hpp"
+#include "kiosk/app/printing.hpp"
+#include "kiosk/app/updates.hpp"
+#include "kiosk/content/statistics.hpp"
+#include "kiosk/core/navigation.hpp"
+#include "kiosk/core/staff_mode.hpp"
+#include "kiosk/platform/cups_printer.hpp"
+#include "kiosk/ui/staff.hpp"
+#include "kiosk/ui/view.hpp"
+
+#include <chrono>
+#include <future>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+// The process exit status that asks the service to start the kiosk again ("restart the kiosk").
+inline constexpr int kRestartExitCode = 75;
+
+// Keeps the last warnings and errors of the log for the staff screen (call once at start).
+void keepRecentProblems();
+std::vector<std::string> recentProblems();  // newest first
+
+class StaffDesk {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    StaffDesk(const Config& config, Updates& updates, PrintJobs& printJobs);
+
+    // Every press on the screen; true when it completed the gesture and opened the PIN pad.
+    bool press(float x, float y, float corner, Clock::time_point now);
+    bool open() const { return m_staff.open(); }
+    // Closes staff mode after two minutes without a touch; true when it did just now.
+    bool closeIfIdle(Clock::time_point now) { return m_staff.closeIfIdle(now); }
+    void touch(Clock::time_point now) { m_staff.touch(now); }
+    Clock::time_point closesAt() const { return m_staff.closesAt(); }
+
+    // Draws the staff screen of the moment; the intents it returned.
+    ui::StaffIntents draw(const ui::KioskInfo& kiosk, const ui::AudioView& audio);
+
+    struct Effects {
+        bool closed = false;         // staff mode closed: the kiosk starts afresh
+        bool reloadContent = false;  // the content changed on disk (rollback) or was asked to be read again
+        bool restart = false;
+        bool displayOff = false;
+        bool testSound = false;
+        bool testPrint = false;
+    };
+    Effects apply(const ui::StaffIntents& intents);
+
+    // Outcomes that arrive later (a test slip, a sound that could not play).
+    void followPrint(const ui::PrintView& print);
+    void report(std::string messageKey, std::string detail = {}) { m_staff.report(std::move(messageKey), std::move(detail)); }
+
+private:
+    void submitPin();
+
+    const Config& m_config;
+    Updates& m_updates;
+    PrintJobs& m_printJobs;
+    core::StaffMode m_staff;
+    core::CornerTaps m_corner;
+    core::PinLock m_lock;
+    ui::StaffStatus m_status;
+    std::future<platform::PrintResult> m_printerCheck;
+    std::string m_printerState;
+    bool m_testPrinting = false;
+};
+
+// Counts what the family asked for in the anonymous statistics (nothing else is written).
+void countUsage(content::Statistics& statistics, const core::Intent& intent, const core::Session& before,
+                core::LocalDateTime now);
+
+}  // namespace kiosk::app

@@ -1,0 +1,137 @@
+// Unit tests for the staff PIN: Argon2id hashing, the lock file across a restart, --set-pin's config rewrite.
+#include "kiosk/app/config.hpp"
+#include "kiosk/app/staff_pin.hpp"
+
+#include "tests/support/temp_folder.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace kiosk::app;
+using kiosk::core::PinLock;
+using kiosk::test::TempFolder;
+
+namespace {
+std::string readFile(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+void writeFile(const std::filesystem::path& file, const std::string& text) { std::ofstream(file) << text; }
+}  // namespace
+
+TEST_CASE("a PIN is 4 to 12 digits") {
+    CHECK(validPin("1234"));
+    CHECK(validPin("000000000000"));
+    CHECK_FALSE(validPin("123"));
+    CHECK_FALSE(validPin("1234567890123"));
+    CHECK_FALSE(validPin("12a4"));
+    CHECK_FALSE(validPin(" 1234"));
+    CHECK_FALSE(validPin(""));
+}
+
+TEST_CASE("the PIN is kept as a salted Argon2id hash that only the right PIN matches") {
+    const std::string hash = hashPin("2468");
+    REQUIRE_FALSE(hash.empty());
+    CHECK(hash.rfind("$argon2id$", 0) == 0);
+    CHECK(hash.find("2468") == std::string::npos);
+    CHECK(hashPin("2468") != hash);  // a fresh salt every time
+    CHECK(verifyPin(hash, "2468"));
+    CHECK_FALSE(verifyPin(hash, "2469"));
+    CHECK_FALSE(verifyPin(hash, "24680"));
+    CHECK_FALSE(verifyPin(hash, ""));
+    CHECK_FALSE(verifyPin("", "2468"));
+    CHECK_FALSE(verifyPin("2468", "2468"));  // a PIN written in plain where the hash belongs opens nothing
+}
+
+TEST_CASE("the PIN pad's lock outlasts a restart") {
+    TempFolder data;
+    const auto now = std::chrono::system_clock::now();
+    CHECK(loadPinLock(data.path()) == PinLock{});  // never written: open
+    PinLock lock = loadPinLock(data.path());
+    for (int i = 0; i < 5; ++i) {
+        lock.wrong(now);
+        REQUIRE(savePinLock(data.path(), lock));
+    }
+    REQUIRE(lock.locked(now));
+    // The kiosk restarts: a new process reads the file.
+    const PinLock restarted = loadPinLock(data.path());
+    CHECK(restarted == lock);
+    CHECK(restarted.locked(now + std::chrono::seconds(10)));
+    CHECK(restarted.secondsLeft(now) == lock.secondsLeft(now));
+    // Only the lock file is there: the temporary file was renamed over it.
+    CHECK(std::distance(std::filesystem::directory_iterator(data.path()), {}) == 1);
+    struct stat info {};
+    REQUIRE(::stat((data.path() / "staff-pin.lock").c_str(), &info) == 0);
+    CHECK((info.st_mode & 077) == 0);
+}
+
+TEST_CASE("wrong PINs counted before a restart still count after it") {
+    TempFolder data;
+    const auto now = std::chrono::system_clock::now();
+    PinLock lock;
+    for (int i = 0; i < 4; ++i) lock.wrong(now);
+    REQUIRE(savePinLock(data.path(), lock));
+    PinLock restarted = loadPinLock(data.path());
+    CHECK(restarted.wrong(now));  // the fifth locks
+}
+
+TEST_CASE("a damaged lock file leaves the pad open rather than the kiosk broken") {
+    TempFolder data;
+    writeFile(data.path() / "staff-pin.lock", "\x01\x02 nonsense");
+    CHECK(loadPinLock(data.path()) == PinLock{});
+}
+
+TEST_CASE("setting the PIN writes the hash into the configuration and keeps every other line") {
+    TempFolder folder;
+    const auto file = folder.path() / "config.yaml";
+    writeFile(file, "# Foyer kiosk\nkiosk_name: \"Foyer\"\n\n# printing\nprinter: none\n");
+    ::chmod(file.c_str(), 0600);
+    std::string error;
+    const std::string first = hashPin("1357");
+    REQUIRE(writePinHash(file, first, error));
+    CHECK(readFile(file) ==
+          "# Foyer kiosk\nkiosk_name: \"Foyer\"\n\n# printing\nprinter: none\nstaff_pin_hash: \"" + first + "\"\n");
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    CHECK((info.st_mode & 07777) == 0600);
+
+    // Setting it again replaces the line in place.
+    const std::string second = hashPin("8642");
+    REQUIRE(writePinHash(file, second, error));
+    CHECK(readFile(file) ==
+          "# Foyer kiosk\nkiosk_name: \"Foyer\"\n\n# printing\nprinter: none\nstaff_pin_hash: \"" + second + "\"\n");
+
+    // The kiosk reads it back, and only the new PIN matches.
+    Config config = defaultConfig();
+    REQUIRE(loadConfig(file, config, error));
+    CHECK(config.kioskName == "Foyer");
+    CHECK(config.staffPinHash == second);
+    CHECK(verifyPin(config.staffPinHash, "8642"));
+    CHECK_FALSE(verifyPin(config.staffPinHash, "1357"));
+}
+
+TEST_CASE("setting the PIN makes the configuration file when there is none") {
+    TempFolder folder;
+    const auto file = folder.path() / "etc" / "config.yaml";
+    std::string error;
+    REQUIRE(writePinHash(file, hashPin("1357"), error));
+    Config config = defaultConfig();
+    REQUIRE(loadConfig(file, config, error));
+    CHECK(verifyPin(config.staffPinHash, "1357"));
+}
+
+TEST_CASE("a staff_pin_hash that is not an Argon2id hash is refused by name") {
+    TempFolder folder;
+    const auto file = folder.path() / "config.yaml";
+    writeFile(file, "staff_pin_hash: \"1234\"\n");
+    Config config = defaultConfig();
+    std::string error;
+    CHECK_FALSE(loadConfig(file, config, error));
+    CHECK_THAT(error, Catch::Contains("staff_pin_hash") && Catch::Contains("--set-pin"));
+}
