@@ -42,7 +42,9 @@ start_display() {
 # must not pop up here.
 kiosk() {
   mkdir -p "$work/no-stick"
-  local run=("$KIOSK" --data-dir "$work/data" --now 2026-11-26T10:00 --usb-root "$work/no-stick" "$@")
+  local run=("$KIOSK" --data-dir "$work/data" --now 2026-11-26T10:00)
+  [[ " $* " == *" --usb-root "* ]] || run+=(--usb-root "$work/no-stick")
+  run+=("$@")
   # In a subshell (`kiosk … &`, `$(kiosk …)`) the kiosk replaces it, so that `kill $!` reaches the kiosk.
   [[ $BASHPID != "$$" ]] && exec "${run[@]}" 2>>"$work/kiosk.log"
   "${run[@]}" 2>>"$work/kiosk.log"
