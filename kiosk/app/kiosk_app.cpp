@@ -366,6 +366,25 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     int frame = 0;
     int exitCode = 0;
     bool reloadAsked = false;
+    // A fresh visit on the attract screen: silence, no print job or QR code, nothing of the search.
+    auto forgetFamily = [&](auto at) {
+        session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
+        explanations.follow(session, content.catalog ? &*content.catalog : nullptr, at);
+        printJobs.reset();
+        qr.clear();
+        searchedText.clear();
+        searchResults.clear();
+    };
+    auto reloadFonts = [&](float size) {
+        if (std::string error = ui::loadFonts(size, config.assets, ui::allTexts(content.catalog ? &*content.catalog : nullptr));
+            error.empty()) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+            ui::releaseFontPixels();
+        } else {
+            spdlog::error("fonts: {}", error);
+        }
+    };
 
     while (!glfwWindowShouldClose(window)) {
         const bool scripted = replay || options.screenshot || flatOut;
@@ -399,22 +418,11 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             reloadAsked = false;
             content = options.reloadContent();
             search = openSearch(content);
-            searchedText.clear();
-            searchResults.clear();
             kioskInfo.contentBuiltAt = content.info.builtAt;
-            session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
             explanations.setMediaDir(content.mediaDir);
-            explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
-            qr.clear();
+            forgetFamily(frameStart);
             largeText = false;  // the fresh session's size
-            if (std::string error = ui::loadFonts(em, config.assets, ui::allTexts(content.catalog ? &*content.catalog : nullptr));
-                error.empty()) {
-                ImGui_ImplOpenGL3_DestroyFontsTexture();
-                ImGui_ImplOpenGL3_CreateFontsTexture();
-                ui::releaseFontPixels();
-            } else {
-                spdlog::error("fonts: {}", error);
-            }
+            reloadFonts(em);
             framesToDraw = 3;
         }
 
@@ -425,12 +433,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             if (!dark) {
                 dark = true;
                 spdlog::info("display: asleep until a touch");
-                session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
-                explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
-                printJobs.reset();
-                qr.clear();
-                searchedText.clear();
-                searchResults.clear();
+                forgetFamily(frameStart);
                 glClearColor(0, 0, 0, 1);
                 glClear(GL_COLOR_BUFFER_BIT);
                 glfwSwapBuffers(window);
@@ -451,15 +454,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         // Large text and high contrast are the family's choice, until the idle reset takes them back.
         if (session.largeText != largeText) {
             largeText = session.largeText;
-            const float size = largeText ? std::round(em * kLargeTextScale) : em;
-            if (std::string error = ui::loadFonts(size, config.assets, ui::allTexts(content.catalog ? &*content.catalog : nullptr));
-                error.empty()) {
-                ImGui_ImplOpenGL3_DestroyFontsTexture();
-                ImGui_ImplOpenGL3_CreateFontsTexture();
-                ui::releaseFontPixels();
-            } else {
-                spdlog::error("fonts: {}", error);
-            }
+            reloadFonts(largeText ? std::round(em * kLargeTextScale) : em);
             theme = ui::Theme::Standard;  // the style's sizes follow the font: set again below
             framesToDraw = 3;
         }
@@ -483,22 +478,14 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         const core::IdlePhase phase = onAttract ? core::IdlePhase::Active : idle.phase(now);
         if (phase == core::IdlePhase::Expired) {
             spdlog::info("idle: session reset");
-            session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
-            explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);  // silence now
-            printJobs.reset();
-            qr.clear();
-            searchedText.clear();  // nothing of the last family's search stays in memory
-            searchResults.clear();
+            forgetFamily(frameStart);  // silence now; nothing of the last family's search stays in memory
         }
 
         ImGui::NewFrame();
         ui::clearVisibleTexts();
         ui::Intents intents;
         auto startAfresh = [&] {
-            session = core::freshSession(config.language, {core::ScreenId::Attract, {}, {}}, config.volume);
-            explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);  // silence now
-            printJobs.reset();
-            qr.clear();
+            forgetFamily(frameStart);
             idle.touch(now);
         };
         if (blank != Blank::No) {
