@@ -36,3 +36,21 @@ pass "Große Schrift: the title grows from $normal to $large px wide"
 [[ $(pixel "$work/contrast-stage.png" 3,3) == 000000* ]] || fail "high contrast did not stay on the next screen"
 [[ $(pixel "$work/reset.png" 3,3) == F7F4EE* ]] || fail "the idle reset kept high contrast: $(pixel "$work/reset.png" 3,3)"
 pass "Kontrast turns the screen light on black, stays while browsing, and the idle reset brings back the standard theme"
+
+# In large text the home screen's tiles no longer fit 1920×1080: the grid scrolls, and the last
+# row (primary school, urgent help) is reached by a finger's drag, not cut off.
+cat >"$work/large-scroll.replay" <<SCRIPT
+tap "Große Schrift"
+wait 300
+screenshot $work/large-top.png
+drag 960 800 960 350
+wait 300
+screenshot $work/large-scrolled.png
+tap "Grundschule"
+expect "6–10 Jahre"
+SCRIPT
+kiosk --window 1920x1080 --open home --replay "$work/large-scroll.replay" ||
+  fail "in large text the primary-school tile cannot be reached on the home screen"
+moved=$(compare -metric AE "$work/large-top.png" "$work/large-scrolled.png" null: 2>&1 || true)
+((${moved%% *} > 10000)) || fail "in large text the home screen's tiles do not scroll under a finger ($moved pixels changed)"
+pass "in large text the home screen's tiles scroll under a finger ($moved pixels moved), and the last row can be tapped"

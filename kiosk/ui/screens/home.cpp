@@ -28,8 +28,12 @@ void drawHome(const View& view, Intents& out) {
     const int rows = (count + columns - 1) / columns;
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const ImVec2 tileSize((area.x - gap * (columns - 1)) / columns,
-                          std::max(7.0f * em(), (area.y - gap * (rows - 1)) / rows));
+    const float fitting = (area.y - gap * (rows - 1)) / rows;
+    // Tiles fill the screen; where they cannot be tall enough (large text), the grid scrolls.
+    const bool scrolls = fitting < 7.0f * em();
+    if (scrolls) beginScrollArea("##stages", ImVec2(0, 0));
+    const float width = scrolls ? ImGui::GetContentRegionAvail().x : area.x;
+    const ImVec2 tileSize((width - gap * (columns - 1)) / columns, std::max(7.0f * em(), fitting));
 
     const float left = ImGui::GetCursorPosX();
     for (int i = 0; i < count; ++i) {
@@ -46,6 +50,7 @@ void drawHome(const View& view, Intents& out) {
             out.push_back(core::intent::OpenEmergencies{});
         }
     }
+    if (scrolls) endScrollArea();
 }
 
 }  // namespace kiosk::ui
