@@ -9,6 +9,7 @@ install(DIRECTORY ${KIOSK_SOURCE_CONTENT}/ DESTINATION share/familienkiosk/sampl
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION share/doc/familienkiosk)
 install(FILES ${CMAKE_SOURCE_DIR}/scripts/README.md DESTINATION share/doc/familienkiosk RENAME deployment.md)
 install(FILES ${KIOSK_PC_DIR}/familienkiosk.service DESTINATION /lib/systemd/system)
+install(FILES ${KIOSK_PC_DIR}/90-familienkiosk-usb.rules DESTINATION /lib/udev/rules.d)
 install(FILES ${KIOSK_PC_DIR}/config.yaml DESTINATION /etc/familienkiosk)
 install(DIRECTORY DESTINATION /etc/familienkiosk/keys)
 

@@ -13,7 +13,8 @@ echo "built $(basename "$deb"), $(( $(stat -c %s "$deb") / 1024 )) KiB"
 
 dpkg-deb -c "$deb" >"$work/listing"
 awk '{ print $6 }' "$work/listing" >"$work/contents"
-for file in ./usr/bin/familienkiosk ./lib/systemd/system/familienkiosk.service ./etc/familienkiosk/config.yaml \
+for file in ./usr/bin/familienkiosk ./lib/systemd/system/familienkiosk.service ./lib/udev/rules.d/90-familienkiosk-usb.rules \
+            ./etc/familienkiosk/config.yaml \
             ./etc/familienkiosk/keys/ ./usr/share/familienkiosk/sample-content/offers.yaml \
             ./usr/share/familienkiosk/sample-content/audio/de/home.ogg ./usr/share/doc/familienkiosk/README.md; do
   grep -Fxq "$file" "$work/contents" || fail "the package lacks $file"
