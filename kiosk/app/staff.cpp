@@ -192,7 +192,12 @@ StaffDesk::Effects StaffDesk::apply(const ui::StaffIntents& intents) {
         } else if (std::holds_alternative<core::staff::RollBack>(intent)) {
             const auto outcome = content::rollBack(m_config.dataDir);
             spdlog::info("staff: rollback: {}", outcome.detail);
-            m_staff.report(outcome.ok ? "staff.rolled_back" : "staff.rollback_failed", outcome.message);
+            const std::string& language = m_config.language;
+            m_staff.report(outcome.ok ? "staff.rolled_back" : "staff.rollback_failed",
+                           outcome.ok ? core::fillIn(ui::tr("update.done_body", language),
+                                                     {std::to_string(outcome.version), outcome.created.substr(0, 10),
+                                                      std::to_string(outcome.offers)})
+                                      : ui::refusalText(outcome.refusal.code, outcome.refusal.args, outcome.message, language));
             effects.reloadContent = outcome.ok;
         } else if (std::holds_alternative<core::staff::TestSound>(intent)) {
             effects.testSound = true;

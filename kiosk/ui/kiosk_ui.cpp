@@ -106,15 +106,6 @@ void drawKiosk(const View& view, Intents& out) {
     if (view.idleSecondsLeft >= 0) drawStillThere(view);
 }
 
-// Why an update was refused, in the reader's language; the importer's English words when the
-// kiosk has no text for its reason.
-static std::string reasonText(const UpdateView& update, const std::string& language) {
-    const std::string key = "refusal." + update.reasonCode;
-    const std::string& text = tr(key, language);
-    if (update.reasonCode.empty() || text == key) return update.reason;
-    return core::fillIn(text, update.reasonArgs);
-}
-
 bool drawUpdate(const UpdateView& update, const std::string& language) {
     if (update.state == UpdateView::State::Idle) return false;
     setRightToLeft(isRightToLeft(language));
@@ -154,7 +145,7 @@ bool drawUpdate(const UpdateView& update, const std::string& language) {
         paragraph(tr("update.kept", language));
         headingText(tr("update.remove_stick", language));
         paragraph(tr("update.what_to_do", language));
-        mutedText(tr("update.reason", language) + " " + reasonText(update, language));
+        mutedText(tr("update.reason", language) + " " + refusalText(update.reasonCode, update.reasonArgs, update.reason, language));
         mutedText(tr("update.tap", language));
         break;
     }

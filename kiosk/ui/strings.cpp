@@ -1,6 +1,8 @@
 // The UI string table, read from gettext .po files with gettext's own reader (libgettextpo).
 #include "kiosk/ui/strings.hpp"
 
+#include "kiosk/core/localized_text.hpp"
+
 #include <fribidi.h>
 #include <gettext-po.h>
 #include <spdlog/spdlog.h>
@@ -225,6 +227,14 @@ std::vector<std::string> untranslatedKeys(std::string_view language) {
         if (it == translations.end() || it->second.german != german->second.german) keys.push_back(key);
     }
     return keys;
+}
+
+std::string refusalText(const std::string& code, const std::vector<std::string>& args, const std::string& english,
+                        std::string_view language) {
+    const std::string key = "refusal." + code;
+    const std::string& text = tr(key, language);
+    if (code.empty() || text == key) return english;
+    return core::fillIn(text, args);
 }
 
 }  // namespace kiosk::ui

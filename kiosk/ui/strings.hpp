@@ -13,6 +13,11 @@ namespace kiosk::ui {
 // Until loadUiStrings is called, the translations of this build's assets/i18n are used.
 const std::string& tr(std::string_view key, std::string_view language);
 
+// Why the content importer refused, in `language`: the text "refusal.<code>" with `args` filled in;
+// `english` (the importer's own words) where the kiosk has no text for the code.
+std::string refusalText(const std::string& code, const std::vector<std::string>& args, const std::string& english,
+                        std::string_view language);
+
 // Reads the translations from `i18nDir` (assets/i18n): every `CODE.po` named in its `LINGUAS`
 // file (or, without one, every .po file present). msgctxt is the key, msgid the German text,
 // msgstr the translation; fuzzy and empty translations count as missing. Replaces what was loaded.
