@@ -4,7 +4,6 @@
 # BENCH_QUICK=1 makes a short smoke run (used by the test suite so the benchmark cannot rot).
 source "$(dirname "$0")/../e2e/lib.sh"
 start_display 1920x1080
-mkdir -p "$work/no-stick"  # sticks other tests mount meanwhile stay out of the figures
 
 quick=${BENCH_QUICK:-0}
 runs=$([[ $quick == 1 ]] && echo 3 || echo 15)
@@ -22,7 +21,7 @@ kiosk --list offers >/dev/null
 : >"$work/wall.txt"
 for _ in $(seq "$runs"); do
   start=$(date +%s%N)
-  "$KIOSK" --data-dir "$work/data" --usb-root "$work/no-stick" --window 1920x1080 --open home --screenshot "$work/start.png" 2>"$work/start.log"
+  "$KIOSK" --data-dir "$work/data" --window 1920x1080 --open home --screenshot "$work/start.png" 2>"$work/start.log"
   end=$(date +%s%N)
   echo $(((end - start) / 1000000)) >>"$work/wall.txt"
   grep -o 'first frame after [0-9]*' "$work/start.log" | grep -o '[0-9]*$' >>"$work/first.txt"
@@ -53,7 +52,7 @@ tap "Kindergarten"
 drag 1200 950 1200 350
 wait 3000
 SCRIPT
-"$KIOSK" --data-dir "$work/data" --usb-root "$work/no-stick" --window 1920x1080 --open home --replay "$work/visit.replay" 2>>"$work/kiosk.log" &
+"$KIOSK" --data-dir "$work/data" --window 1920x1080 --open home --replay "$work/visit.replay" 2>>"$work/kiosk.log" &
 pid=$!
 sleep 2.5
 rss_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
@@ -77,7 +76,7 @@ echo "idle_cpu_percent $(awk -v t=$((after - before)) -v hz="$hz" -v s="$idle_se
 
 # 4. Frame time, drawing flat out (no vsync), on the two busiest screens.
 for screen in stage:baby offer:kindergeld; do
-  "$KIOSK" --data-dir "$work/data" --usb-root "$work/no-stick" --window 1920x1080 --open "$screen" --benchmark-frames "$frames" \
+  "$KIOSK" --data-dir "$work/data" --window 1920x1080 --open "$screen" --benchmark-frames "$frames" \
     2>>"$work/kiosk.log" >"$work/frames.txt"
   echo "frame_ms_median[$screen] $(awk '/^frame_ms_median/ { print $2 }' "$work/frames.txt")"
   echo "frame_ms_p95[$screen] $(awk '/^frame_ms_p95/ { print $2 }' "$work/frames.txt")"
