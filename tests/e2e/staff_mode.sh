@@ -18,6 +18,8 @@ kiosk_staff() {
 }
 # Five taps into the corner, quickly (the replay taps within a few frames of each other).
 corner_taps=$'tap 20 20\ntap 20 20\ntap 20 20\ntap 20 20\ntap 20 20'
+# The right PIN (2468) typed on the pad and confirmed.
+right_pin=$'tap "2"\ntap "4"\ntap "6"\ntap "8"\ntap "OK"'
 
 # 1. --set-pin reads the PIN from standard input and writes only its hash.
 echo 2468 | "$KIOSK" --config "$config" --set-pin >/dev/null 2>>"$work/kiosk.log" || fail "--set-pin failed"
@@ -44,11 +46,7 @@ tap "OK"
 expect "Falsche PIN"
 expect-not "Zustand"
 screenshot $work/pin-wrong.png
-tap "2"
-tap "4"
-tap "6"
-tap "8"
-tap "OK"
+$right_pin
 expect "Zustand"
 expect "Landratsamt Esslingen, Foyer"
 expect "Kiosk neu starten"
@@ -87,11 +85,7 @@ pass "taps with a pause, or interrupted by a tap elsewhere, do not open the PIN 
 # 4. Staff mode closes itself after two minutes without a touch, back to the attract screen.
 cat >"$work/timeout.replay" <<SCRIPT
 $corner_taps
-tap "2"
-tap "4"
-tap "6"
-tap "8"
-tap "OK"
+$right_pin
 expect "Zustand"
 advance 100
 expect "Zustand"
@@ -105,11 +99,7 @@ pass "staff mode closes itself after two minutes without a touch"
 # 5. The display goes black until the next touch, which wakes the attract screen (and is not a tap on it).
 cat >"$work/blank.replay" <<SCRIPT
 $corner_taps
-tap "2"
-tap "4"
-tap "6"
-tap "8"
-tap "OK"
+$right_pin
 tap "Bildschirm aus"
 wait 300
 screenshot $work/blank.png
@@ -145,11 +135,7 @@ expected=$(printf '%s\r\n' 'kiosk,date,hour,metric,key,count' \
 [[ "$(cat "$csv")" == "$expected" ]] || fail "the CSV is not the visit's counts: $(cat -A "$csv")"
 cat >"$work/export.replay" <<SCRIPT
 $corner_taps
-tap "2"
-tap "4"
-tap "6"
-tap "8"
-tap "OK"
+$right_pin
 tap "Statistik auf USB-Stick speichern"
 expect "Statistik gespeichert"
 SCRIPT
@@ -162,11 +148,7 @@ pass "a family's visit is counted per hour and exported as CSV, from the command
 # 7. "Restart the kiosk" ends it with exit status 75, which the service restarts it on.
 cat >"$work/restart.replay" <<SCRIPT
 $corner_taps
-tap "2"
-tap "4"
-tap "6"
-tap "8"
-tap "OK"
+$right_pin
 tap "Kiosk neu starten"
 wait 5000
 SCRIPT
@@ -183,11 +165,7 @@ staff_config="$work/receipt.yaml"
   grep -v '^printer: none' >"$staff_config"
 cat >"$work/tests.replay" <<SCRIPT
 $corner_taps
-tap "2"
-tap "4"
-tap "6"
-tap "8"
-tap "OK"
+$right_pin
 tap "Ton testen"
 expect "Der Testton läuft."
 wait 1500
@@ -219,11 +197,7 @@ cp -r "$SOURCE_DIR/content/sample" "$work/edited"
 rm -rf "$work/edited/audio"
 cat >"$work/reload.replay" <<SCRIPT
 $corner_taps
-tap "2"
-tap "4"
-tap "6"
-tap "8"
-tap "OK"
+$right_pin
 wait 4000
 tap "Inhalte neu laden"
 expect "Inhalte neu geladen."
@@ -267,11 +241,7 @@ wait 2500
 expect "Inhalte nicht übernommen"
 tap 640 360
 $corner_taps
-tap "2"
-tap "4"
-tap "6"
-tap "8"
-tap "OK"
+$right_pin
 expect "Version 6"
 expect "admin.pub"
 tap "Vorherige Inhalte zurückholen"
