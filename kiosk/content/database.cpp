@@ -440,14 +440,21 @@ ContentInfo readContentInfo(SQLite::Database& db) {
     return info;
 }
 
-void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info) {
+void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info,
+                       Flush flush) {
     std::filesystem::create_directories(path.parent_path());
     auto staging = path;
     staging += ".new";
     std::filesystem::remove(staging);
     {
         SQLite::Database db(staging.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        // The caller flushes the finished file: SQLite's own syncs at each commit would only wait.
+        if (flush == Flush::ByCaller) db.exec("PRAGMA synchronous = OFF");
         writeCatalog(db, catalog, info);
+    }
+    if (flush == Flush::ByCaller) {
+        std::filesystem::rename(staging, path);
+        return;
     }
     // The new file must be on disk before the rename makes it the active one, and the rename
     // itself must be on disk before we report success.

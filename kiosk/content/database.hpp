@@ -26,7 +26,11 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
 core::Catalog readCatalog(SQLite::Database& db);
 ContentInfo readContentInfo(SQLite::Database& db);
 
+// Who makes the written database durable: this function (fsync of the file and its folder), or
+// the caller, who flushes a whole private folder at once (the pack importer's staging folder).
+enum class Flush { Here, ByCaller };
 // Writes the database beside `path` and renames it into place, so a crash leaves the old file.
-void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info);
+void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info,
+                       Flush flush = Flush::Here);
 
 }  // namespace kiosk::content

@@ -124,6 +124,12 @@ struct PackReadOptions {
     std::function<void(double)> progress;
     // Called with the verified manifest before any payload is read; returns a refusal or no code.
     std::function<Refusal(const Manifest&)> acceptManifest;
+    // With extractTo: called once every content source file (the YAML, packed first) is unpacked and
+    // its hash checked, while the media still stream; the importer builds its database meanwhile.
+    std::function<void(const PackCheck& sofar)> sourceReady;
+    // With extractTo: called after the last file checked out, before the one flush to disk, so that
+    // whatever the importer still writes into extractTo is flushed with it.
+    std::function<void()> beforeSync;
 };
 
 // Streams a pack once: manifest and signature first, then every entry checked against the manifest.

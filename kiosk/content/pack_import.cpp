@@ -17,6 +17,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <spdlog/spdlog.h>
@@ -200,6 +201,40 @@ ImportOutcome failed(Refusal refusal, std::string detail, bool contentUnchanged 
 }
 
 
+// The content of a pack being imported, built from its source files in the staging folder.
+struct BuiltContent {
+    Refusal refusal;  // no code: built
+    std::string detail;
+    core::Catalog catalog;
+};
+
+// Checks the content exactly as a content folder is checked, builds its database and reads it back,
+// and writes the signed manifest beside it. Nothing is flushed: the importer syncs the staging
+// folder as a whole once the pack is unpacked.
+BuiltContent buildContent(const fs::path& staging, const std::string& packName, const Manifest& manifest,
+                          const std::string& manifestBytes, const std::string& signature) {
+    BuiltContent built;
+    std::ofstream(staging / "manifest.json", std::ios::binary) << manifestBytes;
+    std::ofstream(staging / "manifest.sig", std::ios::binary) << signature;
+    SourceResult source = loadSource(staging / "content");
+    if (!source.ok()) {
+        built.refusal = {"content-mistakes", {std::to_string(source.errors.size()), source.errors.front().toString()}};
+        built.detail = fmt::format("{}: {}", packName, describe(source.errors));
+        return built;
+    }
+    const fs::path database = staging / "content.sqlite";
+    writeDatabaseFile(database, source.catalog,
+                      {fmt::format("content pack {} version {}", manifest.name, manifest.version),
+                       "pack:" + blake2bHex(manifestBytes), nowIso8601()},
+                      Flush::ByCaller);
+    // Read back what was written: the kiosk will read exactly this file at start.
+    SQLite::Database db(database.string(), SQLite::OPEN_READWRITE);
+    if (readCatalog(db).offers.size() != source.catalog.offers.size())
+        throw std::runtime_error("the built database does not hold every offer");
+    built.catalog = std::move(source.catalog);
+    return built;
+}
+
 void removeLeftoversLocked(const fs::path& dataDir) {
     std::error_code ec;
     for (fs::directory_iterator it(dataDir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -262,6 +297,10 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
         }
     } remover{staging};
 
+    // The database is built on a second thread from the content's source files, which come first in
+    // a pack and are announced as soon as they are unpacked and their hashes checked, while the media
+    // still stream in; its outcome counts only once every file of the pack checked out.
+    std::future<BuiltContent> building;  // declared after `remover`: a running build ends before staging goes
     PackReadOptions options;
     options.keys = &keys;
     options.limits = limits;
@@ -274,6 +313,14 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
             return {"older-version", {std::to_string(manifest.version), std::to_string(*active)}};
         return {};
     };
+    options.sourceReady = [&](const PackCheck& sofar) {
+        building = std::async(std::launch::async, buildContent, staging, pack.filename().string(), sofar.manifest,
+                              sofar.manifestBytes, sofar.signature);
+    };
+    // What the builder wrote is flushed to disk together with the media.
+    options.beforeSync = [&] {
+        if (building.valid()) building.wait();
+    };
     PackCheck check = readPack(pack, options);
     if (!check.ok) return failed(check.refusal, check.detail);
     const Manifest& manifest = check.manifest;
@@ -282,36 +329,14 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
     outcome.version = manifest.version;
     outcome.created = manifest.created;
     try {
-        // The content is checked exactly as a content folder is, then built into its database.
-        SourceResult source = loadSource(staging / "content");
-        if (!source.ok()) {
-            return failed({"content-mistakes", {std::to_string(source.errors.size()), source.errors.front().toString()}},
-                          fmt::format("{}: {}", pack.filename().string(), describe(source.errors)));
-        }
-        if (std::string sound = undecodableSound(source.catalog, staging / "content"); !sound.empty()) {
+        if (!building.valid()) throw std::logic_error("the pack's content was never announced");
+        BuiltContent built = building.get();
+        if (!built.refusal.code.empty()) return failed(built.refusal, built.detail);
+        if (std::string sound = undecodableSound(built.catalog, staging / "content"); !sound.empty()) {
             return failed({"sound-broken", {sound}},
                           fmt::format("{}: {} is not an Ogg or WAV file", pack.filename().string(), sound));
         }
-        {
-            std::ofstream(staging / "manifest.json", std::ios::binary) << check.manifestBytes;
-            std::ofstream(staging / "manifest.sig", std::ios::binary) << check.signature;
-            syncPath(staging / "manifest.json");
-            syncPath(staging / "manifest.sig");
-        }
-        const fs::path database = staging / "content.sqlite";
-        writeDatabaseFile(database, source.catalog,
-                          {fmt::format("content pack {} version {}", manifest.name, manifest.version),
-                           "pack:" + blake2bHex(check.manifestBytes), nowIso8601()});
-        {
-            // Read back what was written: the kiosk will read exactly this file at start.
-            SQLite::Database db(database.string(), SQLite::OPEN_READWRITE);
-            const core::Catalog built = readCatalog(db);
-            if (built.offers.size() != source.catalog.offers.size())
-                throw std::runtime_error("the built database does not hold every offer");
-            outcome.offers = built.offers.size();
-        }
-        syncPath(staging / "content");
-        syncPath(staging);
+        outcome.offers = built.catalog.offers.size();
         report(0.95);
 
         // The switch. A version folder of the same number can exist only after a rollback: it moves aside.

@@ -290,6 +290,13 @@ TEST_CASE("bad packs are refused in their own words and leave the data folder by
          }), "signature does not match"},
         {"a file altered", spoiled("altered-file", [&](PackParts& p) { entry(p, "content/offers.yaml").data[100] ^= 1; }),
          "not the one that was signed: content/offers.yaml (its content differs)"},
+        // The content's source files are checked as soon as they are unpacked, the media at the end.
+        {"a sound file altered", spoiled("altered-sound", [&](PackParts& p) {
+             auto sound = std::find_if(p.payload.begin(), p.payload.end(),
+                                       [](const RawEntry& e) { return e.path.ends_with(".ogg"); });
+             REQUIRE(sound != p.payload.end());
+             sound->data.back() ^= 1;
+         }), ".ogg (its content differs)"},
         {"a file missing", spoiled("missing-file", [](PackParts& p) { p.payload.pop_back(); }), "incomplete"},
         {"an extra file", spoiled("extra-file", [](PackParts& p) { p.payload.push_back({"content/extra.yaml", "x: 1\n"}); }),
          "a file that was not signed (content/extra.yaml)"},
