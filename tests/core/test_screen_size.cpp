@@ -23,7 +23,7 @@ TEST_CASE("the monitor's size is taken when it is plausible", "[screen_size]") {
 
 TEST_CASE("an implausible monitor report is ignored for a 24-inch assumption", "[screen_size]") {
     CHECK(pixelDensity(0, 0, 0, 1920, 1080).source == "assumed");
-    CHECK(pixelDensity(0, 160, 90, 1920, 1080).source == "assumed");    // a 7" diagonal is no kiosk
+    CHECK(pixelDensity(0, 120, 68, 1920, 1080).source == "assumed");    // 5.4": a phone, no kiosk
     CHECK(pixelDensity(0, 3200, 1800, 1920, 1080).source == "assumed");  // nor a 145" one
     CHECK(pixelDensity(0, 500, 500, 1920, 1080).source == "assumed");   // square: not this picture
     CHECK(pixelDensity(0, 0, 0, 1920, 1080).pixelsPerMm == Approx(pixelDensity(24, 0, 0, 1920, 1080).pixelsPerMm));
