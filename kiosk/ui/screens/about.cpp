@@ -10,11 +10,12 @@
 
 namespace kiosk::ui {
 
-void drawAbout(const View& view, Intents&) {
+void drawAbout(const View& view, Intents& out) {
     const std::string& lang = view.language();
     const core::NetworkInfo& network = view.catalog.network;
     beginScrollArea("##about", ImVec2(0, 0));
     titleText(network.name.get(lang));
+    screenListen(view, "about", out);
     paragraph(network.description.get(lang));
     ImGui::Spacing();
     headingText(network.organisation.get(lang));

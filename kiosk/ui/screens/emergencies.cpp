@@ -11,6 +11,7 @@ void drawEmergencies(const View& view, Intents& out) {
     const std::string& lang = view.language();
     titleText(icon("phone-in-talk") + " " + tr("emergency.title", lang));
     headingText(tr("emergency.intro", lang));
+    screenListen(view, "emergencies", out);  // every helpline with its number
     ImGui::Spacing();
     beginScrollArea("##helplines", ImVec2(0, 0));
     for (const core::Offer* offer : view.catalog.emergencyOffers()) {

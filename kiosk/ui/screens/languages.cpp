@@ -12,6 +12,7 @@ namespace kiosk::ui {
 void drawLanguages(const View& view, Intents& out) {
     const std::string& lang = view.language();
     titleText(icon("earth") + " " + tr("language.title", lang));
+    screenListen(view, "languages", out);
     ImGui::Spacing();
     // On a portrait screen the buttons sit in its lower two thirds, in reach from a wheelchair.
     if (view.portrait())

@@ -3,6 +3,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 #include <algorithm>
@@ -21,10 +22,25 @@ void drawProvider(const View& view, Intents& out) {
     const core::Provider* provider = view.catalog.provider(view.session.current().target);
     if (!provider) return;
 
-    const float right = view.portrait() ? 0 : std::min(14.0f * em(), ImGui::GetContentRegionAvail().x * 0.3f);
-    beginScrollArea("##provider", ImVec2(right > 0 ? ImGui::GetContentRegionAvail().x - right - em() : 0, 0));
+    // Landscape: the contact's QR code in a column beside the details, at the reader's far side.
+    const float side = view.portrait() || provider->phone.empty()
+                           ? 0
+                           : std::min(14.0f * em(), ImGui::GetContentRegionAvail().x * 0.3f);
+    auto qrColumn = [&] {
+        ImGui::BeginChild("##qr", ImVec2(side, 0));
+        strongText(icon("qrcode") + " " + tr("offer.qr_contact", lang));
+        contactQr(view, *provider, side);
+        mutedText(tr("offer.qr_hint", lang));
+        ImGui::EndChild();
+    };
+    if (side > 0 && rightToLeft()) {
+        qrColumn();
+        ImGui::SameLine(0, em());
+    }
+    beginScrollArea("##provider", ImVec2(side > 0 ? ImGui::GetContentRegionAvail().x - (rightToLeft() ? 0 : side + em()) : 0, 0));
     titleText(provider->name.get(lang));
     if (provider->sample) tag(tr("sample.tag", lang));
+    screenListen(view, "provider:" + provider->id, out);  // name, address, phone and weekly hours
     paragraph(provider->description.get(lang));
     ImGui::Spacing();
     if (provider->national) labelled("web", tr("provider.national", lang));
@@ -65,13 +81,9 @@ void drawProvider(const View& view, Intents& out) {
     }
     endScrollArea();
 
-    if (right > 0 && !provider->phone.empty()) {
+    if (side > 0 && !rightToLeft()) {
         ImGui::SameLine(0, em());
-        ImGui::BeginChild("##qr", ImVec2(right, 0));
-        strongText(icon("qrcode") + " " + tr("offer.qr_contact", lang));
-        contactQr(view, *provider, right);
-        mutedText(tr("offer.qr_hint", lang));
-        ImGui::EndChild();
+        qrColumn();
     }
 }
 
