@@ -108,10 +108,11 @@ void drawOffer(const View& view, Intents& out) {
         details();
         if (provider) providerBox(view, *provider, out);
         ImGui::Spacing();
-        qrCodes(view, *offer, provider);
         if (provider) miniMap(view, *provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
         endScrollArea();
+        // Below the texts and always in view: the QR codes to take home, then listen and the list.
         beginBottomBlock();
+        qrCodes(view, *offer, provider);
         actions();
         endBottomBlock("##offeractions");
     } else {
