@@ -19,7 +19,7 @@ targets() {
   shift 4 || shift $#
   {
     printf '%s\n' "$steps"
-    echo "wait 200"
+    echo "wait 1000"  # the sound device opens in the background; then the listen buttons show
     echo "targets $work/targets/$name.tsv"
     [[ "$check" == nocheck ]] || echo "check-targets 12"
     echo "screenshot $shots/$name.png"
@@ -128,4 +128,7 @@ in_reach list-1080 "QR-Codes zeigen"
 in_reach map-1080 "Größer"
 in_reach search-1080 "Alles weg"
 in_reach provider-1080 "Zurück"
-pass "portrait: life stages, languages, topics, listen and list, print and QR, zoom, keyboard and the bar's back in the lower two thirds"
+for screen in provider emergencies about languages stage offer home; do
+  in_reach "$screen-1080" "Anhören"
+done
+pass "portrait: life stages, languages, topics, listen and list, print and QR, zoom, keyboard, the bar's back and the listen button of 7 screens in the lower two thirds"

@@ -37,10 +37,16 @@ void drawProvider(const View& view, Intents& out) {
         qrColumn();
         ImGui::SameLine(0, em());
     }
-    beginScrollArea("##provider", ImVec2(side > 0 ? ImGui::GetContentRegionAvail().x - (rightToLeft() ? 0 : side + em()) : 0, 0));
+    // Name, address, phone and weekly hours, spoken: under the name, or at the bottom of an upright
+    // screen, in reach from a wheelchair.
+    const bool portrait = view.portrait();
+    const float bottom = portrait ? bottomBlockHeight("##providerlisten") : 0;
+    beginScrollArea("##provider",
+                    ImVec2(side > 0 ? ImGui::GetContentRegionAvail().x - (rightToLeft() ? 0 : side + em()) : 0,
+                           portrait ? std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom) : 0));
     titleText(provider->name.get(lang));
     if (provider->sample) tag(tr("sample.tag", lang));
-    screenListen(view, "provider:" + provider->id, out);  // name, address, phone and weekly hours
+    if (!portrait) screenListen(view, "provider:" + provider->id, out);
     paragraph(provider->description.get(lang));
     ImGui::Spacing();
     if (provider->national) labelled("web", tr("provider.national", lang));
@@ -80,6 +86,11 @@ void drawProvider(const View& view, Intents& out) {
         contactQr(view, *provider, 9 * em());
     }
     endScrollArea();
+    if (portrait) {
+        beginBottomBlock();
+        screenListen(view, "provider:" + provider->id, out);
+        endBottomBlock("##providerlisten");
+    }
 
     if (side > 0 && !rightToLeft()) {
         ImGui::SameLine(0, em());
