@@ -79,7 +79,8 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
                                       "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume", "printer", "printer_queue",
                                       "receipt_device", "receipt_width_mm", "trusted_keys", "pack_max_file_mb",
-                                      "pack_max_total_mb", "pack_max_files", "location", "display_hours", "staff_pin_hash"};
+                                      "pack_max_total_mb", "pack_max_files", "location", "display_hours", "staff_pin_hash",
+                                      "screen_diagonal_inches"};
     const auto base = file.parent_path();
     auto relative = [&](const std::string& path) { return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : base / path; };
     for (const auto& item : root) {
@@ -161,6 +162,11 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
                 if (size != 0 && !(size >= 10 && size <= 200))  // written so that NaN is refused too
                     return fail("must be 0 (automatic) or 10 to 200 pixels");
                 config.fontSize = size;
+            } else if (key == "screen_diagonal_inches") {
+                double inches = value.as<double>();
+                if (inches != 0 && !(inches >= 7 && inches <= 110))
+                    return fail("must be 0 (as the monitor reports it) or the screen's diagonal, 7 to 110 inches");
+                config.screenDiagonalInches = inches;
             }
         } catch (const YAML::Exception&) {
             return fail("has a value of the wrong kind");

@@ -23,6 +23,7 @@ struct Config {
     int windowHeight = 1080;
     std::string language = "de";
     float fontSize = 0;  // pixels; 0: from the screen size
+    double screenDiagonalInches = 0;  // the visible picture's diagonal; 0: as the monitor reports it (else 24)
     int volume = 7;      // 0..10, where every session starts
     enum class Printer { None, Office, Receipt };
     Printer printer = Printer::Office;   // office: through CUPS; receipt: ESC/POS to a device file

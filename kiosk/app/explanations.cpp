@@ -1,5 +1,7 @@
 #include "kiosk/app/explanations.hpp"
 
+#include "kiosk/core/spoken.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <thread>
@@ -8,7 +10,7 @@ namespace kiosk::app {
 
 std::filesystem::path explanationFile(const core::Catalog& catalog, const std::filesystem::path& mediaDir,
                                       const std::string& key, const std::string& language) {
-    const core::LocalizedText* files = catalog.explanation(key);
+    const auto files = core::explanationAudio(catalog, key);
     return files ? core::playableFile(*files, mediaDir, language) : std::filesystem::path();
 }
 
@@ -74,8 +76,9 @@ void Explanations::follow(core::Session& session, const core::Catalog* catalog,
 
 int say(const core::Catalog& catalog, const std::filesystem::path& mediaDir, const std::string& key,
         const std::string& language, int volume) {
-    if (!catalog.explanation(key)) {
-        spdlog::error("--say: no explanation '{}' (use home or offer:<id>)", key);
+    if (!core::explanationAudio(catalog, key)) {
+        spdlog::error("--say: no explanation '{}' (use home, offer:<id>, provider:<id>, stage:<id>, emergencies, "
+                      "about, map, search, list or languages)", key);
         return 1;
     }
     const auto file = explanationFile(catalog, mediaDir, key, language);

@@ -43,7 +43,7 @@ private:
     bool m_latencyLogged = true;
 };
 
-// The file of explanation `key` ("home", "offer:<id>") in `language`, else German; empty when
+// The file of explanation `key` ("home", "offer:<id>", "provider:<id>" …, see core::explanationAudio) in `language`, else German; empty when
 // there is none (see core::playableFile).
 std::filesystem::path explanationFile(const core::Catalog& catalog, const std::filesystem::path& mediaDir,
                                       const std::string& key, const std::string& language);

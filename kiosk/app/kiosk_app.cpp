@@ -9,6 +9,7 @@
 #include "kiosk/content/search.hpp"
 #include "kiosk/core/display_sleep.hpp"
 #include "kiosk/core/idle.hpp"
+#include "kiosk/core/screen_size.hpp"
 #include "kiosk/platform/service_manager.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
@@ -92,7 +93,8 @@ bool writeScreenshot(const std::filesystem::path& file, int width, int height) {
 // Feeds a replay script into the frame loop, one command after the screen settled from the last.
 class ReplayPlayer {
 public:
-    explicit ReplayPlayer(std::vector<ReplayLine> lines) : m_lines(std::move(lines)) {}
+    ReplayPlayer(std::vector<ReplayLine> lines, core::PixelDensity density)
+        : m_lines(std::move(lines)), m_density(std::move(density)) {}
 
     bool finished() const {
         return m_next >= m_lines.size() && m_mouse.empty() && m_settle == 0 && SteadyClock::now() >= m_waitUntil;
@@ -173,6 +175,43 @@ private:
             spdlog::info("replay line {}: screenshot {}", line.number, shot->file.string());
             return true;
         }
+        if (auto* targets = std::get_if<step::Targets>(&line.step)) {
+            std::FILE* file = std::fopen(targets->file.c_str(), "w");
+            if (!file) return fail("cannot write " + targets->file.string());
+            for (const auto& t : ui::visibleTexts())
+                if (t.tappable)
+                    fmt::print(file, "{}\t{:.0f}\t{:.0f}\t{:.0f}\t{:.0f}\t{:.1f}\t{:.1f}\t{}\n", t.text, t.fullMin.x, t.fullMin.y,
+                               t.fullMax.x, t.fullMax.y, core::toMillimetres(t.fullMax.x - t.fullMin.x, m_density),
+                               core::toMillimetres(t.fullMax.y - t.fullMin.y, m_density), t.control ? "control" : "label");
+            std::fclose(file);
+            spdlog::info("replay line {}: touch targets in {}", line.number, targets->file.string());
+            return true;
+        }
+        if (auto* check = std::get_if<step::CheckTargets>(&line.step)) {
+            // Each control's whole size (a card half scrolled away is as large as ever).
+            std::string tooSmall, smallest;
+            double smallestMm = 1e9;
+            int controls = 0;
+            for (const auto& t : ui::visibleTexts()) {
+                if (!t.control) continue;
+                ++controls;
+                const double w = core::toMillimetres(t.fullMax.x - t.fullMin.x, m_density);
+                const double h = core::toMillimetres(t.fullMax.y - t.fullMin.y, m_density);
+                if (std::min(w, h) < smallestMm) {
+                    smallestMm = std::min(w, h);
+                    smallest = fmt::format("\"{}\" {:.1f} x {:.1f} mm", t.text, w, h);
+                }
+                if (w < check->millimetres || h < check->millimetres)
+                    tooSmall += fmt::format("{}\"{}\" {:.1f} x {:.1f} mm", tooSmall.empty() ? "" : ", ", t.text, w, h);
+            }
+            if (controls == 0) return fail("no controls on screen to check");
+            if (!tooSmall.empty())
+                return fail(fmt::format("touch targets under {} mm at {:.2f} px/mm ({}): {}", check->millimetres,
+                                        m_density.pixelsPerMm, m_density.source, tooSmall));
+            spdlog::info("replay line {}: {} controls at least {} mm each way at {:.2f} px/mm; the smallest: {}", line.number,
+                         controls, check->millimetres, m_density.pixelsPerMm, smallest);
+            return true;
+        }
         if (auto* advance = std::get_if<step::Advance>(&line.step)) {
             clock.advance(std::chrono::seconds(advance->seconds));
             m_settle = 3;
@@ -200,6 +239,7 @@ private:
     }
 
     std::vector<ReplayLine> m_lines;
+    core::PixelDensity m_density;
     size_t m_next = 0;
     std::deque<MouseFrame> m_mouse;
     int m_settle = 3;
@@ -355,7 +395,19 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     };
     ui::QrTextures qr;
     std::optional<ReplayPlayer> replay;
-    if (options.hasReplay) replay.emplace(options.replay);
+    // How large a pixel is, for touch targets in millimetres. In a window (tests, previews) the window
+    // stands for the whole screen, as it does for the font size.
+    int monitorWidthMm = 0, monitorHeightMm = 0;
+    if (monitor) glfwGetMonitorPhysicalSize(monitor, &monitorWidthMm, &monitorHeightMm);
+    const core::PixelDensity density =
+        core::pixelDensity(config.screenDiagonalInches, monitorWidthMm, monitorHeightMm, width, height);
+    spdlog::info("screen: {}x{} px, {:.2f} px/mm ({}); text {:.0f} px = {:.1f} mm, buttons at least {:.1f} mm high", width,
+                 height, density.pixelsPerMm, density.source, em, core::toMillimetres(em, density),
+                 core::toMillimetres(2.4 * em, density));
+    if (core::toMillimetres(1.6 * em, density) < core::kMinTargetMm)  // the smallest control: a map pin
+        spdlog::warn("screen: touch targets are smaller than {} mm on this screen; set a larger font_size",
+                     core::kMinTargetMm);
+    if (options.hasReplay) replay.emplace(options.replay, density);
 
     bool largeText = false;
     ui::Theme theme = ui::Theme::Standard;

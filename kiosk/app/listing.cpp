@@ -2,7 +2,13 @@
 // each spoken explanation the content names in that language with the text to speak.
 #include "kiosk/app/listing.hpp"
 
+#include "kiosk/core/spoken.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include <cstring>
 #include <initializer_list>
@@ -27,8 +33,8 @@ public:
         m_text += part.get(m_language);
         return *this;
     }
-    std::string line() const {  // one line per explanation, whatever the source's line breaks
-        std::string text = m_text;
+    std::string line() const { return line(m_text); }
+    static std::string line(std::string text) {  // one line per explanation, whatever the source's line breaks
         for (char& c : text)
             if (c == '\n' || c == '\t' || c == '\r') c = ' ';
         return text;
@@ -38,6 +44,68 @@ private:
     std::string m_language;
     std::string m_text;
 };
+
+// Words of the kiosk for a voice: times as "08:00 bis 12:00", lines as sentences.
+std::string forSpeech(std::string text, const std::string& language) {
+    const std::string dash = "–", until = " " + ui::tr("speech.until", language) + " ";
+    for (size_t at; (at = text.find(dash)) != std::string::npos;) text.replace(at, dash.size(), until);
+    for (size_t at; (at = text.find('\n')) != std::string::npos;) text.replace(at, 1, ". ");
+    return text;
+}
+
+std::string sentence(const std::string& text) {
+    if (text.empty()) return {};
+    return std::strchr(".!?:", text.back()) ? text + " " : text + ". ";
+}
+
+std::string addressText(const core::Address& address, const std::string& language) {
+    if (address.empty()) return {};
+    return sentence(ui::tr("speech.address", language) + ": " + address.street + ", " + address.postalCode + " " +
+                    address.municipality);
+}
+
+std::string hoursText(const std::optional<core::OpeningHours>& hours, const std::string& heading,
+                      const std::string& language) {
+    if (!hours) return {};
+    return sentence(heading + ": " + forSpeech(ui::weeklyHoursText(*hours, language), language));
+}
+
+// The main information of a screen whose sound file follows the convention (core::explanationAudio),
+// in `language`: content in that language where it has it (names and addresses stay German), the
+// kiosk's own words always in it. Nothing that changes with the clock: "open now" is on the screen;
+// the voice reads the weekly hours.
+std::string screenSpeech(const core::Catalog& catalog, const std::string& key, const std::string& language) {
+    const auto& lang = language;
+    std::string text;
+    if (key.rfind("stage:", 0) == 0) {
+        const core::LifeStage* stage = catalog.lifeStage(key.substr(6));
+        text = sentence(stage->title.get(lang) + ", " + forSpeech(stage->ages.get(lang), lang)) +
+               sentence(ui::tr("speech.stage", lang));
+        for (const core::Offer* offer : catalog.offersFor(stage->id)) text += sentence(offer->title.get(lang));
+    } else if (key.rfind("provider:", 0) == 0) {
+        const core::Provider* p = catalog.provider(key.substr(9));
+        text = sentence(p->name.get(lang)) + addressText(p->address, lang);
+        if (!p->phone.empty()) text += sentence(ui::tr("speech.phone", lang) + ": " + p->phone);
+        text += hoursText(p->hours, ui::tr("provider.hours", lang), lang);
+    } else if (key == "emergencies") {
+        text = sentence(ui::tr("emergency.title", lang)) + sentence(ui::tr("emergency.intro", lang));
+        for (const core::Offer* offer : catalog.emergencyOffers()) {
+            const core::Provider* p = catalog.provider(offer->providerId);
+            const std::string& title = offer->title.get(lang);
+            const bool saysNumber = !p || p->phone.empty() || title.find(p->phone) != std::string::npos;
+            text += sentence(title + (saysNumber ? "" : ", " + ui::tr("speech.phone", lang) + ": " + p->phone));
+        }
+    } else if (key == "about") {
+        const auto& n = catalog.network;
+        text = sentence(n.name.get(lang)) + sentence(n.description.get(lang)) + addressText(n.address, lang);
+        if (!n.phone.empty()) text += sentence(ui::tr("speech.phone", lang) + ": " + n.phone);
+        text += hoursText(n.hours, ui::tr("about.service_hours", lang), lang);
+    } else {
+        text = ui::tr("speech." + key, lang);  // map, search, list, languages: the kiosk's words only
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+}
 
 }  // namespace
 
@@ -64,6 +132,12 @@ void printListing(const core::Catalog& catalog, const std::string& what, const s
                                .sentence(o.summary)
                                .sentence(o.description)
                                .line());
+        // The other screens, by convention, in every language of the content.
+        const auto languages = catalog.languages();
+        if (std::find(languages.begin(), languages.end(), language) == languages.end()) return;
+        for (const std::string& key : core::conventionalExplanations(catalog))
+            fmt::print(out, "audio/{}/{}.ogg\t{}\n", language, core::conventionalAudioName(key),
+                       SpokenText::line(screenSpeech(catalog, key, language)));
     }
 }
 

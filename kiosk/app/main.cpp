@@ -125,7 +125,8 @@ int main(int argc, char** argv) {
                    "print the offers a search for this text finds (in --lang), best first, as the kiosk shows "
                    "them (id<TAB>title), and exit");
     cli.add_option("--say", say,
-                   "play the spoken explanation of home or offer:<id> (in --lang) on the sound device, then exit");
+                   "play the spoken explanation of home, offer:<id>, provider:<id>, stage:<id>, emergencies, about, "
+                   "map, search, list or languages (in --lang) on the sound device, then exit");
     cli.add_option("--print", print,
                    "print the referral slip of these offers (offer:<id>[,offer:<id>...], in --lang), then exit");
     cli.add_option("--slip-pdf", slipPdf, "with --print: write the slip to this PDF file instead of printing it");

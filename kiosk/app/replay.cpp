@@ -59,6 +59,8 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
     if (command == "expect" && args == 1) return step::Expect{w[1], true};
     if (command == "expect-not" && args == 1) return step::Expect{w[1], false};
     if (command == "screenshot" && args == 1) return step::Screenshot{w[1]};
+    if (command == "targets" && args == 1) return step::Targets{w[1]};
+    if (command == "check-targets" && args == 1 && number(w[1], a) && a > 0 && a <= 100) return step::CheckTargets{a};
     if (command == "advance" && args == 1 && number(w[1], a) && a >= 0 && a <= 366 * 86'400)
         return step::Advance{static_cast<int>(a)};
     return std::nullopt;
@@ -85,7 +87,7 @@ std::optional<std::vector<ReplayLine>> parseReplay(const std::string& text, std:
         if (!parsed)
             return fail(fmt::format("cannot understand '{}' (commands: wait MS, tap X Y, tap \"TEXT\", "
                                     "drag X1 Y1 X2 Y2, expect \"TEXT\", expect-not \"TEXT\", screenshot FILE, "
-                                    "advance SECONDS)",
+                                    "advance SECONDS, targets FILE, check-targets MM)",
                                     line));
         lines.push_back(ReplayLine{lineNumber, std::move(*parsed)});
     }

@@ -17,10 +17,14 @@ struct Drag { float x1, y1, x2, y2; };
 struct Expect { std::string text; bool present; };  // `expect` / `expect-not`
 struct Screenshot { std::filesystem::path file; };
 struct Advance { int seconds; };        // the kiosk's clocks jump ahead (idle testing)
+// Every touch target on screen, one a line (tab-separated): label, left, top, right, bottom (window
+// pixels, the whole target), width and height in mm, and "control" or "label" (see ui::VisibleText).
+struct Targets { std::filesystem::path file; };
+struct CheckTargets { float millimetres; };  // fail unless every control on screen is this large both ways
 }  // namespace step
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,
-                          step::Advance>;
+                          step::Advance, step::Targets, step::CheckTargets>;
 
 struct ReplayLine {
     int number;

@@ -37,7 +37,7 @@ struct OpenEmergencies {};
 struct OpenAbout {};
 struct OpenLanguages {};  // every language, each in its own words
 struct ChooseLanguage { std::string code; };  // from the languages screen: back to where the family was
-struct Listen { std::string explanation; };  // "home" or "offer:<id>" (see Catalog::explanation)
+struct Listen { std::string explanation; };  // "home", "offer:<id>", "provider:<id>" … (see core::explanationAudio)
 struct StopListening {};  // the family's stop, or the explanation came to its end
 struct VolumeUp {};
 struct VolumeDown {};

@@ -15,13 +15,13 @@ namespace {
 
 std::vector<VisibleText> g_visible;
 
-void remember(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
+void remember(std::string_view text, ImVec2 min, ImVec2 max, bool tappable, bool control = false) {
     // Only what is really on screen: scrolled-away cards do not count.
     if (text.empty() || !ImGui::IsRectVisible(min, max)) return;
     ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
-    min = ImVec2(std::max(min.x, clip.x), std::max(min.y, clip.y));
-    max = ImVec2(std::min(max.x, clip.z), std::min(max.y, clip.w));
-    g_visible.push_back({std::string(text), min, max, tappable});
+    const ImVec2 clippedMin(std::max(min.x, clip.x), std::max(min.y, clip.y));
+    const ImVec2 clippedMax(std::min(max.x, clip.z), std::min(max.y, clip.w));
+    g_visible.push_back({std::string(text), clippedMin, clippedMax, tappable, control, min, max});
 }
 
 // A release that ends a scroll drag is not a tap.
@@ -106,6 +106,41 @@ float drawLines(ImDrawList* draw, ImFont* font, ImVec2 at, float width, ImU32 co
 
 ImVec2 ems(float width, float height) { return ImVec2(width * em(), height * em()); }
 
+float bigButtonWidth(std::string_view label, float minWidth) {
+    const std::string& shown = displayLine(label);
+    return std::max(minWidth, ImGui::CalcTextSize(shown.c_str(), shown.c_str() + shown.size()).x + 1.6f * em());
+}
+
+Row::Row(float gap)
+    : m_gap(gap < 0 ? ImGui::GetStyle().ItemSpacing.x : gap), m_left(ImGui::GetCursorPosX()), m_width(ImGui::GetContentRegionAvail().x), m_top(ImGui::GetCursorPosY()),
+      m_bottom(m_top) {}
+
+void Row::place(float width) {
+    if (m_used > 0) m_bottom = std::max(m_bottom, ImGui::GetCursorPosY());  // below the item just drawn
+    if (m_used > 0 && m_used + width > m_width) {  // a new line
+        m_top = m_bottom;
+        m_used = 0;
+    }
+    const float x = rightToLeft() ? m_left + m_width - m_used - width : m_left + m_used;
+    ImGui::SetCursorPos(ImVec2(x, m_top));
+    m_used += width + m_gap;
+}
+
+bool Row::button(std::string_view label, ImVec2 size, Look look) {
+    place(bigButtonWidth(label, size.x));
+    return bigButton(label, ImVec2(bigButtonWidth(label, size.x), size.y), look);
+}
+
+float Row::remaining() const { return std::max(0.0f, m_width - m_used); }
+
+void Row::finish() {
+    if (m_finished) return;
+    m_finished = true;
+    if (m_used == 0) return;  // nothing placed: the cursor is where it was
+    m_bottom = std::max(m_bottom, ImGui::GetCursorPosY());
+    ImGui::SetCursorPos(ImVec2(m_left, m_bottom));
+}
+
 bool bigButton(std::string_view label, ImVec2 size, Look look) {
     ImGui::PushID(label.data(), label.data() + label.size());
     const std::string& shown = displayLine(label);
@@ -117,7 +152,7 @@ bool bigButton(std::string_view label, ImVec2 size, Look look) {
     drawFrame(min, max, look, ImGui::IsItemActive());
     ImVec2 at(min.x + (size.x - textSize.x) * 0.5f, min.y + (size.y - textSize.y) * 0.5f);
     ImGui::GetWindowDrawList()->AddText(at, coloursFor(look).text, shown.c_str(), shown.c_str() + shown.size());
-    remember(label, min, max, true);
+    remember(label, min, max, true, true);
     ImGui::PopID();
     return wasTap(pressed);
 }
@@ -143,7 +178,7 @@ bool tile(std::string_view pictogram, std::string_view title, std::string_view s
     y += iconSize.y;
     y += drawLines(draw, f.heading, ImVec2(min.x + 0.5f * em(), y), wrap, text, title, true) + 0.3f * em();
     drawLines(draw, f.body, ImVec2(min.x + 0.5f * em(), y), wrap, text, subtitle, true);
-    remember(title, min, max, true);
+    remember(title, min, max, true, true);
     ImGui::PopID();
     return wasTap(pressed);
 }
@@ -183,7 +218,7 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
     const float chevronX = rtl ? min.x + padding : max.x - padding - f.heading->FontSize;
     draw->AddText(f.heading, f.heading->FontSize, ImVec2(chevronX, min.y + (height - f.heading->FontSize) * 0.5f),
                   p.primary, chevron);
-    remember(title, min, max, true);
+    remember(title, min, max, true, true);
     ImGui::PopID();
     return wasTap(pressed);
 }
@@ -239,9 +274,21 @@ void progressBar(float fraction, ImVec2 size) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, p.surface, rounding);
     const float filled = std::clamp(fraction, 0.0f, 1.0f) * (max.x - min.x);
-    if (filled >= 1.0f)
-        draw->AddRectFilled(min, ImVec2(min.x + std::max(filled, 2 * rounding), max.y), p.primary, rounding);
+    if (filled >= 1.0f) {  // filling the way the reader reads
+        const float w = std::max(filled, 2 * rounding);
+        if (rightToLeft()) draw->AddRectFilled(ImVec2(max.x - w, min.y), max, p.primary, rounding);
+        else draw->AddRectFilled(min, ImVec2(min.x + w, max.y), p.primary, rounding);
+    }
     draw->AddRect(min, max, p.border, rounding, 0, std::max(1.0f, 0.05f * em()));
+}
+
+float bottomBlockHeight(const char* id) { return ImGui::GetStateStorage()->GetFloat(ImGui::GetID(id), 0.0f); }
+
+void beginBottomBlock() { ImGui::BeginGroup(); }
+
+void endBottomBlock(const char* id) {
+    ImGui::EndGroup();
+    ImGui::GetStateStorage()->SetFloat(ImGui::GetID(id), ImGui::GetItemRectSize().y + ImGui::GetStyle().ItemSpacing.y);
 }
 
 void beginScrollArea(const char* id, ImVec2 size) {
@@ -269,7 +316,9 @@ void qrImage(const Texture& texture, float maxSide) {
 }
 
 void noteVisibleText(std::string_view text, ImVec2 min, ImVec2 max) { remember(text, min, max, false); }
-void noteTappableText(std::string_view text, ImVec2 min, ImVec2 max) { remember(text, min, max, true); }
+void noteTappableText(std::string_view text, ImVec2 min, ImVec2 max, bool control) {
+    remember(text, min, max, true, control);
+}
 void clearVisibleTexts() { g_visible.clear(); }
 const std::vector<VisibleText>& visibleTexts() { return g_visible; }
 

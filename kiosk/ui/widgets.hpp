@@ -18,6 +18,31 @@ enum class Look { Primary, Secondary, Selected, Emergency };
 // A button at least 2.4 em high (well over 12 mm on a 24" 1080p screen); true when tapped,
 // not when a finger dragged across it to scroll.
 bool bigButton(std::string_view label, ImVec2 size, Look look = Look::Primary);
+// The width bigButton gives `label` when asked for at least `minWidth`.
+float bigButtonWidth(std::string_view label, float minWidth);
+
+// Items side by side in the reader's direction: from the left, or from the right for a right-to-left
+// reader; an item that no longer fits starts a new line. Begins at the cursor; finish() (or the
+// destructor) puts the cursor below the row.
+class Row {
+public:
+    explicit Row(float gap = -1);  // between items; negative: the style's item spacing
+    ~Row() { finish(); }
+    Row(const Row&) = delete;
+    Row& operator=(const Row&) = delete;
+    // Moves the cursor to where the next item, `width` wide, goes.
+    void place(float width);
+    // A big button as the row's next item.
+    bool button(std::string_view label, ImVec2 size, Look look = Look::Primary);
+    // Whatever is left of the current line (for a bar that fills the rest).
+    float remaining() const;
+    void finish();
+
+private:
+    float m_gap, m_left, m_width, m_top, m_bottom;
+    float m_used = 0;
+    bool m_finished = false;
+};
 // A large tile with a pictogram above a title and a smaller subtitle.
 bool tile(std::string_view pictogram, std::string_view title, std::string_view subtitle, ImVec2 size,
           Look look = Look::Primary);
@@ -39,6 +64,13 @@ void tag(std::string_view text);
 // A bar filled to `fraction` (0..1) in the primary colour, with an outline, for progress.
 void progressBar(float fraction, ImVec2 size);
 
+// Controls pinned to the bottom of an upright screen, in reach from a wheelchair: the height the
+// block `id` took when last drawn (0 the first time; the kiosk draws frames until the layout settles),
+// to leave room for it; draw the block between beginBottomBlock and endBottomBlock.
+float bottomBlockHeight(const char* id);
+void beginBottomBlock();
+void endBottomBlock(const char* id);
+
 // A region that scrolls when dragged with a finger (and shows a wide scroll bar as a hint).
 void beginScrollArea(const char* id, ImVec2 size);
 void endScrollArea();
@@ -50,15 +82,21 @@ void qrImage(const Texture& texture, float maxSide);
 // Words on screen and where, gathered each frame for `--replay` scripts ("tap", "expect").
 struct VisibleText {
     std::string text;
-    ImVec2 min;
+    ImVec2 min;  // the part on screen
     ImVec2 max;
     bool tappable = false;
+    // A touch target of exactly this size (buttons, tiles, cards, keys, pins), not a label on a larger
+    // target (a place name on the map, whose target is the place's area): what check-targets measures.
+    bool control = false;
+    ImVec2 fullMin;  // the whole target, also the part scrolled out of view
+    ImVec2 fullMax;
 };
 void clearVisibleTexts();
 // For text drawn straight to a draw list.
 void noteVisibleText(std::string_view text, ImVec2 min, ImVec2 max);
-// The same for text that is itself a touch target (a place name on the map).
-void noteTappableText(std::string_view text, ImVec2 min, ImVec2 max);
+// The same for text on a touch target: a control of exactly this size (a pin), or a label on a larger
+// one (a place name on the map, whose target is the place).
+void noteTappableText(std::string_view text, ImVec2 min, ImVec2 max, bool control);
 const std::vector<VisibleText>& visibleTexts();
 
 }  // namespace kiosk::ui

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Spoken explanations through SDL's disk audio driver (raw 44.1 kHz S16 stereo into a file, read
 # back with sox): --say plays a whole explanation; in the kiosk "Anhören" plays, moving elsewhere
-# or the idle reset stops at once; a missing file hides the button, a corrupt one says so, and
-# without a sound device the kiosk carries on silently.
+# or the idle reset stops at once; a missing file hides the button, a corrupt one says so; the other
+# screens' explanations (provider, urgent help) play; without a sound device the kiosk carries on silently.
 source "$(dirname "$0")/lib.sh"
 start_display
 export SDL_AUDIODRIVER=disk
@@ -118,7 +118,57 @@ SDL_DISKAUDIOFILE="$work/fallback.raw" kiosk_copy --lang en --window 1920x1080 -
 grep -q "audio/de/kinderzuschlag.ogg" "$work/kiosk.log" || fail "the fallback did not play the German file"
 pass "an English screen without an English recording plays the German one"
 
-# 5. No sound device at all: no button, the kiosk runs.
+# 5. The other screens' explanations, by file name alone (no entry in the content): a provider's
+# (name, address, phone, weekly hours) plays whole with --say and in the kiosk, urgent help in
+# Turkish plays its Turkish file, and a screen whose file is missing shows no button.
+provider_file="$SOURCE_DIR/content/sample/audio/de/provider-familienkasse.ogg"
+[[ -s "$provider_file" ]] || fail "the providers' audio was not generated (scripts/make-audio)"
+SDL_DISKAUDIOFILE="$work/provider-say.raw" SDL_DISKAUDIODELAY=0 kiosk --say provider:familienkasse ||
+  fail "--say provider:familienkasse failed"
+got=$(raw_audible_seconds "$work/provider-say.raw"); expected=$(file_seconds "$provider_file")
+awk -v g="$got" -v e="$expected" 'BEGIN { exit !(g >= e - 0.5 && g <= e + 0.2) }' ||
+  fail "--say provider:familienkasse wrote $got s of sound for a file of $expected s"
+cat >"$work/provider.replay" <<SCRIPT
+expect "Familienkasse"
+tap "Anhören"
+expect "Stopp"
+expect "Leiser"
+wait 1500
+tap "Hilfe sofort"
+expect "Anhören"
+wait 1000
+SCRIPT
+SDL_DISKAUDIOFILE="$work/provider.raw" kiosk --window 1080x1920 --open provider:familienkasse --replay "$work/provider.replay" ||
+  fail "listening on the provider screen did not go as expected"
+louder_than "$(raw_peak "$work/provider.raw" 0 1.5)" 0.1 || fail "no sound while listening on the provider screen"
+total=$(raw_seconds "$work/provider.raw")
+louder_than 0.01 "$(raw_peak "$work/provider.raw" "$(awk -v t="$total" 'BEGIN { printf "%.2f", t - 0.8 }')" "$total")" ||
+  fail "the provider's explanation went on on the next screen"
+grep -q "playing .*audio/de/provider-familienkasse.ogg" "$work/kiosk.log" || fail "the log does not name the provider's file"
+pass "a provider's explanation ($expected s: name, phone, weekly hours) plays with --say and in the kiosk, and stops on the next screen"
+
+cat >"$work/emergencies.replay" <<SCRIPT
+tap "Dinle"
+expect "Durdur"
+wait 1500
+SCRIPT
+SDL_DISKAUDIOFILE="$work/emergencies.raw" kiosk --lang tr --window 1920x1080 --open emergencies --replay "$work/emergencies.replay" ||
+  fail "urgent help has no listen button in Turkish"
+louder_than "$(raw_peak "$work/emergencies.raw")" 0.1 || fail "no sound on urgent help"
+grep -q "playing .*audio/tr/emergencies.ogg" "$work/kiosk.log" || fail "urgent help did not play its Turkish file"
+rm "$work/content/audio/"*/emergencies.ogg
+cat >"$work/no-file.replay" <<SCRIPT
+expect "Hilfe sofort"
+wait 1000
+expect-not "Anhören"
+tap "Über uns"
+expect "Anhören"
+SCRIPT
+SDL_DISKAUDIOFILE=/dev/null kiosk_copy --window 1920x1080 --open emergencies --replay "$work/no-file.replay" ||
+  fail "urgent help without its files shows a listen button, or about has none"
+pass "urgent help plays its Turkish file; without its files it has no listen button, 'Über uns' keeps its own"
+
+# 6. No sound device at all: no button, the kiosk runs.
 cat >"$work/silent.replay" <<SCRIPT
 expect "Kindergeld"
 expect-not "Anhören"

@@ -10,11 +10,15 @@
 
 namespace kiosk::ui {
 
-void drawAbout(const View& view, Intents&) {
+void drawAbout(const View& view, Intents& out) {
     const std::string& lang = view.language();
     const core::NetworkInfo& network = view.catalog.network;
-    beginScrollArea("##about", ImVec2(0, 0));
+    // Spoken: under the name, or at the bottom of an upright screen, in reach from a wheelchair.
+    const bool portrait = view.portrait();
+    const float bottom = portrait ? bottomBlockHeight("##aboutlisten") : 0;
+    beginScrollArea("##about", ImVec2(0, portrait ? std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom) : 0));
     titleText(network.name.get(lang));
+    if (!portrait) screenListen(view, "about", out);
     paragraph(network.description.get(lang));
     ImGui::Spacing();
     headingText(network.organisation.get(lang));
@@ -44,6 +48,11 @@ void drawAbout(const View& view, Intents&) {
     if (!view.kiosk.contentBuiltAt.empty())
         mutedText(fmt::format(fmt::runtime(tr("about.content", lang)), view.kiosk.contentBuiltAt.substr(0, 10)));
     endScrollArea();
+    if (portrait) {
+        beginBottomBlock();
+        screenListen(view, "about", out);
+        endBottomBlock("##aboutlisten");
+    }
 }
 
 }  // namespace kiosk::ui

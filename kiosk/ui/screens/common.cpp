@@ -1,5 +1,6 @@
 // Pieces several screens share: the navigation bar, opening hours, QR codes, the idle dialog.
 #include "kiosk/core/contact_card.hpp"
+#include "kiosk/core/spoken.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -236,36 +237,51 @@ void drawStillThere(const View& view) {
     ImGui::End();
 }
 
-bool listenButton(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out) {
+bool listenButton(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out,
+                  Row* row) {
     const std::string& lang = view.language();
     if (!view.audio.device || audio.empty()) return false;
     if (view.audio.broken.count(explanation)) {
-        mutedText(icon("volume-off") + " " + tr("audio.unavailable", lang));
+        const std::string text = icon("volume-off") + " " + tr("audio.unavailable", lang);
+        if (row) row->place(ImGui::CalcTextSize(displayLine(text).c_str()).x);
+        mutedText(text);
         return false;
     }
     if (core::playableFile(audio, view.audio.mediaDir, lang).empty()) return false;
-    if (view.session.listeningTo == explanation) {
-        if (bigButton(icon("stop") + " " + tr("audio.stop", lang), ems(8, 0), Look::Selected))
-            out.push_back(core::intent::StopListening{});
-    } else if (bigButton(icon("volume-high") + " " + tr("audio.listen", lang), ems(8, 0))) {
-        out.push_back(core::intent::Listen{explanation});
-    }
+    const bool playing = view.session.listeningTo == explanation;
+    const std::string label = playing ? icon("stop") + " " + tr("audio.stop", lang)
+                                      : icon("volume-high") + " " + tr("audio.listen", lang);
+    if (row) row->place(bigButtonWidth(label, 8 * em()));
+    if (bigButton(label, ems(8, 0), playing ? Look::Selected : Look::Primary))
+        out.push_back(playing ? core::Intent{core::intent::StopListening{}} : core::Intent{core::intent::Listen{explanation}});
     return true;
+}
+
+void screenListen(const View& view, const std::string& explanation, Intents& out) {
+    const auto audio = core::explanationAudio(view.catalog, explanation);
+    if (!audio) return;
+    {
+        Row row;  // on the right for a right-to-left reader
+        listenButton(view, explanation, *audio, out, &row);
+    }
+    listenControls(view, explanation, out);
 }
 
 void listenControls(const View& view, const std::string& explanation, Intents& out) {
     const std::string& lang = view.language();
     if (view.session.listeningTo != explanation) return;
-    if (bigButton(icon("volume-low") + " " + tr("audio.quieter", lang), ems(0, 0), Look::Secondary))
+    Row row;  // quieter before louder in the reader's direction, the progress filling the rest
+    if (row.button(icon("volume-low") + " " + tr("audio.quieter", lang), ems(0, 0), Look::Secondary))
         out.push_back(core::intent::VolumeDown{});
-    ImGui::SameLine();
-    if (bigButton(icon("volume-high") + " " + tr("audio.louder", lang), ems(0, 0), Look::Secondary))
+    if (row.button(icon("volume-high") + " " + tr("audio.louder", lang), ems(0, 0), Look::Secondary))
         out.push_back(core::intent::VolumeUp{});
-    ImGui::SameLine();
-    // The progress bar fills the rest of the row, centred on the buttons' height.
     const float barHeight = 0.6f * em();
+    const float width = std::max(row.remaining(), 4 * em());
+    row.place(width);
+    // Centred on the buttons' height.
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (2.4f * em() - barHeight) * 0.5f);
-    progressBar(view.audio.progress, ImVec2(ImGui::GetContentRegionAvail().x, barHeight));
+    progressBar(view.audio.progress, ImVec2(width, barHeight));
+    row.finish();
 }
 
 }  // namespace kiosk::ui

@@ -13,12 +13,16 @@ void drawHome(const View& view, Intents& out) {
     const std::string& lang = view.language();
     titleText(tr("home.question", lang));
     paragraph(tr("home.intro", lang));
+    // On an upright screen every control sits in its lower two thirds, in reach from a wheelchair.
+    if (view.portrait())
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetMainViewport()->Size.y / 3));
     // Search and map for families who know what they need or where they are.
-    if (bigButton(icon("magnify") + " " + tr("search.button", lang), ems(10, 0))) out.push_back(core::intent::OpenSearch{});
-    ImGui::SameLine();
-    if (bigButton(icon("map") + " " + tr("map.button", lang), ems(10, 0))) out.push_back(core::intent::OpenMap{});
-    ImGui::SameLine();
-    listenButton(view, "home", view.catalog.network.audio, out);
+    {
+        Row row;  // from the right for a right-to-left reader
+        if (row.button(icon("magnify") + " " + tr("search.button", lang), ems(10, 0))) out.push_back(core::intent::OpenSearch{});
+        if (row.button(icon("map") + " " + tr("map.button", lang), ems(10, 0))) out.push_back(core::intent::OpenMap{});
+        listenButton(view, "home", view.catalog.network.audio, out, &row);
+    }
     listenControls(view, "home", out);
     ImGui::Spacing();
 

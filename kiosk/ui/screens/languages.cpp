@@ -12,11 +12,16 @@ namespace kiosk::ui {
 void drawLanguages(const View& view, Intents& out) {
     const std::string& lang = view.language();
     titleText(icon("earth") + " " + tr("language.title", lang));
+    if (!view.portrait()) screenListen(view, "languages", out);
     ImGui::Spacing();
     // On a portrait screen the buttons sit in its lower two thirds, in reach from a wheelchair.
     if (view.portrait())
         ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetMainViewport()->Size.y / 3));
     languageButtons(view, out, ImGui::GetContentRegionAvail().x, 3.6f * em());
+    if (view.portrait()) {
+        ImGui::Spacing();
+        screenListen(view, "languages", out);
+    }
 }
 
 void languageButtons(const View& view, Intents& out, float width, float height) {

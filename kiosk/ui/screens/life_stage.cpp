@@ -11,26 +11,25 @@
 namespace kiosk::ui {
 namespace {
 
+// The topic filters and the map: a column (landscape), or rows that wrap like words in a line and
+// run from the right for a right-to-left reader (portrait).
 void topicButtons(const View& view, const std::vector<const core::Topic*>& topics, const std::string& selected,
                   bool vertical, Intents& out) {
     const std::string& lang = view.language();
     const float width = ImGui::GetContentRegionAvail().x;
-    float lineWidth = 0;
-    auto button = [&](const std::string& label, const std::string& topicId) {
-        const ImVec2 size = vertical ? ImVec2(width, 0) : ImVec2(0, 0);
-        const float needed = ImGui::CalcTextSize(displayLine(label).c_str()).x + 1.6f * em();
-        if (!vertical) {  // wrap like words in a line
-            if (lineWidth > 0 && lineWidth + needed <= width)
-                ImGui::SameLine();
-            else
-                lineWidth = 0;
-            lineWidth += needed + ImGui::GetStyle().ItemSpacing.x;
-        }
-        if (bigButton(label, size, topicId == selected ? Look::Selected : Look::Secondary))
+    Row row;
+    auto button = [&](const std::string& label, Look look) {
+        return vertical ? bigButton(label, ImVec2(width, 0), look) : row.button(label, ImVec2(0, 0), look);
+    };
+    auto topicButton = [&](const std::string& label, const std::string& topicId) {
+        if (button(label, topicId == selected ? Look::Selected : Look::Secondary))
             out.push_back(core::intent::FilterTopic{topicId});
     };
-    button(icon("star") + " " + tr("stage.all_topics", lang), "");
-    for (const core::Topic* topic : topics) button(icon(topic->icon) + " " + topic->title.get(lang), topic->id);
+    topicButton(icon("star") + " " + tr("stage.all_topics", lang), "");
+    for (const core::Topic* topic : topics) topicButton(icon(topic->icon) + " " + topic->title.get(lang), topic->id);
+    if (vertical) ImGui::Spacing();
+    if (button(icon("map") + " " + tr("map.show", lang), Look::Primary))
+        out.push_back(core::intent::OpenMap{});  // the map with this life stage's (and topic's) places
 }
 
 void offerCards(const View& view, const std::vector<const core::Offer*>& offers, Intents& out) {
@@ -66,16 +65,20 @@ void drawLifeStage(const View& view, Intents& out) {
     mutedText(stage->ages.get(lang) + " · " +
               (offers.size() == 1 ? tr("stage.count_one", lang)
                                   : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size())));
-
     if (view.portrait()) {
-        topicButtons(view, topics, screen.topic, false, out);
-        ImGui::SameLine();
-        if (bigButton(icon("map") + " " + tr("map.show", lang), ImVec2(0, 0))) out.push_back(core::intent::OpenMap{});
-        ImGui::Spacing();
-        beginScrollArea("##offers", ImVec2(0, 0));
+        // The offers, then listening and the topics under them: in reach from a wheelchair.
+        const float bottom = bottomBlockHeight("##stagecontrols");
+        beginScrollArea("##offers", ImVec2(0, std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom)));
         offerCards(view, offers, out);
         endScrollArea();
-    } else if (isRightToLeft(lang)) {  // the topics where this reader starts: on the right
+        beginBottomBlock();
+        screenListen(view, "stage:" + stage->id, out);
+        topicButtons(view, topics, screen.topic, false, out);
+        endBottomBlock("##stagecontrols");
+        return;
+    }
+    screenListen(view, "stage:" + stage->id, out);
+    if (isRightToLeft(lang)) {  // the topics where this reader starts: on the right
         const float topicsWidth = 16 * em();
         beginScrollArea("##offers", ImVec2(ImGui::GetContentRegionAvail().x - topicsWidth - ImGui::GetStyle().ItemSpacing.x, 0));
         offerCards(view, offers, out);
@@ -87,9 +90,6 @@ void drawLifeStage(const View& view, Intents& out) {
     } else {
         beginScrollArea("##topics", ImVec2(16 * em(), 0));
         topicButtons(view, topics, screen.topic, true, out);
-        ImGui::Spacing();
-        if (bigButton(icon("map") + " " + tr("map.show", lang), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
-            out.push_back(core::intent::OpenMap{});  // the map with this life stage's (and topic's) places
         endScrollArea();
         ImGui::SameLine();
         beginScrollArea("##offers", ImVec2(0, 0));

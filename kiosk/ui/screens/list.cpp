@@ -1,8 +1,10 @@
 // The family's list: what it chose to take home, as a printed slip or as QR codes to photograph.
+#include "kiosk/core/spoken.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -33,17 +35,27 @@ void drawList(const View& view, Intents& out) {
         return;
     }
     paragraph(tr("list.intro", lang));
-    if (view.print.available &&
-        bigButton(icon("printer") + " " + tr("list.print", lang), ems(12, 0)) &&
-        view.print.state != PrintView::State::Printing)
-        out.push_back(core::intent::PrintList{});
-    if (view.print.available) ImGui::SameLine();
-    if (bigButton(icon("qrcode") + " " + tr("list.show_qr", lang), ems(12, 0), Look::Secondary))
-        out.push_back(core::intent::ShowListQr{});
-    printStatus(view);
-    ImGui::Spacing();
-
-    beginScrollArea("##list", ImVec2(0, 0));
+    // Print, QR codes and listening: under the intro, or at the bottom of an upright screen, in reach
+    // from a wheelchair.
+    auto actions = [&] {
+        {
+            Row row;  // from the right for a right-to-left reader
+            if (view.print.available && row.button(icon("printer") + " " + tr("list.print", lang), ems(12, 0)) &&
+                view.print.state != PrintView::State::Printing)
+                out.push_back(core::intent::PrintList{});
+            if (row.button(icon("qrcode") + " " + tr("list.show_qr", lang), ems(12, 0), Look::Secondary))
+                out.push_back(core::intent::ShowListQr{});
+            if (const auto audio = core::explanationAudio(view.catalog, "list"))
+                listenButton(view, "list", *audio, out, &row);
+        }
+        listenControls(view, "list", out);
+        printStatus(view);
+        ImGui::Spacing();
+    };
+    const bool portrait = view.portrait();
+    if (!portrait) actions();
+    const float bottom = portrait ? bottomBlockHeight("##listactions") : 0;
+    beginScrollArea("##list", ImVec2(0, portrait ? std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom) : 0));
     for (const std::string& id : view.session.chosen) {
         const core::Offer* offer = view.catalog.offer(id);
         if (!offer) continue;
@@ -55,13 +67,19 @@ void drawList(const View& view, Intents& out) {
         }
         if (card(id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{id});
         ImGui::PushID(id.c_str());
+        // Under the card's far end: the right, or the left for a right-to-left reader.
         const std::string remove = icon("close") + " " + tr("list.remove", lang);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
-                             ImGui::CalcTextSize(remove.c_str()).x - 1.6f * em());
+        const float removeWidth = bigButtonWidth(remove, 0);
+        if (!rightToLeft()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - removeWidth);
         if (bigButton(remove, ems(0, 0), Look::Secondary)) out.push_back(core::intent::RemoveFromList{id});
         ImGui::PopID();
     }
     endScrollArea();
+    if (portrait) {
+        beginBottomBlock();
+        actions();
+        endBottomBlock("##listactions");
+    }
 }
 
 void drawListQr(const View& view, Intents& out) {
@@ -73,15 +91,21 @@ void drawListQr(const View& view, Intents& out) {
     const float width = ImGui::GetContentRegionAvail().x;
     const int columns = view.portrait() ? 1 : 2;
     const float side = std::min(16.0f * em(), (width - (columns - 1) * 2 * em()) / columns - em());
+    const float left = ImGui::GetCursorPosX();
     int column = 0;
     for (const std::string& id : view.session.chosen) {
         const core::Offer* offer = view.catalog.offer(id);
         if (!offer || offer->url.empty()) continue;
-        if (column > 0) ImGui::SameLine(column * (width / columns));
+        // The first code on the left, or on the right for a right-to-left reader.
+        const int shownColumn = rightToLeft() ? columns - 1 - column : column;
+        if (column > 0) ImGui::SameLine();
+        ImGui::SetCursorPosX(left + static_cast<float>(shownColumn) * (width / static_cast<float>(columns)));
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width / columns - 2 * em());
         headingText(offer->title.get(lang));
         ImGui::PopTextWrapPos();
+        if (rightToLeft())  // under the title's start, on the right
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width / static_cast<float>(columns) - 2 * em() - side);
         linkQr(view, offer->url, side);
         ImGui::EndGroup();
         column = (column + 1) % columns;

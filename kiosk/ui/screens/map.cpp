@@ -5,6 +5,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -188,7 +189,8 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
         if (extent.x > width * 1.1f) continue;
         const ImVec2 from(at.x - extent.x * 0.5f, at.y - extent.y * 0.5f);
         draw->AddText(font, nameSize, from, palette().textMuted, municipality.name.c_str());
-        noteTappableText(municipality.name, from, ImVec2(from.x + extent.x, from.y + extent.y));
+        // The target is the place's area, not its name (which a replay script may tap).
+        noteTappableText(municipality.name, from, ImVec2(from.x + extent.x, from.y + extent.y), false);
         labels.push_back({&municipality, from, ImVec2(from.x + extent.x, from.y + extent.y)});
     }
 
@@ -209,17 +211,20 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
                 group.members.size() == 1 ? icon("map-marker") : std::to_string(group.members.size()));
         if (group.members.size() == 1)  // a replay script may tap a pin by its provider's name
             noteTappableText(shown[group.members.front()]->name.get(lang), ImVec2(group.x - radius, group.y - radius),
-                             ImVec2(group.x + radius, group.y + radius));
+                             ImVec2(group.x + radius, group.y + radius), true);
     }
     if (view.here) {
         const ImVec2 here = screen(map.projection.project(*view.here));
         drawPin(draw, here, radius, palette().emergency, icon("account"));
         const std::string label = tr("map.here", lang);
-        const ImVec2 extent = ImGui::CalcTextSize(label.c_str());
-        const ImVec2 from(here.x + radius * 1.3f, here.y - extent.y * 0.5f);
+        const std::string& shown = displayLine(label);  // Arabic joined and in visual order
+        const ImVec2 extent = ImGui::CalcTextSize(shown.c_str());
+        // Beside the pin, where the reader goes on: right of it, or left of it right to left.
+        const ImVec2 from(rightToLeft() ? here.x - radius * 1.3f - extent.x : here.x + radius * 1.3f,
+                          here.y - extent.y * 0.5f);
         draw->AddRectFilled(ImVec2(from.x - 0.2f * em(), from.y), ImVec2(from.x + extent.x + 0.2f * em(), from.y + extent.y),
                             palette().surface, 0.2f * em());
-        draw->AddText(from, palette().emergency, label.c_str());
+        draw->AddText(from, palette().emergency, shown.c_str());
         noteVisibleText(label, from, ImVec2(from.x + extent.x, from.y + extent.y));
     }
     draw->PopClipRect();
@@ -267,12 +272,15 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
     const core::ScreenRef& screen = view.session.current();
     const core::MapCamera camera = view.session.mapCamera.zoom <= 1.0 ? core::MapCamera{map.bounds.centre(), 1}
                                                                        : view.session.mapCamera;
+    screenListen(view, "map", out);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (bigButton(icon("plus") + " " + tr("map.zoom_in", lang), ImVec2(half, 2.6f * em())))
-        out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 2, camera.centre)});
-    ImGui::SameLine();
-    if (bigButton(icon("minus") + " " + tr("map.zoom_out", lang), ImVec2(half, 2.6f * em())))
-        out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 0.5, camera.centre)});
+    {
+        Row row;  // "+" first: on the left, or on the right for a right-to-left reader
+        if (row.button(icon("plus") + " " + tr("map.zoom_in", lang), ImVec2(half, 2.6f * em())))
+            out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 2, camera.centre)});
+        if (row.button(icon("minus") + " " + tr("map.zoom_out", lang), ImVec2(half, 2.6f * em())))
+            out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 0.5, camera.centre)});
+    }
     const bool openNow = view.session.mapOpenNow;
     if (bigButton(icon(openNow ? "check" : "clock") + " " + tr("map.open_now", lang),
                   ImVec2(ImGui::GetContentRegionAvail().x, 0), openNow ? Look::Selected : Look::Secondary))
@@ -358,14 +366,29 @@ void drawMap(const View& view, Intents& out) {
     const float panel = portrait ? 0 : std::min(18.0f * em(), area.x * 0.32f);
     const ImVec2 mapSize(portrait ? area.x : area.x - panel - em(),
                          (portrait ? area.y * 0.62f : area.y) - attribution);
-    ImGui::BeginGroup();
-    drawCanvas(view, *view.map, mapSize, out);
-    mutedText(kMapAttribution);
-    ImGui::EndGroup();
-    if (!portrait) ImGui::SameLine(0, em());
-    ImGui::BeginChild("##mappanel", ImVec2(0, 0));
-    drawPanel(view, *view.map, out);
-    ImGui::EndChild();
+    auto canvas = [&] {
+        ImGui::BeginGroup();
+        drawCanvas(view, *view.map, mapSize, out);
+        mutedText(kMapAttribution);
+        ImGui::EndGroup();
+    };
+    auto beside = [&](float width) {
+        ImGui::BeginChild("##mappanel", ImVec2(width, 0));
+        drawPanel(view, *view.map, out);
+        ImGui::EndChild();
+    };
+    if (portrait) {
+        canvas();
+        beside(0);
+    } else if (rightToLeft()) {  // mirrored: the map on the right, its panel on the left
+        beside(panel);
+        ImGui::SameLine(0, em());
+        canvas();
+    } else {
+        canvas();
+        ImGui::SameLine(0, em());
+        beside(0);
+    }
 }
 
 }  // namespace kiosk::ui

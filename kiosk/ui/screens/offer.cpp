@@ -48,22 +48,27 @@ void captionedQr(const std::string& caption, float side, DrawCode drawCode) {
 void qrCodes(const View& view, const core::Offer& offer, const core::Provider* provider) {
     const std::string& lang = view.language();
     const float side = std::min(10.0f * em(), (ImGui::GetContentRegionAvail().x - 2 * em()) * 0.5f);
-    captionedQr(icon("qrcode") + " " + tr("offer.qr_link", lang), side,
-                [&](float s) { linkQr(view, offer.url, s); });
-    if (provider && !provider->phone.empty()) {
-        ImGui::SameLine(0, 2 * em());
-        captionedQr(icon("phone") + " " + tr("offer.qr_contact", lang), side,
-                    [&](float s) { contactQr(view, *provider, s); });
+    {
+        // The offer's own code first: on the left, or on the right for a right-to-left reader.
+        Row row(2 * em());
+        row.place(side);
+        captionedQr(icon("qrcode") + " " + tr("offer.qr_link", lang), side,
+                    [&](float s) { linkQr(view, offer.url, s); });
+        if (provider && !provider->phone.empty()) {
+            row.place(side);
+            captionedQr(icon("phone") + " " + tr("offer.qr_contact", lang), side,
+                        [&](float s) { contactQr(view, *provider, s); });
+        }
     }
     mutedText(tr("offer.qr_hint", lang));
 }
 
-void listButton(const View& view, const core::Offer& offer, Intents& out) {
+void listButton(const View& view, const core::Offer& offer, Row& row, Intents& out) {
     const std::string& lang = view.language();
     if (view.session.isChosen(offer.id)) {
-        if (bigButton(icon("close") + " " + tr("list.remove_this", lang), ems(8, 0), Look::Secondary))
+        if (row.button(icon("close") + " " + tr("list.remove_this", lang), ems(8, 0), Look::Secondary))
             out.push_back(core::intent::RemoveFromList{offer.id});
-    } else if (bigButton(icon("star") + " " + tr("list.add", lang), ems(8, 0))) {
+    } else if (row.button(icon("star") + " " + tr("list.add", lang), ems(8, 0))) {
         out.push_back(core::intent::AddToList{offer.id});
     }
 }
@@ -76,13 +81,20 @@ void drawOffer(const View& view, Intents& out) {
     if (!offer) return;
     const core::Provider* provider = view.catalog.provider(offer->providerId);
 
+    // Listen and take it home: the two things to do with an offer, first in view (under the title, or
+    // at the bottom of an upright screen, in reach from a wheelchair).
+    auto actions = [&] {
+        const std::string explanation = "offer:" + offer->id;
+        {
+            Row row;  // from the right for a right-to-left reader
+            listenButton(view, explanation, offer->audio, out, &row);
+            listButton(view, *offer, row, out);
+        }
+        listenControls(view, explanation, out);
+    };
     auto details = [&] {
         titleText(offer->title.get(lang));
-        // Listen and take it home: the two things to do with an offer, first in view.
-        const std::string explanation = "offer:" + offer->id;
-        if (listenButton(view, explanation, offer->audio, out)) ImGui::SameLine();
-        listButton(view, *offer, out);
-        listenControls(view, explanation, out);
+        if (!view.portrait()) actions();
         strongText(offer->summary.get(lang));
         paragraph(offer->description.get(lang));
         section(icon("account-multiple") + " " + tr("offer.eligibility", lang), offer->eligibility.get(lang));
@@ -91,13 +103,18 @@ void drawOffer(const View& view, Intents& out) {
     };
 
     if (view.portrait()) {
-        beginScrollArea("##offer", ImVec2(0, 0));
+        const float bottom = bottomBlockHeight("##offeractions");
+        beginScrollArea("##offer", ImVec2(0, std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom)));
         details();
         if (provider) providerBox(view, *provider, out);
         ImGui::Spacing();
-        qrCodes(view, *offer, provider);
         if (provider) miniMap(view, *provider, std::min(ImGui::GetContentRegionAvail().x, 16.0f * em()));
         endScrollArea();
+        // Below the texts and always in view: the QR codes to take home, then listen and the list.
+        beginBottomBlock();
+        qrCodes(view, *offer, provider);
+        actions();
+        endBottomBlock("##offeractions");
     } else {
         // Texts first (on the left, or the right for a right-to-left reader); who helps, when, and the
         // QR codes to take home beside them, always in view.

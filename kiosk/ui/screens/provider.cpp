@@ -3,6 +3,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 #include <algorithm>
@@ -21,10 +22,31 @@ void drawProvider(const View& view, Intents& out) {
     const core::Provider* provider = view.catalog.provider(view.session.current().target);
     if (!provider) return;
 
-    const float right = view.portrait() ? 0 : std::min(14.0f * em(), ImGui::GetContentRegionAvail().x * 0.3f);
-    beginScrollArea("##provider", ImVec2(right > 0 ? ImGui::GetContentRegionAvail().x - right - em() : 0, 0));
+    // Landscape: the contact's QR code in a column beside the details, at the reader's far side.
+    const float side = view.portrait() || provider->phone.empty()
+                           ? 0
+                           : std::min(14.0f * em(), ImGui::GetContentRegionAvail().x * 0.3f);
+    auto qrColumn = [&] {
+        ImGui::BeginChild("##qr", ImVec2(side, 0));
+        strongText(icon("qrcode") + " " + tr("offer.qr_contact", lang));
+        contactQr(view, *provider, side);
+        mutedText(tr("offer.qr_hint", lang));
+        ImGui::EndChild();
+    };
+    if (side > 0 && rightToLeft()) {
+        qrColumn();
+        ImGui::SameLine(0, em());
+    }
+    // Name, address, phone and weekly hours, spoken: under the name, or at the bottom of an upright
+    // screen, in reach from a wheelchair.
+    const bool portrait = view.portrait();
+    const float bottom = portrait ? bottomBlockHeight("##providerlisten") : 0;
+    beginScrollArea("##provider",
+                    ImVec2(side > 0 ? ImGui::GetContentRegionAvail().x - (rightToLeft() ? 0 : side + em()) : 0,
+                           portrait ? std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom) : 0));
     titleText(provider->name.get(lang));
     if (provider->sample) tag(tr("sample.tag", lang));
+    if (!portrait) screenListen(view, "provider:" + provider->id, out);
     paragraph(provider->description.get(lang));
     ImGui::Spacing();
     if (provider->national) labelled("web", tr("provider.national", lang));
@@ -64,14 +86,15 @@ void drawProvider(const View& view, Intents& out) {
         contactQr(view, *provider, 9 * em());
     }
     endScrollArea();
+    if (portrait) {
+        beginBottomBlock();
+        screenListen(view, "provider:" + provider->id, out);
+        endBottomBlock("##providerlisten");
+    }
 
-    if (right > 0 && !provider->phone.empty()) {
+    if (side > 0 && !rightToLeft()) {
         ImGui::SameLine(0, em());
-        ImGui::BeginChild("##qr", ImVec2(right, 0));
-        strongText(icon("qrcode") + " " + tr("offer.qr_contact", lang));
-        contactQr(view, *provider, right);
-        mutedText(tr("offer.qr_hint", lang));
-        ImGui::EndChild();
+        qrColumn();
     }
 }
 

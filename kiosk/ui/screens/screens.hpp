@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/ui/view.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
 
@@ -44,7 +45,12 @@ void linkQr(const View& view, const std::string& url, float side);
 // "Listen" (or "Stop" while it plays) for the explanation `explanation` ("home", "offer:<id>")
 // whose files per language are `audio`. Draws nothing (and returns false) when there is no
 // sound device or no file for the language or German: never a dead button.
-bool listenButton(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out);
+// In `row` when given, as its next item.
+bool listenButton(const View& view, const std::string& explanation, const core::LocalizedText& audio, Intents& out,
+                  Row* row = nullptr);
+// The listen button of a screen whose sound file follows the convention (core::explanationAudio:
+// "stage:<id>", "provider:<id>", "emergencies" …) in a row of its own, and its controls while it plays.
+void screenListen(const View& view, const std::string& explanation, Intents& out);
 // While `explanation` plays: quieter, louder and its progress, in a row.
 void listenControls(const View& view, const std::string& explanation, Intents& out);
 

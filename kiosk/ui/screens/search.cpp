@@ -71,6 +71,7 @@ void drawSearch(const View& view, Intents& out) {
     const auto& results = view.searchResults ? *view.searchResults : none;
     if (view.session.searchText.empty()) {
         paragraph(tr("search.intro", lang));
+        screenListen(view, "search", out);
         suggestions(view, out);
     } else if (results.empty()) {
         paragraph(fmt::format(fmt::runtime(tr("search.nothing", lang)), view.session.searchText));
