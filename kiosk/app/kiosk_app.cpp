@@ -40,6 +40,12 @@ namespace {
 using SteadyClock = std::chrono::steady_clock;
 const auto g_processStart = SteadyClock::now();
 
+double processCpuMilliseconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
 double millisecondsSince(SteadyClock::time_point start) {
     return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
 }
@@ -207,16 +213,40 @@ private:
     bool m_failed = false;
 };
 
+// Frame times while drawing flat out, whole and in parts: the kiosk's own work on the CPU (screens,
+// ImGui's vertices), the GL driver drawing them (to glFinish), and presenting the frame.
 struct FrameStats {
-    std::vector<double> milliseconds;
+    std::vector<double> milliseconds, cpu, render, present, threads;
     void print() {
         if (milliseconds.empty()) return;
-        std::sort(milliseconds.begin(), milliseconds.end());
-        auto at = [&](double q) { return milliseconds[static_cast<size_t>(q * (milliseconds.size() - 1))]; };
-        fmt::print("frames {}\nframe_ms_median {:.2f}\nframe_ms_p95 {:.2f}\nframe_ms_max {:.2f}\n", milliseconds.size(),
-                   at(0.5), at(0.95), milliseconds.back());
+        auto sorted = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v;
+        };
+        auto at = [](const std::vector<double>& v, double q) { return v[static_cast<size_t>(q * (v.size() - 1))]; };
+        const auto all = sorted(milliseconds);
+        fmt::print("frames {}\nframe_ms_median {:.2f}\nframe_ms_p95 {:.2f}\nframe_ms_max {:.2f}\n", all.size(),
+                   at(all, 0.5), at(all, 0.95), all.back());
+        fmt::print("cpu_ms_median {:.2f}\nrender_ms_median {:.2f}\npresent_ms_median {:.2f}\n", at(sorted(cpu), 0.5),
+                   at(sorted(render), 0.5), at(sorted(present), 0.5));
+        // CPU time of all the process's threads (the driver's rasteriser threads too) per frame:
+        // much less moved than the wall time by other programs on a shared machine.
+        fmt::print("process_cpu_ms_median {:.2f}\n", at(sorted(threads), 0.5));
     }
 };
+
+// --benchmark-drag's finger: a double tap in the middle of the left half (on the map: zoomed in, so
+// that it can pan), then pressed there and moved to and fro, a few pixels each frame.
+constexpr int kFirstDragFrame = 12;  // the frames from then on move
+void benchmarkFinger(int frame, int width, int height) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float x = 0.3f * static_cast<float>(width), y = 0.5f * static_cast<float>(height);
+    io.MouseDown[0] = frame == 4 || frame == 6 || frame >= kFirstDragFrame - 3;
+    const int step = std::max(0, frame - (kFirstDragFrame - 3));  // the first timed frame draws a moved map
+    const int period = 40;  // frames out and back, 8 pixels a frame
+    const int phase = step % period;
+    io.MousePos = ImVec2(x + 8.0f * static_cast<float>(phase < period / 2 ? phase : period - phase), y);
+}
 
 // Large text: every size on screen grows with the font.
 constexpr float kLargeTextScale = 1.35f;
@@ -410,6 +440,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             glfwPollEvents();
         }
         const auto frameStart = SteadyClock::now();
+        const double frameCpuStart = flatOut ? processCpuMilliseconds() : 0;
         systemd.alive(frameStart);
 
         // A stick brought new content (or staff asked to read it again): take it, with fonts for
@@ -470,6 +501,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         ImGui_ImplGlfw_NewFrame();
         glfwGetFramebufferSize(window, &width, &height);
         if (replay) replay->beforeFrame(clock, width, height);
+        if (flatOut && options.benchmarkDrag) benchmarkFinger(frame, width, height);
 
         // A touch anywhere keeps the session alive; an expired one is replaced whole.
         auto now = clock.steady();
@@ -568,12 +600,15 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         }
         explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
         ImGui::Render();
+        const auto cpuDone = SteadyClock::now();
         glViewport(0, 0, width, height);
         const ImVec4 background = blank != Blank::No ? ImVec4(0, 0, 0, 1)
                                                      : ImGui::ColorConvertU32ToFloat4(ui::palette().background);
         glClearColor(background.x, background.y, background.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (flatOut) glFinish();
+        const auto renderDone = SteadyClock::now();
 
         ++frame;
         if (options.screenshot && !replay && frame == 3) {
@@ -592,8 +627,16 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         }
         if (flatOut) {
             glFinish();
-            if (frame > 3) stats.milliseconds.push_back(millisecondsSince(frameStart));
-            if (frame >= options.benchmarkFrames + 3) glfwSetWindowShouldClose(window, GLFW_TRUE);
+            const int firstTimed = options.benchmarkDrag ? kFirstDragFrame : 4;
+            if (frame >= firstTimed) {
+                using Ms = std::chrono::duration<double, std::milli>;
+                stats.milliseconds.push_back(millisecondsSince(frameStart));
+                stats.cpu.push_back(Ms(cpuDone - frameStart).count());
+                stats.render.push_back(Ms(renderDone - cpuDone).count());
+                stats.present.push_back(Ms(SteadyClock::now() - renderDone).count());
+                stats.threads.push_back(processCpuMilliseconds() - frameCpuStart);
+            }
+            if (frame >= options.benchmarkFrames + firstTimed - 1) glfwSetWindowShouldClose(window, GLFW_TRUE);
         }
 
         if (!intents.empty()) {
