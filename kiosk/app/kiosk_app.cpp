@@ -12,6 +12,7 @@
 #include "kiosk/platform/service_manager.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/map_pictures.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
@@ -384,6 +385,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         }
     };
     ui::QrTextures qr;
+    ui::MapPictures mapPictures;
     std::optional<ReplayPlayer> replay;
     if (options.hasReplay) replay.emplace(options.replay);
 
@@ -448,6 +450,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         if ((updates.takeNewContent() || reloadAsked) && options.reloadContent) {
             reloadAsked = false;
             content = options.reloadContent();
+            mapPictures.clear();  // its pins and their places were the old content's
             search = openSearch(content);
             kioskInfo.contentBuiltAt = content.info.builtAt;
             explanations.setMediaDir(content.mediaDir);
@@ -569,6 +572,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
                 searchResults = search ? search->find(searchedText, searchedLanguage) : std::vector<std::string>{};
             }
             view.searchResults = &searchResults;
+            view.mapPictures = &mapPictures;
             ui::drawKiosk(view, intents);
         } else {
             ui::drawNotReady(config.language);
@@ -653,6 +657,8 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     }
     if (flatOut) stats.print();
 
+    qr.clear();  // GL textures go while their context is still there
+    mapPictures.clear();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
