@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <cstdio>
 #include <vector>
 
@@ -25,6 +26,12 @@ struct Copy {
     GLuint framebuffer = 0;
     int x = 0, y = 0, width = 0, height = 0, windowHeight = 0;
 } g_copy;
+
+double processCpuMilliseconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
@@ -78,9 +85,10 @@ int main(int argc, char** argv) {
     };
     for (const Case c : {Case{"empty", Way::None}, Case{"picture", Way::Quad}, Case{"picture_unblended", Way::Unblended},
                          Case{"picture_copied", Way::Copied}}) {
-        std::vector<double> total, present;
+        std::vector<double> total, present, threads;
         for (int frame = 0; frame < frames + 3; ++frame) {
             const auto start = Clock::now();
+            const double cpuStart = processCpuMilliseconds();
             glfwPollEvents();
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
@@ -116,10 +124,11 @@ int main(int argc, char** argv) {
             if (frame >= 3) {
                 total.push_back(std::chrono::duration<double, std::milli>(end - start).count());
                 present.push_back(std::chrono::duration<double, std::milli>(end - drawn).count());
+                threads.push_back(processCpuMilliseconds() - cpuStart);
             }
         }
-        std::printf("%s_frame_ms_median %.2f\n%s_present_ms_median %.2f\n", c.name, median(total), c.name,
-                    median(present));
+        std::printf("%s_frame_ms_median %.2f\n%s_present_ms_median %.2f\n%s_process_cpu_ms_median %.2f\n", c.name,
+                    median(total), c.name, median(present), c.name, median(threads));
     }
     glDeleteFramebuffers(1, &framebuffer);
     glDeleteTextures(1, &texture);
