@@ -13,6 +13,7 @@
 #include "kiosk/platform/service_manager.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/map_pictures.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
@@ -40,6 +41,12 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 const auto g_processStart = SteadyClock::now();
+
+double processCpuMilliseconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 double millisecondsSince(SteadyClock::time_point start) {
     return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
@@ -247,16 +254,43 @@ private:
     bool m_failed = false;
 };
 
+// Frame times while drawing flat out, whole and in parts: the kiosk's own work on the CPU (screens,
+// ImGui's vertices), the GL driver drawing them (to glFinish), and presenting the frame.
 struct FrameStats {
-    std::vector<double> milliseconds;
+    std::vector<double> milliseconds, cpu, render, present, threads;
     void print() {
         if (milliseconds.empty()) return;
-        std::sort(milliseconds.begin(), milliseconds.end());
-        auto at = [&](double q) { return milliseconds[static_cast<size_t>(q * (milliseconds.size() - 1))]; };
-        fmt::print("frames {}\nframe_ms_median {:.2f}\nframe_ms_p95 {:.2f}\nframe_ms_max {:.2f}\n", milliseconds.size(),
-                   at(0.5), at(0.95), milliseconds.back());
+        auto sorted = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v;
+        };
+        auto at = [](const std::vector<double>& v, double q) { return v[static_cast<size_t>(q * (v.size() - 1))]; };
+        const auto all = sorted(milliseconds);
+        fmt::print("frames {}\nframe_ms_median {:.2f}\nframe_ms_p95 {:.2f}\nframe_ms_p99 {:.2f}\nframe_ms_max {:.2f}\n",
+                   all.size(), at(all, 0.5), at(all, 0.95), at(all, 0.99), all.back());
+        fmt::print("cpu_ms_median {:.2f}\nrender_ms_median {:.2f}\npresent_ms_median {:.2f}\n", at(sorted(cpu), 0.5),
+                   at(sorted(render), 0.5), at(sorted(present), 0.5));
+        // CPU time of all the process's threads (the driver's rasteriser threads too) per frame:
+        // much less moved than the wall time by other programs on a shared machine.
+        fmt::print("process_cpu_ms_median {:.2f}\n", at(sorted(threads), 0.5));
     }
 };
+
+// --benchmark-drag's finger: a double tap in the middle of the left half (on the map: zoomed in, so
+// that it can pan), then pressed there and moved to and fro, 12 pixels a frame (720 pixels a second
+// at 60 frames), a quarter of the window's width each way: far enough for the map to be drawn anew
+// now and then, not only shifted.
+constexpr int kFirstDragFrame = 12;  // the frames from then on move
+void benchmarkFinger(int frame, int width, int height) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float x = 0.3f * static_cast<float>(width), y = 0.5f * static_cast<float>(height);
+    io.MouseDown[0] = frame == 4 || frame == 6 || frame >= kFirstDragFrame - 3;
+    const int step = std::max(0, frame - (kFirstDragFrame - 3));  // the first timed frame draws a moved map
+    const float stepPixels = 12;
+    const int half = std::max(1, static_cast<int>(0.25f * static_cast<float>(width) / stepPixels));  // frames one way
+    const int phase = step % (2 * half);
+    io.MousePos = ImVec2(x + stepPixels * static_cast<float>(phase < half ? phase : 2 * half - phase), y);
+}
 
 // Large text: every size on screen grows with the font.
 constexpr float kLargeTextScale = 1.35f;
@@ -394,6 +428,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         }
     };
     ui::QrTextures qr;
+    ui::MapPictures mapPictures;
     std::optional<ReplayPlayer> replay;
     // How large a pixel is, for touch targets in millimetres. In a window (tests, previews) the window
     // stands for the whole screen, as it does for the font size.
@@ -462,6 +497,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             glfwPollEvents();
         }
         const auto frameStart = SteadyClock::now();
+        const double frameCpuStart = flatOut ? processCpuMilliseconds() : 0;
         systemd.alive(frameStart);
 
         // A stick brought new content (or staff asked to read it again): take it, with fonts for
@@ -469,6 +505,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         if ((updates.takeNewContent() || reloadAsked) && options.reloadContent) {
             reloadAsked = false;
             content = options.reloadContent();
+            mapPictures.clear();  // its pins and their places were the old content's
             search = openSearch(content);
             kioskInfo.contentBuiltAt = content.info.builtAt;
             explanations.setMediaDir(content.mediaDir);
@@ -522,6 +559,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         ImGui_ImplGlfw_NewFrame();
         glfwGetFramebufferSize(window, &width, &height);
         if (replay) replay->beforeFrame(clock, width, height);
+        if (flatOut && options.benchmarkDrag) benchmarkFinger(frame, width, height);
 
         // A touch anywhere keeps the session alive; an expired one is replaced whole.
         auto now = clock.steady();
@@ -589,6 +627,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
                 searchResults = search ? search->find(searchedText, searchedLanguage) : std::vector<std::string>{};
             }
             view.searchResults = &searchResults;
+            view.mapPictures = &mapPictures;
             ui::drawKiosk(view, intents);
         } else {
             ui::drawNotReady(config.language);
@@ -620,12 +659,15 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         }
         explanations.follow(session, content.catalog ? &*content.catalog : nullptr, frameStart);
         ImGui::Render();
+        const auto cpuDone = SteadyClock::now();
         glViewport(0, 0, width, height);
         const ImVec4 background = blank != Blank::No ? ImVec4(0, 0, 0, 1)
                                                      : ImGui::ColorConvertU32ToFloat4(ui::palette().background);
         glClearColor(background.x, background.y, background.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (flatOut) glFinish();
+        const auto renderDone = SteadyClock::now();
 
         ++frame;
         if (options.screenshot && !replay && frame == 3) {
@@ -644,8 +686,16 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         }
         if (flatOut) {
             glFinish();
-            if (frame > 3) stats.milliseconds.push_back(millisecondsSince(frameStart));
-            if (frame >= options.benchmarkFrames + 3) glfwSetWindowShouldClose(window, GLFW_TRUE);
+            const int firstTimed = options.benchmarkDrag ? kFirstDragFrame : 4;
+            if (frame >= firstTimed) {
+                using Ms = std::chrono::duration<double, std::milli>;
+                stats.milliseconds.push_back(millisecondsSince(frameStart));
+                stats.cpu.push_back(Ms(cpuDone - frameStart).count());
+                stats.render.push_back(Ms(renderDone - cpuDone).count());
+                stats.present.push_back(Ms(SteadyClock::now() - renderDone).count());
+                stats.threads.push_back(processCpuMilliseconds() - frameCpuStart);
+            }
+            if (frame >= options.benchmarkFrames + firstTimed - 1) glfwSetWindowShouldClose(window, GLFW_TRUE);
         }
 
         if (!intents.empty()) {
@@ -662,6 +712,8 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     }
     if (flatOut) stats.print();
 
+    qr.clear();  // GL textures go while their context is still there
+    mapPictures.clear();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

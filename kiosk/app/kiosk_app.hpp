@@ -21,6 +21,7 @@ struct RunOptions {
     bool hasReplay = false;
     std::optional<core::LocalDateTime> fixedTime;     // --now
     int benchmarkFrames = 0;                          // draw this many frames flat out, print timings, exit
+    bool benchmarkDrag = false;                       // and a finger drags all the while (timed frames move)
     std::optional<std::filesystem::path> usbRoot;     // watch this folder instead of the mount table
     std::function<content::LoadedContent()> reloadContent;  // after an import: the content now active
 };

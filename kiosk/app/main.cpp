@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
     std::string usbRoot;
     bool buildDb = false;
     int benchmarkFrames = 0;
+    bool benchmarkDrag = false;
     std::string trustedKeys, importPack;
     bool rollback = false, contentStatus = false, allowOlder = false;
     bool setPin = false;
@@ -142,6 +143,9 @@ int main(int argc, char** argv) {
     cli.add_option("--export-stats", exportStats,
                    "write the anonymous usage statistics as a CSV file (named after the kiosk) into this folder, then exit");
     cli.add_option("--benchmark-frames", benchmarkFrames, "draw this many frames without pause, print frame times, exit");
+    cli.add_flag("--benchmark-drag", benchmarkDrag,
+                 "with --benchmark-frames: a finger double-taps the middle of the left half and then drags to and fro "
+                 "there, so that each timed frame moves (the map, a list)");
     CLI11_PARSE(cli, argc, argv);
 
     kiosk::app::Config config = kiosk::app::defaultConfig();
@@ -296,6 +300,7 @@ int main(int argc, char** argv) {
         options.hasReplay = true;
     }
     options.benchmarkFrames = benchmarkFrames;
+    options.benchmarkDrag = benchmarkDrag;
     if (!usbRoot.empty()) options.usbRoot = std::filesystem::path(usbRoot);
     options.reloadContent = [&config] { return kiosk::content::loadKioskContent(config.content, config.dataDir); };
     return kiosk::app::runKiosk(config, loaded, options);

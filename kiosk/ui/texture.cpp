@@ -3,8 +3,10 @@
 
 #include "kiosk/platform/qr_code.hpp"
 
+#define GL_GLEXT_PROTOTYPES 1
 #include <GL/gl.h>
 #include <GL/glext.h>
+#include <backends/imgui_impl_opengl3.h>
 #include <cstdint>
 #include <utility>
 
@@ -57,6 +59,96 @@ std::optional<Texture> Texture::fromQr(const platform::QrCode& qr) {
         for (int x = 0; x < qr.size(); ++x)
             if (qr.dark(x, y)) pixels[static_cast<size_t>(y + border) * side + (x + border)] = 0x00;
     return fromLuminance(side, side, pixels);
+}
+
+DrawnTexture::DrawnTexture(DrawnTexture&& other) noexcept
+    : m_framebuffer(std::exchange(other.m_framebuffer, 0)),
+      m_texture(std::exchange(other.m_texture, 0)),
+      m_width(other.m_width),
+      m_height(other.m_height) {}
+
+DrawnTexture& DrawnTexture::operator=(DrawnTexture&& other) noexcept {
+    if (this != &other) {
+        release();
+        m_framebuffer = std::exchange(other.m_framebuffer, 0);
+        m_texture = std::exchange(other.m_texture, 0);
+        m_width = other.m_width;
+        m_height = other.m_height;
+    }
+    return *this;
+}
+
+DrawnTexture::~DrawnTexture() { release(); }
+
+void DrawnTexture::release() noexcept {
+    if (m_framebuffer) glDeleteFramebuffers(1, &m_framebuffer);
+    if (m_texture) glDeleteTextures(1, &m_texture);
+    m_framebuffer = m_texture = 0;
+}
+
+std::optional<DrawnTexture> DrawnTexture::make(int width, int height) {
+    if (width <= 0 || height <= 0) return std::nullopt;
+    GLint previousTexture = 0, previousFramebuffer = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previousTexture);
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
+    GLuint texture = 0, framebuffer = 0;
+    glGenTextures(1, &texture);
+    glGenFramebuffers(1, &framebuffer);
+    DrawnTexture picture(framebuffer, texture, width, height);  // frees both on every way out
+    if (!texture || !framebuffer) return std::nullopt;
+    glBindTexture(GL_TEXTURE_2D, texture);
+    // Shown one texel a pixel: nearest keeps every edge as the GL drew it.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFramebuffer));
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previousTexture));
+    if (!complete || glGetError() != GL_NO_ERROR) return std::nullopt;
+    return picture;
+}
+
+bool DrawnTexture::draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background) {
+    if (!m_framebuffer) return false;
+    GLint previousFramebuffer = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
+    const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
+    glDisable(GL_SCISSOR_TEST);
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
+    glClearColor(c.x, c.y, c.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+
+    // The renderer draws what it is given into the framebuffer bound, with its viewport and
+    // scissor rectangles counted from the framebuffer's size: this one's.
+    ImDrawList* lists[] = {const_cast<ImDrawList*>(&list)};  // the renderer only reads it
+    ImDrawData data;
+    data.Valid = true;
+    data.CmdLists = lists;
+    data.CmdListsCount = 1;
+    data.TotalVtxCount = list.VtxBuffer.Size;
+    data.TotalIdxCount = list.IdxBuffer.Size;
+    data.DisplayPos = origin;
+    data.DisplaySize = ImVec2(static_cast<float>(m_width) / scale.x, static_cast<float>(m_height) / scale.y);
+    data.FramebufferScale = scale;
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFramebuffer));
+    if (scissor) glEnable(GL_SCISSOR_TEST);
+    return glGetError() == GL_NO_ERROR;
+}
+
+void DrawnTexture::show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding) const {
+    // The GL's rows run bottom-up in a texture it drew: the picture's top is at v = 1.
+    const auto w = static_cast<float>(m_width), h = static_cast<float>(m_height);
+    const ImVec2 uvMin(from.x / w, 1.0f - from.y / h), uvMax(to.x / w, 1.0f - to.y / h);
+    const auto id = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_texture));
+    if (rounding > 0) draw.AddImageRounded(id, min, max, uvMin, uvMax, IM_COL32_WHITE, rounding);
+    else draw.AddImage(id, min, max, uvMin, uvMax);
 }
 
 bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* coverage) {

@@ -1,5 +1,8 @@
-// A move-only OpenGL texture, made from pixels the kiosk computed (QR codes, later map tiles).
+// Move-only OpenGL textures: made from pixels the kiosk computed (QR codes), or drawn by the GL
+// from ImGui draw commands once and then shown for many frames (the map).
 #pragma once
+
+#include <imgui.h>
 
 #include <cstdint>
 #include <optional>
@@ -31,6 +34,43 @@ public:
 private:
     Texture(unsigned name, int width, int height) : m_name(name), m_width(width), m_height(height) {}
     unsigned m_name = 0;
+    int m_width = 0;
+    int m_height = 0;
+};
+
+// A picture the GL draws once from an ImGui draw list into a texture (through a framebuffer
+// object), shown afterwards as one quad for as long as it stays the same: for what is costly to
+// draw and changes seldom. One texel a pixel, so it is as sharp as drawing directly.
+class DrawnTexture {
+public:
+    DrawnTexture(const DrawnTexture&) = delete;
+    DrawnTexture& operator=(const DrawnTexture&) = delete;
+    DrawnTexture(DrawnTexture&& other) noexcept;
+    DrawnTexture& operator=(DrawnTexture&& other) noexcept;
+    ~DrawnTexture();
+
+    // An empty picture of `width` x `height` pixels; nothing when the GL cannot make one.
+    static std::optional<DrawnTexture> make(int width, int height);
+
+    // Fills the picture with the opaque `background`, then draws `list` on it as ImGui's renderer
+    // would draw it on the screen, `list`'s point `origin` at the picture's top left corner and
+    // `scale` pixels a unit (ImGuiIO::DisplayFramebufferScale). Call it between ImGui's NewFrame
+    // and the frame's rendering (the renderer's objects exist then). False when the GL failed.
+    bool draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background);
+
+    // The picture, or the part from `from` to `to` (in pixels of the picture), on `draw` between
+    // `min` and `max` with corners rounded by `rounding`.
+    void show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding = 0) const;
+
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+
+private:
+    DrawnTexture(unsigned framebuffer, unsigned texture, int width, int height)
+        : m_framebuffer(framebuffer), m_texture(texture), m_width(width), m_height(height) {}
+    void release() noexcept;
+    unsigned m_framebuffer = 0;
+    unsigned m_texture = 0;
     int m_width = 0;
     int m_height = 0;
 };

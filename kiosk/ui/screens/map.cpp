@@ -3,6 +3,7 @@
 #include "kiosk/core/opening_hours.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/map_pictures.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/text_direction.hpp"
@@ -120,6 +121,184 @@ void drawPin(ImDrawList* draw, ImVec2 at, float radius, ImU32 fill, const std::s
     draw->AddText(ImVec2(at.x - size.x * 0.5f, at.y - size.y * 0.5f), palette().onPrimary, label.c_str());
 }
 
+void fillLand(ImDrawList& draw, const core::DistrictMap& map, const core::MapViewport& viewport,
+              const std::string& place) {
+    auto screen = [&](core::PlanePoint p) {
+        ImVec2 s;
+        viewport.toScreen(p, s.x, s.y);
+        return s;
+    };
+    const auto& shapes = g_tessellation.of(map);
+    const ImDrawListFlags flags = draw.Flags;
+    draw.Flags &= ~ImDrawListFlags_AntiAliasedFill;  // no seams between a shape's triangles
+    for (size_t m = 0; m < map.municipalities.size(); ++m) {
+        const ImU32 fill = map.municipalities[m].name == place ? palette().mapPlace : palette().mapLand;
+        const Triangles& t = shapes[m];
+        for (size_t i = 0; i + 2 < t.size(); i += 3) draw.AddTriangleFilled(screen(t[i]), screen(t[i + 1]), screen(t[i + 2]), fill);
+    }
+    draw.Flags = flags;
+}
+
+void drawOutline(ImDrawList& draw, const core::DistrictMap& map, const core::MapViewport& viewport, float thickness) {
+    std::vector<ImVec2> points;
+    for (const auto& ring : map.outline) {
+        points.clear();
+        for (const auto& p : ring) {
+            ImVec2& s = points.emplace_back();
+            viewport.toScreen(p, s.x, s.y);
+        }
+        draw.AddPolyline(points.data(), static_cast<int>(points.size()), palette().text, ImDrawFlags_Closed, thickness);
+    }
+}
+
+// The map's land, borders, place names (where they fit), pins (grouped where they would overlap)
+// and "you are here", drawn with `viewport` onto `draw`; returns where the names and pins went.
+MapPictures::Layout drawMapContent(ImDrawList& draw, const View& view, const core::DistrictMap& map,
+                                   const core::MapViewport& viewport) {
+    auto screen = [&](core::PlanePoint p) {
+        ImVec2 s;
+        viewport.toScreen(p, s.x, s.y);
+        return s;
+    };
+    MapPictures::Layout layout;
+    fillLand(draw, map, viewport, view.session.mapPlace);
+    std::vector<ImVec2> points;
+    for (const auto& municipality : map.municipalities)
+        for (const auto& area : municipality.areas)
+            for (const auto& ring : area.rings) {
+                points.clear();
+                for (const auto& p : ring) points.push_back(screen(p));
+                draw.AddPolyline(points.data(), static_cast<int>(points.size()), palette().border, ImDrawFlags_Closed,
+                                 std::max(1.0f, 0.05f * em()));
+            }
+    drawOutline(draw, map, viewport, std::max(2.0f, 0.12f * em()));
+
+    // Place names where they fit (all of them once zoomed in a little).
+    ImFont* font = fonts().body;
+    const float nameSize = 0.7f * em();
+    for (const auto& municipality : map.municipalities) {
+        const ImVec2 at = screen(municipality.label);
+        const ImVec2 extent = font->CalcTextSizeA(nameSize, FLT_MAX, 0, municipality.name.c_str());
+        const float width = static_cast<float>((municipality.bounds.max.x - municipality.bounds.min.x) * viewport.pixelsPerKm());
+        if (extent.x > width * 1.1f) continue;
+        const ImVec2 from(at.x - extent.x * 0.5f, at.y - extent.y * 0.5f);
+        draw.AddText(font, nameSize, from, palette().textMuted, municipality.name.c_str());
+        layout.names.push_back({&municipality, from, ImVec2(from.x + extent.x, from.y + extent.y)});
+    }
+
+    // Pins, grouped where they would overlap; a touch target of 1.6 em (about 14 mm) each.
+    const float radius = 0.8f * em();
+    std::vector<core::ScreenPoint> at;
+    const ProviderSet withOffers = providersWithOffers(view);
+    for (const auto& provider : view.catalog.providers)
+        if (shows(view, withOffers, provider)) {
+            const ImVec2 s = screen(map.projection.project(*provider.location));
+            layout.shown.push_back(&provider);
+            at.push_back({s.x, s.y});
+        }
+    layout.groups = core::groupPins(at, 2 * radius);
+    for (const auto& group : layout.groups)
+        drawPin(&draw, ImVec2(group.x, group.y), radius, palette().primary,
+                group.members.size() == 1 ? icon("map-marker") : std::to_string(group.members.size()));
+    if (view.here) {
+        const ImVec2 here = screen(map.projection.project(*view.here));
+        drawPin(&draw, here, radius, palette().emergency, icon("account"));
+        layout.hereLabel = tr("map.here", view.language());
+        const std::string& shown = displayLine(layout.hereLabel);  // Arabic joined and in visual order
+        const ImVec2 extent = ImGui::CalcTextSize(shown.c_str());
+        // Beside the pin, where the reader goes on: right of it, or left of it right to left.
+        layout.hereMin = ImVec2(rightToLeft() ? here.x - radius * 1.3f - extent.x : here.x + radius * 1.3f,
+                                here.y - extent.y * 0.5f);
+        layout.hereMax = ImVec2(layout.hereMin.x + extent.x, layout.hereMin.y + extent.y);
+        draw.AddRectFilled(ImVec2(layout.hereMin.x - 0.2f * em(), layout.hereMin.y),
+                           ImVec2(layout.hereMax.x + 0.2f * em(), layout.hereMax.y), palette().surface, 0.2f * em());
+        draw.AddText(layout.hereMin, palette().emergency, shown.c_str());
+    }
+    return layout;
+}
+
+// An ImDrawList of its own, set up as ImGui sets up a window's, for drawing into a picture.
+ImDrawList pictureList(ImVec2 size) {
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.PushClipRect(ImVec2(0, 0), size);
+    return list;
+}
+
+// How far around the map's rectangle its picture reaches when zoomed in, as a share of the
+// rectangle on each side: a drag within it only shows another part of the same picture.
+constexpr float kPictureMargin = 0.25f;
+
+// The big map's picture for `camera`, drawn again only when something on it changed or the
+// rectangle (`size` on screen) left the picture. Null when the GL cannot draw one.
+MapPictures::Big* bigPicture(const View& view, const core::DistrictMap& map, const core::MapCamera& camera, ImVec2 size,
+                             float margin) {
+    if (!view.mapPictures) return nullptr;
+    const core::ScreenRef& screenRef = view.session.current();
+    const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
+    MapPictures::BigKey key{.catalog = &view.catalog,
+                            .map = &map,
+                            .palette = &palette(),
+                            .font = fonts().body,
+                            .em = em(),
+                            .scale = scale,
+                            .width = static_cast<int>(std::lround(size.x)),
+                            .height = static_cast<int>(std::lround(size.y)),
+                            .zoom = camera.zoom,
+                            .language = view.language(),
+                            .place = view.session.mapPlace,
+                            .lifeStage = screenRef.target,
+                            .topic = screenRef.topic,
+                            .openNow = view.session.mapOpenNow,
+                            .date = {},
+                            .minuteOfDay = -1,
+                            .here = false,
+                            .hereLatitude = 0,
+                            .hereLongitude = 0};
+    if (key.openNow) {
+        key.date = view.now.date;
+        key.minuteOfDay = view.now.minuteOfDay;
+    }
+    if (view.here) {
+        key.here = true;
+        key.hereLatitude = view.here->latitude;
+        key.hereLongitude = view.here->longitude;
+    }
+    std::optional<MapPictures::Big>& big = view.mapPictures->big;
+    if (big && big->key == key) {
+        // The same picture, moved by the pans since it was drawn: usable while the rectangle is in it.
+        const ImVec2 inner(size.x - 2 * margin, size.y - 2 * margin);
+        const core::MapViewport drawn(map.bounds, big->camera, 0, 0, inner.x, inner.y);
+        float x = 0, y = 0;
+        drawn.toScreen(camera.centre, x, y);  // where the centre now is, in the picture as drawn
+        const ImVec2 origin(std::round(big->drawnOrigin.x + x - inner.x * 0.5f),
+                            std::round(big->drawnOrigin.y + y - inner.y * 0.5f));
+        if (origin.x >= 0 && origin.y >= 0 && origin.x + size.x <= big->picture.width() / scale &&
+            origin.y + size.y <= big->picture.height() / scale) {
+            big->origin = origin;
+            return &*big;
+        }
+    }
+    // Drawn afresh: with a margin on each side when zoomed in (at zoom 1 the map cannot pan).
+    const float share = camera.zoom > 1 ? kPictureMargin : 0.0f;
+    const ImVec2 around(std::ceil(size.x * share), std::ceil(size.y * share));
+    const ImVec2 pictureSize(std::ceil(size.x) + 2 * around.x, std::ceil(size.y) + 2 * around.y);
+    const int width = static_cast<int>(pictureSize.x * scale), height = static_cast<int>(pictureSize.y * scale);
+    std::optional<DrawnTexture> picture;
+    if (big && big->picture.width() == width && big->picture.height() == height) picture = std::move(big->picture);
+    else picture = DrawnTexture::make(width, height);
+    big.reset();
+    if (!picture) return nullptr;
+    ImDrawList list = pictureList(pictureSize);
+    const core::MapViewport viewport(map.bounds, camera, around.x + margin, around.y + margin, size.x - 2 * margin,
+                                     size.y - 2 * margin);
+    MapPictures::Layout layout = drawMapContent(list, view, map, viewport);
+    if (!picture->draw(list, ImVec2(0, 0), ImVec2(scale, scale), palette().surface)) return nullptr;
+    big = MapPictures::Big{key, camera, around, around, std::move(*picture), std::move(layout)};
+    return &*big;
+}
+
 // The map itself in the rectangle at the cursor.
 void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Intents& out) {
     const std::string& lang = view.language();
@@ -131,11 +310,6 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
     const float margin = 0.5f * em();
     const core::MapViewport viewport(map.bounds, camera, min.x + margin, min.y + margin, size.x - 2 * margin,
                                      size.y - 2 * margin);
-    auto screen = [&](core::PlanePoint p) {
-        ImVec2 s;
-        viewport.toScreen(p, s.x, s.y);
-        return s;
-    };
 
     ImGui::InvisibleButton("##map", size);
     const bool held = ImGui::IsItemActive();
@@ -144,89 +318,33 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
     const float threshold = io.MouseDragThreshold;
     const bool dragged = io.MouseDragMaxDistanceSqr[0] > threshold * threshold;
 
+    // The picture of the map, drawn again only when it changed; else drawn here, frame by frame.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(min, max, true);
-    draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
-
-    // Municipalities: filled (the tapped one highlighted), then their borders, then the district's.
-    const auto& shapes = g_tessellation.of(map);
-    const ImDrawListFlags flags = draw->Flags;
-    draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;  // no seams between a shape's triangles
-    for (size_t m = 0; m < map.municipalities.size(); ++m) {
-        const ImU32 fill = map.municipalities[m].name == view.session.mapPlace ? palette().mapPlace : palette().mapLand;
-        const Triangles& t = shapes[m];
-        for (size_t i = 0; i + 2 < t.size(); i += 3) draw->AddTriangleFilled(screen(t[i]), screen(t[i + 1]), screen(t[i + 2]), fill);
+    MapPictures::Layout direct;
+    const MapPictures::Layout* layout = &direct;
+    ImVec2 offset(0, 0);  // from the layout's pixels to the screen's
+    if (const MapPictures::Big* big = bigPicture(view, map, camera, size, margin)) {
+        const float scale = io.DisplayFramebufferScale.x;
+        big->picture.show(*draw, min, max, ImVec2(big->origin.x * scale, big->origin.y * scale),
+                          ImVec2((big->origin.x + size.x) * scale, (big->origin.y + size.y) * scale), 0.4f * em());
+        layout = &big->layout;
+        offset = ImVec2(min.x - big->origin.x, min.y - big->origin.y);
+    } else {
+        draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
+        direct = drawMapContent(*draw, view, map, viewport);
     }
-    draw->Flags = flags;
-    std::vector<ImVec2> points;
-    for (const auto& municipality : map.municipalities)
-        for (const auto& area : municipality.areas)
-            for (const auto& ring : area.rings) {
-                points.clear();
-                for (const auto& p : ring) points.push_back(screen(p));
-                draw->AddPolyline(points.data(), static_cast<int>(points.size()), palette().border, ImDrawFlags_Closed,
-                                  std::max(1.0f, 0.05f * em()));
-            }
-    for (const auto& ring : map.outline) {
-        points.clear();
-        for (const auto& p : ring) points.push_back(screen(p));
-        draw->AddPolyline(points.data(), static_cast<int>(points.size()), palette().text, ImDrawFlags_Closed,
-                          std::max(2.0f, 0.12f * em()));
-    }
+    auto moved = [&](ImVec2 p) { return ImVec2(p.x + offset.x, p.y + offset.y); };
 
-    // Place names where they fit (all of them once zoomed in a little).
-    struct Label {
-        const core::Municipality* place;
-        ImVec2 min, max;
-    };
-    std::vector<Label> labels;
-    ImFont* font = fonts().body;
-    const float nameSize = 0.7f * em();
-    for (const auto& municipality : map.municipalities) {
-        const ImVec2 at = screen(municipality.label);
-        const ImVec2 extent = font->CalcTextSizeA(nameSize, FLT_MAX, 0, municipality.name.c_str());
-        const float width = static_cast<float>((municipality.bounds.max.x - municipality.bounds.min.x) * viewport.pixelsPerKm());
-        if (extent.x > width * 1.1f) continue;
-        const ImVec2 from(at.x - extent.x * 0.5f, at.y - extent.y * 0.5f);
-        draw->AddText(font, nameSize, from, palette().textMuted, municipality.name.c_str());
-        // The target is the place's area, not its name (which a replay script may tap).
-        noteTappableText(municipality.name, from, ImVec2(from.x + extent.x, from.y + extent.y), false);
-        labels.push_back({&municipality, from, ImVec2(from.x + extent.x, from.y + extent.y)});
-    }
-
-    // Pins, grouped where they would overlap; a touch target of 1.6 em (about 14 mm) each.
+    // What a replay script may tap or look for: the names, the single pins by their provider's name.
     const float radius = 0.8f * em();
-    std::vector<const core::Provider*> shown;
-    std::vector<core::ScreenPoint> at;
-    const ProviderSet withOffers = providersWithOffers(view);
-    for (const auto& provider : view.catalog.providers)
-        if (shows(view, withOffers, provider)) {
-            const ImVec2 s = screen(map.projection.project(*provider.location));
-            shown.push_back(&provider);
-            at.push_back({s.x, s.y});
-        }
-    const auto groups = core::groupPins(at, 2 * radius);
-    for (const auto& group : groups) {
-        drawPin(draw, ImVec2(group.x, group.y), radius, palette().primary,
-                group.members.size() == 1 ? icon("map-marker") : std::to_string(group.members.size()));
-        if (group.members.size() == 1)  // a replay script may tap a pin by its provider's name
-            noteTappableText(shown[group.members.front()]->name.get(lang), ImVec2(group.x - radius, group.y - radius),
-                             ImVec2(group.x + radius, group.y + radius), true);
-    }
-    if (view.here) {
-        const ImVec2 here = screen(map.projection.project(*view.here));
-        drawPin(draw, here, radius, palette().emergency, icon("account"));
-        const std::string label = tr("map.here", lang);
-        const std::string& shown = displayLine(label);  // Arabic joined and in visual order
-        const ImVec2 extent = ImGui::CalcTextSize(shown.c_str());
-        // Beside the pin, where the reader goes on: right of it, or left of it right to left.
-        const ImVec2 from(rightToLeft() ? here.x - radius * 1.3f - extent.x : here.x + radius * 1.3f,
-                          here.y - extent.y * 0.5f);
-        draw->AddRectFilled(ImVec2(from.x - 0.2f * em(), from.y), ImVec2(from.x + extent.x + 0.2f * em(), from.y + extent.y),
-                            palette().surface, 0.2f * em());
-        draw->AddText(from, palette().emergency, shown.c_str());
-        noteVisibleText(label, from, ImVec2(from.x + extent.x, from.y + extent.y));
-    }
+    // The target of a place is its area, not its name; a pin's is the pin.
+    for (const auto& name : layout->names) noteTappableText(name.place->name, moved(name.min), moved(name.max), false);
+    for (const auto& group : layout->groups)
+        if (group.members.size() == 1)
+            noteTappableText(layout->shown[group.members.front()]->name.get(lang),
+                             moved(ImVec2(group.x - radius, group.y - radius)), moved(ImVec2(group.x + radius, group.y + radius)), true);
+    if (!layout->hereLabel.empty()) noteVisibleText(layout->hereLabel, moved(layout->hereMin), moved(layout->hereMax));
     draw->PopClipRect();
 
     // Touch: a drag pans, a double tap zooms in there, a tap picks a pin or else a place.
@@ -240,10 +358,10 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
     }
     if (!released || dragged) return;
     // What is on top wins: a pin, else a place name, else the place under the finger.
-    const ImVec2 tap = io.MousePos;
+    const ImVec2 tap(io.MousePos.x - offset.x, io.MousePos.y - offset.y);  // in the layout's pixels
     const core::PinGroup* nearest = nullptr;
     float best = radius * radius;
-    for (const auto& group : groups) {
+    for (const auto& group : layout->groups) {
         const float d = (group.x - tap.x) * (group.x - tap.x) + (group.y - tap.y) * (group.y - tap.y);
         if (d <= best) {
             best = d;
@@ -251,16 +369,17 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
         }
     }
     const core::Municipality* place = nullptr;
-    for (const Label& label : labels)
-        if (tap.x >= label.min.x && tap.x <= label.max.x && tap.y >= label.min.y && tap.y <= label.max.y)
-            place = label.place;
-    if (!place) place = core::municipalityAt(map, viewport.toPlane(tap.x, tap.y));
+    for (const auto& name : layout->names)
+        if (tap.x >= name.min.x && tap.x <= name.max.x && tap.y >= name.min.y && tap.y <= name.max.y)
+            place = name.place;
+    if (!place) place = core::municipalityAt(map, viewport.toPlane(io.MousePos.x, io.MousePos.y));
     if (nearest && nearest->members.size() == 1) {
-        out.push_back(core::intent::OpenProvider{shown[nearest->members.front()]->id});
+        out.push_back(core::intent::OpenProvider{layout->shown[nearest->members.front()]->id});
     } else if (nearest && camera.zoom < core::kMaxZoom) {  // several: closer, so they come apart
-        out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 2, viewport.toPlane(nearest->x, nearest->y))});
+        const ImVec2 at = moved(ImVec2(nearest->x, nearest->y));
+        out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 2, viewport.toPlane(at.x, at.y))});
     } else if (nearest) {
-        out.push_back(core::intent::OpenProvider{shown[nearest->members.front()]->id});
+        out.push_back(core::intent::OpenProvider{layout->shown[nearest->members.front()]->id});
     } else if (place) {
         out.push_back(core::intent::SelectPlace{place->name});
     }
@@ -325,30 +444,40 @@ void miniMap(const View& view, const core::Provider& provider, float width) {
     const double aspect = (map.bounds.max.y - map.bounds.min.y) / (map.bounds.max.x - map.bounds.min.x);
     const ImVec2 size(width, std::min(static_cast<float>(width * aspect) + em(), 11.0f * em()));
     const ImVec2 min = ImGui::GetCursorScreenPos();
-    const core::MapViewport viewport(map.bounds, {map.bounds.centre(), 1}, min.x + 0.3f * em(), min.y + 0.3f * em(),
-                                     size.x - 0.6f * em(), size.y - 0.6f * em());
-    auto screen = [&](core::PlanePoint p) {
-        ImVec2 s;
-        viewport.toScreen(p, s.x, s.y);
-        return s;
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    // The land and the outline, the same in every mini map of this size: one picture for all of them.
+    auto viewportAt = [&](ImVec2 at) {
+        return core::MapViewport(map.bounds, {map.bounds.centre(), 1}, at.x + 0.3f * em(), at.y + 0.3f * em(),
+                                 size.x - 0.6f * em(), size.y - 0.6f * em());
+    };
+    auto drawLand = [&](ImDrawList& draw, const core::MapViewport& viewport) {
+        fillLand(draw, map, viewport, {});
+        drawOutline(draw, map, viewport, std::max(1.5f, 0.08f * em()));
     };
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), palette().surface, 0.4f * em());
-    const auto& shapes = g_tessellation.of(map);
-    const ImDrawListFlags flags = draw->Flags;
-    draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    for (const Triangles& t : shapes)
-        for (size_t i = 0; i + 2 < t.size(); i += 3)
-            draw->AddTriangleFilled(screen(t[i]), screen(t[i + 1]), screen(t[i + 2]), palette().mapLand);
-    draw->Flags = flags;
-    std::vector<ImVec2> points;
-    for (const auto& ring : map.outline) {
-        points.clear();
-        for (const auto& p : ring) points.push_back(screen(p));
-        draw->AddPolyline(points.data(), static_cast<int>(points.size()), palette().text, ImDrawFlags_Closed,
-                          std::max(1.5f, 0.08f * em()));
+    const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
+    const MapPictures::MiniKey key{&map, &palette(), em(), scale, static_cast<int>(std::ceil(size.x)),
+                                   static_cast<int>(std::ceil(size.y))};
+    MapPictures* pictures = view.mapPictures;
+    if (pictures && (!pictures->mini || pictures->mini->key != key)) {
+        pictures->mini.reset();
+        const ImVec2 pictureSize(static_cast<float>(key.width), static_cast<float>(key.height));
+        if (auto picture = DrawnTexture::make(static_cast<int>(pictureSize.x * scale), static_cast<int>(pictureSize.y * scale))) {
+            ImDrawList list = pictureList(pictureSize);
+            drawLand(list, viewportAt(ImVec2(0, 0)));
+            if (picture->draw(list, ImVec2(0, 0), ImVec2(scale, scale), palette().surface))
+                pictures->mini = MapPictures::Mini{key, std::move(*picture)};
+        }
     }
-    drawPin(draw, screen(map.projection.project(*provider.location)), 0.6f * em(), palette().primary, icon("map-marker"));
+    if (pictures && pictures->mini) {
+        pictures->mini->picture.show(*draw, min, max, ImVec2(0, 0), ImVec2(size.x * scale, size.y * scale), 0.4f * em());
+    } else {
+        draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
+        drawLand(*draw, viewportAt(min));
+    }
+    ImVec2 pin;
+    viewportAt(min).toScreen(map.projection.project(*provider.location), pin.x, pin.y);
+    drawPin(draw, pin, 0.6f * em(), palette().primary, icon("map-marker"));
     ImGui::Dummy(size);
     mutedText(kMapAttribution);
 }
