@@ -18,6 +18,9 @@ enum class Look { Primary, Secondary, Selected, Emergency };
 // A button at least 2.4 em high (well over 12 mm on a 24" 1080p screen); true when tapped,
 // not when a finger dragged across it to scroll.
 bool bigButton(std::string_view label, ImVec2 size, Look look = Look::Primary);
+// The same exactly `size` wide, for a key of the on-screen keyboard: a single letter needs no
+// margin beside it, and a row of keys must fit the width it was measured for.
+bool keyButton(std::string_view label, ImVec2 size, Look look = Look::Secondary);
 // A large tile with a pictogram above a title and a smaller subtitle.
 bool tile(std::string_view pictogram, std::string_view title, std::string_view subtitle, ImVec2 size,
           Look look = Look::Primary);
