@@ -69,6 +69,9 @@ char32_t fold(char32_t c) {
         default: return (c & 1) ? c : c + 1;  // Latin Extended-A pairs: upper case is even
         }
     }
+    // Arabic-Indic and Eastern Arabic-Indic digits (the Arabic keyboard's) are the content's 0-9.
+    if (c >= 0x660 && c <= 0x669) return U'0' + (c - 0x660);
+    if (c >= 0x6F0 && c <= 0x6F9) return U'0' + (c - 0x6F0);
     if (c >= 0x410 && c <= 0x42F) return c + 0x20;  // Cyrillic А..Я
     if (c >= 0x400 && c <= 0x40F) return c + 0x50;  // Ѐ..Џ
     return c;

@@ -44,6 +44,7 @@ TEST_CASE("search words are folded as the index folds them", "[search]") {
     CHECK(searchWords("Детские ДЕНЬГИ") == std::vector<std::string>{"детские", "деньги"});
     CHECK(searchWords("„Mama“ – ?").size() == 1);
     CHECK(searchWords(" \t ").empty());
+    CHECK(searchWords("١١٢ ۱۱۷") == std::vector<std::string>{"112", "117"});  // Arabic keyboard's digits
 }
 
 TEST_CASE("edit distance counts a swap of neighbours as one edit", "[search]") {
@@ -117,6 +118,14 @@ TEST_CASE("a search finds the municipality and the provider of an offer", "[sear
     CHECK(contains(nuertingen, "kleiderladen-nuertingen"));
     CHECK(contains(search.find("Nurtingen", "de"), "kleiderladen-nuertingen"));
     CHECK(contains(search.find("Caritas", "de"), "schwangerschaftsberatung-caritas-esslingen"));
+}
+
+TEST_CASE("numbers typed on the Arabic keyboard find the content's digits", "[search]") {
+    SampleDatabase sample;
+    Search search(sample.file);
+    const auto ids = search.find("١١٢", "ar");
+    REQUIRE(!ids.empty());
+    CHECK(ids.front() == "notruf-112");
 }
 
 TEST_CASE("a search in English also finds the German words", "[search]") {
