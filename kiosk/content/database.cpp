@@ -55,33 +55,26 @@ constexpr const char* kMigrations[] = {
     CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, row);
     CREATE VIRTUAL TABLE search_trigrams USING fts5(term, tokenize = "trigram");
     )sql",
-    // 4: the index's words and how many rows each is in, in a B-tree: the search completes a word's
-    // start and weighs a word by its rarity with a lookup here, not with a pass over the index. The
-    // index's rows are numbered anew (language first, see kIndexSearch), so migrating re-indexes.
-    // search_head indexes what a family looks for first (titles, keywords, topics) once more, on its
-    // own: finding those words among thousands of rows then reads only their lists, not the texts'.
+    // 4: the index's words and how many rows each is in (in titles, in keywords or topics, in all),
+    // in a B-tree: the search completes a word's start and weighs a word by its rarity with a lookup
+    // here, not with a pass over the index. The index's rows are numbered anew (language first, see
+    // kIndexSearch), so migrating re-indexes.
     R"sql(
-    CREATE TABLE search_word(term TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
-    CREATE VIRTUAL TABLE search_head USING fts5(title, keywords, topics, content = '',
-                                                tokenize = "unicode61 remove_diacritics 2", prefix = '2 3');
+    CREATE TABLE search_word(term TEXT PRIMARY KEY, title_rows INTEGER NOT NULL, tag_rows INTEGER NOT NULL,
+                             rows INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE search_columns USING fts5vocab(search, col);
     )sql",
 };
 
-// Version 4's part of the index: the words with their row counts (fts5vocab counts them in one pass
-// over the index), and search_head from the index's rows.
+// Version 4's part of the index: the words with their row counts, counted by fts5vocab in one pass
+// over the index (rows in keywords or topics: the sum of both, as a row rarely has a word in both).
 constexpr const char* kIndexWords = R"sql(
     DELETE FROM search_word;
-    INSERT INTO search_word(term, rows) SELECT term, doc FROM search_terms;
-    INSERT INTO search_head(search_head) VALUES ('delete-all');
-    INSERT INTO search_head(rowid, title, keywords, topics)
-    SELECT (l.number << 32) + o.position, t.value,
-           (SELECT group_concat(keyword, ' ') FROM offer_keyword k WHERE k.offer_id = o.id AND k.language = t.language),
-           (SELECT group_concat(x.value, ' ') FROM offer_topic ot JOIN text x ON x.entity = 'topic'
-             AND x.id = ot.topic_id AND x.field = 'title' AND x.language = t.language WHERE ot.offer_id = o.id)
-    FROM offer o JOIN text t ON t.entity = 'offer' AND t.id = o.id AND t.field = 'title'
-         JOIN search_language l ON l.code = t.language
-    ORDER BY l.number, o.position;
-    INSERT INTO search_head(search_head) VALUES ('optimize');
+    INSERT INTO search_word(term, title_rows, tag_rows, rows)
+    SELECT term, coalesce(sum(doc) FILTER (WHERE col = 'title'), 0),
+           coalesce(sum(doc) FILTER (WHERE col IN ('keywords', 'topics')), 0), 0
+    FROM search_columns GROUP BY term;
+    UPDATE search_word SET rows = t.doc FROM search_terms t WHERE t.term = search_word.term;
 )sql";
 
 // Fills the search index from the catalog tables: one row per offer and language it has a title in,

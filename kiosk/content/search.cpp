@@ -97,10 +97,11 @@ constexpr int64_t kPositionMask = (int64_t{1} << kLanguageShift) - 1;
 constexpr size_t kMaxCompletions = 32;
 
 // bm25 exactly as FTS5's own (k1 = 1.2, b = 0.75, weights per column from the arguments), but the
-// rows each phrase is in come from the query's Phrases (the function's user data, looked up in
-// search_word) instead of a pass over the whole index per phrase and query, which was most of the
-// time of a frequent word; and the completions of one typed start count as one phrase, as the prefix
-// phrase they replace did (its rows: the sum of theirs, a little more than bm25 would count).
+// rows each phrase is in (in the tier's columns) come from the query's Phrases (the function's user
+// data, looked up in search_word) instead of a pass over the whole index per phrase and query, which
+// was most of the time of a frequent word; and the completions of one typed start count as one
+// phrase, as the prefix phrase they replace did (its rows: the sum of theirs, a little more than
+// bm25 would count).
 void rankFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int argc,
                   sqlite3_value** argv) {
     const auto* phrases = static_cast<const Search::Phrases*>(api->xUserData(fts));
@@ -133,7 +134,7 @@ void rankFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context
     const double averageTokens = static_cast<double>(tokenCount) / rows;
     double score = 0;
     for (size_t a = 0; a < frequency.size(); ++a) {
-        const double hits = std::min(phrases->rows[a], rows);
+        const double hits = std::min(phrases->rows[a][phrases->tier], rows);
         double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
         if (idf <= 0.0) idf = 1e-6;
         score += idf * (frequency[a] * (k1 + 1.0)) /
@@ -213,12 +214,9 @@ Search::Search(const std::filesystem::path& database) {
         }
         SQLite::Statement languages(*m_db, "SELECT code, number FROM search_language");
         while (languages.executeStep()) m_languages[languages.getColumn(0).getString()] = languages.getColumn(1).getInt64();
-        m_headQuery = std::make_unique<SQLite::Statement>(
-            *m_db, "SELECT rowid, kiosk_rank(search_head, 10.0, 6.0, 2.0) FROM search_head "
-                   "WHERE search_head MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT ?4");
         m_completions = std::make_unique<SQLite::Statement>(
-            *m_db, "SELECT term, rows FROM search_word WHERE term >= ?1 AND term < ?2");
-        m_wordRows = std::make_unique<SQLite::Statement>(*m_db, "SELECT rows FROM search_word WHERE term = ?");
+            *m_db, "SELECT term, title_rows, tag_rows, rows FROM search_word WHERE term >= ?1 AND term < ?2");
+        m_wordRows = std::make_unique<SQLite::Statement>(*m_db, "SELECT title_rows, tag_rows, rows FROM search_word WHERE term = ?");
         m_trigrams = std::make_unique<SQLite::Statement>(
             *m_db, "SELECT term FROM search_trigrams WHERE search_trigrams MATCH ? ORDER BY rank LIMIT 60");
         SQLite::Statement synonyms(*m_db, "SELECT language, word, also FROM synonym ORDER BY position");
@@ -231,7 +229,6 @@ Search::Search(const std::filesystem::path& database) {
     } catch (const std::exception& e) {
         spdlog::error("search: the index of {} cannot be used: {}", database.string(), e.what());
         m_query.reset();
-        m_headQuery.reset();
         m_completions.reset();
         m_wordRows.reset();
         m_trigrams.reset();
@@ -269,24 +266,31 @@ std::vector<std::string> Search::closeTerms(const std::string& word) {
     return terms;
 }
 
-std::vector<std::pair<std::string, int64_t>> Search::completions(const std::string& start) {
-    std::vector<std::pair<std::string, int64_t>> terms;
+std::vector<std::pair<std::string, Search::Rows>> Search::completions(const std::string& start) {
+    std::vector<std::pair<std::string, Rows>> terms;
     m_completions->bind(1, start);
     m_completions->bind(2, start + "\xFF");  // after every word that starts so (no UTF-8 byte is 0xFF)
-    while (m_completions->executeStep())
-        terms.emplace_back(m_completions->getColumn(0).getString(), m_completions->getColumn(1).getInt64());
+    while (m_completions->executeStep()) {
+        Rows rows{};
+        for (size_t tier = 0; tier < rows.size(); ++tier)
+            rows[tier] = static_cast<double>(m_completions->getColumn(static_cast<int>(tier) + 1).getInt64());
+        terms.emplace_back(m_completions->getColumn(0).getString(), rows);
+    }
     m_completions->reset();
     return terms;
 }
 
-double Search::phraseRows(std::string_view phrase) {
-    double rows = 0;
+Search::Rows Search::phraseRows(std::string_view phrase) {
+    Rows rows{};
     bool first = true;
     for (const auto& word : searchWords(phrase)) {
         m_wordRows->bind(1, word);
-        const double found = m_wordRows->executeStep() ? static_cast<double>(m_wordRows->getColumn(0).getInt64()) : 0;
+        const bool known = m_wordRows->executeStep();
+        for (size_t tier = 0; tier < rows.size(); ++tier) {
+            const double found = known ? static_cast<double>(m_wordRows->getColumn(static_cast<int>(tier)).getInt64()) : 0;
+            rows[tier] = first ? found : std::min(rows[tier], found);
+        }
         m_wordRows->reset();
-        rows = first ? found : std::min(rows, found);
         first = false;
     }
     return rows;
@@ -295,7 +299,7 @@ double Search::phraseRows(std::string_view phrase) {
 std::string Search::termsFor(const std::string& word, std::string_view language, Phrases& phrases) {
     std::string terms;
     // One alternative: its phrases' hits count together, its rarity is `rows`.
-    const auto alternative = [&](const std::vector<std::string>& quotedPhrases, double rows) {
+    const auto alternative = [&](const std::vector<std::string>& quotedPhrases, const Rows& rows) {
         for (const auto& phrase : quotedPhrases) {
             terms += (terms.empty() ? "" : " OR ") + phrase;
             phrases.alternative.push_back(static_cast<int>(phrases.rows.size()));
@@ -310,21 +314,22 @@ std::string Search::termsFor(const std::string& word, std::string_view language,
             alternative({quoted(term)}, phraseRows(term));
             words.push_back(term);
         }
-        if (terms.empty()) alternative({quoted(word)}, 0);  // finds nothing, and says so
+        if (terms.empty()) alternative({quoted(word)}, Rows{});  // finds nothing, and says so
     } else if (letters == 2 || letters == 3 || (letters > 3 && found.size() > kMaxCompletions)) {
-        double rows = 0;
-        for (const auto& [term, count] : found) rows += static_cast<double>(count);
+        Rows rows{};
+        for (const auto& [term, count] : found)
+            for (size_t tier = 0; tier < rows.size(); ++tier) rows[tier] += count[tier];
         alternative({quoted(word) + "*"}, rows);
     } else {
         if (found.size() > kMaxCompletions) {  // a single letter: its most frequent words
-            std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second[2] > b.second[2]; });
             found.resize(kMaxCompletions);
         }
         std::vector<std::string> quotedTerms;
-        double rows = 0;
+        Rows rows{};
         for (const auto& [term, count] : found) {
             quotedTerms.push_back(quoted(term));
-            rows += static_cast<double>(count);
+            for (size_t tier = 0; tier < rows.size(); ++tier) rows[tier] += count[tier];
         }
         alternative(quotedTerms, rows);
     }
@@ -347,12 +352,10 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
         std::string match;
         m_phrases = {};
         for (const auto& word : words) match += (match.empty() ? "" : " AND ") + termsFor(word, language, m_phrases);
-        // Rows in the family's language and in German; an offer counts with its best row, scored over
-        // all its columns where it was seen so, else over its title, keywords and topics.
+        // Rows in the family's language and in German; an offer counts with its best row.
         struct Hit {
             double score;
             int64_t position;
-            bool whole;
         };
         std::unordered_map<int64_t, Hit> best;  // by offer position
         const auto number = [&](std::string_view code) {
@@ -361,33 +364,30 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
         };
         // Ranking every match of a common word in large content takes too long for typing, so the
         // candidates come in tiers (title, then keywords and topics, then everything), each the first
-        // matches in content order per language, and bm25 ranks those. The first two come from
-        // search_head, which holds only those columns: a word that is in thousands of texts but few
-        // titles is not looked for through all the texts. Small content is ranked whole. A language's
-        // rows are one range of row ids, which FTS5 seeks to.
+        // matches in content order per language, and bm25 ranks those, a word's rarity counted in the
+        // tier's columns (a word rare in titles weighs much in the title tier). Small content is
+        // ranked whole. A language's rows are one range of row ids, which FTS5 seeks to.
         std::vector<int64_t> numbers{number(language)};
         if (language != "de") numbers.push_back(number("de"));
-        const auto collect = [&](SQLite::Statement& query, const std::string& expression, bool whole) {
+        const char* tiers[] = {"{title} : (", "{keywords topics} : (", "("};
+        for (size_t tier = 0; tier < std::size(tiers); ++tier) {
+            m_phrases.tier = tier;
             for (const int64_t languageNumber : numbers) {
                 if (languageNumber < 0) continue;
-                query.bind(1, expression);
-                query.bind(2, languageNumber << kLanguageShift);
-                query.bind(3, ((languageNumber + 1) << kLanguageShift) - 1);
-                query.bind(4, static_cast<int64_t>(kCandidatesPerTier));
-                while (query.executeStep()) {
-                    const int64_t position = query.getColumn(0).getInt64() & kPositionMask;
-                    const Hit hit{query.getColumn(1).getDouble(), position, whole};
+                m_query->bind(1, tiers[tier] + match + ")");
+                m_query->bind(2, languageNumber << kLanguageShift);
+                m_query->bind(3, ((languageNumber + 1) << kLanguageShift) - 1);
+                m_query->bind(4, static_cast<int64_t>(kCandidatesPerTier));
+                while (m_query->executeStep()) {
+                    const int64_t position = m_query->getColumn(0).getInt64() & kPositionMask;
+                    const Hit hit{m_query->getColumn(1).getDouble(), position};
                     auto [it, inserted] = best.emplace(position, hit);
-                    if (inserted || it->second.whole == whole) it->second.score = std::min(it->second.score, hit.score);
-                    else if (whole) it->second = hit;  // the score over all columns counts, where there is one
+                    if (!inserted) it->second.score = std::min(it->second.score, hit.score);
                 }
-                query.reset();
+                m_query->reset();
             }
-            return best.size() >= kCandidatesPerTier;
-        };
-        collect(*m_headQuery, "{title} : (" + match + ")", false) ||
-            collect(*m_headQuery, "{keywords topics} : (" + match + ")", false) ||
-            collect(*m_query, "(" + match + ")", true);
+            if (best.size() >= kCandidatesPerTier) break;
+        }
         m_query->reset();
         std::vector<std::pair<Hit, int64_t>> ranked;
         ranked.reserve(best.size());
@@ -400,7 +400,6 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
             if (static_cast<size_t>(ranked[i].second) < m_offers.size()) ids.push_back(m_offers[static_cast<size_t>(ranked[i].second)]);
     } catch (const std::exception& e) {
         m_query->reset();
-        m_headQuery->reset();
         // Not SQLite's message: it may quote the family's words.
         spdlog::error("search: a query failed in the full-text index");
         ids.clear();

@@ -156,7 +156,7 @@ TEST_CASE("a database of schema version 2 becomes searchable when migrated", "[s
     SampleDatabase sample;
     {
         SQLite::Database db(sample.file.string(), SQLite::OPEN_READWRITE);
-        db.exec("DROP TABLE search_head; DROP TABLE search_word; DROP TABLE search_trigrams; DROP TABLE search_terms; "
+        db.exec("DROP TABLE search_columns; DROP TABLE search_word; DROP TABLE search_trigrams; DROP TABLE search_terms; "
                 "DROP TABLE search; DROP TABLE synonym; DROP TABLE search_language; PRAGMA user_version = 2");
         migrate(db);
     }
@@ -169,7 +169,7 @@ TEST_CASE("a database of schema version 3 is re-indexed when migrated", "[search
     {
         // Version 3 numbered the index's rows offer position * 64 + language and had no word table.
         SQLite::Database db(sample.file.string(), SQLite::OPEN_READWRITE);
-        db.exec("DROP TABLE search_head; DROP TABLE search_word; INSERT INTO search(search) VALUES ('delete-all'); "
+        db.exec("DROP TABLE search_columns; DROP TABLE search_word; INSERT INTO search(search) VALUES ('delete-all'); "
                 "PRAGMA user_version = 3");
         migrate(db);
         CHECK(db.execAndGet("SELECT count(*) FROM search_word WHERE term = 'kindergeld'").getInt() == 1);
