@@ -55,10 +55,31 @@ constexpr const char* kMigrations[] = {
     CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, row);
     CREATE VIRTUAL TABLE search_trigrams USING fts5(term, tokenize = "trigram");
     )sql",
+    // 4: the index's words and how many rows each is in (in titles, in keywords or topics, in all),
+    // in a B-tree: the search completes a word's start and weighs a word by its rarity with a lookup
+    // here, not with a pass over the index. The index's rows are numbered anew (language first, see
+    // kIndexSearch), so migrating re-indexes.
+    R"sql(
+    CREATE TABLE search_word(term TEXT PRIMARY KEY, title_rows INTEGER NOT NULL, tag_rows INTEGER NOT NULL,
+                             rows INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE search_columns USING fts5vocab(search, col);
+    )sql",
 };
 
+// Version 4's part of the index: the words with their row counts, counted by fts5vocab in one pass
+// over the index (rows in keywords or topics: the sum of both, as a row rarely has a word in both).
+constexpr const char* kIndexWords = R"sql(
+    DELETE FROM search_word;
+    INSERT INTO search_word(term, title_rows, tag_rows, rows)
+    SELECT term, coalesce(sum(doc) FILTER (WHERE col = 'title'), 0),
+           coalesce(sum(doc) FILTER (WHERE col IN ('keywords', 'topics')), 0), 0
+    FROM search_columns GROUP BY term;
+    UPDATE search_word SET rows = t.doc FROM search_terms t WHERE t.term = search_word.term;
+)sql";
+
 // Fills the search index from the catalog tables: one row per offer and language it has a title in,
-// with the row id offer position * 64 + the language's number (1..63).
+// with the row id the language's number (1..63) * 2^32 + the offer's position: each language's rows
+// are one range of row ids (a search seeks to it), in content order.
 constexpr const char* kIndexSearch = R"sql(
     INSERT INTO search(search) VALUES ('delete-all');
     DELETE FROM search_trigrams;
@@ -67,7 +88,7 @@ constexpr const char* kIndexSearch = R"sql(
     SELECT language, row_number() OVER (ORDER BY language = 'de' DESC, language)
     FROM (SELECT DISTINCT language FROM text WHERE entity = 'offer' AND field = 'title') LIMIT 63;
     INSERT INTO search(rowid, title, keywords, place, topics, body)
-    SELECT o.position * 64 + l.number, t.value,
+    SELECT (l.number << 32) + o.position, t.value,
            (SELECT group_concat(keyword, ' ') FROM offer_keyword k WHERE k.offer_id = o.id AND k.language = t.language),
            coalesce((SELECT value FROM text WHERE entity = 'provider' AND id = o.provider_id AND field = 'name'
                      AND language = t.language), '') || ' ' || coalesce(p.municipality, ''),
@@ -78,8 +99,11 @@ constexpr const char* kIndexSearch = R"sql(
     FROM offer o JOIN provider p ON p.id = o.provider_id
          JOIN text t ON t.entity = 'offer' AND t.id = o.id AND t.field = 'title'
          JOIN search_language l ON l.code = t.language
-    ORDER BY o.position;
+    ORDER BY l.number, o.position;
     INSERT INTO search_trigrams(term) SELECT term FROM search_terms WHERE length(term) >= 3;
+    -- One segment per index: a word's rows are then one list to read, not one per segment.
+    INSERT INTO search(search) VALUES ('optimize');
+    INSERT INTO search_trigrams(search_trigrams) VALUES ('optimize');
 )sql";
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -162,7 +186,11 @@ void migrate(SQLite::Database& db) {
     if (version == kSchemaVersion) return;
     SQLite::Transaction transaction(db);
     for (int step = version; step < kSchemaVersion; ++step) db.exec(kMigrations[step]);
-    if (version < 3) db.exec(kIndexSearch);  // content of an older kiosk becomes searchable at once
+    // Content of an older kiosk becomes searchable at once (version 4 numbers the rows anew).
+    if (version < 4) {
+        db.exec(kIndexSearch);
+        db.exec(kIndexWords);
+    }
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     transaction.commit();
 }
@@ -302,6 +330,7 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
             synonym.reset();
         }
     db.exec(kIndexSearch);
+    db.exec(kIndexWords);
 
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
     for (auto [key, value] : {std::pair{"source", &info.source}, {"fingerprint", &info.fingerprint},

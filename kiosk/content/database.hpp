@@ -10,7 +10,7 @@
 
 namespace kiosk::content {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct ContentInfo {
     std::string source;       // where the content was built from

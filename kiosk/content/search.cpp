@@ -1,9 +1,13 @@
-// Search: FTS5 prefix queries, typo repair through a trigram index of the content's words, synonyms.
+// Search: FTS5 queries of the typed words' completions, typo repair through a trigram index of the
+// content's words, synonyms, and bm25 ranking with the words' rarity looked up rather than counted.
 #include "kiosk/content/search.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace kiosk::content {
@@ -65,6 +69,9 @@ char32_t fold(char32_t c) {
         default: return (c & 1) ? c : c + 1;  // Latin Extended-A pairs: upper case is even
         }
     }
+    // Arabic-Indic and Eastern Arabic-Indic digits (the Arabic keyboard's) are the content's 0-9.
+    if (c >= 0x660 && c <= 0x669) return U'0' + (c - 0x660);
+    if (c >= 0x6F0 && c <= 0x6F9) return U'0' + (c - 0x6F0);
     if (c >= 0x410 && c <= 0x42F) return c + 0x20;  // Cyrillic А..Я
     if (c >= 0x400 && c <= 0x40F) return c + 0x50;  // Ѐ..Џ
     return c;
@@ -79,6 +86,75 @@ bool isWordCharacter(char32_t c) {
 }
 
 constexpr size_t kCandidatesPerTier = 150;
+// A search row's id: the language's number above this many bits, the offer's position below.
+constexpr int kLanguageShift = 32;
+constexpr int64_t kPositionMask = (int64_t{1} << kLanguageShift) - 1;
+// A word's start is searched as its completions, each a term of its own: FTS5 reads those lazily
+// and stops at the LIMIT, where a prefix phrase ("kind"*) merges every row of every completion
+// first. More completions than this: a start of 4 letters or more becomes a prefix phrase (rare in
+// real content), a single letter its most frequent completions (nobody means all words with "k").
+// Two and three letters have FTS5's prefix index (prefix = '2 3'), which reads lazily too.
+constexpr size_t kMaxCompletions = 32;
+
+// bm25 exactly as FTS5's own (k1 = 1.2, b = 0.75, weights per column from the arguments), but the
+// rows each phrase is in (in the tier's columns) come from the query's Phrases (the function's user
+// data, looked up in search_word) instead of a pass over the whole index per phrase and query, which
+// was most of the time of a frequent word; and the completions of one typed start count as one
+// phrase, as the prefix phrase they replace did (its rows: the sum of theirs, a little more than
+// bm25 would count).
+void rankFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int argc,
+                  sqlite3_value** argv) {
+    const auto* phrases = static_cast<const Search::Phrases*>(api->xUserData(fts));
+    const int phraseCount = api->xPhraseCount(fts);
+    if (!phrases || phrases->alternative.size() != static_cast<size_t>(phraseCount)) {
+        sqlite3_result_error(result, "kiosk_rank: the query's phrases are missing", -1);
+        return;
+    }
+    sqlite3_int64 rowCount = 0, tokenCount = 0;
+    int instances = 0, rowTokens = 0;
+    int rc = api->xRowCount(fts, &rowCount);
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokenCount);
+    if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
+    thread_local std::vector<double> frequency;
+    frequency.assign(phrases->rows.size(), 0.0);
+    for (int i = 0; i < instances && rc == SQLITE_OK; ++i) {
+        int phrase = 0, column = 0, offset = 0;
+        rc = api->xInst(fts, i, &phrase, &column, &offset);
+        if (rc != SQLITE_OK) break;
+        const double weight = column < argc ? sqlite3_value_double(argv[column]) : 1.0;
+        frequency[static_cast<size_t>(phrases->alternative[static_cast<size_t>(phrase)])] += weight;
+    }
+    if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &rowTokens);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(result, rc);
+        return;
+    }
+    constexpr double k1 = 1.2, b = 0.75;
+    const double rows = static_cast<double>(std::max<sqlite3_int64>(rowCount, 1));
+    const double averageTokens = static_cast<double>(tokenCount) / rows;
+    double score = 0;
+    for (size_t a = 0; a < frequency.size(); ++a) {
+        const double hits = std::min(phrases->rows[a][phrases->tier], rows);
+        double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
+        if (idf <= 0.0) idf = 1e-6;
+        score += idf * (frequency[a] * (k1 + 1.0)) /
+                 (frequency[a] + k1 * (1 - b + b * static_cast<double>(rowTokens) / averageTokens));
+    }
+    sqlite3_result_double(result, -score);
+}
+
+// `kiosk_rank` on this connection, reading the phrases of the query being run.
+void registerRanking(SQLite::Database& db, Search::Phrases* phrases) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* query = nullptr;
+    if (sqlite3_prepare_v2(db.getHandle(), "SELECT fts5(?1)", -1, &query, nullptr) == SQLITE_OK) {
+        sqlite3_bind_pointer(query, 1, &api, "fts5_api_ptr", nullptr);
+        sqlite3_step(query);
+    }
+    sqlite3_finalize(query);
+    if (!api || api->iVersion < 2 || api->xCreateFunction(api, "kiosk_rank", phrases, &rankFunction, nullptr) != SQLITE_OK)
+        throw std::runtime_error("FTS5 takes no ranking function");
+}
 
 std::string quoted(const std::string& term) {
     std::string out = "\"";
@@ -126,9 +202,10 @@ Search::Search(const std::filesystem::path& database) {
         m_db = std::make_unique<SQLite::Database>(database.string(), SQLite::OPEN_READONLY);
         // Large content is read through the page cache, not copied into the kiosk's memory.
         m_db->exec("PRAGMA mmap_size = 1073741824");
+        registerRanking(*m_db, &m_phrases);
         m_query = std::make_unique<SQLite::Statement>(
-            *m_db, "SELECT rowid, bm25(search, 10.0, 6.0, 3.0, 2.0, 1.0) FROM search "
-                   "WHERE search MATCH ? AND (rowid & 63) IN (?, ?) LIMIT ?");
+            *m_db, "SELECT rowid, kiosk_rank(search, 10.0, 6.0, 3.0, 2.0, 1.0) FROM search "
+                   "WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT ?4");
         SQLite::Statement offers(*m_db, "SELECT id, position FROM offer ORDER BY position");
         while (offers.executeStep()) {
             const auto position = static_cast<size_t>(offers.getColumn(1).getInt64());
@@ -137,7 +214,9 @@ Search::Search(const std::filesystem::path& database) {
         }
         SQLite::Statement languages(*m_db, "SELECT code, number FROM search_language");
         while (languages.executeStep()) m_languages[languages.getColumn(0).getString()] = languages.getColumn(1).getInt64();
-        m_hasPrefix = std::make_unique<SQLite::Statement>(*m_db, "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1");
+        m_completions = std::make_unique<SQLite::Statement>(
+            *m_db, "SELECT term, title_rows, tag_rows, rows FROM search_word WHERE term >= ?1 AND term < ?2");
+        m_wordRows = std::make_unique<SQLite::Statement>(*m_db, "SELECT title_rows, tag_rows, rows FROM search_word WHERE term = ?");
         m_trigrams = std::make_unique<SQLite::Statement>(
             *m_db, "SELECT term FROM search_trigrams WHERE search_trigrams MATCH ? ORDER BY rank LIMIT 60");
         SQLite::Statement synonyms(*m_db, "SELECT language, word, also FROM synonym ORDER BY position");
@@ -150,7 +229,8 @@ Search::Search(const std::filesystem::path& database) {
     } catch (const std::exception& e) {
         spdlog::error("search: the index of {} cannot be used: {}", database.string(), e.what());
         m_query.reset();
-        m_hasPrefix.reset();
+        m_completions.reset();
+        m_wordRows.reset();
         m_trigrams.reset();
         m_db.reset();
     }
@@ -186,22 +266,78 @@ std::vector<std::string> Search::closeTerms(const std::string& word) {
     return terms;
 }
 
-std::string Search::termsFor(const std::string& word, std::string_view language) {
+std::vector<std::pair<std::string, Search::Rows>> Search::completions(const std::string& start) {
+    std::vector<std::pair<std::string, Rows>> terms;
+    m_completions->bind(1, start);
+    m_completions->bind(2, start + "\xFF");  // after every word that starts so (no UTF-8 byte is 0xFF)
+    while (m_completions->executeStep()) {
+        Rows rows{};
+        for (size_t tier = 0; tier < rows.size(); ++tier)
+            rows[tier] = static_cast<double>(m_completions->getColumn(static_cast<int>(tier) + 1).getInt64());
+        terms.emplace_back(m_completions->getColumn(0).getString(), rows);
+    }
+    m_completions->reset();
+    return terms;
+}
+
+Search::Rows Search::phraseRows(std::string_view phrase) {
+    Rows rows{};
+    bool first = true;
+    for (const auto& word : searchWords(phrase)) {
+        m_wordRows->bind(1, word);
+        const bool known = m_wordRows->executeStep();
+        for (size_t tier = 0; tier < rows.size(); ++tier) {
+            const double found = known ? static_cast<double>(m_wordRows->getColumn(static_cast<int>(tier)).getInt64()) : 0;
+            rows[tier] = first ? found : std::min(rows[tier], found);
+        }
+        m_wordRows->reset();
+        first = false;
+    }
+    return rows;
+}
+
+std::string Search::termsFor(const std::string& word, std::string_view language, Phrases& phrases) {
+    std::string terms;
+    // One alternative: its phrases' hits count together, its rarity is `rows`.
+    const auto alternative = [&](const std::vector<std::string>& quotedPhrases, const Rows& rows) {
+        for (const auto& phrase : quotedPhrases) {
+            terms += (terms.empty() ? "" : " OR ") + phrase;
+            phrases.alternative.push_back(static_cast<int>(phrases.rows.size()));
+        }
+        phrases.rows.push_back(rows);
+    };
+    auto found = completions(word);
+    const size_t letters = decode(word).size();
     std::vector<std::string> words{word};
-    m_hasPrefix->bind(1, quoted(word) + "*");
-    const bool known = m_hasPrefix->executeStep();
-    m_hasPrefix->reset();
-    std::string terms = quoted(word) + "*";
-    if (!known)
+    if (found.empty()) {
         for (const auto& term : closeTerms(word)) {
-            terms += " OR " + quoted(term);
+            alternative({quoted(term)}, phraseRows(term));
             words.push_back(term);
         }
+        if (terms.empty()) alternative({quoted(word)}, Rows{});  // finds nothing, and says so
+    } else if (letters == 2 || letters == 3 || (letters > 3 && found.size() > kMaxCompletions)) {
+        Rows rows{};
+        for (const auto& [term, count] : found)
+            for (size_t tier = 0; tier < rows.size(); ++tier) rows[tier] += count[tier];
+        alternative({quoted(word) + "*"}, rows);
+    } else {
+        if (found.size() > kMaxCompletions) {  // a single letter: its most frequent words
+            std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second[2] > b.second[2]; });
+            found.resize(kMaxCompletions);
+        }
+        std::vector<std::string> quotedTerms;
+        Rows rows{};
+        for (const auto& [term, count] : found) {
+            quotedTerms.push_back(quoted(term));
+            for (size_t tier = 0; tier < rows.size(); ++tier) rows[tier] += count[tier];
+        }
+        alternative(quotedTerms, rows);
+    }
     for (const auto& w : words)
         for (const std::string_view lang : {language, std::string_view("de")}) {
             auto it = m_synonyms.find(std::string(lang) + ":" + w);
             if (it == m_synonyms.end()) continue;
-            for (const auto& also : it->second) terms += " OR " + quoted(also);
+            for (const auto& also : it->second) alternative({quoted(also)}, phraseRows(also));
             if (lang == "de") break;
         }
     return "(" + terms + ")";
@@ -214,7 +350,8 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
     if (words.empty()) return ids;
     try {
         std::string match;
-        for (const auto& word : words) match += (match.empty() ? "" : " AND ") + termsFor(word, language);
+        m_phrases = {};
+        for (const auto& word : words) match += (match.empty() ? "" : " AND ") + termsFor(word, language, m_phrases);
         // Rows in the family's language and in German; an offer counts with its best row.
         struct Hit {
             double score;
@@ -227,19 +364,28 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
         };
         // Ranking every match of a common word in large content takes too long for typing, so the
         // candidates come in tiers (title, then keywords and topics, then everything), each the first
-        // matches in content order, and bm25 ranks those. Small content is ranked whole.
-        for (const char* columns : {"{title}", "{keywords topics}", ""}) {
-            m_query->bind(1, std::string(columns) + (*columns ? " : (" : "(") + match + ")");
-            m_query->bind(2, number(language));
-            m_query->bind(3, number("de"));
-            m_query->bind(4, static_cast<int64_t>(kCandidatesPerTier));
-            while (m_query->executeStep()) {
-                const int64_t position = m_query->getColumn(0).getInt64() / 64;
-                const Hit hit{m_query->getColumn(1).getDouble(), position};
-                auto [it, inserted] = best.emplace(position, hit);
-                if (!inserted) it->second.score = std::min(it->second.score, hit.score);
+        // matches in content order per language, and bm25 ranks those, a word's rarity counted in the
+        // tier's columns (a word rare in titles weighs much in the title tier). Small content is
+        // ranked whole. A language's rows are one range of row ids, which FTS5 seeks to.
+        std::vector<int64_t> numbers{number(language)};
+        if (language != "de") numbers.push_back(number("de"));
+        const char* tiers[] = {"{title} : (", "{keywords topics} : (", "("};
+        for (size_t tier = 0; tier < std::size(tiers); ++tier) {
+            m_phrases.tier = tier;
+            for (const int64_t languageNumber : numbers) {
+                if (languageNumber < 0) continue;
+                m_query->bind(1, tiers[tier] + match + ")");
+                m_query->bind(2, languageNumber << kLanguageShift);
+                m_query->bind(3, ((languageNumber + 1) << kLanguageShift) - 1);
+                m_query->bind(4, static_cast<int64_t>(kCandidatesPerTier));
+                while (m_query->executeStep()) {
+                    const int64_t position = m_query->getColumn(0).getInt64() & kPositionMask;
+                    const Hit hit{m_query->getColumn(1).getDouble(), position};
+                    auto [it, inserted] = best.emplace(position, hit);
+                    if (!inserted) it->second.score = std::min(it->second.score, hit.score);
+                }
+                m_query->reset();
             }
-            m_query->reset();
             if (best.size() >= kCandidatesPerTier) break;
         }
         m_query->reset();

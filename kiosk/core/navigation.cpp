@@ -26,6 +26,7 @@ void push(Session& session, ScreenRef screen) {
 void goHome(Session& session) {
     session.history.assign(1, ScreenRef{ScreenId::Home, {}, {}});
     session.searchText.clear();  // a search belongs to the way it was typed on
+    session.choosingKeyboard = false;
 }
 
 // Drops the last letter (not byte) of UTF-8 text.
@@ -105,6 +106,8 @@ void apply(Session& session, const Intent& intent) {
         void operator()(const intent::OpenLanguages&) { push(s, {ScreenId::Languages, {}, {}}); }
         void operator()(const intent::ChooseLanguage& i) {
             s.language = i.code;
+            s.keyboard.clear();  // the new language's own letters
+            s.choosingKeyboard = false;
             if (s.current().id == ScreenId::Languages && s.history.size() > 1) s.history.pop_back();
         }
         void operator()(const intent::ToggleLargeText&) { s.largeText = !s.largeText; }
@@ -134,7 +137,11 @@ void apply(Session& session, const Intent& intent) {
         }
         void operator()(const intent::EraseLetter&) { eraseLetter(s.searchText); }
         void operator()(const intent::SetSearch& i) { s.searchText = i.text.substr(0, kMaxSearchText); }
-        void operator()(const intent::SwitchKeyboard&) { s.germanKeyboard = !s.germanKeyboard; }
+        void operator()(const intent::ShowKeyboards&) { s.choosingKeyboard = !s.choosingKeyboard; }
+        void operator()(const intent::ChooseKeyboard& i) {
+            s.keyboard = i.layout;
+            s.choosingKeyboard = false;
+        }
     };
     std::visit(Visitor{session}, intent);
 }

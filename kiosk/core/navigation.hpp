@@ -56,7 +56,8 @@ struct OpenSearch {};
 struct TypeText { std::string text; };       // a key of the on-screen keyboard
 struct EraseLetter {};
 struct SetSearch { std::string text; };      // a suggestion tapped; empty clears
-struct SwitchKeyboard {};                    // the family's language's letters <-> German ones
+struct ShowKeyboards {};                     // the keyboard layouts to choose from, instead of the keys (again: the keys)
+struct ChooseKeyboard { std::string layout; };  // a layout's language code; empty: the family's language's
 }  // namespace intent
 
 using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::OpenLifeStage,
@@ -67,7 +68,7 @@ using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::Op
                             intent::OpenLanguages, intent::ToggleLargeText, intent::ToggleHighContrast,
                             intent::OpenMap, intent::MoveMap, intent::SelectPlace, intent::ToggleOpenNow,
                             intent::OpenSearch, intent::TypeText, intent::EraseLetter, intent::SetSearch,
-                            intent::SwitchKeyboard>;
+                            intent::ShowKeyboards, intent::ChooseKeyboard>;
 
 inline constexpr int kMaxVolume = 10;     // volume steps 0..10
 inline constexpr int kDefaultVolume = 7;
@@ -85,7 +86,8 @@ struct Session {
     std::string mapPlace;             // the municipality tapped on the map
     bool mapOpenNow = false;
     std::string searchText;           // never stored or logged; gone with the session
-    bool germanKeyboard = false;      // German letters instead of the language's own
+    std::string keyboard;             // the on-screen keyboard's layout; empty: the language's own
+    bool choosingKeyboard = false;    // the layouts are shown instead of the keys
 
     bool isChosen(std::string_view offer) const;
 

@@ -1,9 +1,11 @@
-// The on-screen keyboard: data-driven layouts, keys of at least 2.6 em (about 14 mm) each way.
+// The on-screen keyboard: data-driven layouts, keys of at least 2.6 em (about 14 mm) each way, and a
+// key that lists the layouts of the kiosk's languages, each named in its own script.
 #include "kiosk/ui/keyboard.hpp"
 
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 #include <algorithm>
@@ -61,21 +63,72 @@ std::string keyboardLetters() {
     std::string letters;
     for (const auto& layout : g_layouts)
         for (const auto& row : layout.rows)
-            for (const auto& key : row) letters += key;
+            for (const auto& key : row) {
+                letters += key;
+                // A typed Arabic word joins its letters: each key's initial, medial and final form
+                // (beside a tatweel), and after a lam (the lam-alef ligatures).
+                if (hasRightToLeftText(key))
+                    letters += fmt::format(" {0}\u0640 \u0640{0}\u0640 \u0640{0} \u0644{0} \u0640\u0644{0} ", key);
+            }
     return letters;
 }
 
+namespace {
+
+// The layout on screen: the one the family chose, else its language's own, else German.
+const KeyboardLayout* shownLayout(const View& view) {
+    return keyboardFor(view.session.keyboard.empty() ? view.language() : view.session.keyboard);
+}
+
+// The layouts to choose from: one per language of the kiosk that has its own, in the languages
+// screen's order, and German always (the content's own language).
+std::vector<const KeyboardLayout*> choosableLayouts() {
+    std::vector<const KeyboardLayout*> layouts;
+    for (const auto& code : uiLanguages())
+        for (const auto& layout : g_layouts)
+            if (layout.language == code) layouts.push_back(&layout);
+    if (const KeyboardLayout* german = keyboardFor("de");
+        german && std::find(layouts.begin(), layouts.end(), german) == layouts.end())
+        layouts.insert(layouts.begin(), german);
+    return layouts;
+}
+
+constexpr int kChoiceColumns = 3;
+
+size_t letterRows(const KeyboardLayout& layout) {
+    const size_t choices = choosableLayouts().size();
+    return std::max(layout.rows.size(), (choices + kChoiceColumns - 1) / kChoiceColumns);
+}
+
+// Instead of the keys: a button per layout, each named in its own script, the one in use ticked.
+void layoutChoice(const View& view, const KeyboardLayout& shown, Intents& out) {
+    const auto layouts = choosableLayouts();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float left = ImGui::GetCursorPosX();
+    const float width = (ImGui::GetContentRegionAvail().x - gap * (kChoiceColumns - 1)) / kChoiceColumns;
+    for (size_t i = 0; i < layouts.size(); ++i) {
+        int column = static_cast<int>(i % kChoiceColumns);
+        if (isRightToLeft(view.language())) column = kChoiceColumns - 1 - column;  // the first on the right
+        if (i % kChoiceColumns != 0) ImGui::SameLine();
+        ImGui::SetCursorPosX(left + static_cast<float>(column) * (width + gap));
+        const bool current = layouts[i] == &shown;
+        if (bigButton((current ? icon("check") + " " : std::string()) + languageEndonym(layouts[i]->language),
+                      ImVec2(width, kKeyHeight * em()), current ? Look::Selected : Look::Secondary))
+            out.push_back(core::intent::ChooseKeyboard{layouts[i]->language});
+    }
+}
+
+}  // namespace
+
 float onScreenKeyboardHeight(const View& view) {
-    const KeyboardLayout* layout = keyboardFor(view.language());
-    const size_t rows = (layout ? layout->rows.size() : 0) + 1;
+    const KeyboardLayout* layout = shownLayout(view);
+    const size_t rows = (layout ? letterRows(*layout) : 0) + 1;
     return static_cast<float>(rows) * (kKeyHeight * em() + ImGui::GetStyle().ItemSpacing.y);
 }
 
 void onScreenKeyboard(const View& view, Intents& out) {
     const std::string& lang = view.language();
-    const KeyboardLayout* own = keyboardFor(lang);
-    const KeyboardLayout* german = keyboardFor("de");
-    const KeyboardLayout* layout = view.session.germanKeyboard && german ? german : own;
+    const KeyboardLayout* layout = shownLayout(view);
     if (!layout) {
         mutedText(tr("search.no_keyboard", lang));
         return;
@@ -86,34 +139,46 @@ void onScreenKeyboard(const View& view, Intents& out) {
     // As wide as the row allows, but no wider than a hand spans comfortably.
     const float key = std::min((width - gap * (columns - 1)) / columns, 4.0f * em());
     const float left = ImGui::GetCursorPosX();
-    for (const auto& row : layout->rows) {
-        const auto count = static_cast<float>(row.size());
-        ImGui::SetCursorPosX(left + (width - count * key - (count - 1) * gap) * 0.5f);  // centred rows
-        for (size_t i = 0; i < row.size(); ++i) {
-            if (i > 0) ImGui::SameLine();
-            if (bigButton(row[i], ImVec2(key, kKeyHeight * em()), Look::Secondary)) out.push_back(core::intent::TypeText{row[i]});
+    const float top = ImGui::GetCursorPosY();
+    if (view.session.choosingKeyboard) {
+        layoutChoice(view, *layout, out);
+    } else {
+        for (const auto& row : layout->rows) {
+            const auto count = static_cast<float>(row.size());
+            ImGui::SetCursorPosX(left + (width - count * key - (count - 1) * gap) * 0.5f);  // centred rows
+            for (size_t i = 0; i < row.size(); ++i) {
+                if (i > 0) ImGui::SameLine();
+                if (keyButton(row[i], ImVec2(key, kKeyHeight * em())))
+                    out.push_back(core::intent::TypeText{row[i]});
+            }
         }
     }
-    // The last row: switch letters (when the language has its own), space, erase, clear.
-    ImGui::SetCursorPosX(left);
-    const bool canSwitch = own && german && own != german;
-    const float side = std::max(3 * key + 2 * gap, 6.0f * em());
+    // The last row stays in its place whatever is above it: layouts, space, erase, clear.
+    ImGui::SetCursorPos(ImVec2(left, top + static_cast<float>(letterRows(*layout)) *
+                                               (kKeyHeight * em() + ImGui::GetStyle().ItemSpacing.y)));
+    const bool canSwitch = choosableLayouts().size() > 1;
+    // The layout in use, named in its own script; a tap lists the others.
+    const std::string layoutLabel = icon("keyboard") + " " + languageEndonym(layout->language);
+    const std::string erase = icon("backspace") + " " + tr("search.erase", lang);
+    const std::string clear = icon("close") + " " + tr("search.clear", lang);
+    // The side keys as wide as their longest word needs, so that the row fits ("Tümünü sil").
+    float side = std::max(3 * key + 2 * gap, 6.0f * em());
+    for (const std::string* label : {&layoutLabel, &erase, &clear})
+        side = std::max(side, ImGui::CalcTextSize(displayLine(*label).c_str()).x + 1.6f * em());
+    const float sides = canSwitch ? 3 : 2;
+    const float space = std::max(key, width - sides * (side + gap));
     if (canSwitch) {
-        const std::string label = view.session.germanKeyboard ? languageEndonym(lang) : std::string("ABC");
-        if (bigButton(icon("keyboard") + " " + label, ImVec2(side, kKeyHeight * em()), Look::Secondary))
-            out.push_back(core::intent::SwitchKeyboard{});
+        if (bigButton(layoutLabel, ImVec2(side, kKeyHeight * em()),
+                      view.session.choosingKeyboard ? Look::Selected : Look::Secondary))
+            out.push_back(core::intent::ShowKeyboards{});
         ImGui::SameLine();
     }
-    const float used = canSwitch ? side + gap : 0;
-    const float space = std::max(key, width - used - 2 * (side + gap));
     if (bigButton(tr("search.space", lang), ImVec2(space, kKeyHeight * em()), Look::Secondary))
         out.push_back(core::intent::TypeText{" "});
     ImGui::SameLine();
-    if (bigButton(icon("backspace") + " " + tr("search.erase", lang), ImVec2(side, kKeyHeight * em())))
-        out.push_back(core::intent::EraseLetter{});
+    if (bigButton(erase, ImVec2(side, kKeyHeight * em()))) out.push_back(core::intent::EraseLetter{});
     ImGui::SameLine();
-    if (bigButton(icon("close") + " " + tr("search.clear", lang), ImVec2(side, kKeyHeight * em())))
-        out.push_back(core::intent::SetSearch{});
+    if (bigButton(clear, ImVec2(side, kKeyHeight * em()))) out.push_back(core::intent::SetSearch{});
 }
 
 }  // namespace kiosk::ui

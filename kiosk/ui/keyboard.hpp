@@ -23,8 +23,9 @@ const KeyboardLayout* keyboardFor(std::string_view language);
 // Every key's text, so the fonts hold their glyphs.
 std::string keyboardLetters();
 
-// Keys sized for fingers in the available width, then a row with the German/own-letters switch,
-// space, erase and clear. What is tapped becomes intents.
+// Keys sized for fingers in the available width (or, while the family chooses, the layouts of the
+// kiosk's languages), then a row with the layout key, space, erase and clear. What is tapped
+// becomes intents.
 void onScreenKeyboard(const View& view, Intents& out);
 float onScreenKeyboardHeight(const View& view);
 

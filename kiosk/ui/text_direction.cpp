@@ -118,6 +118,15 @@ bool hasRightToLeftText(std::string_view text) {
     return false;
 }
 
+bool writtenRightToLeft(std::string_view text, bool otherwise) {
+    const std::u32string chars = toUtf32(text);
+    std::vector<FriBidiCharType> types(chars.size());
+    fribidi_get_bidi_types(reinterpret_cast<const FriBidiChar*>(chars.data()), static_cast<FriBidiStrIndex>(chars.size()),
+                           types.data());
+    const FriBidiParType direction = fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(types.size()));
+    return direction == FRIBIDI_PAR_RTL || (direction != FRIBIDI_PAR_LTR && otherwise);
+}
+
 std::string shapeLine(std::string_view text, bool rightToLeftBase) {
     if (!hasRightToLeftText(text)) return std::string(text);
     Paragraph p = analyse(toUtf32(text), rightToLeftBase);

@@ -17,6 +17,10 @@ bool rightToLeft();
 // True when `text` holds characters of a right-to-left script (Hebrew, Arabic and its presentation forms).
 bool hasRightToLeftText(std::string_view text);
 
+// The direction `text` is written in: that of its first strong character (as a text field with
+// dir="auto"), or `otherwise` when it has none (digits, spaces).
+bool writtenRightToLeft(std::string_view text, bool otherwise);
+
 // `text` (UTF-8, logical order, one line) shaped and in visual order, ready for ImGui. The paragraph
 // direction is right to left when `rightToLeftBase`, else that of its first strong character.
 // Text without right-to-left characters comes back unchanged.

@@ -142,10 +142,15 @@ void Row::finish() {
 }
 
 bool bigButton(std::string_view label, ImVec2 size, Look look) {
+    const std::string& shown = displayLine(label);
+    const ImVec2 textSize = ImGui::CalcTextSize(shown.c_str(), shown.c_str() + shown.size());
+    return keyButton(label, ImVec2(std::max(size.x, textSize.x + 1.6f * em()), size.y), look);
+}
+
+bool keyButton(std::string_view label, ImVec2 size, Look look) {
     ImGui::PushID(label.data(), label.data() + label.size());
     const std::string& shown = displayLine(label);
     ImVec2 textSize = ImGui::CalcTextSize(shown.c_str(), shown.c_str() + shown.size());
-    size.x = std::max(size.x, textSize.x + 1.6f * em());
     size.y = std::max(size.y, 2.4f * em());
     bool pressed = ImGui::InvisibleButton("##button", size);
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

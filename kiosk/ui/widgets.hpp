@@ -43,6 +43,9 @@ private:
     float m_used = 0;
     bool m_finished = false;
 };
+// The same exactly `size` wide, for a key of the on-screen keyboard: a single letter needs no
+// margin beside it, and a row of keys must fit the width it was measured for.
+bool keyButton(std::string_view label, ImVec2 size, Look look = Look::Secondary);
 // A large tile with a pictogram above a title and a smaller subtitle.
 bool tile(std::string_view pictogram, std::string_view title, std::string_view subtitle, ImVec2 size,
           Look look = Look::Primary);

@@ -277,7 +277,7 @@ TEST_CASE("a new database gets the current schema version", "[database]") {
     REQUIRE(userVersion(db) == 0);
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(kSchemaVersion == 3);
+    CHECK(kSchemaVersion == 4);
     CHECK(hasTable(db, "offer"));
     CHECK(hasTable(db, "offer_keyword"));
     CHECK(hasTable(db, "content_info"));
@@ -381,8 +381,10 @@ TEST_CASE("upgrade from version 1 keeps the content and adds keywords and conten
     CHECK(userVersion(db) == kSchemaVersion);
     CHECK(hasTable(db, "offer_keyword"));
     CHECK(hasTable(db, "content_info"));
-    // Version 3: the old content is searchable at once.
+    // Version 3: the old content is searchable at once; version 4: with its words' row counts.
     CHECK(db.execAndGet("SELECT count(*) FROM search WHERE search MATCH 'kindergeld'").getInt() == 1);
+    CHECK(db.execAndGet("SELECT rows FROM search_word WHERE term = 'kindergeld'").getInt() == 1);
+    CHECK(db.execAndGet("SELECT title_rows FROM search_word WHERE term = 'kindergeld'").getInt() == 1);
 
     const core::Catalog catalog = readCatalog(db);
     REQUIRE(catalog.offers.size() == 1);

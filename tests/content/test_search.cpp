@@ -44,6 +44,7 @@ TEST_CASE("search words are folded as the index folds them", "[search]") {
     CHECK(searchWords("Детские ДЕНЬГИ") == std::vector<std::string>{"детские", "деньги"});
     CHECK(searchWords("„Mama“ – ?").size() == 1);
     CHECK(searchWords(" \t ").empty());
+    CHECK(searchWords("١١٢ ۱۱۷") == std::vector<std::string>{"112", "117"});  // Arabic keyboard's digits
 }
 
 TEST_CASE("edit distance counts a swap of neighbours as one edit", "[search]") {
@@ -119,6 +120,14 @@ TEST_CASE("a search finds the municipality and the provider of an offer", "[sear
     CHECK(contains(search.find("Caritas", "de"), "schwangerschaftsberatung-caritas-esslingen"));
 }
 
+TEST_CASE("numbers typed on the Arabic keyboard find the content's digits", "[search]") {
+    SampleDatabase sample;
+    Search search(sample.file);
+    const auto ids = search.find("١١٢", "ar");
+    REQUIRE(!ids.empty());
+    CHECK(ids.front() == "notruf-112");
+}
+
 TEST_CASE("a search in English also finds the German words", "[search]") {
     SampleDatabase sample;
     Search search(sample.file);
@@ -147,12 +156,60 @@ TEST_CASE("a database of schema version 2 becomes searchable when migrated", "[s
     SampleDatabase sample;
     {
         SQLite::Database db(sample.file.string(), SQLite::OPEN_READWRITE);
-        db.exec("DROP TABLE search_trigrams; DROP TABLE search_terms; DROP TABLE search; DROP TABLE synonym; DROP TABLE search_language; "
-                "PRAGMA user_version = 2");
+        db.exec("DROP TABLE search_columns; DROP TABLE search_word; DROP TABLE search_trigrams; DROP TABLE search_terms; "
+                "DROP TABLE search; DROP TABLE synonym; DROP TABLE search_language; PRAGMA user_version = 2");
         migrate(db);
     }
     Search search(sample.file);
     CHECK(search.find("Kindergeld", "de").front() == "kindergeld");
+}
+
+TEST_CASE("a database of schema version 3 is re-indexed when migrated", "[search]") {
+    SampleDatabase sample;
+    {
+        // Version 3 numbered the index's rows offer position * 64 + language and had no word table.
+        SQLite::Database db(sample.file.string(), SQLite::OPEN_READWRITE);
+        db.exec("DROP TABLE search_columns; DROP TABLE search_word; INSERT INTO search(search) VALUES ('delete-all'); "
+                "PRAGMA user_version = 3");
+        migrate(db);
+        CHECK(db.execAndGet("SELECT count(*) FROM search_word WHERE term = 'kindergeld'").getInt() == 1);
+    }
+    Search search(sample.file);
+    CHECK(search.find("Kindergeld", "de").front() == "kindergeld");
+    CHECK(search.find("Kindergeld", "en").front() == "kindergeld");
+}
+
+TEST_CASE("in large content a title match behind many text matches comes first", "[search]") {
+    // 400 offers whose texts all say "Beratung" (the first rows every query sees), and one far
+    // behind them with it in its title: that one must come first.
+    auto source = loadSource(kSample);
+    REQUIRE(source.ok());
+    core::Catalog catalog = source.catalog;
+    const core::Offer model = catalog.offers.front();
+    std::vector<core::Offer> offers;
+    for (int i = 0; i < 400; ++i) {
+        core::Offer o = model;
+        o.id = "filler-" + std::to_string(i);
+        o.title.set("de", "Angebot " + std::to_string(i));
+        o.summary.set("de", "Mit Beratung und Begleitung.");
+        o.keywords.clear();
+        offers.push_back(std::move(o));
+    }
+    core::Offer wanted = model;
+    wanted.id = "wanted";
+    wanted.title.set("de", "Beratung für Familien");
+    wanted.keywords.clear();
+    offers.push_back(wanted);
+    catalog.offers = offers;
+    kiosk::test::TempFolder folder{"kiosk-test-search"};
+    writeDatabaseFile(folder.path() / "large.sqlite", catalog, {"large", "", ""});
+    Search search(folder.path() / "large.sqlite");
+    for (const char* typed : {"B", "Be", "Ber", "Bera", "Beratu", "Beratung"}) {
+        const auto ids = search.find(typed, "de");
+        INFO(typed);
+        REQUIRE(!ids.empty());
+        CHECK(ids.front() == "wanted");
+    }
 }
 
 TEST_CASE("synonyms.yaml is optional, and its mistakes are named", "[search]") {

@@ -360,6 +360,29 @@ TEST_CASE("typing on the on-screen keyboard builds the search, letter by letter"
     CHECK(s.searchText.empty());
 }
 
+TEST_CASE("the keyboard's layout is chosen from a list and follows a change of language", "[navigation]") {
+    Session s = freshSession("ar", {ScreenId::Search, {}, {}});
+    CHECK(s.keyboard.empty());  // the language's own
+    apply(s, intent::ShowKeyboards{});
+    CHECK(s.choosingKeyboard);
+    apply(s, intent::ShowKeyboards{});  // the same key again: back to the keys
+    CHECK(!s.choosingKeyboard);
+    apply(s, intent::ShowKeyboards{});
+    apply(s, intent::ChooseKeyboard{"ru"});
+    CHECK(s.keyboard == "ru");
+    CHECK(!s.choosingKeyboard);
+    apply(s, intent::TypeText{"д"});
+    CHECK(s.keyboard == "ru");  // typing keeps it
+    apply(s, intent::ShowKeyboards{});
+    apply(s, intent::ChooseLanguage{"tr"});
+    CHECK(s.keyboard.empty());  // another language brings its own letters
+    CHECK(!s.choosingKeyboard);
+    apply(s, intent::ShowKeyboards{});
+    apply(s, intent::Home{});
+    CHECK(!s.choosingKeyboard);
+    CHECK(freshSession("de").keyboard.empty());
+}
+
 TEST_CASE("the search is gone after Home and with a fresh session", "[navigation]") {
     Session s = freshSession("de", {ScreenId::Search, {}, {}});
     apply(s, intent::TypeText{"Kindergeld"});

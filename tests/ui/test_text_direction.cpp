@@ -1,6 +1,7 @@
 // Arabic as the kiosk draws it: joined presentation forms in right-to-left order, the same glyphs a
 // reference rendering by pango (HarfBuzz) picks from the same font; wrapped lines keep the word order.
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/view.hpp"
@@ -12,6 +13,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <vector>
 
 using namespace kiosk::ui;
@@ -199,6 +201,41 @@ TEST_CASE("the font atlas holds every joined form the Arabic strings need", "[te
         }
     }
     CHECK(checked > 500);
+}
+
+TEST_CASE("a search field's direction is that of its first letter", "[text_direction]") {
+    CHECK(writtenRightToLeft("قابلة", false));
+    CHECK(writtenRightToLeft("قابلة Kita", false));
+    CHECK_FALSE(writtenRightToLeft("Kita قابلة", true));
+    CHECK_FALSE(writtenRightToLeft("Kindergeld", true));
+    CHECK(writtenRightToLeft("112 ", true));  // no letter: the screen's direction
+    CHECK_FALSE(writtenRightToLeft("112 ", false));
+}
+
+TEST_CASE("every joined form of a word typed on the Arabic keyboard is among the fonts' letters", "[text_direction]") {
+    REQUIRE(loadKeyboards(std::string(KIOSK_ASSETS_DIR) + "/keyboards").empty());
+    const KeyboardLayout* arabic = keyboardFor("ar");
+    REQUIRE(arabic);
+    REQUIRE(arabic->language == "ar");
+    // What the kiosk puts in the atlas for the keyboards: the letters, and them shaped.
+    const std::string letters = keyboardLetters();
+    std::set<char32_t> atlas;
+    for (char32_t c : codepoints(letters) + codepoints(shapeLine(letters, true))) atlas.insert(c);
+    std::vector<std::string> keys;
+    for (const auto& row : arabic->rows)
+        for (const auto& key : row)
+            if (hasRightToLeftText(key)) keys.push_back(key);
+    REQUIRE(keys.size() > 30);
+    int missing = 0;
+    for (const auto& a : keys)
+        for (const auto& b : keys)
+            for (char32_t c : codepoints(shapeLine(a + b + a + " " + b + b, true)))
+                if (c != U' ' && !atlas.count(c)) {
+                    INFO(a << b << " U+" << std::hex << static_cast<unsigned>(c));
+                    CHECK(false);
+                    ++missing;
+                }
+    CHECK(missing == 0);
 }
 
 TEST_CASE("a wrapped Arabic paragraph starts on the first line's right and every line fits", "[text_direction]") {

@@ -4,6 +4,7 @@
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -13,7 +14,9 @@
 namespace kiosk::ui {
 namespace {
 
-// The field the letters go into: a box with a magnifier, the text and a caret.
+// The field the letters go into: a box with a magnifier on the reading side, the text and a caret.
+// Arabic typed reads from the right, joined, with the caret on its left, also in a left-to-right
+// language (the field's direction follows its first letter, as dir="auto" does).
 void searchField(const View& view) {
     const std::string& lang = view.language();
     const std::string& text = view.session.searchText;
@@ -23,10 +26,17 @@ void searchField(const View& view) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
     draw->AddRect(min, max, palette().primary, 0.4f * em(), 0, std::max(2.0f, 0.1f * em()));
-    const std::string shown = icon("magnify") + " " + (text.empty() ? tr("search.placeholder", lang) : text + "|");
-    const ImVec2 at(min.x + 0.6f * em(), min.y + (size.y - ImGui::GetTextLineHeight()) * 0.5f);
-    draw->AddText(at, text.empty() ? palette().textMuted : palette().text, shown.c_str());
-    noteVisibleText(shown, min, max);
+    const bool rtl = text.empty() ? rightToLeft() : writtenRightToLeft(text, rightToLeft());
+    const std::string magnifier = icon("magnify") + " ";
+    const std::string words = text.empty() ? shapeLine(tr("search.placeholder", lang), rightToLeft())
+                                           : rtl ? "|" + shapeLine(text, true) : shapeLine(text, false) + "|";
+    const std::string shown = rtl ? words + " " + icon("magnify") : magnifier + words;
+    const float padding = 0.6f * em();
+    const float width = ImGui::CalcTextSize(shown.c_str(), shown.c_str() + shown.size()).x;
+    const ImVec2 at(rtl ? max.x - padding - width : min.x + padding, min.y + (size.y - ImGui::GetTextLineHeight()) * 0.5f);
+    draw->AddText(at, text.empty() ? palette().textMuted : palette().text, shown.c_str(), shown.c_str() + shown.size());
+    // What a replay sees: the words as typed (logical order), the caret after them.
+    noteVisibleText(magnifier + (text.empty() ? tr("search.placeholder", lang) : text + "|"), min, max);
     ImGui::Dummy(size);
 }
 
