@@ -2,6 +2,7 @@
 // which scripts/make-audio turns into sound files.
 #include "kiosk/app/listing.hpp"
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/core/spoken.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -57,13 +58,28 @@ core::Catalog sample() {
 
 }  // namespace
 
-TEST_CASE("the speech listing names every offer of the sample and the home screen, in German and English",
+// The listing's entries that are not an offer's or the home screen's: the other screens' by convention.
+std::vector<std::string> screenFiles(const core::Catalog& catalog, const std::string& language) {
+    std::vector<std::string> files;
+    for (const auto& key : core::conventionalExplanations(catalog))
+        files.push_back("audio/" + language + "/" + core::conventionalAudioName(key) + ".ogg");
+    return files;
+}
+
+TEST_CASE("the speech listing names every offer of the sample, the home screen and the other screens, in German and English",
           "[listing]") {
     const core::Catalog catalog = sample();
     for (const std::string language : {"de", "en"}) {
         INFO("language " << language);
         const auto lines = speech(catalog, language);
-        CHECK(lines.size() == catalog.offers.size() + 1);
+        const auto screens = screenFiles(catalog, language);
+        CHECK(lines.size() == catalog.offers.size() + 1 + screens.size());
+        for (const auto& file : screens) {
+            INFO("screen file " << file);
+            const auto line = lines.find(file);
+            REQUIRE(line != lines.end());
+            CHECK_FALSE(line->second.empty());
+        }
         const auto home = lines.find("audio/" + language + "/home.ogg");
         REQUIRE(home != lines.end());
         CHECK(home->second == catalog.network.description.get(language));
@@ -110,12 +126,14 @@ TEST_CASE("the text to speak is the offer's title, summary and description in th
     offer.audio = {{"de", "audio/de/kindergeld.ogg"}, {"en", "audio/en/kindergeld.ogg"}, {"tr", "tr/kindergeld.wav"}};
     catalog.offers.push_back(offer);
 
-    CHECK(speech(catalog, "de") == std::map<std::string, std::string>{
-                                       {"audio/de/kindergeld.ogg",
-                                        "Kindergeld. Geld für jedes Kind. Den Antrag stellen Sie bei der Familienkasse."}});
+    const auto german = speech(catalog, "de");
+    CHECK(german.at("audio/de/kindergeld.ogg") ==
+          "Kindergeld. Geld für jedes Kind. Den Antrag stellen Sie bei der Familienkasse.");
+    CHECK(german.size() == 1 + screenFiles(catalog, "de").size());  // besides the offer: the other screens
     // An English voice does not read the untranslated German description.
-    CHECK(speech(catalog, "en") ==
-          std::map<std::string, std::string>{{"audio/en/kindergeld.ogg", "Child benefit. Money for every child?"}});
+    const auto english = speech(catalog, "en");
+    CHECK(english.at("audio/en/kindergeld.ogg") == "Child benefit. Money for every child?");
+    CHECK(english.size() == 1 + screenFiles(catalog, "en").size());
     // A language with a sound file but no texts of its own: the German texts are what there is to say.
     CHECK(speech(catalog, "tr").at("tr/kindergeld.wav") ==
           "Kindergeld. Geld für jedes Kind. Den Antrag stellen Sie bei der Familienkasse.");
