@@ -101,7 +101,7 @@ std::string screenSpeech(const core::Catalog& catalog, const std::string& key, c
         if (!n.phone.empty()) text += sentence(ui::tr("speech.phone", lang) + ": " + n.phone);
         text += hoursText(n.hours, ui::tr("about.service_hours", lang), lang);
     } else {
-        text = ui::tr("speech." + key, lang);  // map, search, list, languages: the kiosk's words only
+        text = ui::tr("speech." + key, lang);  // map, search, list, qr, languages: the kiosk's words only
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
     return text;

@@ -5,7 +5,7 @@
 namespace kiosk::core {
 namespace {
 
-constexpr std::array<std::string_view, 6> kScreens{"emergencies", "about", "map", "search", "list", "languages"};
+constexpr std::array<std::string_view, 7> kScreens{"emergencies", "about", "map", "search", "list", "qr", "languages"};
 
 bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 

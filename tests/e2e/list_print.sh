@@ -23,6 +23,8 @@ expect "Kindergeld"
 expect "Unterhaltsvorschuss"
 tap "QR-Codes zeigen"
 screenshot $work/qr.png
+tap "Anhören"
+expect "Stopp"
 tap "Zurück"
 tap "Entfernen"
 expect-not "Kindergeld"
@@ -34,7 +36,7 @@ codes=$(decode_qr_lines "$work/qr.png")
 for offer in kindergeld unterhaltsvorschuss; do
   grep -Fxq "$(offer_url "$offer")" <<<"$codes" || fail "the list's QR codes lack $offer; decoded: $codes"
 done
-pass "two offers on the list, counted in the bar, both QR codes decode, one removed again"
+pass "two offers on the list, counted in the bar, both QR codes decode (and how to use them is spoken), one removed again"
 
 # 2. Print through a real CUPS server into a file-backed queue.
 chmod 0755 "$work"  # CUPS runs its filters as the lp user, who must reach the queue folder

@@ -83,10 +83,13 @@ void drawList(const View& view, Intents& out) {
 }
 
 void drawListQr(const View& view, Intents& out) {
-    (void)out;
     const std::string& lang = view.language();
     titleText(icon("qrcode") + " " + tr("list.qr_title", lang));
-    beginScrollArea("##listqr", ImVec2(0, 0));
+    // How to use the codes, spoken: under the title, or at the bottom of an upright screen.
+    const bool portrait = view.portrait();
+    if (!portrait) screenListen(view, "qr", out);
+    const float bottom = portrait ? bottomBlockHeight("##qrlisten") : 0;
+    beginScrollArea("##listqr", ImVec2(0, portrait ? std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom) : 0));
     // As large as two fit side by side (one in portrait), each with its offer's title above.
     const float width = ImGui::GetContentRegionAvail().x;
     const int columns = view.portrait() ? 1 : 2;
@@ -112,6 +115,11 @@ void drawListQr(const View& view, Intents& out) {
         if (column == 0) ImGui::Spacing();
     }
     endScrollArea();
+    if (portrait) {
+        beginBottomBlock();
+        screenListen(view, "qr", out);
+        endBottomBlock("##qrlisten");
+    }
 }
 
 }  // namespace kiosk::ui
