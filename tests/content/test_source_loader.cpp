@@ -3,6 +3,7 @@
 #include "kiosk/content/source_loader.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -342,8 +343,10 @@ TEST_CASE("a sound file that is not there yet is not an error", "[source_loader]
 
 TEST_CASE("sound files may be Ogg Vorbis, Opus or WAV, and one file alone is the German one", "[source_loader]") {
     SourceCopy source;
-    source.edit("offers.yaml", kKindergeld, "  audio:\n    de: audio/de/kindergeld.ogg\n    en: audio/en/kindergeld.ogg\n",
-                "  audio: Aufnahmen/Kindergeld.WAV\n");
+    std::string files = "  audio:\n";
+    for (const char* language : {"de", "en", "tr", "ar", "uk", "ru"})
+        files += fmt::format("    {0}: audio/{0}/kindergeld.ogg\n", language);
+    source.edit("offers.yaml", kKindergeld, files, "  audio: Aufnahmen/Kindergeld.WAV\n");
     source.edit("network.yaml", "", "en: audio/en/home.ogg", "en: audio/en/home.opus");
     const SourceResult result = loadSource(source.folder());
     INFO("errors:" << listed(result.errors));
