@@ -161,24 +161,31 @@ void onScreenKeyboard(const View& view, Intents& out) {
     const std::string layoutLabel = icon("keyboard") + " " + languageEndonym(layout->language);
     const std::string erase = icon("backspace") + " " + tr("search.erase", lang);
     const std::string clear = icon("close") + " " + tr("search.clear", lang);
-    // The side keys as wide as their longest word needs, so that the row fits ("Tümünü sil").
-    float side = std::max(3 * key + 2 * gap, 6.0f * em());
-    for (const std::string* label : {&layoutLabel, &erase, &clear})
-        side = std::max(side, ImGui::CalcTextSize(displayLine(*label).c_str()).x + 1.6f * em());
-    const float sides = canSwitch ? 3 : 2;
-    const float space = std::max(key, width - sides * (side + gap));
+    // Each key of the row as wide as its words need, the space bar the rest; where that does not fit
+    // (an upright screen, large text, long words such as "Tümünü sil") the side keys show only their
+    // pictograms.
+    std::vector<std::string> labels{layoutLabel, erase, clear};
+    auto sideWidth = [&](size_t i) { return bigButtonWidth(labels[i], 2 * key + gap); };
+    auto sideWidths = [&] { return (canSwitch ? sideWidth(0) : 0) + sideWidth(1) + sideWidth(2); };
+    const float gaps = (canSwitch ? 3 : 2) * gap;
+    const float spaceNeeds = bigButtonWidth(tr("search.space", lang), key);
+    if (sideWidths() + spaceNeeds + gaps > width) labels = {icon("keyboard"), icon("backspace"), icon("close")};
+    const float space = std::max(spaceNeeds, width - sideWidths() - gaps);
+    const float height = kKeyHeight * em();
     if (canSwitch) {
-        if (bigButton(layoutLabel, ImVec2(side, kKeyHeight * em()),
+        if (keyButton(labels[0], ImVec2(sideWidth(0), height),
                       view.session.choosingKeyboard ? Look::Selected : Look::Secondary))
             out.push_back(core::intent::ShowKeyboards{});
         ImGui::SameLine();
     }
-    if (bigButton(tr("search.space", lang), ImVec2(space, kKeyHeight * em()), Look::Secondary))
+    if (keyButton(tr("search.space", lang), ImVec2(space, height), Look::Secondary))
         out.push_back(core::intent::TypeText{" "});
     ImGui::SameLine();
-    if (bigButton(erase, ImVec2(side, kKeyHeight * em()))) out.push_back(core::intent::EraseLetter{});
+    if (keyButton(labels[1], ImVec2(sideWidth(1), height), Look::Primary))
+        out.push_back(core::intent::EraseLetter{});
     ImGui::SameLine();
-    if (bigButton(clear, ImVec2(side, kKeyHeight * em()))) out.push_back(core::intent::SetSearch{});
+    if (keyButton(labels[2], ImVec2(sideWidth(2), height), Look::Primary))
+        out.push_back(core::intent::SetSearch{});
 }
 
 }  // namespace kiosk::ui

@@ -50,6 +50,15 @@ smallest=$(cat "$work"/targets/*.tsv | awk -F'\t' '$8 == "control" { m = $6 < $7
   END { print min " mm (" what ")" }')
 pass "every control on 11 screens, landscape and portrait, at least 12 mm both ways on a 24\" screen; the smallest $smallest"
 
+# Nothing sticks out at the sides (nothing scrolls sideways): the keyboard's last row once did, upright.
+for file in "$work"/targets/*.tsv; do
+  name=$(basename "$file" .tsv)
+  width=$([[ $name == *-1080 ]] && echo 1080 || echo 1920)
+  outside=$(awk -F'\t' -v w="$width" '$8 == "control" && ($2 < 0 || $4 > w + 0.5) { print $1 " (" $2 "–" $4 ")" }' "$file")
+  [[ -z "$outside" ]] || fail "$name: controls past the screen's side: $outside"
+done
+pass "no control on those screens sticks out past the screen's sides"
+
 # The check can fail: a 10" screen of the same pixels makes every pixel smaller.
 cat >"$work/10.yaml" <<'YAML'
 screen_diagonal_inches: 10

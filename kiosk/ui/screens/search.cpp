@@ -79,13 +79,28 @@ void drawSearch(const View& view, Intents& out) {
     beginScrollArea("##results", ImVec2(0, resultsHeight));
     const std::vector<std::string> none;
     const auto& results = view.searchResults ? *view.searchResults : none;
+    // Without results: the help and the topics right above the keyboard on an upright screen, in
+    // reach from a wheelchair (its height is known from the frame before).
+    auto helpBlock = [&](const char* id, auto&& draw) {
+        const float block = view.portrait() ? bottomBlockHeight(id) : 0;
+        // Less the area's own padding above and below, so that no scroll bar appears.
+        const float room = resultsHeight - block - 2 * ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
+        if (block > 0 && room > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + room);
+        beginBottomBlock();
+        draw();
+        endBottomBlock(id);
+    };
     if (view.session.searchText.empty()) {
-        paragraph(tr("search.intro", lang));
-        screenListen(view, "search", out);
-        suggestions(view, out);
+        helpBlock("##searchhelp", [&] {
+            paragraph(tr("search.intro", lang));
+            screenListen(view, "search", out);
+            suggestions(view, out);
+        });
     } else if (results.empty()) {
-        paragraph(fmt::format(fmt::runtime(tr("search.nothing", lang)), view.session.searchText));
-        suggestions(view, out);
+        helpBlock("##nothingfound", [&] {
+            paragraph(fmt::format(fmt::runtime(tr("search.nothing", lang)), view.session.searchText));
+            suggestions(view, out);
+        });
     } else {
         mutedText(results.size() == 1 ? tr("search.count_one", lang)
                                       : fmt::format(fmt::runtime(tr("search.count", lang)), results.size()));
