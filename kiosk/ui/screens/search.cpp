@@ -93,8 +93,9 @@ void drawSearch(const View& view, Intents& out) {
     if (view.session.searchText.empty()) {
         helpBlock("##searchhelp", [&] {
             paragraph(tr("search.intro", lang));
-            screenListen(view, "search", out);
+            if (!view.portrait()) screenListen(view, "search", out);
             suggestions(view, out);
+            if (view.portrait()) screenListen(view, "search", out);  // nearest the keyboard: in reach
         });
     } else if (results.empty()) {
         helpBlock("##nothingfound", [&] {
