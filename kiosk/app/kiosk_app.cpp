@@ -111,6 +111,10 @@ public:
     // Called before each frame; may override the mouse. Returns false when the script failed.
     void beforeFrame(KioskClock& clock, int width, int height) {
         ImGuiIO& io = ImGui::GetIO();
+        // A replayed finger keeps one pace on a busy machine and an idle one: each frame counts as
+        // kFrameSeconds for ImGui's gestures (a double tap is two presses within 0.3 s), except
+        // while a `wait` lets real time pass.
+        if (SteadyClock::now() >= m_waitUntil) io.DeltaTime = kFrameSeconds;
         if (!m_mouse.empty()) {
             const MouseFrame& m = m_mouse.front();
             io.MousePos = ImVec2(m.x, m.y);
@@ -245,6 +249,7 @@ private:
         return summary.empty() ? "nothing" : summary;
     }
 
+    static constexpr float kFrameSeconds = 0.010f;
     std::vector<ReplayLine> m_lines;
     core::PixelDensity m_density;
     size_t m_next = 0;

@@ -54,6 +54,22 @@ SCRIPT
 kiosk --window 1920x1080 --open map --replay "$work/pin.replay" || fail "zooming or a tap on a pin did not work"
 pass "+ and − zoom, a drag pans (and opens nothing), a tap on a pin opens its provider"
 
+# A double tap zooms in there (small places get their names); a swipe and then a tap where the
+# swipe began is no double tap (two quick swipes from one spot zoomed in before). Replays count
+# each frame as 10 ms for ImGui's gestures, so both hold on a busy machine and an idle one.
+cat >"$work/double.replay" <<SCRIPT
+expect-not "Wolfschlugen"
+drag 620 356 900 356
+tap 620 356
+expect-not "Wolfschlugen"
+wait 400
+tap 620 356
+tap 620 356
+expect "Wolfschlugen"
+SCRIPT
+kiosk --window 1920x1080 --open map --replay "$work/double.replay" || fail "a double tap did not zoom in, or a swipe and a tap did"
+pass "a double tap zooms in; a swipe followed by a tap does not"
+
 # Portrait: the map on top, the list below; the screenshot shows the map's land colour over most
 # of its width.
 kiosk --window 1080x1920 --open map --screenshot "$work/portrait.png" || fail "no portrait map"

@@ -351,7 +351,12 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
     if (held && dragged && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
         out.push_back(core::intent::MoveMap{
             core::panned(camera, map.bounds, io.MouseDelta.x, io.MouseDelta.y, viewport.pixelsPerKm())});
-    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    // Two quick swipes from one spot are no double tap: the first press must have been a tap.
+    ImGuiStorage& gestures = *ImGui::GetStateStorage();
+    const ImGuiID lastWasDrag = ImGui::GetID("##map-last-was-drag");
+    const bool afterDrag = gestures.GetBool(lastWasDrag);
+    if (released) gestures.SetBool(lastWasDrag, dragged);
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !afterDrag) {
         out.push_back(core::intent::MoveMap{
             core::zoomed(camera, map.bounds, 2, viewport.toPlane(io.MousePos.x, io.MousePos.y))});
         return;
