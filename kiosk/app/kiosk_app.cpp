@@ -577,6 +577,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         }
 
         ImGui::NewFrame();
+        ui::sampleNearest(*ImGui::GetBackgroundDrawList());  // text at its own size: no blending of texels
         ui::clearVisibleTexts();
         ui::Intents intents;
         auto startAfresh = [&] {
@@ -719,6 +720,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
 
     qr.clear();  // GL textures go while their context is still there
     mapPictures.clear();
+    ui::releaseGlObjects();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -7,6 +7,7 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <cmath>
 #include <cstdint>
 #include <utility>
 
@@ -102,7 +103,8 @@ std::optional<DrawnTexture> DrawnTexture::make(int width, int height) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    // Blue-green-red-alpha, as a software GL stores a window's pixels: copied without conversion.
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
     const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
@@ -149,6 +151,149 @@ void DrawnTexture::show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, I
     const auto id = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_texture));
     if (rounding > 0) draw.AddImageRounded(id, min, max, uvMin, uvMax, IM_COL32_WHITE, rounding);
     else draw.AddImage(id, min, max, uvMin, uvMax);
+}
+
+namespace {
+
+// The program showCopied draws with: the texel under each pixel, nothing else. It reads the
+// vertices ImGui's renderer has set up, so it binds its inputs to the renderer's locations.
+struct CopyProgram {
+    GLuint program = 0;
+    GLint projection = -1;
+    GLint rendererProgram = -1;  // whose attribute locations it was linked with
+};
+CopyProgram g_copy;
+
+// The sampler sampleNearest binds; 0 before the first use, and on GLs older than 3.3.
+GLuint g_nearest = 0;
+bool g_nearestTried = false;
+bool g_nearestUsed = false;  // sampleNearest has bound it: showCopied binds it again after its copy
+
+void bindNearestSampler() {
+    if (!g_nearestTried) {
+        g_nearestTried = true;
+        GLint major = 0, minor = 0;
+        glGetIntegerv(GL_MAJOR_VERSION, &major);
+        glGetIntegerv(GL_MINOR_VERSION, &minor);
+        if (major > 3 || (major == 3 && minor >= 3)) {
+            glGenSamplers(1, &g_nearest);
+            glSamplerParameteri(g_nearest, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+            glSamplerParameteri(g_nearest, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+            glSamplerParameteri(g_nearest, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+            glSamplerParameteri(g_nearest, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        }
+    }
+    if (g_nearest) glBindSampler(0, g_nearest);
+    g_nearestUsed = g_nearest != 0;
+}
+
+GLuint compile(GLenum type, const char* source) {
+    const GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = GL_FALSE;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (ok == GL_TRUE) return shader;
+    glDeleteShader(shader);
+    return 0;
+}
+
+// The renderer's program is current: link ours with its attribute locations (once).
+bool useCopyProgram() {
+    GLint renderer = 0;
+    glGetIntegerv(GL_CURRENT_PROGRAM, &renderer);
+    if (g_copy.program && g_copy.rendererProgram != renderer) {  // the renderer was made anew
+        glDeleteProgram(g_copy.program);
+        g_copy = {};
+    }
+    if (!g_copy.program && g_copy.rendererProgram != renderer) {
+        g_copy.rendererProgram = renderer;  // also marks a failed link, so it is not tried every frame
+        const GLuint vertex = compile(GL_VERTEX_SHADER,
+                                      "#version 150\n"
+                                      "uniform mat4 ProjMtx;\n"
+                                      "in vec2 Position;\n"
+                                      "in vec2 UV;\n"
+                                      "out vec2 Frag_UV;\n"
+                                      "void main() { Frag_UV = UV; gl_Position = ProjMtx * vec4(Position, 0, 1); }\n");
+        const GLuint fragment = compile(GL_FRAGMENT_SHADER,
+                                        "#version 150\n"
+                                        "uniform sampler2D Texture;\n"
+                                        "in vec2 Frag_UV;\n"
+                                        "out vec4 Out_Color;\n"
+                                        "void main() { Out_Color = texture(Texture, Frag_UV.st); }\n");
+        const GLuint program = vertex && fragment ? glCreateProgram() : 0;
+        if (program) {
+            glAttachShader(program, vertex);
+            glAttachShader(program, fragment);
+            glBindAttribLocation(program, static_cast<GLuint>(glGetAttribLocation(renderer, "Position")), "Position");
+            glBindAttribLocation(program, static_cast<GLuint>(glGetAttribLocation(renderer, "UV")), "UV");
+            glLinkProgram(program);
+            GLint ok = GL_FALSE;
+            glGetProgramiv(program, GL_LINK_STATUS, &ok);
+            if (ok == GL_TRUE) {
+                g_copy.program = program;
+                g_copy.projection = glGetUniformLocation(program, "ProjMtx");
+            } else {
+                glDeleteProgram(program);
+            }
+        }
+        if (vertex) glDeleteShader(vertex);
+        if (fragment) glDeleteShader(fragment);
+    }
+    if (!g_copy.program) return false;
+    GLfloat projection[16];
+    glGetUniformfv(static_cast<GLuint>(renderer), glGetUniformLocation(static_cast<GLuint>(renderer), "ProjMtx"),
+                   projection);
+    glUseProgram(g_copy.program);
+    glUniformMatrix4fv(g_copy.projection, 1, GL_FALSE, projection);
+    glDisable(GL_BLEND);
+    return true;
+}
+
+}  // namespace
+
+void DrawnTexture::showCopied(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding,
+                              ImU32 behind) const {
+    draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { useCopyProgram(); }, nullptr);
+    show(draw, min, max, from, to);
+    // The renderer's own state again (which also unbinds any sampler), and nearest texels if they were.
+    draw.AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) {
+        if (g_nearestUsed) glBindSampler(0, g_nearest);
+    }, nullptr);
+    if (rounding <= 0) return;
+    // The rim again, only there: what is behind, then the picture with its corners rounded and
+    // its edges smoothed as show() draws them. Each corner's square, and a thin strip along each
+    // side (the smoothing reaches half a pixel past the edge).
+    const float side = std::ceil(rounding) + 1, rim = 2;
+    const ImVec2 patches[][2] = {
+        {ImVec2(min.x - 1, min.y - 1), ImVec2(min.x + side, min.y + side)},
+        {ImVec2(max.x - side, min.y - 1), ImVec2(max.x + 1, min.y + side)},
+        {ImVec2(min.x - 1, max.y - side), ImVec2(min.x + side, max.y + 1)},
+        {ImVec2(max.x - side, max.y - side), ImVec2(max.x + 1, max.y + 1)},
+        {ImVec2(min.x + side, min.y - 1), ImVec2(max.x - side, min.y + rim)},
+        {ImVec2(min.x + side, max.y - rim), ImVec2(max.x - side, max.y + 1)},
+        {ImVec2(min.x - 1, min.y + side), ImVec2(min.x + rim, max.y - side)},
+        {ImVec2(max.x - rim, min.y + side), ImVec2(max.x + 1, max.y - side)},
+    };
+    for (const auto& patch : patches) {
+        draw.PushClipRect(patch[0], patch[1], true);
+        draw.AddRectFilled(patch[0], patch[1], behind);
+        show(draw, min, max, from, to, rounding);
+        draw.PopClipRect();
+    }
+}
+
+void sampleNearest(ImDrawList& draw) {
+    draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { bindNearestSampler(); }, nullptr);
+}
+
+void releaseGlObjects() {
+    if (g_copy.program) glDeleteProgram(g_copy.program);
+    g_copy = {};
+    if (g_nearest) glDeleteSamplers(1, &g_nearest);
+    g_nearest = 0;
+    g_nearestTried = g_nearestUsed = false;
 }
 
 bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* coverage) {

@@ -300,7 +300,11 @@ MapPictures::Big* bigPicture(const View& view, const core::DistrictMap& map, con
 }
 
 // The map itself in the rectangle at the cursor.
-void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Intents& out) {
+void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 area, Intents& out) {
+    // On whole pixels, so that the picture is copied to the screen row for row.
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(std::round(cursor.x), std::round(cursor.y)));
+    const ImVec2 size(std::floor(area.x), std::floor(area.y));
     const std::string& lang = view.language();
     const core::MapCamera camera = view.session.mapCamera.zoom <= 1.0
                                        ? core::MapCamera{map.bounds.centre(), 1}
@@ -326,8 +330,9 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
     ImVec2 offset(0, 0);  // from the layout's pixels to the screen's
     if (const MapPictures::Big* big = bigPicture(view, map, camera, size, margin)) {
         const float scale = io.DisplayFramebufferScale.x;
-        big->picture.show(*draw, min, max, ImVec2(big->origin.x * scale, big->origin.y * scale),
-                          ImVec2((big->origin.x + size.x) * scale, (big->origin.y + size.y) * scale), 0.4f * em());
+        big->picture.showCopied(*draw, min, max, ImVec2(big->origin.x * scale, big->origin.y * scale),
+                                ImVec2((big->origin.x + size.x) * scale, (big->origin.y + size.y) * scale), 0.4f * em(),
+                                palette().background);
         layout = &big->layout;
         offset = ImVec2(min.x - big->origin.x, min.y - big->origin.y);
     } else {
@@ -390,6 +395,40 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 size, Int
     }
 }
 
+// The offers of the providers in the tapped place that pass the filters.
+std::vector<const core::Offer*> findPlaceOffers(const View& view, const core::DistrictMap& map) {
+    std::vector<const core::Offer*> offers;
+    const ProviderSet withOffers = providersWithOffers(view);
+    for (const auto& provider : view.catalog.providers) {
+        if (!shows(view, withOffers, provider)) continue;
+        const core::Municipality* place = core::municipalityOf(map, provider);
+        if (!place || place->name != view.session.mapPlace) continue;
+        for (const core::Offer* offer : view.catalog.offersOf(provider.id))
+            if (showsOffer(view, *offer)) offers.push_back(offer);
+    }
+    return offers;
+}
+
+// The same, found again only when the place, the filters or the content changed.
+const std::vector<const core::Offer*>& placeOffers(const View& view, const core::DistrictMap& map) {
+    const core::ScreenRef& screen = view.session.current();
+    MapPictures::PlaceOffersKey key{.catalog = &view.catalog,
+                                    .map = &map,
+                                    .place = view.session.mapPlace,
+                                    .lifeStage = screen.target,
+                                    .topic = screen.topic,
+                                    .openNow = view.session.mapOpenNow,
+                                    .date = {},
+                                    .minuteOfDay = -1};
+    if (key.openNow) {
+        key.date = view.now.date;
+        key.minuteOfDay = view.now.minuteOfDay;
+    }
+    std::optional<MapPictures::PlaceOffers>& kept = view.mapPictures->placeOffers;
+    if (!kept || !(kept->key == key)) kept = MapPictures::PlaceOffers{std::move(key), findPlaceOffers(view, map)};
+    return kept->offers;
+}
+
 // Beside the map: filters, zoom and the offers of the tapped place.
 void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
     const std::string& lang = view.language();
@@ -421,15 +460,9 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
         paragraph(tr("map.hint", lang));
     } else {
         headingText(icon("map-marker") + " " + view.session.mapPlace);
-        std::vector<const core::Offer*> offers;
-        const ProviderSet withOffers = providersWithOffers(view);
-        for (const auto& provider : view.catalog.providers) {
-            if (!shows(view, withOffers, provider)) continue;
-            const core::Municipality* place = core::municipalityOf(map, provider);
-            if (!place || place->name != view.session.mapPlace) continue;
-            for (const core::Offer* offer : view.catalog.offersOf(provider.id))
-                if (showsOffer(view, *offer)) offers.push_back(offer);
-        }
+        std::vector<const core::Offer*> found;  // when nothing is kept across frames
+        const std::vector<const core::Offer*>& offers =
+            view.mapPictures ? placeOffers(view, map) : (found = findPlaceOffers(view, map));
         if (offers.empty()) paragraph(tr("map.place_empty", lang));
         else
             mutedText(offers.size() == 1 ? tr("stage.count_one", lang)
