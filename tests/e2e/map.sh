@@ -23,8 +23,11 @@ kiosk --window 1920x1080 --open map --replay "$work/place.replay" || fail "a tap
 [[ -s "$work/place.png" ]] || fail "no screenshot of the map"
 pass "a tap on a municipality lists its offers; a tap on one opens it"
 
-# Aichtal's offers are not Nürtingen's: the tap is really a hit test.
+# Aichtal's offers are not Nürtingen's: the tap is really a hit test, and the list (kept across
+# frames) follows the place tapped.
 cat >"$work/other.replay" <<SCRIPT
+tap "Nürtingen"
+expect "Schwangerschaftsberatung der Diakonie Nürtingen"
 tap "Aichtal"
 expect "Hausaufgabenhilfe für Grundschulkinder"
 expect-not "Schwangerschaftsberatung der Diakonie Nürtingen"
