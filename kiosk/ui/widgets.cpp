@@ -47,10 +47,8 @@ Colours coloursFor(Look look) {
 
 void drawFrame(ImVec2 min, ImVec2 max, Look look, bool held) {
     Colours c = coloursFor(look);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float rounding = 0.5f * em();
-    draw->AddRectFilled(min, max, held ? palette().accent : c.fill, rounding);
-    draw->AddRect(min, max, c.border, rounding, 0, std::max(2.0f, 0.08f * em()));
+    framedRect(*ImGui::GetWindowDrawList(), min, max, held ? palette().accent : c.fill, c.border, 0.5f * em(),
+               std::max(2.0f, 0.08f * em()));
 }
 
 void wrappedText(ImFont* font, ImU32 colour, std::string_view text) {
@@ -210,8 +208,8 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
     }
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, ImGui::IsItemActive() ? p.pressed : p.surface, 0.5f * em());
-    draw->AddRect(min, max, p.border, 0.5f * em(), 0, std::max(1.0f, 0.05f * em()));
+    framedRect(*draw, min, max, ImGui::IsItemActive() ? p.pressed : p.surface, p.border, 0.5f * em(),
+               std::max(1.0f, 0.05f * em()));
     // The chevron points the way the reader goes on: right, or left in a right-to-left language.
     const bool rtl = rightToLeft();
     const float textX = rtl ? max.x - padding - wrap : min.x + padding;
@@ -269,6 +267,20 @@ void tag(std::string_view label) {
     draw->AddText(ImVec2(min.x + 0.3f * em(), min.y + 0.15f * em()), palette().textMuted, text.data(),
                   text.data() + text.size());
     remember(label, min, max, false);
+}
+
+void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding, float thickness) {
+    if (fill == border) {  // where the outline would have reached, half its width outside
+        const float half = 0.5f * thickness;
+        draw.AddRectFilled(ImVec2(min.x - half, min.y - half), ImVec2(max.x + half, max.y + half), fill,
+                           rounding + half);
+        return;
+    }
+    const ImDrawListFlags smoothing = draw.Flags;
+    draw.Flags &= ~ImDrawListFlags_AntiAliasedFill;  // the outline lies over the fill's edge
+    draw.AddRectFilled(min, max, fill, rounding);
+    draw.Flags = smoothing;
+    draw.AddRect(min, max, border, rounding, 0, thickness);
 }
 
 void progressBar(float fraction, ImVec2 size) {

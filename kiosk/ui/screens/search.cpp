@@ -24,8 +24,7 @@ void searchField(const View& view) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
-    draw->AddRect(min, max, palette().primary, 0.4f * em(), 0, std::max(2.0f, 0.1f * em()));
+    framedRect(*draw, min, max, palette().surface, palette().primary, 0.4f * em(), std::max(2.0f, 0.1f * em()));
     const bool rtl = text.empty() ? rightToLeft() : writtenRightToLeft(text, rightToLeft());
     const std::string magnifier = icon("magnify") + " ";
     const std::string words = text.empty() ? shapeLine(tr("search.placeholder", lang), rightToLeft())
