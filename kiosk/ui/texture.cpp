@@ -144,7 +144,7 @@ bool DrawnTexture::draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU
     return glGetError() == GL_NO_ERROR;
 }
 
-void DrawnTexture::show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding) const {
+void DrawnTexture::addImage(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding) const {
     // The GL's rows run bottom-up in a texture it drew: the picture's top is at v = 1.
     const auto w = static_cast<float>(m_width), h = static_cast<float>(m_height);
     const ImVec2 uvMin(from.x / w, 1.0f - from.y / h), uvMax(to.x / w, 1.0f - to.y / h);
@@ -155,7 +155,7 @@ void DrawnTexture::show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, I
 
 namespace {
 
-// The program showCopied draws with: the texel under each pixel, nothing else. It reads the
+// The program show() copies with: the texel under each pixel, nothing else. It reads the
 // vertices ImGui's renderer has set up, so it binds its inputs to the renderer's locations.
 struct CopyProgram {
     GLuint program = 0;
@@ -167,7 +167,7 @@ CopyProgram g_copy;
 // The sampler sampleNearest binds; 0 before the first use, and on GLs older than 3.3.
 GLuint g_nearest = 0;
 bool g_nearestTried = false;
-bool g_nearestUsed = false;  // sampleNearest has bound it: showCopied binds it again after its copy
+bool g_nearestUsed = false;  // sampleNearest has bound it: show() binds it again after its copy
 
 void bindNearestSampler() {
     if (!g_nearestTried) {
@@ -252,10 +252,10 @@ bool useCopyProgram() {
 
 }  // namespace
 
-void DrawnTexture::showCopied(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding,
-                              ImU32 behind) const {
+void DrawnTexture::show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding,
+                        ImU32 behind) const {
     draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { useCopyProgram(); }, nullptr);
-    show(draw, min, max, from, to);
+    addImage(draw, min, max, from, to, 0);
     // The renderer's own state again (which also unbinds any sampler), and nearest texels if they were.
     draw.AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) {
@@ -263,8 +263,8 @@ void DrawnTexture::showCopied(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 f
     }, nullptr);
     if (rounding <= 0) return;
     // The rim again, only there: what is behind, then the picture with its corners rounded and
-    // its edges smoothed as show() draws them. Each corner's square, and a thin strip along each
-    // side (the smoothing reaches half a pixel past the edge).
+    // its edges smoothed as ImGui draws a rounded image. Each corner's square, and a thin strip
+    // along each side (the smoothing reaches half a pixel past the edge); none as large as a tile.
     const float side = std::ceil(rounding) + 1, rim = 2;
     const ImVec2 patches[][2] = {
         {ImVec2(min.x - 1, min.y - 1), ImVec2(min.x + side, min.y + side)},
@@ -279,7 +279,7 @@ void DrawnTexture::showCopied(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 f
     for (const auto& patch : patches) {
         draw.PushClipRect(patch[0], patch[1], true);
         draw.AddRectFilled(patch[0], patch[1], behind);
-        show(draw, min, max, from, to, rounding);
+        addImage(draw, min, max, from, to, rounding);
         draw.PopClipRect();
     }
 }

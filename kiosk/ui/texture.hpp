@@ -59,15 +59,17 @@ public:
     bool draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background);
 
     // The picture, or the part from `from` to `to` (in pixels of the picture), on `draw` between
-    // `min` and `max` with corners rounded by `rounding`.
-    void show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding = 0) const;
-
-    // The same, copied as it is: no blending, no tint, one texel a pixel (`max - min` equal to
-    // `to - from` in pixels). A software GL (Mesa's llvmpipe) then copies rows of memory instead
-    // of shading every pixel: a third of the time for a map-sized picture. Corners rounded by
-    // `rounding` are drawn over `behind`, the opaque colour under the picture.
-    void showCopied(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding = 0,
-                    ImU32 behind = 0) const;
+    // `min` and `max` (whole pixels, `max - min` equal to `to - from`), copied as it is: no
+    // blending, no tint, one texel a pixel. Its corners are rounded by `rounding` over `behind`,
+    // the opaque colour under the picture.
+    //
+    // Why a copy: the picture is stored blue-green-red-alpha, and Mesa's llvmpipe then copies a
+    // screen-aligned rectangle of it row by row ("linear" path) instead of shading every pixel:
+    // a map-sized picture costs ~1 ms instead of ~4. Only that one rectangle may sample the
+    // picture over large areas: Mesa 22.3's linear path misplaces the texture in 64-pixel tiles
+    // that a plain triangle covers whole (a rounded image drawn as ImGui draws one showed its
+    // land shifted in squares), so the rounded rim is drawn in strips narrower than a tile.
+    void show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding, ImU32 behind) const;
 
     int width() const { return m_width; }
     int height() const { return m_height; }
@@ -76,6 +78,8 @@ private:
     DrawnTexture(unsigned framebuffer, unsigned texture, int width, int height)
         : m_framebuffer(framebuffer), m_texture(texture), m_width(width), m_height(height) {}
     void release() noexcept;
+    // As ImGui draws an image (blended, tinted, rounded): for the rim only, see show().
+    void addImage(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding) const;
     unsigned m_framebuffer = 0;
     unsigned m_texture = 0;
     int m_width = 0;
@@ -93,7 +97,7 @@ private:
 // scaled. Needs OpenGL 3.3 (sampler objects); does nothing on older GLs.
 void sampleNearest(ImDrawList& draw);
 
-// Frees the GL objects showCopied and sampleNearest use; call while the GL context still exists.
+// Frees the GL objects DrawnTexture::show and sampleNearest use; call while the GL context still exists.
 void releaseGlObjects();
 
 bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* coverage);

@@ -85,9 +85,8 @@ int main(int argc, char** argv) {
 
     // The picture drawn as ImGui draws an image (a blended textured quad), the same unblended, and
     // copied with glBlitFramebuffer.
-    // And as the kiosk shows its map: a picture the GL drew, shown as ImGui shows an image
-    // (DrawnTexture::show) and copied (DrawnTexture::showCopied).
-    enum class Way { None, Quad, Unblended, Blitted, Drawn, DrawnCopied };
+    // And as the kiosk shows its map: a picture the GL drew, copied (DrawnTexture::show).
+    enum class Way { None, Quad, Unblended, Blitted, DrawnCopied };
     std::optional<kiosk::ui::DrawnTexture> drawn = kiosk::ui::DrawnTexture::make(pictureWidth, pictureHeight);
     if (!drawn) return 1;
     bool drawnFilled = false;
@@ -96,7 +95,7 @@ int main(int argc, char** argv) {
         Way way;
     };
     for (const Case c : {Case{"empty", Way::None}, Case{"picture", Way::Quad}, Case{"picture_unblended", Way::Unblended},
-                         Case{"picture_blitted", Way::Blitted}, Case{"drawn_picture", Way::Drawn},
+                         Case{"picture_blitted", Way::Blitted},
                          Case{"drawn_picture_copied", Way::DrawnCopied}}) {
         std::vector<double> total, present, threads;
         for (int frame = 0; frame < frames + 3; ++frame) {
@@ -123,7 +122,7 @@ int main(int argc, char** argv) {
                         glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
                     },
                     nullptr);
-            if ((c.way == Way::Drawn || c.way == Way::DrawnCopied) && !drawnFilled) {
+            if (c.way == Way::DrawnCopied && !drawnFilled) {
                 ImDrawList list(ImGui::GetDrawListSharedData());
                 list._ResetForNewFrame();
                 list.PushClipRect(ImVec2(0, 0), ImVec2(static_cast<float>(pictureWidth), static_cast<float>(pictureHeight)));
@@ -134,8 +133,7 @@ int main(int argc, char** argv) {
             }
             const ImVec2 at(20, 40), corner(20.0f + pictureWidth, 40.0f + pictureHeight);
             const ImVec2 whole(static_cast<float>(pictureWidth), static_cast<float>(pictureHeight));
-            if (c.way == Way::Drawn) drawn->show(*draw, at, corner, ImVec2(0, 0), whole);
-            if (c.way == Way::DrawnCopied) drawn->showCopied(*draw, at, corner, ImVec2(0, 0), whole);
+            if (c.way == Way::DrawnCopied) drawn->show(*draw, at, corner, ImVec2(0, 0), whole, 0, 0);
             if (c.way != Way::None) draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
             ImGui::Render();
             glViewport(0, 0, width, height);

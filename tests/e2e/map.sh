@@ -73,6 +73,29 @@ SCRIPT
 kiosk --window 1920x1080 --open map --replay "$work/double.replay" || fail "a double tap did not zoom in, or a swipe and a tap did"
 pass "a double tap zooms in; a swipe followed by a tap does not"
 
+# The map's pictures are copied to the screen on llvmpipe's fast ("linear") path, which in Mesa
+# 22.3 misplaces a texture in whole tiles that a plain triangle covers (a rounded mini map showed
+# its land shifted in squares). So the same screens drawn with that path turned off must look
+# the same: the big map zoomed in and panned, and a provider's mini map.
+cat >"$work/fast.replay" <<SCRIPT
+tap "Größer"
+drag 500 500 800 600
+screenshot $work/fast-map.png
+tap "Familienzentrum Filderstadt"
+expect "Gartenstraße 12"
+screenshot $work/fast-provider.png
+SCRIPT
+sed "s|/fast-|/slow-|" "$work/fast.replay" >"$work/slow.replay"
+kiosk --window 1920x1080 --open map --replay "$work/fast.replay" || fail "the map or a provider did not draw"
+LP_PERF=no_rast_linear kiosk --window 1920x1080 --open map --replay "$work/slow.replay" ||
+  fail "the map or a provider did not draw without llvmpipe's linear path"
+for shot in map provider; do
+  differ=$(compare -metric AE -fuzz 5% "$work/fast-$shot.png" "$work/slow-$shot.png" null: 2>&1 || true)
+  [[ $differ =~ ^[0-9]+$ ]] || fail "cannot compare the $shot screenshots: $differ"
+  ((differ < 200)) || fail "the $shot screen differs in $differ pixels with llvmpipe's linear path turned off"
+done
+pass "the map and a mini map look the same on llvmpipe's fast path and its ordinary one"
+
 # Portrait: the map on top, the list below; the screenshot shows the map's land colour over most
 # of its width.
 kiosk --window 1080x1920 --open map --screenshot "$work/portrait.png" || fail "no portrait map"

@@ -330,9 +330,9 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 area, Int
     ImVec2 offset(0, 0);  // from the layout's pixels to the screen's
     if (const MapPictures::Big* big = bigPicture(view, map, camera, size, margin)) {
         const float scale = io.DisplayFramebufferScale.x;
-        big->picture.showCopied(*draw, min, max, ImVec2(big->origin.x * scale, big->origin.y * scale),
-                                ImVec2((big->origin.x + size.x) * scale, (big->origin.y + size.y) * scale), 0.4f * em(),
-                                palette().background);
+        big->picture.show(*draw, min, max, ImVec2(big->origin.x * scale, big->origin.y * scale),
+                          ImVec2((big->origin.x + size.x) * scale, (big->origin.y + size.y) * scale), 0.4f * em(),
+                          palette().background);
         layout = &big->layout;
         offset = ImVec2(min.x - big->origin.x, min.y - big->origin.y);
     } else {
@@ -480,8 +480,11 @@ void miniMap(const View& view, const core::Provider& provider, float width) {
     if (!view.map || !provider.location) return;
     const core::DistrictMap& map = *view.map;
     const double aspect = (map.bounds.max.y - map.bounds.min.y) / (map.bounds.max.x - map.bounds.min.x);
-    const ImVec2 size(width, std::min(static_cast<float>(width * aspect) + em(), 11.0f * em()));
-    const ImVec2 min = ImGui::GetCursorScreenPos();
+    // On whole pixels, so that the picture is copied to the screen row for row.
+    const ImVec2 size(std::floor(width), std::floor(std::min(static_cast<float>(width * aspect) + em(), 11.0f * em())));
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
+    const ImVec2 min(std::round(cursor.x), std::round(cursor.y));
+    ImGui::SetCursorScreenPos(min);
     const ImVec2 max(min.x + size.x, min.y + size.y);
     // The land and the outline, the same in every mini map of this size: one picture for all of them.
     auto viewportAt = [&](ImVec2 at) {
@@ -508,7 +511,8 @@ void miniMap(const View& view, const core::Provider& provider, float width) {
         }
     }
     if (pictures && pictures->mini) {
-        pictures->mini->picture.show(*draw, min, max, ImVec2(0, 0), ImVec2(size.x * scale, size.y * scale), 0.4f * em());
+        pictures->mini->picture.show(*draw, min, max, ImVec2(0, 0), ImVec2(size.x * scale, size.y * scale), 0.4f * em(),
+                                     palette().background);
     } else {
         draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
         drawLand(*draw, viewportAt(min));
