@@ -115,7 +115,12 @@ bool shows(const View& view, const ProviderSet& withOffers, const core::Provider
 
 void drawPin(ImDrawList* draw, ImVec2 at, float radius, ImU32 fill, const std::string& label) {
     draw->AddCircleFilled(ImVec2(at.x, at.y + 0.12f * radius), radius * 1.05f, IM_COL32(0, 0, 0, 0x40));  // shadow
+    // The ring lies over the disc's edge: the disc needs no smoothing of its own (a third fewer
+    // triangles, which a software GL pays for; 2,000 pins are drawn whenever the map's picture is).
+    const ImDrawListFlags smoothing = draw->Flags;
+    draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     draw->AddCircleFilled(at, radius, fill);
+    draw->Flags = smoothing;
     draw->AddCircle(at, radius, palette().surface, 0, std::max(2.0f, 0.08f * em()));
     const ImVec2 size = ImGui::CalcTextSize(label.c_str());
     draw->AddText(ImVec2(at.x - size.x * 0.5f, at.y - size.y * 0.5f), palette().onPrimary, label.c_str());
