@@ -15,20 +15,27 @@ struct Palette;
 
 class MapPictures {
 public:
+    // What decides which providers show (as pins) and which offers (in the tapped place's list):
+    // the content, the map, the tapped place and the filters.
+    struct Shown {
+        const core::Catalog* catalog = nullptr;
+        const core::DistrictMap* map = nullptr;
+        std::string place, lifeStage, topic;
+        bool openNow = false;
+        core::Date date;  // with openNow: the minute that the providers are open at
+        int minuteOfDay = -1;
+        friend bool operator==(const Shown&, const Shown&) = default;
+    };
     // Everything a picture of the big map depends on, besides where its camera is: a pan within
     // the picture's margin only shows another part of it.
     struct BigKey {
-        const core::Catalog* catalog = nullptr;
-        const core::DistrictMap* map = nullptr;
+        Shown shown;
         const Palette* palette = nullptr;
         const ImFont* font = nullptr;
         float em = 0, scale = 0;
         int width = 0, height = 0;  // the map's rectangle on screen, in pixels
         double zoom = 0;
-        std::string language, place, lifeStage, topic;
-        bool openNow = false;
-        core::Date date;       // with openNow: the minute that the pins are open at
-        int minuteOfDay = -1;
+        std::string language;
         bool here = false;
         double hereLatitude = 0, hereLongitude = 0;
         friend bool operator==(const BigKey&, const BigKey&) = default;
@@ -68,17 +75,8 @@ public:
     // Not a picture, but kept for the same reason: the offers the panel lists for the tapped
     // place. Finding them tests every provider's position against the place's outline, which
     // with 2,000 providers took 2 ms of each frame while a finger panned.
-    struct PlaceOffersKey {
-        const core::Catalog* catalog = nullptr;
-        const core::DistrictMap* map = nullptr;
-        std::string place, lifeStage, topic;
-        bool openNow = false;
-        core::Date date;  // with openNow: the minute the providers are open at
-        int minuteOfDay = -1;
-        friend bool operator==(const PlaceOffersKey&, const PlaceOffersKey&) = default;
-    };
     struct PlaceOffers {
-        PlaceOffersKey key;
+        Shown key;
         std::vector<const core::Offer*> offers;
     };
 

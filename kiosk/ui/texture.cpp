@@ -169,13 +169,18 @@ GLuint g_nearest = 0;
 bool g_nearestTried = false;
 bool g_nearestUsed = false;  // sampleNearest has bound it: show() binds it again after its copy
 
+// Sampler objects and texture swizzles came with OpenGL 3.3.
+bool hasGl33() {
+    GLint major = 0, minor = 0;
+    glGetIntegerv(GL_MAJOR_VERSION, &major);
+    glGetIntegerv(GL_MINOR_VERSION, &minor);
+    return major > 3 || (major == 3 && minor >= 3);
+}
+
 void bindNearestSampler() {
     if (!g_nearestTried) {
         g_nearestTried = true;
-        GLint major = 0, minor = 0;
-        glGetIntegerv(GL_MAJOR_VERSION, &major);
-        glGetIntegerv(GL_MINOR_VERSION, &minor);
-        if (major > 3 || (major == 3 && minor >= 3)) {
+        if (hasGl33()) {
             glGenSamplers(1, &g_nearest);
             glSamplerParameteri(g_nearest, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
             glSamplerParameteri(g_nearest, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
@@ -297,10 +302,7 @@ void releaseGlObjects() {
 }
 
 bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* coverage) {
-    GLint major = 0, minor = 0;
-    glGetIntegerv(GL_MAJOR_VERSION, &major);
-    glGetIntegerv(GL_MINOR_VERSION, &minor);
-    if (!coverage || major < 3 || (major == 3 && minor < 3)) return false;
+    if (!coverage || !hasGl33()) return false;
     GLint previous = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(id)));

@@ -86,10 +86,6 @@ private:
     int m_height = 0;
 };
 
-// Stores the texture `id` (made by ImGui's renderer from RGBA pixels that are white with a
-// coverage alpha, as the font atlas is) again as one byte a pixel, read back as white with
-// that alpha: a quarter of the memory. Does nothing (and returns false) on GL older than 3.3,
-// which lacks texture swizzles.
 // From here on in this frame, on `draw` and the lists drawn after it, each pixel takes the one
 // texel nearest it instead of a blend of four. Text and pictograms are drawn at their own size,
 // so they look the same (crisper, if anything), and a software GL (Mesa's llvmpipe) shades them in
@@ -100,6 +96,10 @@ void sampleNearest(ImDrawList& draw);
 // Frees the GL objects DrawnTexture::show and sampleNearest use; call while the GL context still exists.
 void releaseGlObjects();
 
+// Stores the texture `id` (made by ImGui's renderer from RGBA pixels that are white with a
+// coverage alpha, as the font atlas is) again as one byte a pixel, read back as white with
+// that alpha: a quarter of the memory. Does nothing (and returns false) on GL older than 3.3,
+// which lacks texture swizzles.
 bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* coverage);
 
 }  // namespace kiosk::ui

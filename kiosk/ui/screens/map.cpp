@@ -222,6 +222,24 @@ MapPictures::Layout drawMapContent(ImDrawList& draw, const View& view, const cor
     return layout;
 }
 
+// What decides, this minute, which providers and offers the map shows.
+MapPictures::Shown shownNow(const View& view, const core::DistrictMap& map) {
+    const core::ScreenRef& screen = view.session.current();
+    MapPictures::Shown shown{.catalog = &view.catalog,
+                             .map = &map,
+                             .place = view.session.mapPlace,
+                             .lifeStage = screen.target,
+                             .topic = screen.topic,
+                             .openNow = view.session.mapOpenNow,
+                             .date = {},
+                             .minuteOfDay = -1};
+    if (shown.openNow) {
+        shown.date = view.now.date;
+        shown.minuteOfDay = view.now.minuteOfDay;
+    }
+    return shown;
+}
+
 // An ImDrawList of its own, set up as ImGui sets up a window's, for drawing into a picture.
 ImDrawList pictureList(ImVec2 size) {
     ImDrawList list(ImGui::GetDrawListSharedData());
@@ -240,10 +258,8 @@ constexpr float kPictureMargin = 0.25f;
 MapPictures::Big* bigPicture(const View& view, const core::DistrictMap& map, const core::MapCamera& camera, ImVec2 size,
                              float margin) {
     if (!view.mapPictures) return nullptr;
-    const core::ScreenRef& screenRef = view.session.current();
     const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
-    MapPictures::BigKey key{.catalog = &view.catalog,
-                            .map = &map,
+    MapPictures::BigKey key{.shown = shownNow(view, map),
                             .palette = &palette(),
                             .font = fonts().body,
                             .em = em(),
@@ -252,19 +268,9 @@ MapPictures::Big* bigPicture(const View& view, const core::DistrictMap& map, con
                             .height = static_cast<int>(std::lround(size.y)),
                             .zoom = camera.zoom,
                             .language = view.language(),
-                            .place = view.session.mapPlace,
-                            .lifeStage = screenRef.target,
-                            .topic = screenRef.topic,
-                            .openNow = view.session.mapOpenNow,
-                            .date = {},
-                            .minuteOfDay = -1,
                             .here = false,
                             .hereLatitude = 0,
                             .hereLongitude = 0};
-    if (key.openNow) {
-        key.date = view.now.date;
-        key.minuteOfDay = view.now.minuteOfDay;
-    }
     if (view.here) {
         key.here = true;
         key.hereLatitude = view.here->latitude;
@@ -416,21 +422,9 @@ std::vector<const core::Offer*> findPlaceOffers(const View& view, const core::Di
 
 // The same, found again only when the place, the filters or the content changed.
 const std::vector<const core::Offer*>& placeOffers(const View& view, const core::DistrictMap& map) {
-    const core::ScreenRef& screen = view.session.current();
-    MapPictures::PlaceOffersKey key{.catalog = &view.catalog,
-                                    .map = &map,
-                                    .place = view.session.mapPlace,
-                                    .lifeStage = screen.target,
-                                    .topic = screen.topic,
-                                    .openNow = view.session.mapOpenNow,
-                                    .date = {},
-                                    .minuteOfDay = -1};
-    if (key.openNow) {
-        key.date = view.now.date;
-        key.minuteOfDay = view.now.minuteOfDay;
-    }
+    MapPictures::Shown key = shownNow(view, map);
     std::optional<MapPictures::PlaceOffers>& kept = view.mapPictures->placeOffers;
-    if (!kept || !(kept->key == key)) kept = MapPictures::PlaceOffers{std::move(key), findPlaceOffers(view, map)};
+    if (!kept || kept->key != key) kept = MapPictures::PlaceOffers{std::move(key), findPlaceOffers(view, map)};
     return kept->offers;
 }
 
