@@ -214,8 +214,13 @@ struct BuiltContent {
 BuiltContent buildContent(const fs::path& staging, const std::string& packName, const Manifest& manifest,
                           const std::string& manifestBytes, const std::string& signature) {
     BuiltContent built;
-    std::ofstream(staging / "manifest.json", std::ios::binary) << manifestBytes;
-    std::ofstream(staging / "manifest.sig", std::ios::binary) << signature;
+    // A full disk throws here, and the importer refuses the pack as one it cannot store.
+    for (const auto& [name, bytes] : {std::pair{"manifest.json", &manifestBytes}, std::pair{"manifest.sig", &signature}}) {
+        std::ofstream out(staging / name, std::ios::binary);
+        out << *bytes;
+        out.close();
+        if (!out) throw std::runtime_error(fmt::format("cannot write {}", (staging / name).string()));
+    }
     SourceResult source = loadSource(staging / "content");
     if (!source.ok()) {
         built.refusal = {"content-mistakes", {std::to_string(source.errors.size()), source.errors.front().toString()}};

@@ -7,8 +7,6 @@ namespace {
 
 constexpr std::array<std::string_view, 7> kScreens{"emergencies", "about", "map", "search", "list", "qr", "languages"};
 
-bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
 }  // namespace
 
 std::string conventionalAudioName(std::string_view key) {
@@ -16,7 +14,7 @@ std::string conventionalAudioName(std::string_view key) {
         if (key == screen) return std::string(screen);
     for (std::string_view kind : {"provider", "stage"}) {
         const std::string prefix = std::string(kind) + ":";
-        if (startsWith(key, prefix) && key.size() > prefix.size())
+        if (key.starts_with(prefix) && key.size() > prefix.size())
             return std::string(kind) + "-" + std::string(key.substr(prefix.size()));
     }
     return {};
@@ -24,8 +22,8 @@ std::string conventionalAudioName(std::string_view key) {
 
 std::optional<LocalizedText> explanationAudio(const Catalog& catalog, std::string_view key) {
     if (const LocalizedText* named = catalog.explanation(key)) return *named;
-    if (startsWith(key, "provider:") && !catalog.provider(key.substr(9))) return std::nullopt;
-    if (startsWith(key, "stage:") && !catalog.lifeStage(key.substr(6))) return std::nullopt;
+    if (key.starts_with("provider:") && !catalog.provider(key.substr(9))) return std::nullopt;
+    if (key.starts_with("stage:") && !catalog.lifeStage(key.substr(6))) return std::nullopt;
     const std::string name = conventionalAudioName(key);
     if (name.empty()) return std::nullopt;
     LocalizedText files;
