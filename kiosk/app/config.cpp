@@ -39,8 +39,8 @@ Config defaultConfig() {
     // systemd's StateDirectory= (the kiosk PC's service), then the user's state folder.
     if (const char* state = std::getenv("STATE_DIRECTORY"); state && *state && !std::strchr(state, ':'))
         config.dataDir = state;
-    else if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
-        config.dataDir = std::filesystem::path(state) / "familienkiosk";
+    else if (const char* xdgState = std::getenv("XDG_STATE_HOME"); xdgState && *xdgState)
+        config.dataDir = std::filesystem::path(xdgState) / "familienkiosk";
     else if (const char* home = std::getenv("HOME"); home && *home)
         config.dataDir = std::filesystem::path(home) / ".local/state/familienkiosk";
     else

@@ -249,7 +249,7 @@ void countUsage(content::Statistics& statistics, const core::Intent& intent, con
     else if (std::holds_alternative<in::OpenEmergencies>(intent)) statistics.count(now, m::kEmergencies);
     else if (auto* listen = std::get_if<in::Listen>(&intent)) statistics.count(now, m::kAudio, listen->explanation);
     else if (std::holds_alternative<in::ShowListQr>(intent))
-        for (const auto& offer : before.chosen) statistics.count(now, m::kQr, offer);
+        for (const auto& chosen : before.chosen) statistics.count(now, m::kQr, chosen);
 }
 
 }  // namespace kiosk::app

@@ -844,7 +844,7 @@ PackCheck readPack(const fs::path& packPath, const PackReadOptions& options) {
             return refuse(check, {"cannot-store", {}},
                           fmt::format("{}: {}: {}", packName, target.string(), std::strerror(errno)));
         sourcePending.erase(path);
-        if (const PackFile* file = announceSource()) return differs(*file);
+        if (const PackFile* announced = announceSource()) return differs(*announced);
     }
     std::vector<std::string> allPaths;
     for (const auto& file : check.manifest.files) allPaths.push_back(file.path);

@@ -122,9 +122,9 @@ void addText(std::vector<Row>& rows, cairo_t* cr, const Target& target, const st
         const double originX = static_cast<double>(inLayout.x - inLine.x) / PANGO_SCALE;
         const double baseline = static_cast<double>(pango_layout_iter_get_baseline(iter) - inLayout.y) / PANGO_SCALE;
         rows.push_back({static_cast<double>(inLayout.height) / PANGO_SCALE,
-                        [layout, line, originX, baseline](cairo_t* cr, double x, double top) {
-                            cairo_move_to(cr, x + originX, top + baseline);
-                            pango_cairo_show_layout_line(cr, line);
+                        [layout, line, originX, baseline](cairo_t* to, double x, double top) {
+                            cairo_move_to(to, x + originX, top + baseline);
+                            pango_cairo_show_layout_line(to, line);
                         }});
     } while (pango_layout_iter_next_line(iter));
     pango_layout_iter_free(iter);
@@ -178,22 +178,22 @@ Row qrRow(cairo_t* cr, const Target& target, const std::string& url, const std::
         if (module > 0) {
             const double side = modules * module;
             const bool wholeDots = !target.qrBeside;
-            parts.push_back({side, [code = std::move(*code), module, side, width, wholeDots](cairo_t* cr, double x, double top) {
+            parts.push_back({side, [code = std::move(*code), module, side, width, wholeDots](cairo_t* to, double x, double top) {
                                  double left = x + (width - side) / 2;
                                  if (wholeDots) {
                                      left = std::round(left);
                                      top = std::round(top);
                                  }
-                                 fillModules(cr, code, left, top, module);
+                                 fillModules(to, code, left, top, module);
                              }});
         }
     }
     if (parts.size() == 1) addText(parts, cr, target, url, Font::Hint, Flow::German, Align::Centre, width);
     else addText(parts, cr, target, hint, Font::Hint, Flow::Family, Align::Centre, width);
     const double height = heightOf(parts);
-    return {height, [parts = std::move(parts)](cairo_t* cr, double x, double top) {
+    return {height, [parts = std::move(parts)](cairo_t* to, double x, double top) {
                 for (const Row& part : parts) {
-                    if (part.draw) part.draw(cr, x, top);
+                    if (part.draw) part.draw(to, x, top);
                     top += part.height;
                 }
             }};

@@ -141,13 +141,13 @@ int main(int argc, char** argv) {
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             glFinish();
-            const auto drawn = Clock::now();
+            const auto rendered = Clock::now();
             glfwSwapBuffers(window);
             glFinish();
             const auto end = Clock::now();
             if (frame >= 3) {
                 total.push_back(std::chrono::duration<double, std::milli>(end - start).count());
-                present.push_back(std::chrono::duration<double, std::milli>(end - drawn).count());
+                present.push_back(std::chrono::duration<double, std::milli>(end - rendered).count());
                 threads.push_back(processCpuMilliseconds() - cpuStart);
             }
         }
