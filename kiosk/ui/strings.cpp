@@ -237,4 +237,11 @@ std::string refusalText(const std::string& code, const std::vector<std::string>&
     return core::fillIn(text, args);
 }
 
+std::string problemText(const core::Problem& problem, std::string_view language) {
+    const std::string key = problem.key();
+    const std::string& text = tr(key, language);
+    if (text == key) return problem.english();
+    return core::fillIn(text, problem.values());
+}
+
 }  // namespace kiosk::ui

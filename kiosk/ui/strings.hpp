@@ -1,6 +1,8 @@
 // The kiosk's own words (not the content's), per language, from gettext .po files; German is the fallback.
 #pragma once
 
+#include "kiosk/core/problem.hpp"
+
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -17,6 +19,10 @@ const std::string& tr(std::string_view key, std::string_view language);
 // `english` (the importer's own words) where the kiosk has no text for the code.
 std::string refusalText(const std::string& code, const std::vector<std::string>& args, const std::string& english,
                         std::string_view language);
+
+// A problem in `language`: the text under the problem's key ("<domain>.<name>") with its values
+// filled in; its English words where the kiosk has no text for it.
+std::string problemText(const core::Problem& problem, std::string_view language);
 
 // Reads the translations from `i18nDir` (assets/i18n): every `CODE.po` named in its `LINGUAS`
 // file (or, without one, every .po file present). msgctxt is the key, msgid the German text,

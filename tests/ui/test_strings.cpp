@@ -106,3 +106,24 @@ TEST_CASE("a .po file dropped in adds a language; a broken one is reported and t
     CHECK(tr("a", "pl") == "Eins");
     CHECK(tr("a", "ro") == "Eins");
 }
+
+namespace {
+enum class SampleProblem { OlderVersion, Unknown };
+std::string_view problemDomain(SampleProblem) { return "refusal"; }
+std::string_view problemName(SampleProblem code) {
+    return code == SampleProblem::OlderVersion ? "older-version" : "no-such-code";
+}
+std::string_view problemEnglish(SampleProblem code) {
+    return code == SampleProblem::OlderVersion ? "version {} is older than {}" : "nothing known about {}";
+}
+}  // namespace
+
+TEST_CASE("a problem is said in the reader's language, or in English where the kiosk has no words", "[strings]") {
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+    const kiosk::core::Problem older(SampleProblem::OlderVersion, {"3", "5"});
+    const std::string german = kiosk::ui::problemText(older, "de");
+    CHECK(german.find('3') != std::string::npos);
+    CHECK(german.find('5') != std::string::npos);
+    CHECK(german != older.english());
+    CHECK(kiosk::ui::problemText(kiosk::core::Problem(SampleProblem::Unknown, {"x"}), "de") == "nothing known about x");
+}
