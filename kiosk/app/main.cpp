@@ -68,13 +68,13 @@ int printFromCommandLine(const kiosk::app::Config& config, const kiosk::core::Ca
         std::printf("wrote %s (%zu offer(s))\n", pdf.c_str(), slip.entries.size());
         return 0;
     }
-    const kiosk::app::PrintOutcome outcome = kiosk::app::printSlip(config, slip);
-    if (!outcome.ok) {
-        std::fprintf(stderr, "%s\n", kiosk::ui::tr(outcome.problemKey, config.language).c_str());
-        spdlog::error("print: {}", outcome.detail);
+    const auto outcome = kiosk::app::printSlip(config, slip);
+    if (!outcome) {
+        std::fprintf(stderr, "%s\n", kiosk::ui::problemText(outcome.problem(), config.language).c_str());
+        spdlog::error("print: {}", outcome.problem().detail());
         return 1;
     }
-    std::printf("printed %zu offer(s): %s\n", slip.entries.size(), outcome.detail.c_str());
+    std::printf("printed %zu offer(s): %s\n", slip.entries.size(), outcome->c_str());
     return 0;
 }
 
@@ -149,7 +149,6 @@ int main(int argc, char** argv) {
     CLI11_PARSE(cli, argc, argv);
 
     kiosk::app::Config config = kiosk::app::defaultConfig();
-    std::string error;
     if (setPin)  // before reading the configuration: it may not exist yet
         return kiosk::app::setPinFromStdin(configFile.empty() ? kiosk::app::kSystemConfig
                                                               : std::filesystem::path(configFile));
@@ -157,9 +156,13 @@ int main(int argc, char** argv) {
         !configFile.empty() ? std::filesystem::path(configFile)
                             : (std::filesystem::exists(kiosk::app::kSystemConfig) ? kiosk::app::kSystemConfig
                                                                                  : std::filesystem::path());
-    if (!configPath.empty() && !kiosk::app::loadConfig(configPath, config, error)) {
-        spdlog::critical("configuration: {}", error);
-        return 2;
+    if (!configPath.empty()) {
+        auto read = kiosk::app::loadConfig(configPath, config);
+        if (!read) {
+            spdlog::critical("configuration: {}", read.problem().logLine());
+            return 2;
+        }
+        config = std::move(*read);
     }
     if (!window.empty()) {
         if (!kiosk::app::parseWindowSize(window, config.windowWidth, config.windowHeight)) {
@@ -291,9 +294,9 @@ int main(int argc, char** argv) {
     }
     if (!screenshot.empty()) options.screenshot = screenshot;
     if (!replay.empty()) {
-        auto lines = kiosk::app::loadReplay(replay, error);
+        auto lines = kiosk::app::loadReplay(replay);
         if (!lines) {
-            spdlog::critical("--replay: {}", error);
+            spdlog::critical("--replay: {}", lines.problem().logLine());
             return 2;
         }
         options.replay = std::move(*lines);

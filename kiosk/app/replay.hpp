@@ -1,6 +1,8 @@
 // Scripted taps, waits, checks and screenshots (`--replay FILE`), for tests and content previews.
 #pragma once
 
+#include "kiosk/core/problem.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -31,8 +33,19 @@ struct ReplayLine {
     Step step;
 };
 
-// Parses a script; on error returns nothing and names the line in `error`.
-std::optional<std::vector<ReplayLine>> parseReplay(const std::string& text, std::string& error);
-std::optional<std::vector<ReplayLine>> loadReplay(const std::filesystem::path& file, std::string& error);
+// Why a script is refused before anything runs (for whoever wrote it: English words).
+enum class ReplayProblem {
+    Unreadable,      // values: file
+    UnclosedQuote,   // line number
+    UnknownCommand,  // line number, the line
+};
+std::string_view problemDomain(ReplayProblem);
+std::string_view problemName(ReplayProblem code);
+std::string_view problemEnglish(ReplayProblem code);
+
+// Parses a script; a refusal names the line.
+core::Result<std::vector<ReplayLine>> parseReplay(const std::string& text);
+// Reads and parses a script file; a refusal's detail is the file.
+core::Result<std::vector<ReplayLine>> loadReplay(const std::filesystem::path& file);
 
 }  // namespace kiosk::app

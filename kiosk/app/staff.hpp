@@ -62,6 +62,7 @@ public:
 
 private:
     void submitPin();
+    void keepLock();  // writes the lock to the data folder
 
     const Config& m_config;
     Updates& m_updates;
