@@ -60,6 +60,7 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
     if (command == "screenshot" && args == 1) return step::Screenshot{w[1]};
     if (command == "targets" && args == 1) return step::Targets{w[1]};
     if (command == "check-targets" && args == 1 && number(w[1], a) && a > 0 && a <= 100) return step::CheckTargets{a};
+    if (command == "fail-frame" && args == 0) return step::FailFrame{};
     if (command == "advance" && args == 1 && number(w[1], a) && a >= 0 && a <= 366 * 86'400)
         return step::Advance{static_cast<int>(a)};
     return std::nullopt;

@@ -23,10 +23,13 @@ struct Advance { int seconds; };        // the kiosk's clocks jump ahead (idle t
 // pixels, the whole target), width and height in mm, and "control" or "label" (see ui::VisibleText).
 struct Targets { std::filesystem::path file; };
 struct CheckTargets { float millimetres; };  // fail unless every control on screen is this large both ways
+// `fail-frame`: the next frame fails while the screen is drawn (an exception thrown inside an open
+// window), as a bug in a screen would: the kiosk must log it and start afresh on its start screen.
+struct FailFrame {};
 }  // namespace step
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,
-                          step::Advance, step::Targets, step::CheckTargets>;
+                          step::Advance, step::Targets, step::CheckTargets, step::FailFrame>;
 
 struct ReplayLine {
     int number;

@@ -242,20 +242,4 @@ void StaffDesk::followPrint(const ui::PrintView& print) {
     m_testPrinting = false;
 }
 
-void countUsage(content::Statistics& statistics, const core::Intent& intent, const core::Session& before,
-                core::LocalDateTime now) {
-    namespace in = core::intent;
-    namespace m = content::metric;
-    if (std::holds_alternative<in::Wake>(intent)) statistics.count(now, m::kSession);
-    else if (auto* language = std::get_if<in::ChooseLanguage>(&intent)) statistics.count(now, m::kLanguage, language->code);
-    else if (auto* stage = std::get_if<in::OpenLifeStage>(&intent)) statistics.count(now, m::kLifeStage, stage->id);
-    else if (auto* topic = std::get_if<in::FilterTopic>(&intent); topic && !topic->id.empty())
-        statistics.count(now, m::kTopic, topic->id);
-    else if (auto* offer = std::get_if<in::OpenOffer>(&intent)) statistics.count(now, m::kOffer, offer->id);
-    else if (std::holds_alternative<in::OpenEmergencies>(intent)) statistics.count(now, m::kEmergencies);
-    else if (auto* listen = std::get_if<in::Listen>(&intent)) statistics.count(now, m::kAudio, listen->explanation);
-    else if (std::holds_alternative<in::ShowListQr>(intent))
-        for (const auto& chosen : before.chosen) statistics.count(now, m::kQr, chosen);
-}
-
 }  // namespace kiosk::app

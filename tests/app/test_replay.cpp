@@ -82,6 +82,13 @@ TEST_CASE("each command becomes its step, with its line number", "[replay]") {
     CHECK(stepAs<step::Advance>(lines[7]).seconds == 92);
 }
 
+TEST_CASE("fail-frame asks the next frame to fail, to test the kiosk's recovery", "[replay]") {
+    const auto lines = parsed("fail-frame\n");
+    REQUIRE(lines.size() == 1);
+    CHECK(std::holds_alternative<step::FailFrame>(lines[0].step));
+    CHECK_THAT(refusal("fail-frame now\n"), StartsWith("line 1: cannot understand"));
+}
+
 TEST_CASE("comments and blank lines are skipped but still counted", "[replay]") {
     const auto lines = parsed(
         "# home -> baby\n"
