@@ -284,11 +284,11 @@ int main(int argc, char** argv) {
     kiosk::app::Config config = kiosk::app::defaultConfig();
     if (a.setPin)  // before reading the configuration: it may not exist yet
         return kiosk::app::setPinFromStdin(a.configFile.empty() ? kiosk::app::kSystemConfig
-                                                              : std::filesystem::path(a.configFile));
+                                                                : std::filesystem::path(a.configFile));
     const std::filesystem::path configPath =
         !a.configFile.empty() ? std::filesystem::path(a.configFile)
-                            : (std::filesystem::exists(kiosk::app::kSystemConfig) ? kiosk::app::kSystemConfig
-                                                                                 : std::filesystem::path());
+                              : (std::filesystem::exists(kiosk::app::kSystemConfig) ? kiosk::app::kSystemConfig
+                                                                                   : std::filesystem::path());
     if (!configPath.empty()) {
         auto read = kiosk::app::loadConfig(configPath, config);
         if (!read) {
