@@ -10,10 +10,10 @@
 #include "kiosk/core/display_sleep.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/screen_size.hpp"
-#include "kiosk/platform/service_manager.hpp"
+#include "kiosk/platform/systemd_notifier.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
-#include "kiosk/ui/map_pictures.hpp"
+#include "kiosk/ui/map_cache.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
@@ -395,7 +395,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
 
     KioskClock clock(options.fixedTime);
     core::IdleTimer idle(config.idleTimeout, config.idleCountdown);
-    platform::ServiceManager systemd;  // readiness and watchdog, when systemd runs the kiosk
+    platform::SystemdNotifier systemd;  // readiness and watchdog, when systemd runs the kiosk
     if (systemd.watchdogEnabled())
         spdlog::info("systemd watchdog: waking at least every {} ms to report", systemd.longestSleep().count());
     core::DisplaySleep display(displayHours(config), config.idleTimeout + config.idleCountdown);
@@ -433,7 +433,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         }
     };
     ui::QrTextures qr;
-    ui::MapPictures mapPictures;
+    ui::MapCache mapCache;
     std::optional<ReplayPlayer> replay;
     // How large a pixel is, for touch targets in millimetres. In a window (tests, previews) the window
     // stands for the whole screen, as it does for the font size.
@@ -510,7 +510,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
         if ((updates.takeNewContent() || reloadAsked) && options.reloadContent) {
             reloadAsked = false;
             content = options.reloadContent();
-            mapPictures.clear();  // its pins and their places were the old content's
+            mapCache.clear();  // its pins and their places were the old content's
             search = openSearch(content);
             kioskInfo.contentBuiltAt = content.info.builtAt;
             explanations.setMediaDir(content.mediaDir);
@@ -633,7 +633,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
                 searchResults = search ? search->find(searchedText, searchedLanguage) : std::vector<std::string>{};
             }
             view.searchResults = &searchResults;
-            view.mapPictures = &mapPictures;
+            view.mapCache = &mapCache;
             ui::drawKiosk(view, intents);
         } else {
             ui::drawNotReady(config.language);
@@ -719,7 +719,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     if (flatOut) stats.print();
 
     qr.clear();  // GL textures go while their context is still there
-    mapPictures.clear();
+    mapCache.clear();
     ui::releaseGlObjects();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
