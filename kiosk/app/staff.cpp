@@ -28,7 +28,7 @@ std::string formatBytes(std::uintmax_t bytes) {
 std::string formatUptime(std::chrono::steady_clock::duration up, const std::string& lang) {
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(up).count();
     const auto days = minutes / (24 * 60), hours = minutes / 60 % 24, mins = minutes % 60;
-    const bool de = lang == "de";
+    const bool de = lang == "de";  // German abbreviations as such, not the reference language
     if (days > 0) return fmt::format(fmt::runtime(de ? "{} Tg. {} Std." : "{} d {} h"), days, hours);
     if (hours > 0) return fmt::format(fmt::runtime(de ? "{} Std. {} Min." : "{} h {} min"), hours, mins);
     return fmt::format(fmt::runtime(de ? "{} Min." : "{} min"), mins);

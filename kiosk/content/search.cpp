@@ -2,6 +2,8 @@
 // content's words, synonyms, and bm25 ranking with the words' rarity looked up rather than counted.
 #include "kiosk/content/search.hpp"
 
+#include "kiosk/core/localized_text.hpp"
+
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
@@ -334,11 +336,11 @@ std::string Search::termsFor(const std::string& word, std::string_view language,
         alternative(quotedTerms, rows);
     }
     for (const auto& w : words)
-        for (const std::string_view lang : {language, std::string_view("de")}) {
+        for (const std::string_view lang : {language, core::kReferenceLanguage}) {
             auto it = m_synonyms.find(std::string(lang) + ":" + w);
             if (it == m_synonyms.end()) continue;
             for (const auto& also : it->second) alternative({quoted(also)}, phraseRows(also));
-            if (lang == "de") break;
+            if (lang == core::kReferenceLanguage) break;
         }
     return "(" + terms + ")";
 }
@@ -368,7 +370,7 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
         // tier's columns (a word rare in titles weighs much in the title tier). Small content is
         // ranked whole. A language's rows are one range of row ids, which FTS5 seeks to.
         std::vector<int64_t> numbers{number(language)};
-        if (language != "de") numbers.push_back(number("de"));
+        if (language != core::kReferenceLanguage) numbers.push_back(number(core::kReferenceLanguage));
         const char* tiers[] = {"{title} : (", "{keywords topics} : (", "("};
         for (size_t tier = 0; tier < std::size(tiers); ++tier) {
             m_phrases.tier = tier;

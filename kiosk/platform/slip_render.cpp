@@ -2,6 +2,7 @@
 // A4 pages or down a receipt; pango shapes and orders the text, cairo draws it.
 #include "kiosk/platform/slip_render.hpp"
 
+#include "kiosk/core/localized_text.hpp"
 #include "kiosk/platform/qr_code.hpp"
 
 #include <algorithm>
@@ -99,7 +100,8 @@ void addText(std::vector<Row>& rows, cairo_t* cr, const Target& target, const st
     PangoContext* context = pango_layout_get_context(layout.get());
     const bool rtlRun = target.rtl && flow == Flow::Family;
     pango_context_set_base_dir(context, rtlRun ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    pango_context_set_language(context, pango_language_from_string(flow == Flow::Family ? target.language.c_str() : "de"));
+    const std::string language = flow == Flow::Family ? target.language : std::string(core::kReferenceLanguage);
+    pango_context_set_language(context, pango_language_from_string(language.c_str()));
     pango_layout_context_changed(layout.get());
     // Every paragraph in the direction of its flow, not guessed from its first letter, so a phone
     // number line in an Arabic slip still starts on the right.
@@ -282,7 +284,7 @@ std::vector<Block> slipBlocks(cairo_t* cr, const Target& target, const core::Sli
 Target targetFor(const core::Slip& slip) {
     Target target;
     target.rtl = rightToLeft(slip.language);
-    target.language = slip.language.empty() ? "de" : slip.language;
+    target.language = slip.language.empty() ? std::string(core::kReferenceLanguage) : slip.language;
     return target;
 }
 

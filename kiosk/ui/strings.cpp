@@ -17,7 +17,7 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr std::string_view kReference = "de";
+using core::kReferenceLanguage;
 
 struct Entry {
     std::string german;  // the msgid this translation was made for
@@ -101,7 +101,7 @@ bool readPo(const std::filesystem::path& file, const std::string& language, Stri
         const char* german = po_message_msgid(message);
         const char* text = po_message_msgstr(message);
         if (!key || po_message_is_obsolete(message) || po_message_is_fuzzy(message)) continue;
-        std::string value = text && *text ? text : (language == kReference ? german : "");
+        std::string value = text && *text ? text : (language == kReferenceLanguage ? german : "");
         if (value.empty()) continue;
         into.table[key][language] = Entry{german, std::move(value)};
     }
@@ -125,7 +125,7 @@ std::vector<std::string> listedLanguages(const std::filesystem::path& dir) {
     for (const auto& file : std::filesystem::directory_iterator(dir, ec))
         if (file.path().extension() == ".po") codes.push_back(file.path().stem());
     std::sort(codes.begin(), codes.end(), [](const std::string& a, const std::string& b) {
-        return (a == kReference) != (b == kReference) ? a == kReference : a < b;
+        return (a == kReferenceLanguage) != (b == kReferenceLanguage) ? a == kReferenceLanguage : a < b;
     });
     return codes;
 }
@@ -160,9 +160,9 @@ std::string loadUiStrings(const std::filesystem::path& i18nDir) {
         }
         loaded.languages.push_back(code);
     }
-    if (std::find(loaded.languages.begin(), loaded.languages.end(), kReference) == loaded.languages.end()) {
+    if (std::find(loaded.languages.begin(), loaded.languages.end(), kReferenceLanguage) == loaded.languages.end()) {
         note("no German translations (" + (i18nDir / "de.po").string() + ")");
-        if (loaded.languages.empty()) loaded.languages.emplace_back(kReference);
+        if (loaded.languages.empty()) loaded.languages.emplace_back(kReferenceLanguage);
     }
     for (const auto& code : loaded.languages) {
         auto name = loaded.table.find("language.self");  // the language's name for itself
@@ -182,7 +182,7 @@ const std::string& tr(std::string_view key, std::string_view language) {
         return missing;
     }
     if (auto it = entry->second.find(language); it != entry->second.end()) return it->second.text;
-    if (auto it = entry->second.find(kReference); it != entry->second.end()) return it->second.text;
+    if (auto it = entry->second.find(kReferenceLanguage); it != entry->second.end()) return it->second.text;
     return entry->second.begin()->second.text;
 }
 
@@ -221,7 +221,7 @@ void forEachUiString(const std::function<void(const std::string&)>& visit) {
 std::vector<std::string> untranslatedKeys(std::string_view language) {
     std::vector<std::string> keys;
     for (const auto& [key, translations] : current().table) {
-        auto german = translations.find(kReference);
+        auto german = translations.find(kReferenceLanguage);
         if (german == translations.end()) continue;  // not a key of the reference: nothing to translate
         auto it = translations.find(language);
         if (it == translations.end() || it->second.german != german->second.german) keys.push_back(key);
