@@ -1,9 +1,9 @@
 #include "kiosk/app/printing.hpp"
 
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/platform/cups_printer.hpp"
 #include "kiosk/platform/escpos.hpp"
 #include "kiosk/platform/slip_render.hpp"
-#include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
 
 #include <fmt/format.h>
@@ -14,11 +14,6 @@
 
 namespace kiosk::app {
 namespace {
-
-std::string address(const core::Address& a) {
-    if (a.empty()) return {};
-    return a.street + ", " + a.postalCode + " " + a.municipality;
-}
 
 std::string problemKey(platform::PrintProblem problem) {
     using P = platform::PrintProblem;
@@ -58,9 +53,9 @@ core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>
             // German too, to show at the counter.
             if (const std::string& german = provider->name.get(core::kReferenceLanguage); german != entry.provider)
                 entry.providerGerman = german;
-            entry.address = address(provider->address);
+            entry.address = core::oneLineAddress(provider->address);
             entry.phone = provider->phone;
-            if (provider->hours) entry.hours = ui::weeklyHoursText(*provider->hours, language);
+            if (provider->hours) entry.hours = core::weeklyHoursText(*provider->hours, ui::hoursWords(language));
         }
         slip.entries.push_back(std::move(entry));
     }

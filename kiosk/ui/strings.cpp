@@ -237,6 +237,15 @@ std::string refusalText(const std::string& code, const std::vector<std::string>&
     return core::fillIn(text, args);
 }
 
+core::HoursWords hoursWords(std::string_view language) {
+    core::HoursWords words;
+    for (size_t day = 0; day < words.days.size(); ++day) words.days[day] = tr("day." + std::to_string(day), language);
+    words.closed = tr("hours.closed", language);
+    words.always = tr("hours.always", language);
+    words.holidaysClosed = tr("hours.holidays_closed", language);
+    return words;
+}
+
 std::string problemText(const core::Problem& problem, std::string_view language) {
     const std::string key = problem.key();
     const std::string& text = tr(key, language);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/core/problem.hpp"
+#include "kiosk/core/text_format.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -23,6 +24,9 @@ std::string refusalText(const std::string& code, const std::vector<std::string>&
 // A problem in `language`: the text under the problem's key ("<domain>.<name>") with its values
 // filled in; its English words where the kiosk has no text for it.
 std::string problemText(const core::Problem& problem, std::string_view language);
+
+// The words the weekly hours need (day names, "geschlossen" …) in `language`, for core::weeklyHoursText.
+core::HoursWords hoursWords(std::string_view language);
 
 // Reads the translations from `i18nDir` (assets/i18n): every `CODE.po` named in its `LINGUAS`
 // file (or, without one, every .po file present). msgctxt is the key, msgid the German text,
