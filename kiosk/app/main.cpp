@@ -176,8 +176,8 @@ int main(int argc, char** argv) {
     if (!dataDir.empty()) config.dataDir = dataDir;
     if (!language.empty()) config.language = language;
     // The kiosk's own words: every language with a .po file in assets/i18n is offered.
-    if (std::string problem = kiosk::ui::loadUiStrings(config.assets / "i18n"); !problem.empty())
-        spdlog::error("translations: {}", problem);
+    for (const kiosk::core::Problem& problem : kiosk::ui::loadUiStrings(config.assets / "i18n"))
+        spdlog::error("translations: {}", problem.logLine());
     if (!kiosk::ui::isUiLanguage(config.language)) {
         std::string known;
         for (const auto& code : kiosk::ui::uiLanguages()) known += (known.empty() ? "" : ", ") + code;

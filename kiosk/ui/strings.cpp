@@ -15,6 +15,30 @@
 #include <sstream>
 
 namespace kiosk::ui {
+
+std::string_view problemDomain(TranslationProblem) { return "translations"; }
+
+std::string_view problemName(TranslationProblem code) {
+    switch (code) {
+    case TranslationProblem::MissingFile: return "missing-file";
+    case TranslationProblem::Unreadable: return "unreadable";
+    case TranslationProblem::NoGerman: return "no-german";
+    case TranslationProblem::Placeholders: return "placeholders";
+    }
+    return "unknown";
+}
+
+std::string_view problemEnglish(TranslationProblem code) {
+    switch (code) {
+    case TranslationProblem::MissingFile: return "{} is missing (named in LINGUAS)";
+    case TranslationProblem::Unreadable: return "{} cannot be read; its language shows German";
+    case TranslationProblem::NoGerman: return "no German translations ({})";
+    case TranslationProblem::Placeholders:
+        return "the {} translation of \"{}\" has other placeholders than the German text; it shows German";
+    }
+    return "the translations have a problem";
+}
+
 namespace {
 
 using core::kReferenceLanguage;
@@ -43,8 +67,8 @@ const Strings& current() {
     // Tests and command-line tasks that never call loadUiStrings get this build's translations.
     std::call_once(g_defaultLoaded, [] {
         if (g_explicitlyLoaded) return;
-        if (std::string problem = loadUiStrings(KIOSK_DEFAULT_I18N_DIR); !problem.empty())
-            spdlog::error("translations: {}", problem);
+        for (const core::Problem& problem : loadUiStrings(KIOSK_DEFAULT_I18N_DIR))
+            spdlog::error("translations: {}", problem.logLine());
     });
     return strings();
 }
@@ -81,8 +105,9 @@ po_file_t readPoFile(const char* path, po_xerror_handler_t handler, std::jmp_buf
     return po_file_read(path, handler);
 }
 
-// Reads one .po file into `table` under `language`; false (and `error`) when it is broken.
-bool readPo(const std::filesystem::path& file, const std::string& language, Strings& into, std::string& error) {
+// Reads one .po file into `table` under `language`; its problem when it is broken.
+core::Result<void> readPo(const std::filesystem::path& file, const std::string& language, Strings& into) {
+    std::string error;
     std::jmp_buf jump;
     g_poJump = &jump;
     g_poErrors = &error;
@@ -92,8 +117,7 @@ bool readPo(const std::filesystem::path& file, const std::string& language, Stri
     g_poErrors = nullptr;
     if (!po || !error.empty()) {  // like msgfmt: a file with errors is not used (its language shows German)
         if (po) po_file_free(po);
-        if (error.empty()) error = file.string() + ": cannot be read";
-        return false;
+        return core::Problem(TranslationProblem::Unreadable, {file.string()}, error.empty() ? "cannot be read" : error);
     }
     po_message_iterator_t it = po_message_iterator(po, nullptr);
     while (po_message_t message = po_next_message(it)) {
@@ -107,7 +131,25 @@ bool readPo(const std::filesystem::path& file, const std::string& language, Stri
     }
     po_message_iterator_free(it);
     po_file_free(po);
-    return true;
+    return {};
+}
+
+// Drops each translation whose placeholders are not the German text's: it shows German instead.
+void dropMismatchedPlaceholders(Strings& loaded, std::vector<core::Problem>& problems) {
+    for (auto& [key, translations] : loaded.table) {
+        const auto german = translations.find(kReferenceLanguage);
+        if (german == translations.end()) continue;
+        const std::vector<std::string> expected = core::placeholdersOf(german->second.text);
+        for (auto it = translations.begin(); it != translations.end();) {
+            if (it == german || core::placeholdersOf(it->second.text) == expected) {
+                ++it;
+                continue;
+            }
+            problems.emplace_back(TranslationProblem::Placeholders, std::vector<std::string>{it->first, key},
+                                  "\"" + it->second.text + "\" for \"" + german->second.text + "\"");
+            it = translations.erase(it);
+        }
+    }
 }
 
 std::vector<std::string> listedLanguages(const std::filesystem::path& dir) {
@@ -142,28 +184,27 @@ bool rightToLeftText(const std::string& utf8) {
 
 }  // namespace
 
-std::string loadUiStrings(const std::filesystem::path& i18nDir) {
+std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir) {
     g_explicitlyLoaded = true;
     Strings loaded;
-    std::string problems;
-    auto note = [&](const std::string& problem) { problems += (problems.empty() ? "" : "; ") + problem; };
+    std::vector<core::Problem> problems;
     for (const std::string& code : listedLanguages(i18nDir)) {
         const auto file = i18nDir / (code + ".po");
         if (!std::filesystem::exists(file)) {
-            note(file.string() + " is missing (named in LINGUAS)");
+            problems.emplace_back(TranslationProblem::MissingFile, std::vector<std::string>{file.string()});
             continue;
         }
-        std::string error;
-        if (!readPo(file, code, loaded, error)) {
-            note(error);
+        if (auto read = readPo(file, code, loaded); !read) {
+            problems.push_back(std::move(read).takeProblem());
             continue;
         }
         loaded.languages.push_back(code);
     }
     if (std::find(loaded.languages.begin(), loaded.languages.end(), kReferenceLanguage) == loaded.languages.end()) {
-        note("no German translations (" + (i18nDir / "de.po").string() + ")");
+        problems.emplace_back(TranslationProblem::NoGerman, std::vector<std::string>{(i18nDir / "de.po").string()});
         if (loaded.languages.empty()) loaded.languages.emplace_back(kReferenceLanguage);
     }
+    dropMismatchedPlaceholders(loaded, problems);
     for (const auto& code : loaded.languages) {
         auto name = loaded.table.find("language.self");  // the language's name for itself
         loaded.rightToLeft[code] = name != loaded.table.end() && name->second.count(code) &&
