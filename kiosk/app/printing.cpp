@@ -15,18 +15,12 @@
 namespace kiosk::app {
 namespace {
 
-std::string problemKey(platform::PrintProblem problem) {
+// What the family reads: fewer kinds than the receptionist's (printer.<name>).
+std::string problemKey(const core::Problem& problem) {
     using P = platform::PrintProblem;
-    switch (problem) {
-    case P::None: return {};
-    case P::Paused:
-    case P::Rejecting: return "print.paused";
-    case P::OutOfPaper: return "print.out_of_paper";
-    case P::NoPrinter:
-    case P::Offline:
-    case P::TimedOut: return "print.no_printer";
-    case P::Failed: break;
-    }
+    if (problem.is(P::Paused) || problem.is(P::Rejecting)) return "print.paused";
+    if (problem.is(P::OutOfPaper)) return "print.out_of_paper";
+    if (problem.is(P::NoPrinter) || problem.is(P::Offline) || problem.is(P::TimedOut)) return "print.no_printer";
     return "print.failed";
 }
 
@@ -72,9 +66,9 @@ PrintOutcome printSlip(const Config& config, const core::Slip& slip) {
     case Config::Printer::Receipt: {
         const int dots = config.receiptWidthMm == 58 ? platform::kReceiptDots58mm : platform::kReceiptDots80mm;
         platform::EscPosPrinter printer(config.receiptDevice, dots);
-        if (std::string error = printer.print(slip); !error.empty()) {
+        if (auto printed = printer.print(slip); !printed) {
             outcome.problemKey = printer.ready() ? "print.failed" : "print.no_printer";
-            outcome.detail = error;
+            outcome.detail = printed.problem().logLine();
             return outcome;
         }
         outcome.ok = true;
@@ -94,9 +88,9 @@ PrintOutcome printSlip(const Config& config, const core::Slip& slip) {
     const platform::PrintResult result = printer.printPdf(pdf, "Familienkiosk");
     std::error_code ignored;
     std::filesystem::remove(pdf, ignored);
-    outcome.ok = result.problem == platform::PrintProblem::None;
-    outcome.problemKey = problemKey(result.problem);
-    outcome.detail = result.detail;
+    outcome.ok = result.ok();
+    outcome.problemKey = result ? std::string() : problemKey(result.problem());
+    outcome.detail = result ? *result : result.problem().logLine();
     return outcome;
 }
 
