@@ -46,8 +46,11 @@ void Explanations::follow(core::Session& session, const core::Catalog* catalog,
             const auto file = catalog ? explanationFile(*catalog, m_view.mediaDir, session.listeningTo, session.language)
                                       : std::filesystem::path();
             const auto started = std::chrono::steady_clock::now();
-            const std::string error = file.empty() ? "no sound file for " + session.listeningTo
-                                                   : audio.play(file);
+            std::string error = "no sound file for " + session.listeningTo;
+            if (!file.empty()) {
+                const core::Result<void> played = audio.play(file);
+                error = played ? std::string() : played.problem().logLine();
+            }
             if (error.empty()) {
                 m_playing = session.listeningTo;
                 m_tapToPlayMs = std::chrono::duration<double, std::milli>(started - tapped).count();
@@ -92,8 +95,8 @@ int say(const core::Catalog& catalog, const std::filesystem::path& mediaDir, con
         return 1;
     }
     audio.setVolume(static_cast<double>(volume) / core::kMaxVolume);
-    if (std::string error = audio.play(file); !error.empty()) {
-        spdlog::error("--say: {}", error);
+    if (auto played = audio.play(file); !played) {
+        spdlog::error("--say: {}", played.problem().logLine());
         return 1;
     }
     spdlog::info("--say: playing {} ({:.1f} s)", file.string(), audio.seconds());

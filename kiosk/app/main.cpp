@@ -61,8 +61,8 @@ int printFromCommandLine(const kiosk::app::Config& config, const kiosk::core::Ca
                                                   {{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, tm.tm_hour * 60 + tm.tm_min});
     if (offers.empty()) slip.labels.heading = "Testdruck – Familienkiosk " KIOSK_VERSION;
     if (!pdf.empty()) {
-        if (std::string error = kiosk::platform::renderSlipPdf(slip, pdf); !error.empty()) {
-            spdlog::critical("--slip-pdf: {}", error);
+        if (auto written = kiosk::platform::renderSlipPdf(slip, pdf); !written) {
+            spdlog::critical("--slip-pdf: {}", written.problem().logLine());
             return 1;
         }
         std::printf("wrote %s (%zu offer(s))\n", pdf.c_str(), slip.entries.size());

@@ -79,9 +79,9 @@ PrintOutcome printSlip(const Config& config, const core::Slip& slip) {
     }
     // A PDF in the data folder's temp area, removed again; CUPS takes a copy.
     const auto pdf = std::filesystem::temp_directory_path() / fmt::format("familienkiosk-slip-{}.pdf", ::getpid());
-    if (std::string error = platform::renderSlipPdf(slip, pdf); !error.empty()) {
+    if (auto written = platform::renderSlipPdf(slip, pdf); !written) {
         outcome.problemKey = "print.failed";
-        outcome.detail = "the slip could not be made: " + error;
+        outcome.detail = "the slip could not be made: " + written.problem().logLine();
         return outcome;
     }
     platform::CupsPrinter printer(config.printerQueue);

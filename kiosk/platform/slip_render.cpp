@@ -349,12 +349,16 @@ void appendThresholded(Raster& raster, cairo_surface_t* surface, int rows) {
 
 }  // namespace
 
-std::string renderSlipPdf(const core::Slip& slip, const std::filesystem::path& file) {
+std::string_view problemDomain(SlipProblem) { return "slip"; }
+std::string_view problemName(SlipProblem) { return "cannot-write"; }
+std::string_view problemEnglish(SlipProblem) { return "could not write the slip to {}"; }
+
+core::Result<void> renderSlipPdf(const core::Slip& slip, const std::filesystem::path& file) {
     std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
         cairo_pdf_surface_create(file.c_str(), kA4Width, kA4Height), &cairo_surface_destroy);
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-        return "could not write the slip to " + file.string() + ": " +
-               cairo_status_to_string(cairo_surface_status(surface.get()));
+        return core::Problem(SlipProblem::CannotWrite, {file.string()},
+                             cairo_status_to_string(cairo_surface_status(surface.get())));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, slip.labels.heading.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Familienkiosk");
     std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
@@ -380,7 +384,7 @@ std::string renderSlipPdf(const core::Slip& slip, const std::filesystem::path& f
     cairo_surface_finish(surface.get());
     const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface.get());
     if (status != CAIRO_STATUS_SUCCESS)
-        return "could not write the slip to " + file.string() + ": " + cairo_status_to_string(status);
+        return core::Problem(SlipProblem::CannotWrite, {file.string()}, cairo_status_to_string(status));
     return {};
 }
 
