@@ -2,6 +2,7 @@
 #include "kiosk/ui/strings.hpp"
 
 #include "kiosk/core/localized_text.hpp"
+#include "kiosk/core/utf8.hpp"
 
 #include <fribidi.h>
 #include <gettext-po.h>
@@ -173,12 +174,10 @@ std::vector<std::string> listedLanguages(const std::filesystem::path& dir) {
 }
 
 bool rightToLeftText(const std::string& utf8) {
-    std::vector<FriBidiChar> text(utf8.size() + 1);
-    const FriBidiStrIndex length =
-        fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, utf8.c_str(), static_cast<FriBidiStrIndex>(utf8.size()),
-                                   text.data());
-    std::vector<FriBidiCharType> types(static_cast<size_t>(length) + 1);
-    fribidi_get_bidi_types(text.data(), length, types.data());
+    const std::u32string text = core::decodeUtf8(utf8);
+    const auto length = static_cast<FriBidiStrIndex>(text.size());
+    std::vector<FriBidiCharType> types(text.size() + 1);
+    fribidi_get_bidi_types(reinterpret_cast<const FriBidiChar*>(text.data()), length, types.data());
     return fribidi_get_par_direction(types.data(), length) == FRIBIDI_PAR_RTL;
 }
 
