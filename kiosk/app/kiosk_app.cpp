@@ -350,9 +350,10 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     // takes a good part of the start-up there); ImGui is not touched by this thread until then.
     const float em = fontSizeFor(config, width, height);
     // The map and the keyboards are small files (the map's 520 points take well under a millisecond).
-    std::string mapError;
-    const std::optional<core::DistrictMap> districtMap = content::loadDistrictMap(config.assets / "geo", mapError);
-    if (!districtMap) spdlog::error("map: {}", mapError);
+    auto loadedMap = content::loadDistrictMap(config.assets / "geo");
+    if (!loadedMap) spdlog::error("map: {}", loadedMap.problem().logLine());
+    const std::optional<core::DistrictMap> districtMap =
+        loadedMap ? std::optional<core::DistrictMap>(std::move(*loadedMap)) : std::nullopt;
     if (std::string problems = ui::loadKeyboards(config.assets / "keyboards"); !problems.empty())
         spdlog::error("keyboards: {}", problems);
     // The search over the content in use; what families type is never logged or kept.

@@ -1,14 +1,17 @@
 // Schema, migrations and the mapping between catalog and tables; values are always bound.
 #include "kiosk/content/database.hpp"
 
+#include "kiosk/files/durable_file.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include <fcntl.h>
-#include <map>
+#include <sqlite3.h>
+
+#include <cerrno>
 #include <fmt/format.h>
+#include <map>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace kiosk::content {
 namespace {
@@ -168,11 +171,17 @@ void bindPosition(SQLite::Statement& statement, int index, size_t position) {
     statement.bind(index, static_cast<int64_t>(position));
 }
 
-void syncToDisk(const std::filesystem::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
+// SQLite's failure as a file problem: a full disk is said as one.
+core::Problem databaseProblem(const SQLite::Exception& e, const std::filesystem::path& path) {
+    int error = EIO;
+    switch (e.getErrorCode()) {
+    case SQLITE_FULL: error = ENOSPC; break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM: error = EACCES; break;
+    case SQLITE_CANTOPEN: error = ENOENT; break;
+    default: break;
+    }
+    return files::fileProblem(error, path, "write").withDetail(fmt::format("write {}: {}", path.string(), e.what()));
 }
 
 }  // namespace
@@ -469,27 +478,35 @@ ContentInfo readContentInfo(SQLite::Database& db) {
     return info;
 }
 
-void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info,
-                       Flush flush) {
-    std::filesystem::create_directories(path.parent_path());
+core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog,
+                                     const ContentInfo& info, Flush flush) {
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) return files::fileProblem(ec.value(), path.parent_path(), "create folder");
     auto staging = path;
     staging += ".new";
-    std::filesystem::remove(staging);
-    {
+    std::filesystem::remove(staging, ec);
+    try {
         SQLite::Database db(staging.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         // The caller flushes the finished file: SQLite's own syncs at each commit would only wait.
         if (flush == Flush::ByCaller) db.exec("PRAGMA synchronous = OFF");
         writeCatalog(db, catalog, info);
+    } catch (const SQLite::Exception& e) {
+        std::filesystem::remove(staging, ec);
+        return databaseProblem(e, path);
+    } catch (const std::exception& e) {
+        std::filesystem::remove(staging, ec);
+        return files::fileProblem(EIO, path, "write").withDetail(fmt::format("write {}: {}", path.string(), e.what()));
     }
     if (flush == Flush::ByCaller) {
-        std::filesystem::rename(staging, path);
-        return;
+        std::filesystem::rename(staging, path, ec);
+        if (ec) return files::fileProblem(ec.value(), path, "rename");
+        return {};
     }
     // The new file must be on disk before the rename makes it the active one, and the rename
     // itself must be on disk before we report success.
-    syncToDisk(staging);
-    std::filesystem::rename(staging, path);
-    syncToDisk(path.parent_path());
+    if (auto synced = files::syncFile(staging); !synced) return synced;
+    return files::renameDurably(staging, path);
 }
 
 }  // namespace kiosk::content

@@ -229,14 +229,6 @@ std::vector<std::string> untranslatedKeys(std::string_view language) {
     return keys;
 }
 
-std::string refusalText(const std::string& code, const std::vector<std::string>& args, const std::string& english,
-                        std::string_view language) {
-    const std::string key = "refusal." + code;
-    const std::string& text = tr(key, language);
-    if (code.empty() || text == key) return english;
-    return core::fillIn(text, args);
-}
-
 std::string problemText(const core::Problem& problem, std::string_view language) {
     const std::string key = problem.key();
     const std::string& text = tr(key, language);
