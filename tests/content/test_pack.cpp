@@ -7,6 +7,7 @@
 #include "kiosk/content/pack_refusal.hpp"
 #include "kiosk/content/pack_writer.hpp"
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/files/durable_file.hpp"
 
 #include "tests/support/temp_folder.hpp"
 
@@ -253,6 +254,18 @@ TEST_CASE("a broken content folder is refused by build with the kiosk's own mess
     CHECK(built.problem().is(PackBuildProblem::ContentMistakes));
     CHECK_THAT(built.problem().detail(), Contains("offers.yaml: offer 'kaputt': field 'provider'"));
     CHECK_FALSE(fs::exists(bench.file("x.kpack")));
+}
+
+TEST_CASE("a pack is written whole or not at all, and a folder it cannot go to is named") {
+    Bench bench;
+    TempFolder out;
+    REQUIRE(buildPack(bench.source(), out.path() / "x.kpack", bench.key, 1, "test"));
+    // Only the pack: nothing written beside it is left over.
+    CHECK(std::distance(fs::directory_iterator(out.path()), fs::directory_iterator()) == 1);
+    const auto missing = buildPack(bench.source(), out.path() / "no-such-folder" / "x.kpack", bench.key, 1, "test");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.problem().is(files::FileProblem::Missing));
+    CHECK_THAT(missing.problem().english(), Contains("no-such-folder"));
 }
 
 TEST_CASE("bad packs are refused in their own words and leave the data folder byte-for-byte unchanged") {
