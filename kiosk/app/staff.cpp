@@ -208,8 +208,9 @@ StaffDesk::Effects StaffDesk::apply(const ui::StaffIntents& intents) {
             effects.testPrint = true;  // the loop makes the slip: it has the catalog
         } else if (std::holds_alternative<core::staff::ExportStatistics>(intent)) {
             const auto stick = m_updates.stick();
-            const auto outcome = stick ? content::exportStatistics(m_config.dataDir, *stick, m_config.kioskName)
-                                       : core::Result<content::ExportedStatistics>(core::Problem(content::StatisticsProblem::NoStick));
+            using Exported = core::Result<content::ExportedStatistics>;
+            const Exported outcome = stick ? content::exportStatistics(m_config.dataDir, *stick, m_config.kioskName)
+                                           : Exported(core::Problem(content::StatisticsProblem::NoStick));
             if (outcome) {
                 spdlog::info("staff: statistics ({} rows) written to {}", outcome->rows, outcome->file.string());
                 m_staff.report("staff.exported", outcome->file.filename().string());

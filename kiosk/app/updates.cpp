@@ -41,7 +41,8 @@ const ui::UpdateView& Updates::poll() {
                                  ? created.substr(8, 2) + "." + created.substr(5, 2) + "." + created.substr(0, 4)
                                  : created;
             m_view.offers = static_cast<int>(outcome->offers);
-            spdlog::info("usb: imported {} (version {}, {} offers)", result->pack.string(), outcome->version, outcome->offers);
+            spdlog::info("usb: imported {} (version {}, {} offers)", result->pack.string(), outcome->version,
+                         outcome->offers);
             m_newContent = true;
         } else {
             m_view.problem = outcome.problem();

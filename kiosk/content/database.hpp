@@ -32,7 +32,7 @@ ContentInfo readContentInfo(SQLite::Database& db);
 enum class Flush { Here, ByCaller };
 // Writes the database beside `path` and renames it into place, so a crash leaves the old file. A
 // problem is a files::FileProblem (a full disk says so) with SQLite's words in its detail.
-core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info,
-                       Flush flush = Flush::Here);
+core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog,
+                                     const ContentInfo& info, Flush flush = Flush::Here);
 
 }  // namespace kiosk::content

@@ -196,7 +196,8 @@ core::Result<core::Catalog> buildContentOrThrow(const fs::path& staging, const s
                                      {fmt::format("content pack {} version {}", manifest.name, manifest.version),
                                       "pack:" + blake2bHex(manifestBytes), nowIso8601()},
                                      Flush::ByCaller);
-    if (!written) return refused(Refusal::CannotStore, {}, fmt::format("{}: {}", packName, written.problem().logLine()));
+    if (!written)
+        return refused(Refusal::CannotStore, {}, fmt::format("{}: {}", packName, written.problem().logLine()));
     // Read back what was written: the kiosk will read exactly this file at start.
     SQLite::Database db(database.string(), SQLite::OPEN_READWRITE);
     if (readCatalog(db).offers.size() != source.catalog.offers.size())
@@ -304,7 +305,8 @@ core::Result<ImportedContent> importPack(const fs::path& pack, const fs::path& d
     // The database is built on a second thread from the content's source files, which come first in
     // a pack and are announced as soon as they are unpacked and their hashes checked, while the media
     // still stream in; its outcome counts only once every file of the pack checked out.
-    std::future<core::Result<core::Catalog>> building;  // declared after `remover`: a running build ends before staging goes
+    // Declared after `remover`: a running build ends before the staging folder goes.
+    std::future<core::Result<core::Catalog>> building;
     PackReadOptions options;
     options.keys = &keys;
     options.limits = limits;
@@ -333,7 +335,8 @@ core::Result<ImportedContent> importPack(const fs::path& pack, const fs::path& d
     auto built = building.get();
     if (!built) return std::move(built).takeProblem();
     if (std::string sound = undecodableSound(*built, staging / "content"); !sound.empty())
-        return refused(Refusal::SoundBroken, {sound}, fmt::format("{}: {} is not an Ogg or WAV file", pack.filename().string(), sound));
+        return refused(Refusal::SoundBroken, {sound},
+                       fmt::format("{}: {} is not an Ogg or WAV file", pack.filename().string(), sound));
     ImportedContent imported;
     imported.version = manifest.version;
     imported.created = manifest.created;
@@ -345,7 +348,8 @@ core::Result<ImportedContent> importPack(const fs::path& pack, const fs::path& d
         if (activeVersion(dataDir) != manifest.version) {
             std::error_code ignored;
             fs::remove_all(dataDir / "versions" / std::to_string(manifest.version), ignored);
-            return refused(Refusal::CannotStore, {}, fmt::format("{}: {}", pack.filename().string(), switched.problem().logLine()));
+            return refused(Refusal::CannotStore, {},
+                           fmt::format("{}: {}", pack.filename().string(), switched.problem().logLine()));
         }
         spdlog::warn("content: after switching to version {}: {}", manifest.version, switched.problem().logLine());
     }

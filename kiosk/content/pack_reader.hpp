@@ -31,7 +31,8 @@ struct PackReadOptions {
     std::function<core::Result<void>(const Manifest&)> acceptManifest;
 
     // Only for verifyAndUnpack:
-    bool syncToDisk = true;  // flush what was written to disk (syncfs) before returning (false only for a throw-away look)
+    // Flush what was written to disk (syncfs) before returning; false only for a throw-away look.
+    bool syncToDisk = true;
     // Called once every content source file (the YAML, packed first) is unpacked and its hash
     // checked, while the media still stream; the importer builds its database meanwhile.
     std::function<void(const VerifiedPack& sofar)> sourceReady;
