@@ -59,12 +59,11 @@ std::optional<core::OpeningHours> displayHours(const Config& config) {
 // The map, and the keyboards (before the fonts: their letters need glyphs). Small files: the
 // map's 520 points take well under a millisecond.
 std::optional<core::DistrictMap> loadMapAndKeyboards(const std::filesystem::path& assets) {
-    std::string mapError;
-    auto map = content::loadDistrictMap(assets / "geo", mapError);
-    if (!map) spdlog::error("map: {}", mapError);
+    auto map = content::loadDistrictMap(assets / "geo");
+    if (!map) spdlog::error("map: {}", map.problem().logLine());
     if (std::string problems = ui::loadKeyboards(assets / "keyboards"); !problems.empty())
         spdlog::error("keyboards: {}", problems);
-    return map;
+    return map ? std::optional<core::DistrictMap>(std::move(*map)) : std::nullopt;
 }
 
 // The search over the content in use; what families type is never logged or kept.

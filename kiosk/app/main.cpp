@@ -153,18 +153,23 @@ std::optional<int> contentCommand(const Arguments& a, const kiosk::app::Config& 
                                  ? kiosk::content::importPack(a.importPack, config.dataDir, config.trustedKeys,
                                                               config.importLimits, {}, a.allowOlder)
                                  : kiosk::content::rollBack(config.dataDir);
-        std::fprintf(outcome.ok ? stdout : stderr, "%s\n", outcome.message.c_str());
-        if (outcome.ok) spdlog::info("content: {}", outcome.detail);
-        else spdlog::error("content: {}", outcome.detail);
-        return outcome.ok ? 0 : 1;
+        if (outcome) {
+            std::printf("%s\n", outcome->message.c_str());
+            spdlog::info("content: {}", outcome->detail);
+            return 0;
+        }
+        std::fprintf(stderr, "%s%s\n", outcome.problem().english().c_str(),
+                     a.importPack.empty() ? "" : " The content in use is unchanged.");
+        spdlog::error("content: {}", outcome.problem().detail());
+        return 1;
     }
     if (!a.exportStats.empty()) {
         const auto outcome = kiosk::content::exportStatistics(config.dataDir, a.exportStats, config.kioskName);
-        if (!outcome.ok) {
-            spdlog::critical("--export-stats: {}", outcome.problem);
+        if (!outcome) {
+            spdlog::critical("--export-stats: {}", outcome.problem().logLine());
             return 1;
         }
-        std::printf("wrote %s (%zu rows)\n", outcome.file.c_str(), outcome.rows);
+        std::printf("wrote %s (%zu rows)\n", outcome->file.c_str(), outcome->rows);
         return 0;
     }
     if (a.contentStatus) {

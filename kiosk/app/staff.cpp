@@ -196,14 +196,14 @@ StaffDesk::Effects StaffDesk::apply(const ui::StaffIntents& intents) {
             if (auto stick = m_updates.stick(); stick && m_updates.importFrom(*stick)) m_staff.report("staff.importing");
         } else if (std::holds_alternative<core::staff::RollBack>(intent)) {
             const auto outcome = content::rollBack(m_config.dataDir);
-            spdlog::info("staff: rollback: {}", outcome.detail);
+            spdlog::info("staff: rollback: {}", outcome ? outcome->detail : outcome.problem().detail());
             const std::string& language = m_config.language;
-            m_staff.report(outcome.ok ? "staff.rolled_back" : "staff.rollback_failed",
-                           outcome.ok ? core::fillIn(ui::tr("update.done_body", language),
-                                                     {std::to_string(outcome.version), outcome.created.substr(0, 10),
-                                                      std::to_string(outcome.offers)})
-                                      : ui::refusalText(outcome.refusal.code, outcome.refusal.args, outcome.message, language));
-            effects.reloadContent = outcome.ok;
+            m_staff.report(outcome ? "staff.rolled_back" : "staff.rollback_failed",
+                           outcome ? core::fillIn(ui::tr("update.done_body", language),
+                                                  {std::to_string(outcome->version), outcome->created.substr(0, 10),
+                                                   std::to_string(outcome->offers)})
+                                   : ui::problemText(outcome.problem(), language));
+            effects.reloadContent = outcome.ok();
         } else if (std::holds_alternative<core::staff::TestSound>(intent)) {
             effects.testSound = true;
             m_staff.report("staff.sound_playing");
@@ -213,14 +213,15 @@ StaffDesk::Effects StaffDesk::apply(const ui::StaffIntents& intents) {
             effects.testPrint = true;  // the loop makes the slip: it has the catalog
         } else if (std::holds_alternative<core::staff::ExportStatistics>(intent)) {
             const auto stick = m_updates.stick();
-            const auto outcome = stick ? content::exportStatistics(m_config.dataDir, *stick, m_config.kioskName)
-                                       : content::ExportOutcome{false, {}, 0, "no USB stick"};
-            if (outcome.ok) {
-                spdlog::info("staff: statistics ({} rows) written to {}", outcome.rows, outcome.file.string());
-                m_staff.report("staff.exported", outcome.file.filename().string());
+            using Exported = core::Result<content::ExportedStatistics>;
+            const Exported outcome = stick ? content::exportStatistics(m_config.dataDir, *stick, m_config.kioskName)
+                                           : Exported(core::Problem(content::StatisticsProblem::NoStick));
+            if (outcome) {
+                spdlog::info("staff: statistics ({} rows) written to {}", outcome->rows, outcome->file.string());
+                m_staff.report("staff.exported", outcome->file.filename().string());
             } else {
-                spdlog::error("staff: statistics export: {}", outcome.problem);
-                m_staff.report("staff.export_failed", outcome.problem);
+                spdlog::error("staff: statistics export: {}", outcome.problem().logLine());
+                m_staff.report("staff.export_failed", ui::problemText(outcome.problem(), m_config.language));
             }
         } else if (std::holds_alternative<core::staff::DisplayOff>(intent)) {
             spdlog::info("staff: display off until the next touch");

@@ -269,14 +269,6 @@ std::vector<std::string> untranslatedKeys(std::string_view language) {
     return keys;
 }
 
-std::string refusalText(const std::string& code, const std::vector<std::string>& args, const std::string& english,
-                        std::string_view language) {
-    const std::string key = "refusal." + code;
-    const std::string& text = tr(key, language);
-    if (code.empty() || text == key) return english;
-    return core::fillIn(text, args);
-}
-
 core::HoursWords hoursWords(std::string_view language) {
     core::HoursWords words;
     for (size_t day = 0; day < words.days.size(); ++day) words.days[day] = tr("day." + std::to_string(day), language);

@@ -16,11 +16,6 @@ namespace kiosk::ui {
 // Until loadUiStrings is called, the translations of this build's assets/i18n are used.
 const std::string& tr(std::string_view key, std::string_view language);
 
-// Why the content importer refused, in `language`: the text "refusal.<code>" with `args` filled in;
-// `english` (the importer's own words) where the kiosk has no text for the code.
-std::string refusalText(const std::string& code, const std::vector<std::string>& args, const std::string& english,
-                        std::string_view language);
-
 // A problem in `language`: the text under the problem's key ("<domain>.<name>") with its values
 // filled in; its English words where the kiosk has no text for it.
 std::string problemText(const core::Problem& problem, std::string_view language);

@@ -5,10 +5,12 @@
 #include "kiosk/core/district_map.hpp"
 #include "kiosk/core/navigation.hpp"
 #include "kiosk/core/opening_hours.hpp"
+#include "kiosk/core/problem.hpp"
 #include "kiosk/ui/texture.hpp"
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -59,9 +61,7 @@ struct UpdateView {
     long long version = 0;  // Done: what came in
     std::string created;
     int offers = 0;
-    std::string reason;     // Failed: why, in plain English words (as in the log)
-    std::string reasonCode;                // and as a refusal code, said as "refusal.<code>" in the reader's language
-    std::vector<std::string> reasonArgs;   // with the values it names
+    std::optional<core::Problem> problem;  // Failed: why (a refusal), said in the reader's language
 };
 
 struct View {
