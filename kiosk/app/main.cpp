@@ -223,8 +223,10 @@ int main(int argc, char** argv) {
     }
 
     if (buildDb) {
-        auto errors = kiosk::content::buildDatabase(config.content, database);
+        std::vector<kiosk::content::ContentError> warnings;
+        auto errors = kiosk::content::buildDatabase(config.content, database, &warnings);
         for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.toString().c_str());
+        for (const auto& w : warnings) std::fprintf(stderr, "%s\n", w.toString().c_str());
         if (!errors.empty()) {
             std::fprintf(stderr, "%zu error(s): the content database was not changed.\n", errors.size());
             return 1;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -603,4 +604,97 @@ TEST_CASE("OpeningHours copies and moves keep their rules", "[opening_hours]") {
     CHECK(moved.regularIntervals(Weekday::Thursday) == Ranges{{at(8), at(12)}, {at(13), at(18)}});
     moved = parsed("24/7");
     CHECK(moved.regularIntervals(Weekday::Wednesday) == Ranges{{0, at(24)}});
+}
+
+TEST_CASE("school holidays come from the content; without them SH is unknown, never a guess", "[opening_hours][school]") {
+    using States = std::vector<HoursRange>;
+    const HolidayCalendar calendar({{"Herbstferien", {2026, 10, 26}, {2026, 10, 30}},
+                                    {"Weihnachtsferien", {2026, 12, 23}, {2027, 1, 9}}});
+    CHECK(calendar.isSchoolHoliday({2026, 10, 27}) == std::optional<bool>(true));
+    CHECK(calendar.isSchoolHoliday({2026, 11, 2}) == std::optional<bool>(false));
+    CHECK(calendar.isSchoolHoliday({2027, 8, 2}) == std::nullopt);  // school year 2027/28: no dates
+    CHECK(calendar.knowsSchoolYear(2026));
+    CHECK_FALSE(calendar.knowsSchoolYear(2027));
+
+    const OpeningHours club = parsed("Mo-Fr 14:00-18:00; SH off");
+    CHECK(club.usesSchoolHolidays());
+    CHECK(club.intervalsOn({2026, 10, 27}, calendar).empty());
+    CHECK(club.intervalsOn({2026, 11, 3}, calendar) == Ranges{{at(14), at(18)}});
+    // No school holidays listed for that school year: the afternoon is unknown, not open.
+    CHECK(club.rangesOn({2027, 9, 7}, calendar) == States{{at(14), at(18), HoursState::Unknown, ""}});
+    CHECK(evaluate(club, {{2027, 9, 7}, at(15)}, calendar).state == OpenState::Unknown);
+    CHECK(club.rangesOn({2026, 11, 3}) == States{{at(14), at(18), HoursState::Unknown, ""}});  // no calendar at all
+    CHECK(parsed("SH Mo-Fr 10:00-12:00").intervalsOn({2026, 12, 28}, calendar) == Ranges{{at(10), at(12)}});
+}
+
+TEST_CASE("the status screen and the content check name the school years without holidays", "[opening_hours][school]") {
+    const HolidayCalendar some({{"Herbstferien", {2026, 10, 26}, {2026, 10, 30}}});
+    CHECK(schoolYearsWithoutHolidays(some, {2026, 12, 4}) == std::vector<int>{2027});
+    CHECK(schoolYearsWithoutHolidays(some, {2027, 8, 1}) == std::vector<int>{2027, 2028});
+    CHECK(schoolYearsWithoutHolidays(HolidayCalendar(), {2026, 7, 31}) == std::vector<int>{2025, 2026});
+    const HolidayCalendar both({{"Herbstferien", {2026, 10, 26}, {2026, 10, 30}}, {"Herbstferien", {2027, 11, 2}, {2027, 11, 6}}});
+    CHECK(schoolYearsWithoutHolidays(both, {2026, 12, 4}).empty());
+    CHECK(schoolYearName(2026) == "2026/27");
+    CHECK(schoolYearName(2099) == "2099/00");
+}
+
+TEST_CASE("random bytes and random token sequences never crash or hang the parser", "[opening_hours][fuzz]") {
+    // A fixed seed, so a failure repeats; each value is parsed and, when it reads, evaluated for a week.
+    std::uint32_t state = 20261204;
+    const auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        return state;
+    };
+    const std::vector<std::string> pieces = {
+        "Mo", "Tu", "Fr", "Su", "-", ",", ";", "||", " ", "[", "]", "1", "-1", "5", "08", ":", "00", "24", "+",
+        "/", "2", "PH", "SH", "Dec", "Jan", "24", "easter", "day", "days", "week", "53", "2026", "2027", "off",
+        "open", "unknown", "\"x\"", "24/7", "08:00-12:00", "22:00-02:00", "18:00+", "\xE2\x80\x93", "\xC3", "\""};
+    std::size_t readable = 0;
+    const HolidayCalendar calendar({{"Ferien", {2026, 3, 30}, {2026, 4, 11}}});
+    for (int round = 0; round < 4000; ++round) {
+        std::string text;
+        const std::uint32_t length = next() % 24;
+        if (round % 3 == 2) {  // a real value with a few bytes changed, inserted or removed
+            text = "Mo-Fr 08:00-12:00,14:00-18:00; Sa 10:00-12:00; Mo[1] 15:00-17:00; PH off; Dec 24-Jan 06 off";
+            for (std::uint32_t i = 0; i < 1 + length % 4; ++i) {
+                const std::size_t at = next() % text.size();
+                const std::uint32_t how = next() % 3;
+                if (how == 0) text[at] = static_cast<char>(next() % 256);
+                if (how == 1) text.insert(at, pieces[next() % pieces.size()]);
+                if (how == 2) text.erase(at, 1 + next() % 3);
+            }
+        }
+        for (std::uint32_t i = 0; round % 3 != 2 && i < length; ++i) {
+            if (round % 3 == 0)
+                text += static_cast<char>(next() % 256);
+            else
+                text += pieces[next() % pieces.size()] + (next() % 2 ? " " : "");
+        }
+        const Result<OpeningHours> hours = OpeningHours::read(text);
+        if (!hours) {
+            INFO(text);
+            CHECK_FALSE(hours.problem().english().empty());
+            continue;
+        }
+        ++readable;
+        for (int day = 0; day < 7; ++day) {
+            for (const HoursRange& range : hours->rangesOn(addDays({2026, 3, 28}, day), calendar)) {
+                INFO(text);
+                CHECK((0 <= range.from && range.from < range.to && range.to <= 24 * 60));
+            }
+        }
+        (void)evaluate(*hours, {{2026, 3, 28}, 600}, calendar);
+    }
+    CHECK(readable > 50);   // the mutated values and token sequences do reach the evaluation
+}
+
+TEST_CASE("10,000 rules are read and evaluated in one pass each", "[opening_hours][size]") {
+    std::string text;
+    for (int i = 0; i < 10000; ++i) text += "Dec " + std::to_string(i % 28 + 1) + " 10:00-12:00, ";
+    text += "Mo-Fr 08:00-09:00";
+    const OpeningHours hours = parsed(text);
+    CHECK(hours.intervalsOn({2026, 12, 1}) == Ranges{{at(8), at(9)}, {at(10), at(12)}});
+    CHECK(hours.intervalsOn({2026, 11, 30}) == Ranges{{at(8), at(9)}});
 }
