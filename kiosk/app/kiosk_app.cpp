@@ -411,7 +411,8 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
     Explanations explanations(content.mediaDir, [] { glfwPostEmptyEvent(); });
     PrintJobs printJobs(config, [] { glfwPostEmptyEvent(); });  // the worker wakes the loop when done
     Updates updates(config, options.usbRoot, [] { glfwPostEmptyEvent(); });
-    ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt};
+    ui::KioskInfo kioskInfo{config.kioskName, KIOSK_VERSION, content.info.builtAt,
+                            core::HolidayCalendar(content.catalog->network.schoolHolidays)};
     StaffDesk staffDesk(config, updates, printJobs);
     // The display switched off from staff mode: black, no redraws, until the next touch (which
     // only wakes it: the finger must lift before the attract screen takes taps again).
@@ -513,6 +514,7 @@ int runKiosk(const Config& config, const content::LoadedContent& initialContent,
             mapPictures.clear();  // its pins and their places were the old content's
             search = openSearch(content);
             kioskInfo.contentBuiltAt = content.info.builtAt;
+            kioskInfo.holidays = core::HolidayCalendar(content.catalog->network.schoolHolidays);
             explanations.setMediaDir(content.mediaDir);
             forgetFamily(frameStart);
             largeText = false;  // the fresh session's size
