@@ -580,7 +580,11 @@ private:
                 const int from = cur().value;
                 int to = from;
                 advance();
-                if (is(Tok::Dash) && is(Tok::Weekday, 1)) {
+                if (is(Tok::Dash) && !is(Tok::Weekday, 1)) {  // "Mo-Do": German weekdays
+                    advance();
+                    expected("a weekday (Mo Tu We Th Fr Sa Su)");
+                }
+                if (is(Tok::Dash)) {
                     advance();
                     to = cur().value;
                     advance();
