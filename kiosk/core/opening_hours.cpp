@@ -1354,6 +1354,89 @@ std::string hoursRangesText(const std::vector<HoursRange>& ranges) {
     return text;
 }
 
+namespace {
+
+std::string clockText(int minutes) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+    return text;
+}
+
+std::string dayMonth(Date date) {  // "24.12." or "24.12.2026"
+    char text[16];
+    if (date.year != 0)
+        std::snprintf(text, sizeof text, "%02d.%02d.%04d", date.day, date.month, date.year);
+    else
+        std::snprintf(text, sizeof text, "%02d.%02d.", date.day, date.month);
+    return text;
+}
+
+std::string fillPlaceholders(std::string pattern, const std::vector<std::string>& values) {
+    std::size_t at = 0;
+    for (const std::string& value : values) {
+        at = pattern.find("{}", at);
+        if (at == std::string::npos) break;
+        pattern.replace(at, 2, value);
+        at += value.size();
+    }
+    return pattern;
+}
+
+// "am 1. und 3. Montag im Monat", "am 24.12.", "in den Schulferien"; empty when words cannot say it.
+std::string exceptionDays(const OpeningHours::Exception& exception, const ExceptionWords& words) {
+    using Days = OpeningHours::Exception::Days;
+    switch (exception.days) {
+    case Days::PublicHoliday:
+        return exception.dayAfter    ? words.dayAfterPublicHolidays
+               : exception.dayBefore ? words.dayBeforePublicHolidays
+                                     : words.publicHolidays;
+    case Days::SchoolHoliday: return words.schoolHolidays;
+    case Days::NthWeekday: {
+        if (exception.offsetDays != 0) return {};
+        std::string ordinals;
+        for (std::size_t i = 0; i < exception.nth.size(); ++i) {
+            const int n = exception.nth[i];
+            const std::string& word = n > 0 ? words.ordinals[static_cast<std::size_t>(n - 1)]
+                                            : words.fromTheEnd[static_cast<std::size_t>(-n - 1)];
+            ordinals += (i == 0 ? "" : i + 1 == exception.nth.size() ? " " + words.andWord + " " : ", ") + word;
+        }
+        return fillPlaceholders(words.nthInMonth, {ordinals, words.days[static_cast<std::size_t>(exception.weekday)]});
+    }
+    case Days::Date: return dayMonth(exception.from);
+    case Days::DateRange: return dayMonth(exception.from) + "–" + dayMonth(exception.to);
+    case Days::Easter: return exception.offsetDays == 0 ? words.easterSunday : std::string();
+    default: return {};
+    }
+}
+
+std::string exceptionWhat(const OpeningHours::Exception& exception, const ExceptionWords& words) {
+    std::string times;
+    for (const TimeRange& range : exception.times)
+        times += (times.empty() ? "" : ", ") + clockText(range.from) + "–" + clockText(range.to);
+    switch (exception.state) {
+    case HoursState::Closed: return times.empty() ? words.closed : times + " " + words.closed;
+    case HoursState::Unknown: return times.empty() ? words.ask : times + ": " + words.ask;
+    case HoursState::Open: break;
+    }
+    return times.empty() ? words.open : times;
+}
+
+}  // namespace
+
+std::vector<std::string> exceptionLines(const OpeningHours& hours, const ExceptionWords& words, bool withPublicHolidays) {
+    std::vector<std::string> lines;
+    for (const OpeningHours::Exception& exception : hours.exceptions()) {
+        if (!withPublicHolidays && exception.days == OpeningHours::Exception::Days::PublicHoliday && !exception.dayAfter &&
+            !exception.dayBefore && exception.state == HoursState::Closed && exception.times.empty())
+            continue;
+        const std::string days = exceptionDays(exception, words);
+        std::string line = days.empty() ? exception.text : days + " " + exceptionWhat(exception, words);
+        if (!days.empty() && !exception.comment.empty()) line += " – " + exception.comment;
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
 // ---------------------------------------------------------------------------------------
 // evaluate
 

@@ -4,6 +4,7 @@
 
 #include "kiosk/core/problem.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -155,6 +156,31 @@ private:
     std::string m_source;
     std::vector<Rule> m_rules;
 };
+
+// The words that say a rule outside the regular week, in the reader's language (the UI fills them in
+// from the .po files): "am 1. Montag im Monat 15:00–17:00", "24.12. geschlossen", "in den Schulferien
+// geschlossen".
+struct ExceptionWords {
+    std::array<std::string, 7> days;         // "Montag" … "Sonntag" (as the ordinals need them)
+    std::string nthInMonth;                  // "am {} {} im Monat": the ordinals, then the day
+    std::array<std::string, 5> ordinals;     // "1." … "5."
+    std::array<std::string, 5> fromTheEnd;   // "letzten", "vorletzten", …
+    std::string andWord;                     // "und"
+    std::string publicHolidays;              // "an Feiertagen"
+    std::string dayAfterPublicHolidays;      // "am Tag nach einem Feiertag"
+    std::string dayBeforePublicHolidays;     // "am Tag vor einem Feiertag"
+    std::string schoolHolidays;              // "in den Schulferien"
+    std::string easterSunday;                // "am Ostersonntag"
+    std::string closed;                      // "geschlossen"
+    std::string open;                        // "geöffnet"
+    std::string ask;                         // "Zeiten bitte erfragen"
+};
+
+// One line for each rule outside the regular week, in the order written; a rule the words cannot say
+// is given as written ("week 01-53/2 Mo 10:00-12:00"). Public-holiday rules are left out when
+// `withPublicHolidays` is false (the weekly table says "An Feiertagen geschlossen" itself).
+std::vector<std::string> exceptionLines(const OpeningHours& hours, const ExceptionWords& words,
+                                        bool withPublicHolidays = true);
 
 enum class OpenState {
     OpenNow,          // open; `until` says when it closes

@@ -699,3 +699,43 @@ TEST_CASE("10,000 rules are read and evaluated in one pass each", "[opening_hour
     CHECK(hours.intervalsOn({2026, 12, 1}) == Ranges{{at(8), at(9)}, {at(10), at(12)}});
     CHECK(hours.intervalsOn({2026, 11, 30}) == Ranges{{at(8), at(9)}});
 }
+
+TEST_CASE("rules outside the regular week are said in words", "[opening_hours][words]") {
+    ExceptionWords words;
+    words.days = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"};
+    words.nthInMonth = "am {} {} im Monat";
+    words.ordinals = {"1.", "2.", "3.", "4.", "5."};
+    words.fromTheEnd = {"letzten", "vorletzten", "drittletzten", "viertletzten", "fünftletzten"};
+    words.andWord = "und";
+    words.publicHolidays = "an Feiertagen";
+    words.dayAfterPublicHolidays = "am Tag nach einem Feiertag";
+    words.dayBeforePublicHolidays = "am Tag vor einem Feiertag";
+    words.schoolHolidays = "in den Schulferien";
+    words.easterSunday = "am Ostersonntag";
+    words.closed = "geschlossen";
+    words.open = "geöffnet";
+    words.ask = "Zeiten bitte erfragen";
+    using Lines = std::vector<std::string>;
+
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00; Mo[1] 15:00-17:00"), words) ==
+          Lines{"am 1. Montag im Monat 15:00–17:00"});
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00, We[1,3,-1] 14:00-16:00 open \"Elterncafé\""), words) ==
+          Lines{"am 1., 3. und letzten Mittwoch im Monat 14:00–16:00 – Elterncafé"});
+    // A comment without "open" promises nothing: the time is to be asked for.
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00, We[1] 14:00-16:00 \"Elterncafé\""), words) ==
+          Lines{"am 1. Mittwoch im Monat 14:00–16:00: Zeiten bitte erfragen – Elterncafé"});
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00; Dec 24 off; Dec 31 09:00-11:00; Dec 27-Jan 02 off"), words) ==
+          Lines{"24.12. geschlossen", "31.12. 09:00–11:00", "27.12.–02.01. geschlossen"});
+    CHECK(exceptionLines(parsed("Mo-Fr 14:00-18:00; SH off"), words) == Lines{"in den Schulferien geschlossen"});
+    CHECK(exceptionLines(parsed("Mo-Fr 14:00-18:00; SH Mo-Fr 10:00-12:00"), words) ==
+          Lines{"SH Mo-Fr 10:00-12:00"});  // two kinds of days: given as written
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00; PH off; PH +1 day 10:00-11:00"), words) ==
+          Lines{"an Feiertagen geschlossen", "am Tag nach einem Feiertag 10:00–11:00"});
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00; PH off"), words, false).empty());
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00; 2026 Dec 24 unknown"), words) ==
+          Lines{"24.12.2026 Zeiten bitte erfragen"});
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00; easter 10:00-12:00; week 01-53/2 Sa 10:00-12:00"), words) ==
+          Lines{"am Ostersonntag 10:00–12:00", "week 01-53/2 Sa 10:00-12:00"});
+    CHECK(exceptionLines(parsed("Mo-Fr 09:00-12:00; Sa \"nach Vereinbarung\""), words).empty());  // regular week
+    CHECK(exceptionLines(parsed("Mo-Fr 22:00-02:00; Dec 24 18:00-01:00"), words) == Lines{"24.12. 18:00–01:00"});
+}
