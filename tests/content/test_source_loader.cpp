@@ -152,7 +152,7 @@ const std::vector<BrokenVariant> kBrokenVariants{
      {"network.yaml", "", "school_holidays[1].name", "missing"}, 1},
     {"opening hours with a one-digit minute", "providers.yaml", kFamilienkasse, "\"Mo-Fr 08:00-18:00; PH off\"",
      "\"Mo-Fr 08:00-18:3; PH off\"", {"providers.yaml", "provider 'familienkasse'", "opening_hours",
-     "column 15: expected two digits for the minutes, like 08:30"}, 1},
+     "column 16: expected two digits for the minutes, like 08:30"}, 1},
     {"web address without https://", "offers.yaml", kKindergeld,
      "url: https://www.arbeitsagentur.de/familie-und-kinder/kindergeld",
      "url: www.arbeitsagentur.de/familie-und-kinder/kindergeld",
