@@ -1480,6 +1480,7 @@ OpeningStatus evaluate(const OpeningHours& hours, LocalDateTime now, const Holid
         }
     }
     status.comment = unknownComment.value_or(std::string());
+    status.closedNow = true;
     return status;  // Unknown: nothing known to open within the window
 }
 

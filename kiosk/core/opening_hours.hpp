@@ -196,6 +196,7 @@ struct OpeningStatus {
     Date nextDate;     // ClosedToday: day of the next opening
     int daysUntilNext = 0;  // ClosedToday: 1 = tomorrow, ...
     std::string comment;    // Unknown: the rule's comment ("nach Vereinbarung"), if any
+    bool closedNow = false; // Unknown: closed now for sure, only the next opening is beyond the window
 };
 
 OpeningStatus evaluate(const OpeningHours& hours, LocalDateTime now, const HolidayCalendar& calendar = {});

@@ -587,6 +587,8 @@ TEST_CASE("PH with offsets and combined with weekdays", "[opening_hours][holiday
 
 TEST_CASE("Unknown when nothing opens within the look-ahead window", "[opening_hours][evaluate]") {
     CHECK(evaluate(parsed("Mo-Su off"), {kMonday, at(10)}).state == OpenState::Unknown);
+    CHECK(evaluate(parsed("Mo-Su off"), {kMonday, at(10)}).closedNow);  // but closed now for sure
+    CHECK_FALSE(evaluate(parsed("\"nach Vereinbarung\""), {kMonday, at(10)}).closedNow);
     CHECK(evaluate(parsed("off"), {kMonday, at(10)}).state == OpenState::Unknown);
 
     // A weekly opening is always found, even a full week ahead.

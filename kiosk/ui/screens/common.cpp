@@ -19,9 +19,9 @@ std::string formatTime(int minuteOfDay) {
     return fmt::format("{:02}:{:02}", minuteOfDay / 60, minuteOfDay % 60);
 }
 
-std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language,
-                              bool* isOpen) {
-    core::OpeningStatus status = core::evaluate(hours, now);
+std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now,
+                              const core::HolidayCalendar& holidays, const std::string& language, bool* isOpen) {
+    core::OpeningStatus status = core::evaluate(hours, now, holidays);
     if (isOpen) *isOpen = status.state == core::OpenState::OpenNow;
     switch (status.state) {
     case core::OpenState::OpenNow:
@@ -37,27 +37,69 @@ std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTi
                            formatTime(status.opensAt));
     case core::OpenState::Unknown: break;
     }
-    return tr("hours.unknown", language);
+    if (status.closedNow) return tr("hours.closed_now", language);  // e.g. closed for the school holidays
+    // Nobody can say whether it is open: said in words, never as open.
+    if (status.comment.empty()) return tr("hours.ask", language);
+    return fmt::format(fmt::runtime(tr("hours.ask_comment", language)), status.comment);
 }
 
-void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language) {
+void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const core::HolidayCalendar& holidays,
+                       const std::string& language) {
     bool open = false;
-    std::string text = openingStatusText(hours, now, language, &open);
+    std::string text = openingStatusText(hours, now, holidays, language, &open);
     // Icon and words say it, the colour only repeats it.
     strongText(icon(open ? "check" : "clock") + " " + text, open ? palette().open : palette().closed);
 }
 
+core::ExceptionWords exceptionWords(const std::string& language) {
+    core::ExceptionWords words;
+    for (std::size_t day = 0; day < words.days.size(); ++day) words.days[day] = tr("day." + std::to_string(day), language);
+    words.nthInMonth = tr("hours.nth_in_month", language);
+    for (std::size_t n = 0; n < words.ordinals.size(); ++n) {
+        words.ordinals[n] = tr("hours.nth." + std::to_string(n + 1), language);
+        words.fromTheEnd[n] = tr("hours.nth_last." + std::to_string(n + 1), language);
+    }
+    words.andWord = tr("hours.and", language);
+    words.publicHolidays = tr("hours.public_holidays", language);
+    words.dayAfterPublicHolidays = tr("hours.day_after_public_holidays", language);
+    words.dayBeforePublicHolidays = tr("hours.day_before_public_holidays", language);
+    words.schoolHolidays = tr("hours.school_holidays", language);
+    words.easterSunday = tr("hours.easter_sunday", language);
+    words.closed = tr("hours.closed", language);
+    words.open = tr("hours.open", language);
+    words.ask = tr("hours.ask_short", language);
+    return words;
+}
+
 namespace {
 
-// "08:00–12:00, 13:00–18:00", or "geschlossen", for one weekday.
+// "08:00–12:00, 13:00–18:00", "bitte erfragen", or "geschlossen", for one weekday of the regular week.
 std::string dayTimes(const core::OpeningHours& hours, int day, const std::string& language) {
-    auto intervals = hours.regularIntervals(static_cast<core::Weekday>(day));
+    auto ranges = hours.regularRangesOn(static_cast<core::Weekday>(day));
     // A night range spilling into the next morning belongs to the day it starts.
-    std::erase_if(intervals, [](const core::TimeRange& r) { return r.from == 0 && r.to < 12 * 60; });
+    std::erase_if(ranges, [](const core::HoursRange& r) { return r.from == 0 && r.to < 12 * 60; });
     std::string times;
-    for (const auto& range : intervals)
-        times += (times.empty() ? "" : ", ") + formatTime(range.from) + "–" + formatTime(range.to);
+    for (const auto& range : ranges) {
+        std::string text = formatTime(range.from) + "–" + formatTime(range.to);
+        if (range.state == core::HoursState::Unknown)
+            text = range.from == 0 && range.to == 24 * 60 ? tr("hours.ask_short", language)
+                                                         : text + " (" + tr("hours.ask_short", language) + ")";
+        times += (times.empty() ? "" : ", ") + text;
+    }
     return times.empty() ? tr("hours.closed", language) : times;
+}
+
+// The lines under the table: the holiday rule, the exceptions in words, the comments not said there.
+std::vector<std::string> linesBelowTable(const core::OpeningHours& hours, const std::string& language) {
+    std::vector<std::string> lines;
+    const bool holidaysClosed = hours.closedOnPublicHolidays();
+    if (holidaysClosed) lines.push_back(tr("hours.holidays_closed", language));
+    for (std::string& line : core::exceptionLines(hours, exceptionWords(language), !holidaysClosed))
+        lines.push_back(std::move(line));
+    for (const auto& comment : hours.comments())
+        if (std::none_of(lines.begin(), lines.end(), [&](const std::string& line) { return line.find(comment) != std::string::npos; }))
+            lines.push_back(comment);
+    return lines;
 }
 
 }  // namespace
@@ -69,8 +111,7 @@ void weeklyHours(const core::OpeningHours& hours, const std::string& language) {
     }
     const float column = 9.0f * em();
     for (int day = 0; day < 7; ++day) tableRow(tr("day." + std::to_string(day), language), dayTimes(hours, day, language), column);
-    if (hours.closedOnPublicHolidays()) mutedText(tr("hours.holidays_closed", language));
-    for (const auto& comment : hours.comments()) mutedText(comment);
+    for (const auto& line : linesBelowTable(hours, language)) mutedText(line);
 }
 
 std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& language) {
@@ -78,8 +119,7 @@ std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& 
     std::string text;
     for (int day = 0; day < 7; ++day)
         text += tr("day." + std::to_string(day), language) + ": " + dayTimes(hours, day, language) + "\n";
-    if (hours.closedOnPublicHolidays()) text += tr("hours.holidays_closed", language) + "\n";
-    for (const auto& comment : hours.comments()) text += comment + "\n";
+    for (const auto& line : linesBelowTable(hours, language)) text += line + "\n";
     if (!text.empty()) text.pop_back();
     return text;
 }

@@ -98,6 +98,14 @@ bool showsOffer(const View& view, const core::Offer& offer) {
     return true;
 }
 
+}  // namespace
+
+bool knownOpenNow(const core::Provider& provider, core::LocalDateTime now, const core::HolidayCalendar& holidays) {
+    return provider.hours && core::evaluate(*provider.hours, now, holidays).state == core::OpenState::OpenNow;
+}
+
+namespace {
+
 // The providers with an offer that passes the filters, found in one pass over the offers.
 using ProviderSet = std::unordered_set<std::string_view>;
 ProviderSet providersWithOffers(const View& view) {
@@ -109,8 +117,7 @@ ProviderSet providersWithOffers(const View& view) {
 
 bool shows(const View& view, const ProviderSet& withOffers, const core::Provider& provider) {
     if (!provider.location || !withOffers.count(provider.id)) return false;
-    return !view.session.mapOpenNow ||
-           (provider.hours && core::evaluate(*provider.hours, view.now).state == core::OpenState::OpenNow);
+    return !view.session.mapOpenNow || knownOpenNow(provider, view.now, view.kiosk.holidays);
 }
 
 void drawPin(ImDrawList* draw, ImVec2 at, float radius, ImU32 fill, const std::string& label) {
