@@ -473,9 +473,17 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
         else
             mutedText(offers.size() == 1 ? tr("stage.count_one", lang)
                                          : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size()));
-        for (const core::Offer* offer : offers)
-            if (card(offer->id, offer->title.get(lang), {offer->summary.get(lang)}))
-                out.push_back(core::intent::OpenOffer{offer->id});
+        for (const core::Offer* offer : offers) {
+            std::vector<std::string> lines{offer->summary.get(lang)};
+            // Whether it is open now, in words (unknown hours are said as such, never as open).
+            const core::Provider* provider = view.catalog.provider(offer->providerId);
+            if (provider && provider->hours) {
+                bool open = false;
+                const std::string status = openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang, &open);
+                lines.push_back(icon(open ? "check" : "clock") + " " + status);
+            }
+            if (card(offer->id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{offer->id});
+        }
     }
     endScrollArea();
 }
