@@ -29,7 +29,7 @@ std::string formatBytes(std::uintmax_t bytes) {
 std::string formatUptime(std::chrono::steady_clock::duration up, const std::string& lang) {
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(up).count();
     const auto days = minutes / (24 * 60), hours = minutes / 60 % 24, mins = minutes % 60;
-    const bool de = lang == "de";
+    const bool de = lang == "de";  // German abbreviations as such, not the reference language
     if (days > 0) return fmt::format(fmt::runtime(de ? "{} Tg. {} Std." : "{} d {} h"), days, hours);
     if (hours > 0) return fmt::format(fmt::runtime(de ? "{} Std. {} Min." : "{} h {} min"), hours, mins);
     return fmt::format(fmt::runtime(de ? "{} Min." : "{} min"), mins);
@@ -143,10 +143,9 @@ ui::StaffIntents StaffDesk::draw(const ui::KioskInfo& kiosk, const ui::AudioView
         s.trustedKeys = keyFiles(m_config.trustedKeys);
         if (m_printerCheck.valid() && m_printerCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
             const auto result = m_printerCheck.get();
-            m_printerState = result.problem == platform::PrintProblem::None
-                                 ? ui::tr("staff.printer_ready", lang)
-                                 : ui::tr("staff.printer." + std::string(platform::printProblemName(result.problem)), lang);
-            if (!result.detail.empty()) m_printerState += " (" + result.detail + ")";
+            m_printerState = result ? ui::tr("staff.printer_ready", lang) : ui::problemText(result.problem(), lang);
+            if (const std::string& detail = result ? *result : result.problem().detail(); !detail.empty())
+                m_printerState += " (" + detail + ")";
         }
         switch (m_config.printer) {
         case Config::Printer::None: s.printer = ui::tr("staff.printer_none", lang); break;
@@ -157,7 +156,7 @@ ui::StaffIntents StaffDesk::draw(const ui::KioskInfo& kiosk, const ui::AudioView
         case Config::Printer::Receipt:
             s.printer = m_config.receiptDevice.string() + ": " +
                         (::access(m_config.receiptDevice.c_str(), W_OK) == 0 ? ui::tr("staff.printer_ready", lang)
-                                                                              : ui::tr("staff.printer.offline", lang));
+                                                                              : ui::tr("printer.offline", lang));
             break;
         }
         s.sound = audio.device ? ui::tr("staff.sound_ok", lang) : ui::tr("staff.sound_none", lang);

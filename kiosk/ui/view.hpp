@@ -16,7 +16,7 @@
 namespace kiosk::ui {
 
 using Intents = std::vector<core::Intent>;
-class MapPictures;
+class MapCache;
 
 // QR textures by their text, made on first use and kept while the screen shows them.
 class QrTextures {
@@ -77,7 +77,7 @@ struct View {
     const core::DistrictMap* map = nullptr;                  // null: the map data could not be read
     std::optional<core::GeoPoint> here{};                    // the kiosk's own place ("you are here")
     const std::vector<std::string>* searchResults = nullptr;  // offer ids for session.searchText, best first
-    MapPictures* mapPictures = nullptr;                       // kept across frames; null: the map drawn afresh
+    MapCache* mapCache = nullptr;                            // kept across frames; null: the map drawn afresh
 
     const std::string& language() const { return session.language; }
     bool portrait() const;

@@ -1,6 +1,7 @@
 // Opening hours as families read them: the status line never says "open" when nobody knows (it says
 // "bitte erfragen" with the provider's note), the map's "Nur jetzt geöffnet" keeps only what is known
 // to be open, and the weekly table (also the slip's and the spoken text) says the exceptions in words.
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
 
@@ -68,24 +69,24 @@ TEST_CASE("the weekly text reads the regular week first, then the exceptions in 
     Strings strings;
     const core::OpeningHours counselling =
         hours("Mo-Fr 09:00-12:00; Sa \"nach Vereinbarung\", Mo[1] 15:00-17:00; Dec 24 off; SH off; PH off");
-    CHECK(ui::weeklyHoursText(counselling, "de") ==
+    CHECK(core::weeklyHoursText(counselling, ui::hoursWords("de")) ==
           "Montag: 09:00–12:00\nDienstag: 09:00–12:00\nMittwoch: 09:00–12:00\nDonnerstag: 09:00–12:00\n"
           "Freitag: 09:00–12:00\nSamstag: bitte erfragen\nSonntag: geschlossen\n"
           "An Feiertagen geschlossen\n"
           "am 1. Montag im Monat 15:00–17:00\n24.12. geschlossen\nin den Schulferien geschlossen\n"
           "nach Vereinbarung");
-    const std::string english = ui::weeklyHoursText(counselling, "en");
+    const std::string english = core::weeklyHoursText(counselling, ui::hoursWords("en"));
     CHECK(english.find("on the 1st Monday of the month 15:00–17:00") != std::string::npos);
     CHECK(english.find("in the school holidays closed") != std::string::npos);
     for (const char* language : {"tr", "ar", "uk", "ru"}) {
         INFO(language);
-        const std::string text = ui::weeklyHoursText(counselling, language);
+        const std::string text = core::weeklyHoursText(counselling, ui::hoursWords(language));
         CHECK(text.find("15:00–17:00") != std::string::npos);
         CHECK(text.find("24.12.") != std::string::npos);
         CHECK(text.find("hours.") == std::string::npos);  // no key without words
     }
     // Times nobody promises are marked in the table.
-    CHECK(ui::weeklyHoursText(hours("Mo 09:00-12:00 \"Telefonsprechzeit\""), "de").starts_with(
+    CHECK(core::weeklyHoursText(hours("Mo 09:00-12:00 \"Telefonsprechzeit\""), ui::hoursWords("de")).starts_with(
         "Montag: 09:00–12:00 (bitte erfragen)\n"));
-    CHECK(ui::weeklyHoursText(hours("Mo 09:00-12:00 open \"Telefonsprechzeit\""), "de").starts_with("Montag: 09:00–12:00\n"));
+    CHECK(core::weeklyHoursText(hours("Mo 09:00-12:00 open \"Telefonsprechzeit\""), ui::hoursWords("de")).starts_with("Montag: 09:00–12:00\n"));
 }

@@ -1,6 +1,7 @@
 // Pieces several screens share: the navigation bar, opening hours, QR codes, the idle dialog.
 #include "kiosk/core/contact_card.hpp"
 #include "kiosk/core/spoken.hpp"
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -14,11 +15,6 @@
 
 namespace kiosk::ui {
 
-std::string formatTime(int minuteOfDay) {
-    minuteOfDay %= 24 * 60;
-    return fmt::format("{:02}:{:02}", minuteOfDay / 60, minuteOfDay % 60);
-}
-
 std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now,
                               const core::HolidayCalendar& holidays, const std::string& language, bool* isOpen) {
     core::OpeningStatus status = core::evaluate(hours, now, holidays);
@@ -26,15 +22,15 @@ std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTi
     switch (status.state) {
     case core::OpenState::OpenNow:
         if (status.until >= 2 * 24 * 60) return tr("hours.always", language);
-        return fmt::format(fmt::runtime(tr("hours.open_until", language)), formatTime(status.until));
+        return fmt::format(fmt::runtime(tr("hours.open_until", language)), core::clockTime(status.until));
     case core::OpenState::OpensLaterToday:
-        return fmt::format(fmt::runtime(tr("hours.opens_today", language)), formatTime(status.opensAt));
+        return fmt::format(fmt::runtime(tr("hours.opens_today", language)), core::clockTime(status.opensAt));
     case core::OpenState::ClosedToday:
         if (status.daysUntilNext == 1)
-            return fmt::format(fmt::runtime(tr("hours.opens_tomorrow", language)), formatTime(status.opensAt));
+            return fmt::format(fmt::runtime(tr("hours.opens_tomorrow", language)), core::clockTime(status.opensAt));
         return fmt::format(fmt::runtime(tr("hours.opens_on", language)),
                            tr("day." + std::to_string(static_cast<int>(core::weekdayOf(status.nextDate))), language),
-                           formatTime(status.opensAt));
+                           core::clockTime(status.opensAt));
     case core::OpenState::Unknown: break;
     }
     if (status.closedNow) return tr("hours.closed_now", language);  // e.g. closed for the school holidays
@@ -51,77 +47,15 @@ void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now,
     strongText(icon(open ? "check" : "clock") + " " + text, open ? palette().open : palette().closed);
 }
 
-core::ExceptionWords exceptionWords(const std::string& language) {
-    core::ExceptionWords words;
-    for (std::size_t day = 0; day < words.days.size(); ++day) words.days[day] = tr("day." + std::to_string(day), language);
-    words.nthInMonth = tr("hours.nth_in_month", language);
-    for (std::size_t n = 0; n < words.ordinals.size(); ++n) {
-        words.ordinals[n] = tr("hours.nth." + std::to_string(n + 1), language);
-        words.fromTheEnd[n] = tr("hours.nth_last." + std::to_string(n + 1), language);
-    }
-    words.andWord = tr("hours.and", language);
-    words.publicHolidays = tr("hours.public_holidays", language);
-    words.dayAfterPublicHolidays = tr("hours.day_after_public_holidays", language);
-    words.dayBeforePublicHolidays = tr("hours.day_before_public_holidays", language);
-    words.schoolHolidays = tr("hours.school_holidays", language);
-    words.easterSunday = tr("hours.easter_sunday", language);
-    words.closed = tr("hours.closed", language);
-    words.open = tr("hours.open", language);
-    words.ask = tr("hours.ask_short", language);
-    return words;
-}
-
-namespace {
-
-// "08:00–12:00, 13:00–18:00", "bitte erfragen", or "geschlossen", for one weekday of the regular week.
-std::string dayTimes(const core::OpeningHours& hours, int day, const std::string& language) {
-    auto ranges = hours.regularRangesOn(static_cast<core::Weekday>(day));
-    // A night range spilling into the next morning belongs to the day it starts.
-    std::erase_if(ranges, [](const core::HoursRange& r) { return r.from == 0 && r.to < 12 * 60; });
-    std::string times;
-    for (const auto& range : ranges) {
-        std::string text = formatTime(range.from) + "–" + formatTime(range.to);
-        if (range.state == core::HoursState::Unknown)
-            text = range.from == 0 && range.to == 24 * 60 ? tr("hours.ask_short", language)
-                                                         : text + " (" + tr("hours.ask_short", language) + ")";
-        times += (times.empty() ? "" : ", ") + text;
-    }
-    return times.empty() ? tr("hours.closed", language) : times;
-}
-
-// The lines under the table: the holiday rule, the exceptions in words, the comments not said there.
-std::vector<std::string> linesBelowTable(const core::OpeningHours& hours, const std::string& language) {
-    std::vector<std::string> lines;
-    const bool holidaysClosed = hours.closedOnPublicHolidays();
-    if (holidaysClosed) lines.push_back(tr("hours.holidays_closed", language));
-    for (std::string& line : core::exceptionLines(hours, exceptionWords(language), !holidaysClosed))
-        lines.push_back(std::move(line));
-    for (const auto& comment : hours.comments())
-        if (std::none_of(lines.begin(), lines.end(), [&](const std::string& line) { return line.find(comment) != std::string::npos; }))
-            lines.push_back(comment);
-    return lines;
-}
-
-}  // namespace
-
 void weeklyHours(const core::OpeningHours& hours, const std::string& language) {
     if (hours.source() == "24/7") {
         paragraph(tr("hours.always", language));
         return;
     }
     const float column = 9.0f * em();
-    for (int day = 0; day < 7; ++day) tableRow(tr("day." + std::to_string(day), language), dayTimes(hours, day, language), column);
-    for (const auto& line : linesBelowTable(hours, language)) mutedText(line);
-}
-
-std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& language) {
-    if (hours.source() == "24/7") return tr("hours.always", language);
-    std::string text;
-    for (int day = 0; day < 7; ++day)
-        text += tr("day." + std::to_string(day), language) + ": " + dayTimes(hours, day, language) + "\n";
-    for (const auto& line : linesBelowTable(hours, language)) text += line + "\n";
-    if (!text.empty()) text.pop_back();
-    return text;
+    for (const core::HoursRow& row : core::weeklyHoursRows(hours, hoursWords(language)))
+        tableRow(row.day, row.times, column);
+    for (const std::string& line : core::linesBelowWeek(hours, hoursWords(language))) mutedText(line);
 }
 
 std::string languageList(const std::vector<std::string>& codes, const std::string& language) {
