@@ -3,7 +3,8 @@
 // OpenStreetMap opening_hours syntax. The kiosk's unit test (tests/core/test_opening_hours_vectors.cpp)
 // reads the committed files; CI needs no node.
 //
-//   cd tests/core/opening_hours_vectors && npm install && node generate.js [path/to/opening_hours.js/test/test.js]
+//   cd tests/core/opening_hours_vectors && npm install && REF_COMMIT=e041cdf node generate.js [path/to/opening_hours.js/test/test.js]
+// (the committed suite.txt comes from github.com/opening-hours/opening_hours.js at commit e041cdf)
 //
 // vectors.txt: generated values over five fortnights each (Christmas/New Year, Easter, an ordinary
 //   fortnight, a month change with 1 May, autumn school holidays with Allerheiligen), with the de/bw
@@ -164,7 +165,7 @@ function extractSuite(testFile, file) {
 
     const supported = (value, where) => typeof value === 'string' && !/sunrise|sunset|dawn|dusk|\(/i.test(value) &&
         (where === deBw || !/PH|SH/.test(value));
-    const lines = [`# ${recorded.length} addTest calls recorded from ${testFile}; times are wall-clock, as the suite writes them`];
+    const lines = [`# ${recorded.length} addTest calls recorded from opening_hours.js test/test.js${process.env.REF_COMMIT ? " at commit " + process.env.REF_COMMIT : ""}; times are wall-clock, as the suite writes them`];
     lines.push(...schoolHolidayLines(2010, 2030));
     let cases = 0, skipped = 0;
     for (const [name, values, from, to, expected, , , , where, , mode] of recorded) {
