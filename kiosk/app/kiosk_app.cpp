@@ -151,7 +151,9 @@ Kiosk::Kiosk(const Config& config, const content::LoadedContent& initialContent,
       m_power(m_scripted ? std::nullopt : displayHours(config), config.idleTimeout + config.idleCountdown),
       m_presentation(m_window->em(), config.assets),
       m_stats(options.benchmarkDrag ? kFirstDragFrame : 4),
-      m_kioskInfo{config.kioskName, KIOSK_VERSION, m_content.info.builtAt},
+      m_kioskInfo{config.kioskName, KIOSK_VERSION, m_content.info.builtAt,
+                  core::HolidayCalendar(m_content.catalog ? m_content.catalog->network.schoolHolidays
+                                                          : std::vector<core::SchoolHoliday>{})},
       m_printJobs(config, [] { KioskWindow::wake(); }),  // the workers wake the loop when done
       m_updates(config, options.usbRoot, [] { KioskWindow::wake(); }),
       m_staffDesk(config, m_updates, m_printJobs),
@@ -243,6 +245,7 @@ void Kiosk::takeNewContent() {
     m_mapCache.clear();  // its pins and their places were the old content's
     m_search = openSearch(m_content);
     m_kioskInfo.contentBuiltAt = m_content.info.builtAt;
+    m_kioskInfo.holidays = catalog() ? core::HolidayCalendar(catalog()->network.schoolHolidays) : core::HolidayCalendar();
     m_explanations.setMediaDir(m_content.mediaDir);
     m_visit.startOver();
     m_presentation.takeContent(catalog());

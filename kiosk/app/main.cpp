@@ -178,8 +178,10 @@ std::optional<int> contentCommand(const Arguments& a, const kiosk::app::Config& 
     }
 
     if (a.buildDb) {
-        auto errors = kiosk::content::buildDatabase(config.content, database);
+        std::vector<kiosk::content::ContentError> warnings;
+        auto errors = kiosk::content::buildDatabase(config.content, database, &warnings);
         for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.toString().c_str());
+        for (const auto& w : warnings) std::fprintf(stderr, "%s\n", w.toString().c_str());
         if (!errors.empty()) {
             std::fprintf(stderr, "%zu error(s): the content database was not changed.\n", errors.size());
             return 1;

@@ -3,6 +3,7 @@
 
 #include "kiosk/app/staff_pin.hpp"
 #include "kiosk/content/pack_import.hpp"
+#include "kiosk/content/source_loader.hpp"
 #include "kiosk/ui/strings.hpp"
 
 #include <spdlog/sinks/ringbuffer_sink.h>
@@ -164,6 +165,7 @@ ui::StaffIntents StaffDesk::draw(const ui::KioskInfo& kiosk, const ui::AudioView
         s.freeDisk = ec ? ec.message() : formatBytes(space.available) + " (" + m_config.dataDir.string() + ")";
         s.uptime = formatUptime(std::chrono::steady_clock::now() - g_started, lang);
         s.lastErrors = recentProblems();
+        s.schoolHolidays = schoolHolidayStatus(kiosk.holidays, content::localToday(), lang);
         s.stick = m_updates.stick().has_value();
         s.printing = m_testPrinting;
     }
@@ -240,6 +242,20 @@ void StaffDesk::followPrint(const ui::PrintView& print) {
         m_staff.report("print.failed", "(" + ui::tr(print.problemKey, m_config.language) + ")");
     else return;
     m_testPrinting = false;
+}
+
+std::string schoolHolidayStatus(const core::HolidayCalendar& holidays, core::Date today, const std::string& lang) {
+    const std::vector<int> missing = core::schoolYearsWithoutHolidays(holidays, today);
+    const auto names = [](const std::vector<int>& years) {
+        std::string text;
+        for (const int year : years) text += (text.empty() ? "" : ", ") + core::schoolYearName(year);
+        return text;
+    };
+    if (missing.empty()) {
+        const int current = core::schoolYearOf(today);
+        return fmt::format(fmt::runtime(ui::tr("staff.school_holidays_ok", lang)), names({current, current + 1}));
+    }
+    return fmt::format(fmt::runtime(ui::tr("staff.school_holidays_missing", lang)), names(missing));
 }
 
 }  // namespace kiosk::app

@@ -29,6 +29,9 @@ inline constexpr int kRestartExitCode = 75;
 void keepRecentProblems();
 std::vector<std::string> recentProblems();  // newest first
 
+// The staff status row on school holidays: listed for the current and next school year, or which lack them.
+std::string schoolHolidayStatus(const core::HolidayCalendar& holidays, core::Date today, const std::string& lang);
+
 class StaffDesk {
 public:
     using Clock = std::chrono::steady_clock;

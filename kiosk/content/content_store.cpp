@@ -46,9 +46,11 @@ std::string sourceFingerprint(const std::filesystem::path& source) {
     return fingerprint;
 }
 
-std::vector<ContentError> buildDatabase(const std::filesystem::path& source, const std::filesystem::path& database) {
+std::vector<ContentError> buildDatabase(const std::filesystem::path& source, const std::filesystem::path& database,
+                                        std::vector<ContentError>* warnings) {
     SourceResult result = loadSource(source);
     if (!result.ok()) return result.errors;
+    if (warnings) *warnings = schoolHolidayWarnings(result.catalog, localToday());
     auto written = writeDatabaseFile(database, result.catalog,
                                      {std::filesystem::absolute(source).string(), sourceFingerprint(source), nowIso8601()});
     if (!written)

@@ -28,8 +28,10 @@ struct LoadedContent {
 // stays in use and `problem` says why.
 LoadedContent loadContent(const std::filesystem::path& source, const std::filesystem::path& database);
 
-// Validates `source` and builds `database` from it; returns the problems (empty: built).
-std::vector<ContentError> buildDatabase(const std::filesystem::path& source, const std::filesystem::path& database);
+// Validates `source` and builds `database` from it; returns the problems (empty: built). `warnings`
+// receives what is valid but needs the office's attention (school holidays missing for a school year).
+std::vector<ContentError> buildDatabase(const std::filesystem::path& source, const std::filesystem::path& database,
+                                        std::vector<ContentError>* warnings = nullptr);
 
 // Size and modification time of each source file, so an edit triggers a rebuild.
 std::string sourceFingerprint(const std::filesystem::path& source);

@@ -128,6 +128,26 @@ std::vector<std::string> splitCodes(const std::string& text) {
     return out;
 }
 
+std::string schoolHolidaysText(const std::vector<core::SchoolHoliday>& holidays) {
+    std::string text;
+    for (const auto& holiday : holidays)
+        text += core::isoDate(holiday.first) + " " + core::isoDate(holiday.last) + " " + holiday.name + "\n";
+    return text;
+}
+
+std::vector<core::SchoolHoliday> parseSchoolHolidays(const std::string& text) {
+    std::vector<core::SchoolHoliday> holidays;
+    std::size_t start = 0;
+    while (start + 22 <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const auto first = core::parseIsoDate(std::string_view(text).substr(start, 10));
+        const auto last = core::parseIsoDate(std::string_view(text).substr(start + 11, 10));
+        if (first && last) holidays.push_back({text.substr(start + 22, end - start - 22), *first, *last});
+        start = end + 1;
+    }
+    return holidays;
+}
+
 std::optional<core::OpeningHours> parseHours(const std::string& text) {
     if (text.empty()) return std::nullopt;
     std::string error;
@@ -329,6 +349,10 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
     setting.bind(1, "opening_hours");
     setting.bind(2, n.hours ? n.hours->source() : std::string());
     setting.exec();
+    setting.reset();
+    setting.bind(1, "school_holidays");  // one line a holiday: "2026-10-26 2026-10-30 Herbstferien"; no schema change
+    setting.bind(2, schoolHolidaysText(n.schoolHolidays));
+    setting.exec();
     texts.write("network", "", "name", n.name);
     texts.write("network", "", "description", n.description);
     texts.write("network", "", "organisation", n.organisation);
@@ -453,6 +477,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
         else if (key == "fax") n.fax = value;
         else if (key == "website") n.website = value;
         else if (key == "opening_hours") n.hours = parseHours(value);
+        else if (key == "school_holidays") n.schoolHolidays = parseSchoolHolidays(value);
     }
     auto networkTexts = readTexts(db, "network");
     n.name = networkTexts[""]["name"];

@@ -1,5 +1,6 @@
 // kiosk-pack: makes signing keys, builds signed content packs, verifies and describes them.
 // Exit codes: 0 done, 1 refused (the pack or the content is not right), 2 wrong use of the command.
+#include "kiosk/content/hours_command.hpp"
 #include "kiosk/content/pack_keys.hpp"
 #include "kiosk/content/pack_reader.hpp"
 #include "kiosk/content/pack_writer.hpp"
@@ -176,6 +177,9 @@ int main(int argc, char** argv) {
     auto* inspectCommand = cli.add_subcommand("inspect", "describe a pack: version, date, offers, languages, media, size");
     inspectCommand->add_option("pack", pack, "the .kpack file")->required();
 
+    kiosk::content::HoursCommand hours;
+    auto* hoursCommand = kiosk::content::addHoursCommand(cli, hours);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -185,5 +189,6 @@ int main(int argc, char** argv) {
     if (*keygenCommand) return keygen(keyName);
     if (*buildCommand) return build(source, output, secretKey, version, name, compression);
     if (*verifyCommand) return verify(pack, pubkey);
+    if (*hoursCommand) return kiosk::content::runHoursCommand(hours);
     return inspect(pack);
 }

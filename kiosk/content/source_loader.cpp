@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <ctime>
 #include <fmt/format.h>
 #include <set>
 
@@ -217,6 +218,34 @@ public:
         return hours;
     }
 
+    // school_holidays: a list of {name, from, to} with ISO dates ("2026-10-26").
+    std::vector<core::SchoolHoliday> schoolHolidays(const char* field) {
+        std::vector<core::SchoolHoliday> result;
+        if (!has(field)) return result;
+        const YAML::Node list = m_node[field];
+        if (!list.IsSequence()) {
+            fail(field, "must be a list of holidays (name, from, to)");
+            return result;
+        }
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string where = fmt::format("{}[{}]", field, i + 1);
+            EntryReader inner(m_errors, m_file, m_entry, list[i], {"name", "from", "to"}, where + ".");
+            core::SchoolHoliday holiday;
+            holiday.name = inner.text("name", true);
+            const auto from = core::parseIsoDate(inner.text("from", true));
+            const auto to = core::parseIsoDate(inner.text("to", true));
+            if (!from || !to) {
+                fail(where, "needs 'from' and 'to' as dates like 2026-10-26");
+                continue;
+            }
+            if (*to < *from) fail(where, "ends before it starts");
+            holiday.first = *from;
+            holiday.last = *to;
+            result.push_back(std::move(holiday));
+        }
+        return result;
+    }
+
     core::Address address(bool required) {
         core::Address result;
         if (!has("address")) {
@@ -413,7 +442,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         YAML::Node node = YAML::LoadFile((folder / "network.yaml").string());
         EntryReader r(errors, "network.yaml", "", node,
                       {"name", "description", "organisation", "address", "phone", "fax", "website", "opening_hours",
-                       "audio"});
+                       "audio", "school_holidays"});
         auto& n = catalog.network;
         n.name = r.localized("name", true);
         n.description = r.localized("description", false);
@@ -424,6 +453,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         n.website = r.webAddress("website", false);
         n.hours = r.openingHours("opening_hours");
         n.audio = r.audio("audio");
+        n.schoolHolidays = r.schoolHolidays("school_holidays");
         if (!n.phone.empty() && !isPhoneNumber(n.phone)) r.fail("phone", "is not a phone number");
     } catch (const YAML::BadFile&) {
         errors.push_back({"network.yaml", "", "", "the file is missing or cannot be read"});
@@ -496,6 +526,24 @@ SourceResult loadSource(const std::filesystem::path& folder) {
 
     readSynonyms(folder, errors, catalog);
     return result;
+}
+
+std::vector<ContentError> schoolHolidayWarnings(const core::Catalog& catalog, core::Date today) {
+    std::vector<ContentError> warnings;
+    const core::HolidayCalendar calendar(catalog.network.schoolHolidays);
+    for (const int year : core::schoolYearsWithoutHolidays(calendar, today))
+        warnings.push_back({"network.yaml", "", "school_holidays",
+                            fmt::format("warning: no school holidays for the school year {}: opening hours with SH "
+                                        "show \"please ask\" then (add the dates the ministry publishes)",
+                                        core::schoolYearName(year))});
+    return warnings;
+}
+
+core::Date localToday() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 }  // namespace kiosk::content

@@ -22,4 +22,9 @@ const std::vector<std::string>& optionalSourceFiles();
 
 SourceResult loadSource(const std::filesystem::path& folder);
 
+// The content is valid but SH in opening hours is "unknown" in the current or next school year (from
+// `today`), because network.yaml lists no school holidays for it.
+std::vector<ContentError> schoolHolidayWarnings(const core::Catalog& catalog, core::Date today);
+core::Date localToday();
+
 }  // namespace kiosk::content

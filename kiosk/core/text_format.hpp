@@ -24,11 +24,18 @@ struct HoursWords {
     std::string closed;               // "geschlossen"
     std::string always;               // "rund um die Uhr geöffnet" (24/7)
     std::string holidaysClosed;       // "an Feiertagen geschlossen"
+    std::string ask;                  // "bitte erfragen": time nobody promises (a comment without "open", unknown)
+    ExceptionWords exceptions;        // the rules outside the regular week in words
 };
 
-// "08:00–12:00, 13:00–18:00" on `day`, or `closed`. A night range reaching into the morning
-// belongs to the day it starts, so Tuesday does not show Monday night's "00:00–02:00".
-std::string dayTimes(const OpeningHours& hours, Weekday day, const std::string& closed);
+// "08:00–12:00, 13:00–18:00" on `day` of the regular week, or `closed`; time nobody promises is marked
+// with `ask` ("09:00–12:00 (bitte erfragen)", or `ask` alone for the whole day). A night range reaching
+// into the morning belongs to the day it starts, so Tuesday does not show Monday night's "00:00–02:00".
+std::string dayTimes(const OpeningHours& hours, Weekday day, const std::string& closed, const std::string& ask = "?");
+
+// Below the week: the holiday rule, the exceptions in words ("am 1. Montag im Monat 15:00–17:00",
+// "24.12. geschlossen", "in den Schulferien geschlossen"), then the comments not said there.
+std::vector<std::string> linesBelowWeek(const OpeningHours& hours, const HoursWords& words);
 
 // One row per weekday ("Montag", "08:00–12:00"), for a table.
 struct HoursRow {
@@ -37,7 +44,7 @@ struct HoursRow {
 };
 std::vector<HoursRow> weeklyHoursRows(const OpeningHours& hours, const HoursWords& words);
 
-// The week as lines ("Montag: 08:00–12:00"), then the holiday rule and the rules' comments;
+// The week as lines ("Montag: 08:00–12:00"), then linesBelowWeek;
 // only `words.always` for 24/7.
 std::string weeklyHoursText(const OpeningHours& hours, const HoursWords& words);
 

@@ -23,6 +23,7 @@ struct StaffStatus {
     std::string freeDisk;
     std::string uptime;
     std::vector<std::string> lastErrors;    // newest first
+    std::string schoolHolidays;             // for which school years the content lists them, or which lack them
     bool stick = false;                     // a USB stick is in: import and export can go ahead
     bool printing = false;                  // a test slip is on its way
 };

@@ -275,6 +275,23 @@ core::HoursWords hoursWords(std::string_view language) {
     words.closed = tr("hours.closed", language);
     words.always = tr("hours.always", language);
     words.holidaysClosed = tr("hours.holidays_closed", language);
+    words.ask = tr("hours.ask_short", language);
+    core::ExceptionWords& exceptions = words.exceptions;
+    exceptions.days = words.days;
+    exceptions.nthInMonth = tr("hours.nth_in_month", language);
+    for (size_t n = 0; n < exceptions.ordinals.size(); ++n) {
+        exceptions.ordinals[n] = tr("hours.nth." + std::to_string(n + 1), language);
+        exceptions.fromTheEnd[n] = tr("hours.nth_last." + std::to_string(n + 1), language);
+    }
+    exceptions.andWord = tr("hours.and", language);
+    exceptions.publicHolidays = tr("hours.public_holidays", language);
+    exceptions.dayAfterPublicHolidays = tr("hours.day_after_public_holidays", language);
+    exceptions.dayBeforePublicHolidays = tr("hours.day_before_public_holidays", language);
+    exceptions.schoolHolidays = tr("hours.school_holidays", language);
+    exceptions.easterSunday = tr("hours.easter_sunday", language);
+    exceptions.closed = words.closed;
+    exceptions.open = tr("hours.open", language);
+    exceptions.ask = words.ask;
     return words;
 }
 

@@ -34,6 +34,7 @@ struct KioskInfo {
     std::string name;            // "Landratsamt Esslingen, Foyer"
     std::string version;         // software
     std::string contentBuiltAt;  // ISO 8601
+    core::HolidayCalendar holidays;  // BW's public holidays and the content's school holidays: what PH and SH mean
 };
 
 // What the screens need to know of the sound: whether there is any, where the files are,

@@ -71,3 +71,12 @@ TEST_CASE("the staff screen's last errors are the log's latest warnings and erro
     CHECK_THAT(problems[1], Catch::EndsWith("the printer is out of paper"));
     for (const auto& line : problems) CHECK_THAT(line, !Catch::Contains("ordinary"));
 }
+
+TEST_CASE("the staff status names the school years whose holidays the content lacks", "[staff][school]") {
+    const kiosk::core::HolidayCalendar sample({{"Herbstferien", {2026, 10, 26}, {2026, 10, 30}},
+                                               {"Herbstferien", {2027, 11, 2}, {2027, 11, 6}}});
+    CHECK(kiosk::app::schoolHolidayStatus(sample, {2026, 12, 4}, "de") == "eingetragen für 2026/27, 2027/28");
+    CHECK(kiosk::app::schoolHolidayStatus(sample, {2027, 12, 4}, "de").starts_with("fehlen für 2028/29 –"));
+    CHECK(kiosk::app::schoolHolidayStatus(kiosk::core::HolidayCalendar(), {2026, 12, 4}, "en")
+              .starts_with("missing for 2026/27, 2027/28 –"));
+}

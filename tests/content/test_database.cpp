@@ -314,6 +314,17 @@ TEST_CASE("a catalog comes back from the database as it was written", "[database
     CHECK(read.network.fax == "0711 3902-52650");
 }
 
+TEST_CASE("school holidays come back from the database as written", "[database][school]") {
+    auto db = memoryDatabase();
+    core::Catalog written = handMadeCatalog();
+    written.network.schoolHolidays = {{"Herbstferien", {2026, 10, 26}, {2026, 10, 30}},
+                                      {"Weihnachtsferien", {2026, 12, 23}, {2027, 1, 9}}};
+    writeCatalog(db, written, kInfo);
+    CHECK(readCatalog(db).network.schoolHolidays == written.network.schoolHolidays);
+    writeCatalog(db, handMadeCatalog(), kInfo);
+    CHECK(readCatalog(db).network.schoolHolidays.empty());
+}
+
 TEST_CASE("sound file paths come back as written, per language", "[database]") {
     auto db = memoryDatabase();
     writeCatalog(db, handMadeCatalog(), kInfo);

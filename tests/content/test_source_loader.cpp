@@ -144,6 +144,15 @@ const std::vector<BrokenVariant> kBrokenVariants{
      {"offers.yaml", "offer 'kindergeld'", "topics", "unknown topic 'geld'"}, 1},
     {"malformed opening hours", "providers.yaml", kFamilienkasse, "\"Mo-Fr 08:00-18:00; PH off\"",
      "\"Mo-Fr 8 bis 18 Uhr\"", {"providers.yaml", "provider 'familienkasse'", "opening_hours", "opening hours"}, 1},
+    {"school holiday with a German date", "network.yaml", "school_holidays:", "from: 2026-10-26", "from: 26.10.2026",
+     {"network.yaml", "", "school_holidays[1]", "dates like 2026-10-26"}, 1},
+    {"school holiday ending before it starts", "network.yaml", "school_holidays:", "to: 2026-10-30", "to: 2026-10-20",
+     {"network.yaml", "", "school_holidays[1]", "ends before it starts"}, 1},
+    {"school holiday without a name", "network.yaml", "school_holidays:", "name: Herbstferien, ", "",
+     {"network.yaml", "", "school_holidays[1].name", "missing"}, 1},
+    {"opening hours with a one-digit minute", "providers.yaml", kFamilienkasse, "\"Mo-Fr 08:00-18:00; PH off\"",
+     "\"Mo-Fr 08:00-18:3; PH off\"", {"providers.yaml", "provider 'familienkasse'", "opening_hours",
+     "column 16: expected two digits for the minutes, like 08:30"}, 1},
     {"web address without https://", "offers.yaml", kKindergeld,
      "url: https://www.arbeitsagentur.de/familie-und-kinder/kindergeld",
      "url: www.arbeitsagentur.de/familie-und-kinder/kindergeld",
@@ -437,4 +446,20 @@ TEST_CASE("an error reads as file, entry, field and message", "[source_loader]")
     CHECK(ContentError{"topics.yaml", "", "", "the file is missing or cannot be read"}.toString() ==
           "topics.yaml: the file is missing or cannot be read");
     CHECK(describe({error, error}) == error.toString() + "\n" + error.toString() + "\n");
+}
+
+TEST_CASE("school holidays come from network.yaml; a school year without any is a warning", "[source_loader][school]") {
+    const SourceResult sample = loadSource(kSample);
+    REQUIRE(sample.ok());
+    const auto& holidays = sample.catalog.network.schoolHolidays;
+    REQUIRE(holidays.size() == 12);
+    CHECK(holidays[1] == core::SchoolHoliday{"Weihnachtsferien", {2026, 12, 23}, {2027, 1, 9}});
+    // The sample lists 2026/27 and 2027/28: nothing to say in December 2026, a warning for 2028/29 a year later.
+    CHECK(schoolHolidayWarnings(sample.catalog, {2026, 12, 4}).empty());
+    const auto later = schoolHolidayWarnings(sample.catalog, {2027, 12, 4});
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].toString() ==
+          "network.yaml: field 'school_holidays': warning: no school holidays for the school year 2028/29: opening hours "
+          "with SH show \"please ask\" then (add the dates the ministry publishes)");
+    CHECK(schoolHolidayWarnings(core::Catalog(), {2026, 12, 4}).size() == 2);
 }

@@ -19,10 +19,18 @@ OpeningHours parsed(std::string_view text) {
 }
 
 HoursWords germanWords() {
-    return {{"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"},
-            "geschlossen",
-            "rund um die Uhr geöffnet",
-            "an Feiertagen geschlossen"};
+    HoursWords words;
+    words.days = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"};
+    words.closed = "geschlossen";
+    words.always = "rund um die Uhr geöffnet";
+    words.holidaysClosed = "an Feiertagen geschlossen";
+    words.ask = "bitte erfragen";
+    words.exceptions.days = words.days;
+    words.exceptions.nthInMonth = "am {} {} im Monat";
+    words.exceptions.ordinals = {"1.", "2.", "3.", "4.", "5."};
+    words.exceptions.closed = "geschlossen";
+    words.exceptions.schoolHolidays = "in den Schulferien";
+    return words;
 }
 
 }  // namespace
@@ -44,7 +52,7 @@ TEST_CASE("a clock time has two digits for hours and minutes", "[text_format]") 
 }
 
 TEST_CASE("the weekly hours are a line per day, the holiday rule and the comments", "[text_format]") {
-    const OpeningHours hours = parsed("Mo-Fr 08:00-12:00,13:00-16:30; Sa 22:00-02:00; PH off; \"nach Vereinbarung\"");
+    const OpeningHours hours = parsed("Mo-Fr 08:00-12:00,13:00-16:30 open \"nach Vereinbarung\"; Sa 22:00-02:00; PH off");
     CHECK(weeklyHoursText(hours, germanWords()) ==
           "Montag: 08:00–12:00, 13:00–16:30\n"
           "Dienstag: 08:00–12:00, 13:00–16:30\n"
@@ -60,6 +68,15 @@ TEST_CASE("the weekly hours are a line per day, the holiday rule and the comment
     CHECK(rows[6].day == "Sonntag");
     CHECK(rows[6].times == "geschlossen");
     CHECK(dayTimes(hours, Weekday::Saturday, "zu") == "22:00–02:00");
+}
+
+TEST_CASE("the week marks time nobody promises and then says the exceptions", "[text_format]") {
+    const OpeningHours hours = parsed("Mo-Fr 09:00-12:00; Sa \"nach Vereinbarung\", Mo[1] 15:00-17:00; Dec 24 off; SH off");
+    CHECK(weeklyHoursText(hours, germanWords()) ==
+          "Montag: 09:00–12:00\nDienstag: 09:00–12:00\nMittwoch: 09:00–12:00\nDonnerstag: 09:00–12:00\n"
+          "Freitag: 09:00–12:00\nSamstag: bitte erfragen\nSonntag: geschlossen\n"
+          "am 1. Montag im Monat 15:00–17:00\n24.12. geschlossen\nin den Schulferien geschlossen\nnach Vereinbarung");
+    CHECK(dayTimes(parsed("Mo 09:00-12:00 \"Telefon\""), Weekday::Monday, "zu", "fragen") == "09:00–12:00 (fragen)");
 }
 
 TEST_CASE("hours round the clock are said in one phrase", "[text_format]") {

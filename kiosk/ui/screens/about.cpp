@@ -32,7 +32,7 @@ void drawAbout(const View& view, Intents& out) {
     if (network.hours) {
         ImGui::Spacing();
         headingText(icon("clock") + " " + tr("about.service_hours", lang));
-        openingStatusLine(*network.hours, view.now, lang);
+        openingStatusLine(*network.hours, view.now, view.kiosk.holidays, lang);
         weeklyHours(*network.hours, lang);
     }
     ImGui::Spacing();

@@ -15,9 +15,9 @@
 
 namespace kiosk::ui {
 
-std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language,
-                              bool* isOpen) {
-    core::OpeningStatus status = core::evaluate(hours, now);
+std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now,
+                              const core::HolidayCalendar& holidays, const std::string& language, bool* isOpen) {
+    core::OpeningStatus status = core::evaluate(hours, now, holidays);
     if (isOpen) *isOpen = status.state == core::OpenState::OpenNow;
     switch (status.state) {
     case core::OpenState::OpenNow:
@@ -33,12 +33,16 @@ std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTi
                            core::clockTime(status.opensAt));
     case core::OpenState::Unknown: break;
     }
-    return tr("hours.unknown", language);
+    if (status.closedNow) return tr("hours.closed_now", language);  // e.g. closed for the school holidays
+    // Nobody can say whether it is open: said in words, never as open.
+    if (status.comment.empty()) return tr("hours.ask", language);
+    return fmt::format(fmt::runtime(tr("hours.ask_comment", language)), status.comment);
 }
 
-void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language) {
+void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const core::HolidayCalendar& holidays,
+                       const std::string& language) {
     bool open = false;
-    std::string text = openingStatusText(hours, now, language, &open);
+    std::string text = openingStatusText(hours, now, holidays, language, &open);
     // Icon and words say it, the colour only repeats it.
     strongText(icon(open ? "check" : "clock") + " " + text, open ? palette().open : palette().closed);
 }
@@ -51,8 +55,7 @@ void weeklyHours(const core::OpeningHours& hours, const std::string& language) {
     const float column = 9.0f * em();
     for (const core::HoursRow& row : core::weeklyHoursRows(hours, hoursWords(language)))
         tableRow(row.day, row.times, column);
-    if (hours.closedOnPublicHolidays()) mutedText(tr("hours.holidays_closed", language));
-    for (const auto& comment : hours.comments()) mutedText(comment);
+    for (const std::string& line : core::linesBelowWeek(hours, hoursWords(language))) mutedText(line);
 }
 
 std::string languageList(const std::vector<std::string>& codes, const std::string& language) {

@@ -23,7 +23,7 @@ void drawEmergencies(const View& view, Intents& out) {
         std::vector<std::string> lines;
         if (const core::Provider* provider = view.catalog.provider(offer->providerId)) {
             if (!provider->phone.empty()) lines.push_back(icon("phone") + " " + provider->phone);
-            if (provider->hours) lines.push_back(icon("clock") + " " + openingStatusText(*provider->hours, view.now, lang));
+            if (provider->hours) lines.push_back(icon("clock") + " " + openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang));
         }
         lines.push_back(offer->summary.get(lang));
         if (card(offer->id, offer->title.get(lang), lines)) out.emplace_back(core::intent::OpenOffer{offer->id});

@@ -43,7 +43,7 @@ void offerCards(const View& view, const std::vector<const core::Offer*>& offers,
             lines.push_back(where);
             if (provider->hours) {
                 bool open = false;
-                std::string status = openingStatusText(*provider->hours, view.now, lang, &open);
+                std::string status = openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang, &open);
                 lines.push_back(icon(open ? "check" : "clock") + " " + status);
             }
         }

@@ -98,6 +98,14 @@ bool showsOffer(const View& view, const core::Offer& offer) {
     return true;
 }
 
+}  // namespace
+
+bool knownOpenNow(const core::Provider& provider, core::LocalDateTime now, const core::HolidayCalendar& holidays) {
+    return provider.hours && core::evaluate(*provider.hours, now, holidays).state == core::OpenState::OpenNow;
+}
+
+namespace {
+
 // The providers with an offer that passes the filters, found in one pass over the offers.
 using ProviderSet = std::unordered_set<std::string_view>;
 ProviderSet providersWithOffers(const View& view) {
@@ -109,8 +117,7 @@ ProviderSet providersWithOffers(const View& view) {
 
 bool shows(const View& view, const ProviderSet& withOffers, const core::Provider& provider) {
     if (!provider.location || !withOffers.count(provider.id)) return false;
-    return !view.session.mapOpenNow ||
-           (provider.hours && core::evaluate(*provider.hours, view.now).state == core::OpenState::OpenNow);
+    return !view.session.mapOpenNow || knownOpenNow(provider, view.now, view.kiosk.holidays);
 }
 
 void drawPin(ImDrawList* draw, ImVec2 at, float radius, ImU32 fill, const std::string& label) {
@@ -466,9 +473,17 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
         else
             mutedText(offers.size() == 1 ? tr("stage.count_one", lang)
                                          : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size()));
-        for (const core::Offer* offer : offers)
-            if (card(offer->id, offer->title.get(lang), {offer->summary.get(lang)}))
-                out.push_back(core::intent::OpenOffer{offer->id});
+        for (const core::Offer* offer : offers) {
+            std::vector<std::string> lines{offer->summary.get(lang)};
+            // Whether it is open now, in words (unknown hours are said as such, never as open).
+            const core::Provider* provider = view.catalog.provider(offer->providerId);
+            if (provider && provider->hours) {
+                bool open = false;
+                const std::string status = openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang, &open);
+                lines.push_back(icon(open ? "check" : "clock") + " " + status);
+            }
+            if (card(offer->id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{offer->id});
+        }
     }
     endScrollArea();
 }

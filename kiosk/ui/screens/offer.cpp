@@ -29,7 +29,7 @@ void providerBox(const View& view, const core::Provider& provider, Intents& out)
         headingText(icon("phone") + " " + provider.phone);
     }
     if (provider.sample) tag(tr("sample.tag", lang));
-    if (provider.hours) openingStatusLine(*provider.hours, view.now, lang);
+    if (provider.hours) openingStatusLine(*provider.hours, view.now, view.kiosk.holidays, lang);
     if (bigButton(tr("offer.show_provider", lang) + " " + icon(isRightToLeft(lang) ? "chevron-left" : "chevron-right"),
                   ems(0, 0), Look::Secondary))
         out.push_back(core::intent::OpenProvider{provider.id});

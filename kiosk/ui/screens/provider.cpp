@@ -62,7 +62,7 @@ void drawProvider(const View& view, Intents& out) {
     if (provider->hours) {
         ImGui::Spacing();
         headingText(icon("clock") + " " + tr("provider.hours", lang));
-        openingStatusLine(*provider->hours, view.now, lang);
+        openingStatusLine(*provider->hours, view.now, view.kiosk.holidays, lang);
         weeklyHours(*provider->hours, lang);
     }
     if (!provider->languages.empty()) {

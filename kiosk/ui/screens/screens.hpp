@@ -31,12 +31,17 @@ void drawStillThere(const View& view);
 // Shared pieces of several screens.
 // A button for every language, in its own words, in rows of `width` (mirrored right to left).
 void languageButtons(const View& view, Intents& out, float width, float height);
-// "Jetzt geöffnet – bis 12:00" and whether it is open, for a status line with an icon.
-std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language,
-                              bool* isOpen = nullptr);
-void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language);
-// The week as a table (the slip and the voice take core::weeklyHoursText).
+// "Jetzt geöffnet – bis 12:00" and whether it is open (known to be open: never when nobody knows),
+// for a status line with an icon; "Öffnungszeiten bitte erfragen – nach Vereinbarung" when unknown.
+std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now,
+                              const core::HolidayCalendar& holidays, const std::string& language, bool* isOpen = nullptr);
+void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const core::HolidayCalendar& holidays,
+                       const std::string& language);
+// The regular week as a table, then the holiday rule, the exceptions in words and the comments
+// (the slip and the voice take core::weeklyHoursText).
 void weeklyHours(const core::OpeningHours& hours, const std::string& language);
+// "Nur jetzt geöffnet" on the map: a place whose hours say it is open now (unknown is not open).
+bool knownOpenNow(const core::Provider& provider, core::LocalDateTime now, const core::HolidayCalendar& holidays);
 std::string languageList(const std::vector<std::string>& codes, const std::string& language);
 void contactQr(const View& view, const core::Provider& provider, float side);
 void linkQr(const View& view, const std::string& url, float side);

@@ -70,6 +70,7 @@ void drawStaffStatus(const StaffView& view, StaffIntents& out) {
         statusRow(tr("staff.sound", lang), status.sound);
         statusRow(tr("staff.disk", lang), status.freeDisk);
         statusRow(tr("staff.uptime", lang), status.uptime);
+        statusRow(tr("staff.school_holidays", lang), status.schoolHolidays);
         statusLines(tr("staff.errors", lang), status.lastErrors, tr("staff.no_errors", lang));
         endScrollArea();
     };
