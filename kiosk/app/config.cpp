@@ -1,6 +1,8 @@
 // Reading the configuration, strictly: a typo in a key must not silently change nothing.
 #include "kiosk/app/config.hpp"
 
+#include "kiosk/content/yaml_file.hpp"
+
 #include "kiosk/core/navigation.hpp"
 #include "kiosk/core/opening_hours.hpp"
 
@@ -89,14 +91,19 @@ std::string_view problemEnglish(ConfigProblem code) {
 }
 
 core::Result<Config> loadConfig(const std::filesystem::path& file, Config config) {
-    YAML::Node root;
-    try {
-        root = YAML::LoadFile(file.string());
-    } catch (const YAML::BadFile&) {
-        return core::Problem(ConfigProblem::Unreadable, {file.string()});
-    } catch (const YAML::Exception& e) {
-        return core::Problem(ConfigProblem::NotYaml, {file.string(), std::to_string(e.mark.line + 1), e.msg});
+    // A folder, a pipe, a huge file, broken UTF-8, a key written twice or a key that is a list: said
+    // in words, never an exception (each once aborted the kiosk at start).
+    auto loaded = content::loadYamlFile(file, 1u << 20);
+    if (!loaded) {
+        if (loaded.problem().is(content::YamlProblem::Missing) || loaded.problem().is(content::YamlProblem::Unreadable))
+            return core::Problem(ConfigProblem::Unreadable, {file.string()}, loaded.problem().detail());
+        if (loaded.problem().is(content::YamlProblem::NotYaml))
+            return core::Problem(ConfigProblem::NotYaml, {file.string(), loaded.problem().values().at(1),
+                                                          loaded.problem().values().at(2)});
+        return std::move(loaded).takeProblem();
     }
+    const YAML::Node root = std::move(*loaded);
+    if (auto problem = content::keyProblem(root, file.string())) return std::move(*problem);
     if (root.IsNull()) return config;  // an empty file keeps every default
     if (!root.IsMap()) return core::Problem(ConfigProblem::NotSettings, {file.string()});
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",

@@ -73,6 +73,9 @@ std::string_view problemDomain(ReplayProblem) { return "replay"; }
 std::string_view problemName(ReplayProblem code) {
     switch (code) {
     case ReplayProblem::Unreadable: return "unreadable";
+    case ReplayProblem::NotAFile: return "not_a_file";
+    case ReplayProblem::TooLarge: return "too_large";
+    case ReplayProblem::Empty: return "empty";
     case ReplayProblem::UnclosedQuote: return "unclosed_quote";
     case ReplayProblem::UnknownCommand: return "unknown_command";
     }
@@ -82,6 +85,9 @@ std::string_view problemName(ReplayProblem code) {
 std::string_view problemEnglish(ReplayProblem code) {
     switch (code) {
     case ReplayProblem::Unreadable: return "{}: cannot be read";
+    case ReplayProblem::NotAFile: return "{}: is not a plain file (a folder, a pipe or a device)";
+    case ReplayProblem::TooLarge: return "{}: is larger than {} KB";
+    case ReplayProblem::Empty: return "{}: has no command";
     case ReplayProblem::UnclosedQuote: return "line {}: a quote is not closed";
     case ReplayProblem::UnknownCommand:
         return "line {}: cannot understand '{}' (commands: wait MS, tap X Y, tap \"TEXT\", drag X1 Y1 X2 Y2, "
@@ -110,12 +116,24 @@ core::Result<std::vector<ReplayLine>> parseReplay(const std::string& text) {
 }
 
 core::Result<std::vector<ReplayLine>> loadReplay(const std::filesystem::path& file) {
+    // Checked before it is opened: /dev/zero grew without end, a folder ran nothing and passed.
+    std::error_code error;
+    const auto status = std::filesystem::status(file, error);
+    if (!std::filesystem::exists(status)) return core::Problem(ReplayProblem::Unreadable, {file.string()});
+    if (!std::filesystem::is_regular_file(status)) return core::Problem(ReplayProblem::NotAFile, {file.string()});
+    if (std::filesystem::file_size(file, error) > kMaxReplayBytes)
+        return core::Problem(ReplayProblem::TooLarge, {file.string(), std::to_string(kMaxReplayBytes >> 10)});
     std::ifstream in(file);
     if (!in) return core::Problem(ReplayProblem::Unreadable, {file.string()});
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    auto lines = parseReplay(buffer.str());
+    std::string text;
+    text.resize(kMaxReplayBytes + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxReplayBytes)
+        return core::Problem(ReplayProblem::TooLarge, {file.string(), std::to_string(kMaxReplayBytes >> 10)});
+    auto lines = parseReplay(text);
     if (!lines) return std::move(lines).takeProblem().withDetail(file.string());
+    if (lines->empty()) return core::Problem(ReplayProblem::Empty, {file.string()});
     return lines;
 }
 

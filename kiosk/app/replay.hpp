@@ -3,6 +3,7 @@
 
 #include "kiosk/core/problem.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -39,12 +40,17 @@ struct ReplayLine {
 // Why a script is refused before anything runs (for whoever wrote it: English words).
 enum class ReplayProblem {
     Unreadable,      // values: file
+    NotAFile,        // file: a folder, a pipe, a device
+    TooLarge,        // file, the limit in KB
+    Empty,           // file: a script with no command would pass without testing anything
     UnclosedQuote,   // line number
     UnknownCommand,  // line number, the line
 };
 std::string_view problemDomain(ReplayProblem);
 std::string_view problemName(ReplayProblem code);
 std::string_view problemEnglish(ReplayProblem code);
+
+inline constexpr std::uintmax_t kMaxReplayBytes = 1u << 20;  // the longest script in tests/ has 6 KB
 
 // Parses a script; a refusal names the line.
 core::Result<std::vector<ReplayLine>> parseReplay(const std::string& text);

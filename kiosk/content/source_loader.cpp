@@ -1,10 +1,14 @@
 // Turns the YAML content source into a catalog, refusing anything a family should not see.
 #include "kiosk/content/source_loader.hpp"
 
+#include "kiosk/content/yaml_file.hpp"
+#include "kiosk/core/utf8.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <ctime>
 #include <fmt/format.h>
@@ -29,8 +33,10 @@ namespace {
 
 using core::LocalizedText;
 
+inline constexpr size_t kMaxIdLength = 80;  // ids are in URLs, file names and QR codes
+
 bool isValidId(const std::string& id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+    return !id.empty() && id.size() <= kMaxIdLength && std::all_of(id.begin(), id.end(), [](unsigned char c) {
         return std::islower(c) || std::isdigit(c) || c == '-';
     });
 }
@@ -40,6 +46,8 @@ bool isLanguageCode(const std::string& code) {
            std::islower(static_cast<unsigned char>(code[1]));
 }
 
+inline constexpr size_t kMaxUrlLength = 500;
+
 bool isWebAddress(const std::string& url) {
     std::string_view rest;
     if (url.starts_with("https://"))
@@ -48,7 +56,10 @@ bool isWebAddress(const std::string& url) {
         rest = std::string_view(url).substr(7);
     else
         return false;
+    if (url.size() > kMaxUrlLength) return false;  // a QR code of it would be too dense to scan
     std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+    // "https://www.arbeitsagentur.de@evil.example/" leads to evil.example: no user part, ever.
+    if (host.find('@') != std::string_view::npos) return false;
     bool printable = std::all_of(url.begin(), url.end(), [](unsigned char c) { return c > 0x20 && c != 0x7f; });
     return printable && host.find('.') != std::string_view::npos && !host.starts_with('.') && !host.ends_with('.');
 }
@@ -97,8 +108,16 @@ public:
             fail("", "must be a list of fields (key: value)");
             return;
         }
+        if (auto problem = keyProblem(node, m_file)) {
+            const std::string line = problem->values().at(1);
+            if (problem->is(YamlProblem::ComplexKey))
+                fail("", "a field name has the wrong form (line " + line + "): a plain word, not a list or a map");
+            else
+                fail(problem->values().at(2), "is written twice (line " + line + "): the second would be lost");
+        }
         for (const auto& item : node) {
-            auto key = item.first.as<std::string>();
+            if (!item.first.IsScalar()) continue;  // reported above
+            const std::string& key = item.first.Scalar();
             if (!allowed.count(key)) fail(key, "unknown field (check the spelling)");
         }
     }
@@ -121,7 +140,15 @@ public:
         }
         auto result = value.as<std::string>();
         if (required && result.empty()) fail(field, "is empty");
+        checkCharacters(field, result, core::LineBreaks::Refused);
         return result;
+    }
+
+    // A control character (a NUL from a "\0" escape, a tab, an escape) is never meant and breaks
+    // the fonts' glyph lookup; line breaks only where a text has paragraphs.
+    void checkCharacters(const std::string& field, const std::string& value, core::LineBreaks lineBreaks) {
+        if (auto at = core::findControlCharacter(value, lineBreaks))
+            fail(field, fmt::format("has an invisible control character (byte {} of the text): retype it", *at + 1));
     }
 
     // A translatable text: either a plain string (German) or a map of language code to text.
@@ -134,6 +161,7 @@ public:
         const YAML::Node value = m_node[field];
         if (value.IsScalar()) {
             result.set(std::string(core::kReferenceLanguage), value.as<std::string>());
+            checkCharacters(field, result.get(core::kReferenceLanguage), core::LineBreaks::Allowed);
         } else if (value.IsMap()) {
             for (const auto& item : value) {
                 auto code = item.first.as<std::string>();
@@ -146,6 +174,7 @@ public:
                     continue;
                 }
                 result.set(code, item.second.as<std::string>());
+                checkCharacters(field, result.get(code), core::LineBreaks::Allowed);
             }
         } else {
             fail(field, "must be a text or a list of translations (de: ..., en: ...)");
@@ -205,7 +234,9 @@ public:
     std::string webAddress(const char* field, bool required) {
         auto url = text(field, required);
         if (!url.empty() && !isWebAddress(url))
-            fail(field, fmt::format("'{}' is not a web address (must start with https://)", url));
+            fail(field, fmt::format("'{}' is not a web address (must start with https://, name its host without a "
+                                    "user part before '@', and have at most {} characters)",
+                                    url.size() > 80 ? url.substr(0, 77) + "..." : url, kMaxUrlLength));
         return url;
     }
 
@@ -274,7 +305,9 @@ public:
         try {
             if (node.IsSequence() && node.size() == 2) {
                 core::GeoPoint point{node[0].as<double>(), node[1].as<double>()};
-                if (point.latitude < -90 || point.latitude > 90 || point.longitude < -180 || point.longitude > 180)
+                if (!std::isfinite(point.latitude) || !std::isfinite(point.longitude))
+                    fail("location", "must be two numbers [latitude, longitude], not .nan or .inf");
+                else if (point.latitude < -90 || point.latitude > 90 || point.longitude < -180 || point.longitude > 180)
                     fail("location", "latitude or longitude out of range");
                 // The map shows the district: a place far outside is a typo or latitude and longitude swapped.
                 else if (point.latitude < 48.45 || point.latitude > 48.90 || point.longitude < 9.05 ||
@@ -322,20 +355,37 @@ private:
     std::string m_prefix;  // "address." for the fields of a nested map
 };
 
+// A file's problem as the content check reports it: the file by its name, the line as the entry.
+ContentError yamlError(const std::string& file, const core::Problem& problem) {
+    const auto& values = problem.values();
+    const bool hasLine = !problem.is(YamlProblem::Missing) && !problem.is(YamlProblem::NotAFile) &&
+                         !problem.is(YamlProblem::TooLarge) && !problem.is(YamlProblem::Unreadable) &&
+                         values.size() > 1;
+    std::string entry = hasLine ? "line " + values[1] : std::string();
+    std::string message = problem.english();
+    const std::string prefix = values.at(0) + ": " + (hasLine ? entry + ": " : std::string());
+    if (message.starts_with(prefix)) message.erase(0, prefix.size());
+    return {file, entry, "", message};
+}
+
+// Reads a content file safely (see yaml_file.hpp); nothing, with the problem reported, when it cannot.
+std::optional<YAML::Node> readYaml(const std::filesystem::path& folder, const std::string& file,
+                                   std::vector<ContentError>& errors) {
+    auto loaded = loadYamlFile(folder / file);
+    if (!loaded) {
+        errors.push_back(yamlError(file, loaded.problem()));
+        return std::nullopt;
+    }
+    return std::move(*loaded);
+}
+
 // Reads a top-level list file; each element is handed to `readEntry`.
 template <typename ReadEntry>
 void readList(const std::filesystem::path& folder, const std::string& file, std::vector<ContentError>& errors,
               const std::string& kind, ReadEntry readEntry) {
-    YAML::Node root;
-    try {
-        root = YAML::LoadFile((folder / file).string());
-    } catch (const YAML::BadFile&) {
-        errors.push_back({file, "", "", "the file is missing or cannot be read"});
-        return;
-    } catch (const YAML::Exception& e) {
-        errors.push_back({file, fmt::format("line {}", e.mark.line + 1), "", "not valid YAML: " + e.msg});
-        return;
-    }
+    auto loaded = readYaml(folder, file, errors);
+    if (!loaded) return;
+    const YAML::Node& root = *loaded;
     if (!root.IsSequence()) {
         errors.push_back({file, "", "", "must be a list of entries, each starting with '- id: ...'"});
         return;
@@ -349,7 +399,8 @@ void readList(const std::filesystem::path& folder, const std::string& file, std:
         if (id.empty())
             errors.push_back({file, entry, "id", "is missing"});
         else if (!isValidId(id))
-            errors.push_back({file, entry, "id", "may only use a-z, 0-9 and '-'"});
+            errors.push_back({file, id.size() > kMaxIdLength ? fmt::format("entry {}", index) : entry, "id",
+                              fmt::format("may only use a-z, 0-9 and '-', at most {} of them", kMaxIdLength)});
         else if (!seen.insert(id).second)
             errors.push_back({file, entry, "id", "is used twice"});
         try {
@@ -365,16 +416,9 @@ void readList(const std::filesystem::path& folder, const std::string& file, std:
 void readSynonyms(const std::filesystem::path& folder, std::vector<ContentError>& errors, core::Catalog& catalog) {
     const std::string file = "synonyms.yaml";
     if (!std::filesystem::exists(folder / file)) return;
-    YAML::Node root;
-    try {
-        root = YAML::LoadFile((folder / file).string());
-    } catch (const YAML::BadFile&) {
-        errors.push_back({file, "", "", "the file cannot be read"});
-        return;
-    } catch (const YAML::Exception& e) {
-        errors.push_back({file, fmt::format("line {}", e.mark.line + 1), "", "not valid YAML: " + e.msg});
-        return;
-    }
+    auto loaded = readYaml(folder, file, errors);
+    if (!loaded) return;
+    const YAML::Node& root = *loaded;
     if (root.IsNull()) return;
     const std::string example = "must list words per language, e.g. de: {Geld: [Kindergeld, Wohngeld]}";
     if (!root.IsMap()) {
@@ -438,8 +482,8 @@ SourceResult loadSource(const std::filesystem::path& folder) {
     }
 
     // network.yaml: one map, not a list.
-    try {
-        YAML::Node node = YAML::LoadFile((folder / "network.yaml").string());
+    if (auto loaded = readYaml(folder, "network.yaml", errors)) try {
+        const YAML::Node& node = *loaded;
         EntryReader r(errors, "network.yaml", "", node,
                       {"name", "description", "organisation", "address", "phone", "fax", "website", "opening_hours",
                        "audio", "school_holidays"});
@@ -455,10 +499,9 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         n.audio = r.audio("audio");
         n.schoolHolidays = r.schoolHolidays("school_holidays");
         if (!n.phone.empty() && !isPhoneNumber(n.phone)) r.fail("phone", "is not a phone number");
-    } catch (const YAML::BadFile&) {
-        errors.push_back({"network.yaml", "", "", "the file is missing or cannot be read"});
-    } catch (const YAML::Exception& e) {
-        errors.push_back({"network.yaml", fmt::format("line {}", e.mark.line + 1), "", "not valid YAML: " + e.msg});
+    } catch (const YAML::Exception& e) {  // a value of a shape no check expected
+        errors.push_back({"network.yaml", fmt::format("line {}", e.mark.line + 1), "",
+                          "a value has the wrong form: " + e.msg});
     }
 
     readList(folder, "life_stages.yaml", errors, "life stage", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {

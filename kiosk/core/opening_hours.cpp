@@ -144,10 +144,11 @@ std::optional<bool> HolidayCalendar::isSchoolHoliday(Date date) const {
     return false;
 }
 
+// A holiday belongs to the school year it starts in: the summer holidays, which end in September,
+// close the old year and say nothing of the new one.
 bool HolidayCalendar::knowsSchoolYear(int firstYear) const {
-    return std::any_of(m_schoolHolidays.begin(), m_schoolHolidays.end(), [&](const SchoolHoliday& holiday) {
-        return schoolYearOf(holiday.first) == firstYear || schoolYearOf(holiday.last) == firstYear;
-    });
+    return std::any_of(m_schoolHolidays.begin(), m_schoolHolidays.end(),
+                       [&](const SchoolHoliday& holiday) { return schoolYearOf(holiday.first) == firstYear; });
 }
 
 std::vector<int> schoolYearsWithoutHolidays(const HolidayCalendar& calendar, Date today) {

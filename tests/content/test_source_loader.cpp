@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kiosk::content {
@@ -203,7 +204,24 @@ const std::vector<BrokenVariant> kBrokenVariants{
     {"keyword that is not a word", "offers.yaml", kKindergeld, "de: [Kindergeld, Familienkasse,",
      "de: [Kindergeld: Antrag, Familienkasse,", {"offers.yaml", "offer 'kindergeld'", "keywords", "single word"}, 1},
     {"field name that is a list", "topics.yaml", "", "", "\n- id: weird\n  ? [a, b]\n  : c\n",
-     {"topics.yaml", "topic 'weird'", "", "wrong form"}, 1},
+     {"topics.yaml", "topic 'weird'", "", "wrong form"}, 2},  // and its title is missing
+    // What a hostile test found the check let through (each passed before):
+    {"a NUL in a text (YAML's \\0 escape)", "offers.yaml", kKindergeld, "    de: \"Kindergeld\"",
+     "    de: \"Kinder\\0geld\"", {"offers.yaml", "offer 'kindergeld'", "title", "control character"}, 1},
+    {"an escape character in a phone number", "providers.yaml", kProFamilia, "phone: \"0711 350 27 41\"",
+     "phone: \"0711\\e350 27 41\"", {"providers.yaml", "provider 'pro-familia-esslingen'", "phone", "control character"}, 0},
+    {"coordinates that are not numbers", "providers.yaml", kProFamilia, "location: [48.7388, 9.3068]",
+     "location: [.nan, .nan]", {"providers.yaml", "provider 'pro-familia-esslingen'", "location", "not .nan"}, 1},
+    {"a field written twice", "offers.yaml", kKindergeld, "  title:\n", "  summary: {de: \"Zweimal\"}\n  title:\n",
+     {"offers.yaml", "offer 'kindergeld'", "summary", "written twice"}, 1},
+    {"a web address with a user part", "providers.yaml", kFamilienkasse, "website: https://www.arbeitsagentur.de",
+     "website: https://www.arbeitsagentur.de@evil.example/login",
+     {"providers.yaml", "provider 'familienkasse'", "website", "user part"}, 1},
+    {"a web address of 5,000 characters", "providers.yaml", kFamilienkasse, "website: https://www.arbeitsagentur.de",
+     "website: https://www.arbeitsagentur.de/" + std::string(5000, 'x'),
+     {"providers.yaml", "provider 'familienkasse'", "website", "at most 500 characters"}, 1},
+    {"an id of 100 letters", "topics.yaml", "", "", "\n- id: " + std::string(100, 'a') + "\n  title: {de: \"Lang\"}\n",
+     {"topics.yaml", "entry 10", "id", "at most 80"}, 1},
     {"entry without id", "topics.yaml", "", "", "\n- icon: cash\n  title: {de: \"Geld\", en: \"Money\"}\n",
      {"topics.yaml", "entry 10", "id", "missing"}, 1},
     {"sound file with an absolute path", "offers.yaml", kKindergeld, "de: audio/de/kindergeld.ogg",
@@ -462,4 +480,33 @@ TEST_CASE("school holidays come from network.yaml; a school year without any is 
           "network.yaml: field 'school_holidays': warning: no school holidays for the school year 2028/29: opening hours "
           "with SH show \"please ask\" then (add the dates the ministry publishes)");
     CHECK(schoolHolidayWarnings(core::Catalog(), {2026, 12, 4}).size() == 2);
+}
+
+TEST_CASE("a content file that is not text, not a file, or a pipe is refused without opening it", "[source_loader]") {
+    {
+        SourceCopy source;
+        source.append("topics.yaml", "\n# Kinder\xff\xfegeld\n");
+        const SourceResult result = loadSource(source.folder());
+        INFO("errors:" << listed(result.errors));
+        REQUIRE_FALSE(result.errors.empty());
+        CHECK(result.errors[0].file == "topics.yaml");
+        CHECK(result.errors[0].entry.starts_with("line "));
+        CHECK(contains(result.errors[0].message, "not valid UTF-8"));
+    }
+    {
+        SourceCopy source;  // a folder named offers.yaml once ended the check with std::ios_failure
+        fs::remove(source.folder() / "offers.yaml");
+        fs::create_directory(source.folder() / "offers.yaml");
+        const SourceResult result = loadSource(source.folder());
+        INFO("errors:" << listed(result.errors));
+        CHECK(find(result.errors, {"offers.yaml", "", "", "not a plain file"}) != nullptr);
+    }
+    {
+        SourceCopy source;  // a named pipe once hung the check for ever
+        fs::remove(source.folder() / "offers.yaml");
+        REQUIRE(::mkfifo((source.folder() / "offers.yaml").c_str(), 0600) == 0);
+        const SourceResult result = loadSource(source.folder());
+        INFO("errors:" << listed(result.errors));
+        CHECK(find(result.errors, {"offers.yaml", "", "", "not a plain file"}) != nullptr);
+    }
 }

@@ -39,3 +39,31 @@ printf 'idle_timout_seconds: 30\n' >"$work/typo.yaml"
 if kiosk --config "$work/typo.yaml" --list offers >/dev/null; then fail "a misspelt setting was accepted"; fi
 grep -q "idle_timout_seconds.*unknown setting" "$work/kiosk.log" || fail "no message naming the misspelt setting"
 pass "unknown screens, bad sizes and misspelt settings are refused with a message"
+
+# Absurd values where a file is expected: each is refused with exit code 2 and one line naming it,
+# never an abort (each of these once ended in exit 134 or hung, or ran nothing and passed).
+start_display 1280x720
+printf '? [a, b]\n: 1\n' >"$work/complex-key.yaml"
+printf 'volume: 3\nvolume: 9\n' >"$work/twice.yaml"
+printf 'volume: 3\n# Lautst\xe4rke\n' >"$work/latin1.yaml"
+mkfifo "$work/pipe.yaml"
+: >"$work/empty.replay"
+while IFS='|' read -r what args expected; do
+  : >"$work/kiosk.log"
+  status=0
+  # shellcheck disable=SC2086  # the arguments are words of the table
+  timeout 60 "$KIOSK" --data-dir "$work/data" $args --screenshot "$work/absurd.png" >/dev/null 2>>"$work/kiosk.log" || status=$?
+  ((status == 2)) || fail "$what: exit code $status, not 2"
+  grep -q "$expected" "$work/kiosk.log" || fail "$what: no message saying '$expected'"
+  grep -qi "terminate\|abort\|what()" "$work/kiosk.log" && fail "$what: an exception escaped"
+done <<TABLE
+--config naming a folder|--config $work|not a plain file
+--config naming a named pipe|--config $work/pipe.yaml|not a plain file
+--config with a complex key|--config $work/complex-key.yaml|a key must be a plain word
+--config with a key written twice|--config $work/twice.yaml|'volume' is written twice
+--config that is not UTF-8|--config $work/latin1.yaml|not valid UTF-8
+--replay of /dev/zero|--replay /dev/zero|not a plain file
+--replay of a folder|--replay $work|not a plain file
+--replay of an empty script|--replay $work/empty.replay|has no command
+TABLE
+pass "a folder, a pipe, /dev/zero, an empty script, a complex or doubled key and broken UTF-8 are refused with exit code 2"
