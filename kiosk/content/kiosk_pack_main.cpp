@@ -2,6 +2,7 @@
 // Exit codes: 0 done, 1 refused (the pack or the content is not right), 2 wrong use of the command.
 #include "kiosk/content/pack.hpp"
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/site/site.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -143,6 +144,25 @@ int inspect(const fs::path& pack) {
     return content.ok() ? 0 : 1;
 }
 
+// Prints as --build-db does: each content error, then the count; exit 1 when refused.
+int site(const kiosk::site::SiteOptions& options) {
+    std::vector<ContentError> errors;
+    const auto built = kiosk::site::buildSite(options, errors);
+    for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.toString().c_str());
+    if (!errors.empty()) {
+        std::fprintf(stderr, "%zu error(s): no site was written.\n", errors.size());
+        return 1;
+    }
+    if (!built) {
+        std::fprintf(stderr, "kiosk-pack site: %s\n", built.problem().logLine().c_str());
+        return built.problem().is(kiosk::site::SiteProblem::CannotWrite) ? 1 : 2;
+    }
+    if (!built->mapProblem.empty()) std::fprintf(stderr, "warning: %s\n", built->mapProblem.c_str());
+    std::printf("wrote %s: %zu pages, %zu files, %s, for %s\n", options.output.c_str(), built->pages, built->files,
+                megabytes(built->bytes).c_str(), built->baseUrl.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -178,6 +198,13 @@ int main(int argc, char** argv) {
     auto* inspectCommand = cli.add_subcommand("inspect", "describe a pack: version, date, offers, languages, media, size");
     inspectCommand->add_option("pack", pack, "the .kpack file")->required();
 
+    kiosk::site::SiteOptions siteOptions{{}, {}, KIOSK_PACK_ASSETS_DIR, {}};
+    auto* siteCommand = cli.add_subcommand("site", "check a content folder and write the network's website from it");
+    siteCommand->add_option("source", siteOptions.source, "content folder")->required()->check(CLI::ExistingDirectory);
+    siteCommand->add_option("-o,--output", siteOptions.output, "the site's folder (replaced as a whole)")->required();
+    siteCommand->add_option("--base-url", siteOptions.baseUrl, "where the site is published (default: site_base_url)");
+    siteCommand->add_option("--assets", siteOptions.assets, "the kiosk's assets folder (i18n, geo)")->capture_default_str();
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -187,5 +214,6 @@ int main(int argc, char** argv) {
     if (*keygenCommand) return keygen(keyName);
     if (*buildCommand) return build(source, output, secretKey, version, name, compression);
     if (*verifyCommand) return verify(pack, pubkey);
+    if (*siteCommand) return site(siteOptions);
     return inspect(pack);
 }

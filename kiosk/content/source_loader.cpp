@@ -1,6 +1,8 @@
 // Turns the YAML content source into a catalog, refusing anything a family should not see.
 #include "kiosk/content/source_loader.hpp"
 
+#include "kiosk/core/public_url.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -413,7 +415,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         YAML::Node node = YAML::LoadFile((folder / "network.yaml").string());
         EntryReader r(errors, "network.yaml", "", node,
                       {"name", "description", "organisation", "address", "phone", "fax", "website", "opening_hours",
-                       "audio"});
+                       "audio", "site_base_url"});
         auto& n = catalog.network;
         n.name = r.localized("name", true);
         n.description = r.localized("description", false);
@@ -424,6 +426,11 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         n.website = r.webAddress("website", false);
         n.hours = r.openingHours("opening_hours");
         n.audio = r.audio("audio");
+        n.siteBaseUrl = r.text("site_base_url", false);
+        if (!n.siteBaseUrl.empty() && !core::isSiteBaseUrl(n.siteBaseUrl))
+            r.fail("site_base_url", fmt::format("'{}' is not an absolute https address of the website, e.g. "
+                                                "https://familien.landkreis-esslingen.de/kiosk",
+                                                n.siteBaseUrl));
         if (!n.phone.empty() && !isPhoneNumber(n.phone)) r.fail("phone", "is not a phone number");
     } catch (const YAML::BadFile&) {
         errors.push_back({"network.yaml", "", "", "the file is missing or cannot be read"});
@@ -434,6 +441,9 @@ SourceResult loadSource(const std::filesystem::path& folder) {
     readList(folder, "life_stages.yaml", errors, "life stage", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
         EntryReader r(errors, "life_stages.yaml", entry, node,
                       {"id", "icon", "title", "ages"});
+        if (core::isReservedSiteName(id))
+            r.fail("id", fmt::format("'{}' is a folder name of the website's addresses (angebote, stellen, "
+                                     "hilfe-sofort, karte, suche, ueber-uns): choose another id", id));
         catalog.lifeStages.push_back({id, r.text("icon", false), r.localized("title", true), r.localized("ages", false)});
     });
 

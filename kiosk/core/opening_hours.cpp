@@ -512,4 +512,10 @@ OpeningStatus evaluate(const OpeningHours& hours, LocalDateTime now) {
     return status;  // Unknown: comment-only hours, or nothing within the window
 }
 
+std::vector<TimeRange> weeklyTableIntervals(const OpeningHours& hours, Weekday day) {
+    auto intervals = hours.regularIntervals(day);
+    std::erase_if(intervals, [](const TimeRange& r) { return r.from == 0 && r.to < 12 * 60; });
+    return intervals;
+}
+
 }  // namespace kiosk::core

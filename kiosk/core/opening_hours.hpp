@@ -87,4 +87,8 @@ struct OpeningStatus {
 
 OpeningStatus evaluate(const OpeningHours& hours, LocalDateTime now);
 
+// A weekday's row of a weekly table: its regular intervals without the morning end of a night range
+// begun the day before (that one belongs to the day it starts). Screens and the website share it.
+std::vector<TimeRange> weeklyTableIntervals(const OpeningHours& hours, Weekday day);
+
 }  // namespace kiosk::core

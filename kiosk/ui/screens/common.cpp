@@ -51,9 +51,7 @@ namespace {
 
 // "08:00–12:00, 13:00–18:00", or "geschlossen", for one weekday.
 std::string dayTimes(const core::OpeningHours& hours, int day, const std::string& language) {
-    auto intervals = hours.regularIntervals(static_cast<core::Weekday>(day));
-    // A night range spilling into the next morning belongs to the day it starts.
-    std::erase_if(intervals, [](const core::TimeRange& r) { return r.from == 0 && r.to < 12 * 60; });
+    const auto intervals = core::weeklyTableIntervals(hours, static_cast<core::Weekday>(day));
     std::string times;
     for (const auto& range : intervals)
         times += (times.empty() ? "" : ", ") + formatTime(range.from) + "–" + formatTime(range.to);

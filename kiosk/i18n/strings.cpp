@@ -1,5 +1,5 @@
 // The UI string table, read from gettext .po files with gettext's own reader (libgettextpo).
-#include "kiosk/ui/strings.hpp"
+#include "kiosk/i18n/strings.hpp"
 
 #include "kiosk/core/localized_text.hpp"
 
@@ -14,7 +14,7 @@
 #include <mutex>
 #include <sstream>
 
-namespace kiosk::ui {
+namespace kiosk::i18n {
 namespace {
 
 constexpr std::string_view kReference = "de";
@@ -244,4 +244,4 @@ std::string problemText(const core::Problem& problem, std::string_view language)
     return core::fillIn(text, problem.values());
 }
 
-}  // namespace kiosk::ui
+}  // namespace kiosk::i18n
