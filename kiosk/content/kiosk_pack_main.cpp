@@ -155,7 +155,8 @@ int site(const kiosk::site::SiteOptions& options) {
     }
     if (!built) {
         std::fprintf(stderr, "kiosk-pack site: %s\n", built.problem().logLine().c_str());
-        return built.problem().is(kiosk::site::SiteProblem::CannotWrite) ? 1 : 2;
+        const auto& problem = built.problem();  // a missing or wrong address is wrong use; the rest refused
+        return problem.is(kiosk::site::SiteProblem::NoBaseUrl) || problem.is(kiosk::site::SiteProblem::BadBaseUrl) ? 2 : 1;
     }
     if (!built->mapProblem.empty()) std::fprintf(stderr, "warning: %s\n", built->mapProblem.c_str());
     std::printf("wrote %s: %zu pages, %zu files, %s, for %s\n", options.output.c_str(), built->pages, built->files,

@@ -11,6 +11,7 @@ namespace kiosk::site {
 namespace {
 
 constexpr double kUnitsPerKm = 10;  // the drawing's units: 0.1 km, written as whole numbers
+constexpr double kLabelledWidthKm = 6;  // smaller municipalities' names would cover each other (title on hover)
 
 // A coordinate in the drawing, as an integer: short, and the same bytes on every machine.
 std::string unit(double km) { return std::to_string(std::lround(km * kUnitsPerKm)); }
@@ -26,7 +27,7 @@ std::string ringPath(const core::Ring& ring, const core::PlanePoint& origin) {
 
 std::string districtSvg(const PageContext& context, const std::string& lang, const std::string& fromPath) {
     const core::DistrictMap& map = *context.input->map;
-    const double margin = 1;  // km around the district
+    const double margin = 4;  // km around the district: room for the names at its edges
     const core::PlanePoint origin{map.bounds.min.x - margin, map.bounds.min.y - margin};
     const std::string width = unit(map.bounds.max.x - map.bounds.min.x + 2 * margin);
     const std::string height = unit(map.bounds.max.y - map.bounds.min.y + 2 * margin);
@@ -41,8 +42,9 @@ std::string districtSvg(const PageContext& context, const std::string& lang, con
     }
     out += "</g>\n<g class=\"names\" aria-hidden=\"true\">\n";
     for (const auto& municipality : map.municipalities)
-        out += "<text x=\"" + unit(municipality.label.x - origin.x) + "\" y=\"" + unit(municipality.label.y - origin.y) +
-               "\">" + escape(municipality.name) + "</text>\n";
+        if (municipality.bounds.max.x - municipality.bounds.min.x >= kLabelledWidthKm)
+            out += "<text x=\"" + unit(municipality.label.x - origin.x) + "\" y=\"" + unit(municipality.label.y - origin.y) +
+                   "\">" + escape(municipality.name) + "</text>\n";
     out += "</g>\n<g class=\"pins\">\n";
     for (const auto& provider : context.frame.catalog->providers) {
         if (!provider.location || provider.national) continue;

@@ -31,6 +31,10 @@ std::string languageChoice(const PageContext& context);
 // A weekly table of opening hours with a caption (the kiosk's words for days and times).
 std::string hoursTable(const core::OpeningHours& hours, const std::string& caption, const std::string& lang);
 
+// JSON text safe inside a <script> element: every '<' written as \u003c, so nothing in it can end
+// the element or open a comment.
+std::string scriptSafeJson(std::string json);
+
 // Schema.org JSON-LD (already safe inside <script>).
 std::string offerJsonLd(const PageContext& context, const core::Offer& offer, const std::string& lang);
 std::string providerJsonLd(const PageContext& context, const core::Provider& provider, const std::string& lang);

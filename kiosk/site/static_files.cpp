@@ -37,9 +37,8 @@ std::string searchIndexScript(const PageContext& context, const std::string& lan
         index[offer.id] = words + also;
     }
     std::string text = "window.kioskIndex = ";
-    text += index.dump();
+    text += scriptSafeJson(index.dump());
     text += ";\n";
-    for (size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3)) text.replace(at, 2, "<\\/");
     return text;
 }
 
@@ -118,7 +117,7 @@ audio{width:100%;max-width:24rem}
 .filter label{display:block;font-weight:bold}
 .map svg{width:100%;height:auto;display:block}
 .map .land path{fill:#eef2f7;stroke:#3d3d3d;stroke-width:2;fill-rule:evenodd}
-.map .names text{font-size:13px;fill:#3d3d3d;text-anchor:middle}
+.map .names text{font-size:10px;fill:#3d3d3d;text-anchor:middle}
 .map .pins circle{fill:#8a0000;stroke:#fff;stroke-width:3}
 .map .pins a:focus circle,.map .pins a:hover circle{fill:#0b3a7e}
 .map figcaption{font-size:.9rem}

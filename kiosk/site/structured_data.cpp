@@ -56,12 +56,16 @@ Json organisation(const PageContext& context, const core::Provider& provider, co
     return json;
 }
 
-// JSON inside <script>: "</" would end the element early, so every '/' after '<' is escaped.
-std::string scriptSafe(const Json& json) {
-    std::string text = json.dump();
-    for (size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3)) text.insert(at + 1, "\\");
-    return text;
+}  // namespace
+
+std::string scriptSafeJson(std::string json) {
+    for (size_t at = json.find('<'); at != std::string::npos; at = json.find('<', at + 6)) json.replace(at, 1, "\\u003c");
+    return json;
 }
+
+namespace {
+
+std::string scriptSafe(const Json& json) { return scriptSafeJson(json.dump()); }
 
 }  // namespace
 
