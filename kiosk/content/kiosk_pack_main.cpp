@@ -159,8 +159,10 @@ int site(const kiosk::site::SiteOptions& options) {
         return problem.is(kiosk::site::SiteProblem::NoBaseUrl) || problem.is(kiosk::site::SiteProblem::BadBaseUrl) ? 2 : 1;
     }
     if (!built->mapProblem.empty()) std::fprintf(stderr, "warning: %s\n", built->mapProblem.c_str());
-    std::printf("wrote %s: %zu pages, %zu files, %s, for %s\n", options.output.c_str(), built->pages, built->files,
-                megabytes(built->bytes).c_str(), built->baseUrl.c_str());
+    std::printf("wrote %s: %zu pages, %zu files, %s, for %s (%.1f s: check %.1f, pages %.1f, to disk %.1f)\n",
+                options.output.c_str(), built->pages, built->files, megabytes(built->bytes).c_str(),
+                built->baseUrl.c_str(), built->checkSeconds + built->renderSeconds + built->writeSeconds,
+                built->checkSeconds, built->renderSeconds, built->writeSeconds);
     return 0;
 }
 

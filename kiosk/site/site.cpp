@@ -46,52 +46,64 @@ std::string audioPath(const PageContext& context, const core::Offer& offer, cons
     return file.empty() ? std::string() : file.lexically_relative(mediaDir).generic_string();
 }
 
-std::string sitemap(const SiteInput& input, const std::vector<SiteFile>& files) {
+std::string sitemap(const SiteInput& input, const std::vector<std::string>& pages) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     constexpr std::string_view kIndex = "index.html";
-    for (const auto& file : files)
-        if (file.path.ends_with(kIndex))
-            out += "<url><loc>" +
-                   escape(core::siteUrl(input.baseUrl, file.path.substr(0, file.path.size() - kIndex.size()))) +
+    for (const auto& page : pages)
+        if (page.ends_with(kIndex))
+            out += "<url><loc>" + escape(core::siteUrl(input.baseUrl, page.substr(0, page.size() - kIndex.size()))) +
                    "</loc></url>\n";
     return out + "</urlset>\n";
 }
 
-void languagePages(const PageContext& context, const std::string& lang, std::vector<SiteFile>& files) {
-    const auto& catalog = *context.frame.catalog;
-    auto add = [&](const std::string& folder, std::string html) { files.push_back({folder + "index.html", std::move(html), {}}); };
+PageContext contextOf(const SiteInput& input) {
+    return {{input.catalog, input.baseUrl, input.languages}, &input, audioPath};
+}
+
+}  // namespace
+
+void renderLanguage(const SiteInput& input, const std::string& lang, const FileSink& sink) {
+    const PageContext context = contextOf(input);
+    const auto& catalog = *input.catalog;
+    auto add = [&](const std::string& folder, std::string html) { sink({folder + "index.html", std::move(html), {}}); };
     add(core::site_path::start(lang), startPage(context, lang));
     for (const auto& stage : catalog.lifeStages) add(core::site_path::lifeStage(lang, stage.id), lifeStagePage(context, stage, lang));
     for (const auto& offer : catalog.offers) add(core::site_path::offer(lang, offer.id), offerPage(context, offer, lang));
     for (const auto& provider : catalog.providers) {
         add(core::site_path::provider(lang, provider.id), providerPage(context, provider, lang));
-        files.push_back({core::site_path::contactCard(lang, provider.id), core::contactCard(provider, lang), {}});
+        sink({core::site_path::contactCard(lang, provider.id), core::contactCard(provider, lang), {}});
     }
     add(core::site_path::urgentHelp(lang), urgentHelpPage(context, lang));
     add(core::site_path::about(lang), aboutPage(context, lang));
     add(core::site_path::map(lang), mapPage(context, lang));
     add(core::site_path::search(lang), searchPage(context, lang));
-    files.push_back({core::site_path::search(lang) + "index.js", searchIndexScript(context, lang), {}});
+    sink({core::site_path::search(lang) + "index.js", searchIndexScript(context, lang), {}});
 }
 
-}  // namespace
-
-std::vector<SiteFile> renderSite(const SiteInput& input) {
-    PageContext context{{input.catalog, input.baseUrl, input.languages}, &input, audioPath};
-    std::vector<SiteFile> files;
-    files.push_back({"index.html", languageChoice(context), {}});
-    for (const auto& lang : input.languages) languagePages(context, lang, files);
+void renderShared(const SiteInput& input, const std::vector<std::string>& languagePaths, const FileSink& sink) {
+    const PageContext context = contextOf(input);
+    std::vector<std::string> pages{"index.html"};
+    pages.insert(pages.end(), languagePaths.begin(), languagePaths.end());
+    sink({"index.html", languageChoice(context), {}});
     std::set<std::string> sounds;  // each sound file once, at its path in the content
     for (const auto& lang : input.languages)
         for (const auto& offer : input.catalog->offers)
             if (auto path = audioPath(context, offer, lang); !path.empty() && sounds.insert(path).second)
-                files.push_back({path, {}, input.mediaDir / path});
-    files.push_back({"site.css", styleSheet(), {}});
-    files.push_back({"suche.js", searchScript(), {}});
-    files.push_back({"sitemap.xml", sitemap(input, files), {}});
-    files.push_back({"robots.txt", "User-agent: *\nAllow: /\nSitemap: " + core::siteUrl(input.baseUrl, "sitemap.xml") + "\n", {}});
-    files.push_back({kSiteMarker, "Made by kiosk-pack site; the next build replaces this whole folder.\n", {}});
+                sink({path, {}, input.mediaDir / path});
+    sink({"site.css", styleSheet(), {}});
+    sink({"suche.js", searchScript(), {}});
+    sink({"sitemap.xml", sitemap(input, pages), {}});
+    sink({"robots.txt", "User-agent: *\nAllow: /\nSitemap: " + core::siteUrl(input.baseUrl, "sitemap.xml") + "\n", {}});
+    sink({kSiteMarker, "Made by kiosk-pack site; the next build replaces this whole folder.\n", {}});
+}
+
+std::vector<SiteFile> renderSite(const SiteInput& input) {
+    std::vector<SiteFile> files;
+    for (const auto& lang : input.languages) renderLanguage(input, lang, [&](SiteFile&& file) { files.push_back(std::move(file)); });
+    std::vector<std::string> paths;
+    for (const auto& file : files) paths.push_back(file.path);
+    renderShared(input, paths, [&](SiteFile&& file) { files.push_back(std::move(file)); });
     return files;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,12 @@ struct SiteInput {
 
 // Every file of the site, in a fixed order; the same input gives the same bytes.
 std::vector<SiteFile> renderSite(const SiteInput& input);
+// The same in parts, each file handed to `sink` as soon as it is made (languages may be made on
+// several threads at once): the pages of one language, then the files they share (`languagePaths`:
+// the paths of all languages' files, in language order, for the sitemap).
+using FileSink = std::function<void(SiteFile&&)>;
+void renderLanguage(const SiteInput& input, const std::string& language, const FileSink& sink);
+void renderShared(const SiteInput& input, const std::vector<std::string>& languagePaths, const FileSink& sink);
 
 enum class SiteProblem {
     ContentRefused,  // the content source failed the check (its errors are listed apart)
@@ -56,6 +63,7 @@ struct SiteSummary {
     std::uint64_t bytes = 0;
     std::string baseUrl;
     std::string mapProblem;  // why the map page has no map, empty when it has
+    double checkSeconds = 0, renderSeconds = 0, writeSeconds = 0;  // check; make and write; sync and swap
 };
 
 // Checks the content as --build-db does (its errors in `contentErrors`: then nothing is written),
