@@ -13,13 +13,6 @@ namespace {
 
 std::string tr(const char* key, const std::string& lang) { return escape(i18n::tr(key, lang)); }
 
-std::string formatTime(int minuteOfDay) {
-    minuteOfDay %= 24 * 60;
-    const int hours = minuteOfDay / 60, minutes = minuteOfDay % 60;
-    return std::string{char('0' + hours / 10), char('0' + hours % 10), ':', char('0' + minutes / 10),
-                       char('0' + minutes % 10)};
-}
-
 // "Deutsch, Türkisch": the languages an offer or provider speaks, named in `lang`.
 std::string languageList(const std::vector<std::string>& codes, const std::string& lang) {
     std::string text;
@@ -85,7 +78,7 @@ std::string hoursTable(const core::OpeningHours& hours, const std::string& capti
     for (int day = 0; day < 7; ++day) {
         std::string times;
         for (const auto& range : core::weeklyTableIntervals(hours, static_cast<core::Weekday>(day)))
-            times += (times.empty() ? "" : ", ") + formatTime(range.from) + "–" + formatTime(range.to);
+            times += (times.empty() ? "" : ", ") + clockTime(range.from) + "–" + clockTime(range.to);
         const std::string key = "day." + std::to_string(day);
         out += "<tr><th scope=\"row\">" + tr(key.c_str(), lang) + "</th><td>" +
                (times.empty() ? tr("hours.closed", lang) : times) + "</td></tr>\n";

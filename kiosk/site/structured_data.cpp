@@ -11,12 +11,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string twoDigits(int value) { return std::string{char('0' + value / 10), char('0' + value % 10)}; }
-std::string timeOf(int minuteOfDay) {
-    minuteOfDay %= 24 * 60;
-    return twoDigits(minuteOfDay / 60) + ":" + twoDigits(minuteOfDay % 60);
-}
-
 Json openingHours(const core::OpeningHours& hours) {
     static const char* const kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     Json rows = Json::array();
@@ -24,8 +18,8 @@ Json openingHours(const core::OpeningHours& hours) {
         for (const auto& range : core::weeklyTableIntervals(hours, static_cast<core::Weekday>(day)))
             rows.push_back({{"@type", "OpeningHoursSpecification"},
                             {"dayOfWeek", std::string("https://schema.org/") + kDays[day]},
-                            {"opens", timeOf(range.from)},
-                            {"closes", range.to >= 24 * 60 ? "23:59" : timeOf(range.to)}});
+                            {"opens", clockTime(range.from)},
+                            {"closes", range.to >= 24 * 60 ? "23:59" : clockTime(range.to)}});
     return rows;
 }
 
