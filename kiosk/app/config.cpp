@@ -60,22 +60,45 @@ bool parseWindowSize(const std::string& text, int& width, int& height) {
     return true;
 }
 
-bool loadConfig(const std::filesystem::path& file, Config& config, std::string& error) {
+std::string_view problemDomain(ConfigProblem) { return "config"; }
+
+std::string_view problemName(ConfigProblem code) {
+    switch (code) {
+    case ConfigProblem::Unreadable: return "unreadable";
+    case ConfigProblem::NotYaml: return "not_yaml";
+    case ConfigProblem::NotSettings: return "not_settings";
+    case ConfigProblem::UnknownSetting: return "unknown_setting";
+    case ConfigProblem::NoValue: return "no_value";
+    case ConfigProblem::WrongKind: return "wrong_kind";
+    case ConfigProblem::BadValue: return "bad_value";
+    }
+    return "bad_value";
+}
+
+std::string_view problemEnglish(ConfigProblem code) {
+    switch (code) {
+    case ConfigProblem::Unreadable: return "{}: cannot be read";
+    case ConfigProblem::NotYaml: return "{}: line {}: not valid YAML: {}";
+    case ConfigProblem::NotSettings: return "{}: must be a list of settings (key: value)";
+    case ConfigProblem::UnknownSetting: return "{}: '{}': unknown setting (check the spelling)";
+    case ConfigProblem::NoValue: return "{}: '{}': has no value (delete the line to keep the default)";
+    case ConfigProblem::WrongKind: return "{}: '{}': has a value of the wrong kind";
+    case ConfigProblem::BadValue: return "{}: '{}': {}";
+    }
+    return "{}: '{}': {}";
+}
+
+core::Result<Config> loadConfig(const std::filesystem::path& file, Config config) {
     YAML::Node root;
     try {
         root = YAML::LoadFile(file.string());
     } catch (const YAML::BadFile&) {
-        error = fmt::format("{}: cannot be read", file.string());
-        return false;
+        return core::Problem(ConfigProblem::Unreadable, {file.string()});
     } catch (const YAML::Exception& e) {
-        error = fmt::format("{}: line {}: not valid YAML: {}", file.string(), e.mark.line + 1, e.msg);
-        return false;
+        return core::Problem(ConfigProblem::NotYaml, {file.string(), std::to_string(e.mark.line + 1), e.msg});
     }
-    if (root.IsNull()) return true;  // an empty file keeps every default
-    if (!root.IsMap()) {
-        error = fmt::format("{}: must be a list of settings (key: value)", file.string());
-        return false;
-    }
+    if (root.IsNull()) return config;  // an empty file keeps every default
+    if (!root.IsMap()) return core::Problem(ConfigProblem::NotSettings, {file.string()});
     const std::set<std::string> known{"kiosk_name", "content", "data_dir", "assets", "idle_timeout_seconds",
                                       "idle_countdown_seconds", "fullscreen", "window", "language", "font_size", "volume", "printer", "printer_queue",
                                       "receipt_device", "receipt_width_mm", "trusted_keys", "pack_max_file_mb",
@@ -86,13 +109,13 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
     for (const auto& item : root) {
         const auto key = item.first.as<std::string>();
         const YAML::Node& value = item.second;
-        auto fail = [&](const char* what) {
-            error = fmt::format("{}: '{}': {}", file.string(), key, what);
-            return false;
+        // The rule a value broke, in words naming what it must be.
+        auto fail = [&](const std::string& rule) {
+            return core::Problem(ConfigProblem::BadValue, {file.string(), key, rule});
         };
-        if (!known.count(key)) return fail("unknown setting (check the spelling)");
+        if (!known.count(key)) return core::Problem(ConfigProblem::UnknownSetting, {file.string(), key});
         // yaml-cpp reads an empty value as the string "null": the kiosk would be named "null".
-        if (value.IsNull()) return fail("has no value (delete the line to keep the default)");
+        if (value.IsNull()) return core::Problem(ConfigProblem::NoValue, {file.string(), key});
         try {
             if (key == "kiosk_name") config.kioskName = value.as<std::string>();
             else if (key == "content") config.content = relative(value.as<std::string>());
@@ -136,7 +159,7 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
                 std::string problem;
                 const auto hours = value.as<std::string>();
                 if (hours != "24/7" && !core::OpeningHours::parse(hours, problem))
-                    return fail(fmt::format("must be opening hours like \"Mo-Fr 08:00-18:00\" ({})", problem).c_str());
+                    return fail(fmt::format("must be opening hours like \"Mo-Fr 08:00-18:00\" ({})", problem));
                 config.displayHours = hours == "24/7" ? std::string() : hours;
             } else if (key == "staff_pin_hash") {
                 config.staffPinHash = value.as<std::string>();
@@ -169,10 +192,10 @@ bool loadConfig(const std::filesystem::path& file, Config& config, std::string& 
                 config.screenDiagonalInches = inches;
             }
         } catch (const YAML::Exception&) {
-            return fail("has a value of the wrong kind");
+            return core::Problem(ConfigProblem::WrongKind, {file.string(), key});
         }
     }
-    return true;
+    return config;
 }
 
 }  // namespace kiosk::app

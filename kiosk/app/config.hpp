@@ -3,6 +3,7 @@
 
 #include "kiosk/content/pack.hpp"
 #include "kiosk/core/catalog.hpp"
+#include "kiosk/core/problem.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -44,8 +45,24 @@ Config defaultConfig();
 // The file a kiosk reads when no --config is given (it may be missing).
 inline const std::filesystem::path kSystemConfig = "/etc/familienkiosk/config.yaml";
 
-// Reads `file` over `config`. Unknown keys and bad values are errors naming the key.
-bool loadConfig(const std::filesystem::path& file, Config& config, std::string& error);
+// Why a configuration file is refused; the words name the file and the setting (for the
+// administrator reading the log: the kiosk does not start with a broken file).
+enum class ConfigProblem {
+    Unreadable,      // values: file
+    NotYaml,         // file, line, the parser's words
+    NotSettings,     // file: not a map of key: value
+    UnknownSetting,  // file, key
+    NoValue,         // file, key
+    WrongKind,       // file, key: a word where a number belongs, a list for a text …
+    BadValue,        // file, key, the rule the value broke ("must be between 10 and 3600 seconds")
+};
+std::string_view problemDomain(ConfigProblem);
+std::string_view problemName(ConfigProblem code);
+std::string_view problemEnglish(ConfigProblem code);
+
+// `config` with the settings of `file` read over it. Unknown keys and bad values are refused,
+// naming the key; nothing of a refused file is taken.
+core::Result<Config> loadConfig(const std::filesystem::path& file, Config config);
 
 // "1920x1080" -> width, height.
 bool parseWindowSize(const std::string& text, int& width, int& height);

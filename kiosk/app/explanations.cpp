@@ -30,40 +30,50 @@ bool Explanations::takeOpened(bool wait) {
     if (!wait && m_opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     m_audio = m_opening.get();
     m_view.device = m_audio->available();
+    m_audio->setVolume(static_cast<double>(m_volume) / core::kMaxVolume);
     if (!m_audio->available()) spdlog::warn("sound: {}; the kiosk carries on without sound", m_audio->problem());
     return true;
 }
 
-void Explanations::follow(core::Session& session, const core::Catalog* catalog,
-                          std::chrono::steady_clock::time_point tapped) {
+bool Explanations::play(const core::Catalog* catalog, const std::string& key, const std::string& language,
+                        std::chrono::steady_clock::time_point tapped) {
+    stop();
     // The device opens in the background; only a family waiting to hear something waits for it.
-    if (!takeOpened(!session.listeningTo.empty() && session.listeningTo != m_playing)) return;
+    takeOpened(true);
     platform::Audio& audio = *m_audio;
-    if (session.listeningTo != m_playing) {
-        audio.stop();
-        m_playing.clear();
-        if (!session.listeningTo.empty()) {
-            const auto file = catalog ? explanationFile(*catalog, m_view.mediaDir, session.listeningTo, session.language)
-                                      : std::filesystem::path();
-            const auto started = std::chrono::steady_clock::now();
-            const std::string error = file.empty() ? "no sound file for " + session.listeningTo
-                                                   : audio.play(file);
-            if (error.empty()) {
-                m_playing = session.listeningTo;
-                m_tapToPlayMs = std::chrono::duration<double, std::milli>(started - tapped).count();
-                m_latencyLogged = false;
-                spdlog::info("sound: playing {} ({:.1f} s)", file.string(), audio.seconds());
-            } else {
-                spdlog::error("sound: {}", error);
-                m_view.broken.insert(session.listeningTo);
-                session.listeningTo.clear();
-            }
-        }
-    } else if (!m_playing.empty() && !audio.playing()) {
-        session.listeningTo.clear();  // it came to its end
-        m_playing.clear();
+    const auto file = catalog ? explanationFile(*catalog, m_view.mediaDir, key, language) : std::filesystem::path();
+    const auto started = std::chrono::steady_clock::now();
+    const std::string error = file.empty() ? "no sound file for " + key : audio.play(file);
+    if (!error.empty()) {
+        spdlog::error("sound: {}", error);
+        m_view.broken.insert(key);
+        return false;
     }
-    audio.setVolume(static_cast<double>(session.volume) / core::kMaxVolume);
+    m_playing = key;
+    m_tapToPlayMs = std::chrono::duration<double, std::milli>(started - tapped).count();
+    m_latencyLogged = false;
+    audio.setVolume(static_cast<double>(m_volume) / core::kMaxVolume);
+    spdlog::info("sound: playing {} ({:.1f} s)", file.string(), audio.seconds());
+    return true;
+}
+
+void Explanations::stop() {
+    if (m_playing.empty() || !m_audio) return;
+    m_audio->stop();
+    m_playing.clear();
+    m_view.progress = 0;
+}
+
+void Explanations::setVolume(int volume) {
+    m_volume = volume;
+    if (m_audio) m_audio->setVolume(static_cast<double>(volume) / core::kMaxVolume);
+}
+
+bool Explanations::poll() {
+    if (!takeOpened(false)) return false;
+    platform::Audio& audio = *m_audio;
+    const bool ended = !m_playing.empty() && !audio.playing();
+    if (ended) m_playing.clear();
     m_view.progress = m_playing.empty() ? 0.0f : static_cast<float>(audio.progress());
     if (!m_latencyLogged && !m_playing.empty()) {
         if (auto mixer = audio.startLatencyMs()) {
@@ -72,6 +82,7 @@ void Explanations::follow(core::Session& session, const core::Catalog* catalog,
             m_latencyLogged = true;
         }
     }
+    return ended;
 }
 
 int say(const core::Catalog& catalog, const std::filesystem::path& mediaDir, const std::string& key,

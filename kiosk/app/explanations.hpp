@@ -1,5 +1,5 @@
-// Plays what the session asks to hear: the core decides (session.listeningTo, session.volume),
-// the sound device follows, once a frame. Also `--say`, for installers and tests.
+// Plays the spoken explanations: the core decides (core::apply's Play, StopSound and SetVolume
+// effects), this carries it out on the sound device. Also `--say`, for installers and tests.
 #pragma once
 
 #include "kiosk/core/catalog.hpp"
@@ -23,10 +23,17 @@ public:
     Explanations(std::filesystem::path mediaDir, std::function<void()> opened);
     ~Explanations();
 
-    // Starts, stops or ends playback so the device matches the session; a file that cannot be
-    // played is logged by name, marked broken for the screens, and the session falls quiet.
-    // `tapped`: when the frame that may have asked for it began (for the latency log).
-    void follow(core::Session& session, const core::Catalog* catalog, std::chrono::steady_clock::time_point tapped);
+    // Starts explanation `key` ("home", "offer:<id>" …) in `language`, after stopping any other;
+    // waits for the device if it is still opening. False when it cannot be played: logged by
+    // name and marked broken for the screens. `tapped`: when the frame that asked for it began
+    // (for the latency log).
+    bool play(const core::Catalog* catalog, const std::string& key, const std::string& language,
+              std::chrono::steady_clock::time_point tapped);
+    void stop();
+    void setVolume(int volume);  // 0..core::kMaxVolume
+    // Once a frame: takes in the device once it opened and moves the progress bar. True when the
+    // explanation playing came to its end just now.
+    bool poll();
 
     bool playing() const { return !m_playing.empty(); }
     void setMediaDir(std::filesystem::path mediaDir) { m_view.mediaDir = std::move(mediaDir); }
@@ -39,6 +46,7 @@ private:
     std::unique_ptr<platform::Audio> m_audio;
     ui::AudioView m_view;
     std::string m_playing;  // what the device plays, as the session named it
+    int m_volume = core::kDefaultVolume;
     double m_tapToPlayMs = 0;
     bool m_latencyLogged = true;
 };

@@ -68,26 +68,18 @@ int printFromCommandLine(const kiosk::app::Config& config, const kiosk::core::Ca
         std::printf("wrote %s (%zu offer(s))\n", pdf.c_str(), slip.entries.size());
         return 0;
     }
-    const kiosk::app::PrintOutcome outcome = kiosk::app::printSlip(config, slip);
-    if (!outcome.ok) {
-        std::fprintf(stderr, "%s\n", kiosk::ui::tr(outcome.problemKey, config.language).c_str());
-        spdlog::error("print: {}", outcome.detail);
+    const auto outcome = kiosk::app::printSlip(config, slip);
+    if (!outcome) {
+        std::fprintf(stderr, "%s\n", kiosk::ui::problemText(outcome.problem(), config.language).c_str());
+        spdlog::error("print: {}", outcome.problem().detail());
         return 1;
     }
-    std::printf("printed %zu offer(s): %s\n", slip.entries.size(), outcome.detail.c_str());
+    std::printf("printed %zu offer(s): %s\n", slip.entries.size(), outcome->c_str());
     return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    spdlog::set_default_logger(spdlog::stderr_color_mt("kiosk"));
-    spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
-    kiosk::app::keepRecentProblems();  // for staff mode's "last errors"
-
-    CLI::App cli{"Familienkiosk: help for families in the district of Esslingen, on a touch kiosk.\n"
-                 "Without options it opens full screen on the configured content."};
-    cli.set_version_flag("--version", KIOSK_VERSION);
+// Everything the command line can say.
+struct Arguments {
     std::string configFile, window, content, dataDir, open, language, screenshot, replay, list, now, say;
     std::string print, slipPdf, printer;
     std::string search;
@@ -100,116 +92,74 @@ int main(int argc, char** argv) {
     bool rollback = false, contentStatus = false, allowOlder = false;
     bool setPin = false;
     std::string exportStats;
-    cli.add_option("--config", configFile,
+};
+
+void addOptions(CLI::App& cli, Arguments& a) {
+    cli.add_option("--config", a.configFile,
                    fmt::format("configuration file (default: {} if it exists)", kiosk::app::kSystemConfig.string()));
-    cli.add_option("--window", window, "run in a window of this size instead of full screen, e.g. 1080x1920");
-    cli.add_option("--content", content, "content source folder (YAML) or content database file");
-    cli.add_option("--data-dir", dataDir, "folder for the built content database and the imported content packs");
-    cli.add_option("--trusted-keys", trustedKeys,
+    cli.add_option("--window", a.window, "run in a window of this size instead of full screen, e.g. 1080x1920");
+    cli.add_option("--content", a.content, "content source folder (YAML) or content database file");
+    cli.add_option("--data-dir", a.dataDir, "folder for the built content database and the imported content packs");
+    cli.add_option("--trusted-keys", a.trustedKeys,
                    "folder of public keys (*.pub) whose content packs are accepted (default: /etc/familienkiosk/keys)");
-    cli.add_option("--import", importPack, "check and import this content pack (.kpack) into the data folder, then exit");
-    cli.add_flag("--allow-older", allowOlder, "with --import: accept a pack older than the content in use");
-    cli.add_flag("--rollback", rollback, "go back to the previous imported content version, then exit");
-    cli.add_flag("--content-status", contentStatus, "print the content version in use and the history, then exit");
-    cli.add_option("--open", open,
+    cli.add_option("--import", a.importPack, "check and import this content pack (.kpack) into the data folder, then exit");
+    cli.add_flag("--allow-older", a.allowOlder, "with --import: accept a pack older than the content in use");
+    cli.add_flag("--rollback", a.rollback, "go back to the previous imported content version, then exit");
+    cli.add_flag("--content-status", a.contentStatus, "print the content version in use and the history, then exit");
+    cli.add_option("--open", a.open,
                    "start on this screen: attract, home, about, emergencies, languages, stage:<id>, offer:<id>, provider:<id>");
-    cli.add_option("--lang", language,
+    cli.add_option("--lang", a.language,
                    "language code of the content and the kiosk's words (those in assets/i18n: de, en, tr, ar, uk, ru)");
-    cli.add_option("--screenshot", screenshot, "write a PNG of the first settled frame to this file, then exit");
-    cli.add_option("--replay", replay, "run the taps, waits, checks and screenshots of this script, then exit "
+    cli.add_option("--screenshot", a.screenshot, "write a PNG of the first settled frame to this file, then exit");
+    cli.add_option("--replay", a.replay, "run the taps, waits, checks and screenshots of this script, then exit "
                                        "(format: see README)");
-    cli.add_option("--list", list,
+    cli.add_option("--list", a.list,
                    "print offers, providers, stages or topics (id<TAB>title[<TAB>url]), or speech "
                    "(sound file<TAB>text to speak), and exit")
         ->check(CLI::IsMember({"offers", "providers", "stages", "topics", "speech"}));
-    cli.add_option("--search", search,
+    cli.add_option("--search", a.search,
                    "print the offers a search for this text finds (in --lang), best first, as the kiosk shows "
                    "them (id<TAB>title), and exit");
-    cli.add_option("--say", say,
+    cli.add_option("--say", a.say,
                    "play the spoken explanation of home, offer:<id>, provider:<id>, stage:<id>, emergencies, about, "
                    "map, search, list or languages (in --lang) on the sound device, then exit");
-    cli.add_option("--print", print,
+    cli.add_option("--print", a.print,
                    "print the referral slip of these offers (offer:<id>[,offer:<id>...], in --lang), then exit");
-    cli.add_option("--slip-pdf", slipPdf, "with --print: write the slip to this PDF file instead of printing it");
-    cli.add_option("--printer", printer, "print through this CUPS queue (default: printer_queue, else CUPS's default)");
-    cli.add_option("--usb-root", usbRoot,
+    cli.add_option("--slip-pdf", a.slipPdf, "with --print: write the slip to this PDF file instead of printing it");
+    cli.add_option("--printer", a.printer, "print through this CUPS queue (default: printer_queue, else CUPS's default)");
+    cli.add_option("--usb-root", a.usbRoot,
                    "take content packs from this folder as if it were a USB stick (instead of watching mounts)");
-    cli.add_flag("--print-test", printTest, "print a test slip on the configured printer, then exit");
-    cli.add_flag("--build-db", buildDb, "validate the content source and build the content database, then exit");
-    cli.add_option("--now", now, "pretend the local time is this, e.g. 2026-11-26T10:00 (for previews and tests)");
-    cli.add_flag("--set-pin", setPin,
+    cli.add_flag("--print-test", a.printTest, "print a test slip on the configured printer, then exit");
+    cli.add_flag("--build-db", a.buildDb, "validate the content source and build the content database, then exit");
+    cli.add_option("--now", a.now, "pretend the local time is this, e.g. 2026-11-26T10:00 (for previews and tests)");
+    cli.add_flag("--set-pin", a.setPin,
                  "read a new staff PIN (4 to 12 digits) from standard input and store its Argon2id hash in the "
                  "configuration file (--config, else /etc/familienkiosk/config.yaml), then exit");
-    cli.add_option("--export-stats", exportStats,
+    cli.add_option("--export-stats", a.exportStats,
                    "write the anonymous usage statistics as a CSV file (named after the kiosk) into this folder, then exit");
-    cli.add_option("--benchmark-frames", benchmarkFrames, "draw this many frames without pause, print frame times, exit");
-    cli.add_flag("--benchmark-drag", benchmarkDrag,
+    cli.add_option("--benchmark-frames", a.benchmarkFrames, "draw this many frames without pause, print frame times, exit");
+    cli.add_flag("--benchmark-drag", a.benchmarkDrag,
                  "with --benchmark-frames: a finger double-taps the middle of the left half and then drags to and fro "
                  "there, so that each timed frame moves (the map, a list)");
-    CLI11_PARSE(cli, argc, argv);
+}
 
-    kiosk::app::Config config = kiosk::app::defaultConfig();
-    std::string error;
-    if (setPin)  // before reading the configuration: it may not exist yet
-        return kiosk::app::setPinFromStdin(configFile.empty() ? kiosk::app::kSystemConfig
-                                                              : std::filesystem::path(configFile));
-    const std::filesystem::path configPath =
-        !configFile.empty() ? std::filesystem::path(configFile)
-                            : (std::filesystem::exists(kiosk::app::kSystemConfig) ? kiosk::app::kSystemConfig
-                                                                                 : std::filesystem::path());
-    if (!configPath.empty() && !kiosk::app::loadConfig(configPath, config, error)) {
-        spdlog::critical("configuration: {}", error);
-        return 2;
-    }
-    if (!window.empty()) {
-        if (!kiosk::app::parseWindowSize(window, config.windowWidth, config.windowHeight)) {
-            spdlog::critical("--window: '{}' is not a size like 1920x1080", window);
-            return 2;
-        }
-        config.fullscreen = false;
-    }
-    if (!printer.empty()) {
-        config.printer = kiosk::app::Config::Printer::Office;
-        config.printerQueue = printer;
-    }
-    if (!content.empty()) config.content = content;
-    if (!dataDir.empty()) config.dataDir = dataDir;
-    if (!language.empty()) config.language = language;
-    // The kiosk's own words: every language with a .po file in assets/i18n is offered.
-    if (std::string problem = kiosk::ui::loadUiStrings(config.assets / "i18n"); !problem.empty())
-        spdlog::error("translations: {}", problem);
-    if (!kiosk::ui::isUiLanguage(config.language)) {
-        std::string known;
-        for (const auto& code : kiosk::ui::uiLanguages()) known += (known.empty() ? "" : ", ") + code;
-        spdlog::critical("{}: '{}' is not a language of this kiosk ({})", language.empty() ? "language" : "--lang",
-                         config.language, known);
-        return 2;
-    }
-    if (!trustedKeys.empty()) config.trustedKeys = trustedKeys;
-
-    kiosk::app::RunOptions options;
-    if (!now.empty()) {
-        options.fixedTime = parseLocalTime(now);
-        if (!options.fixedTime) {
-            spdlog::critical("--now: '{}' is not a time like 2026-11-26T10:00", now);
-            return 2;
-        }
-    }
+// --import, --rollback, --export-stats, --content-status, --build-db; nothing when none was asked for.
+std::optional<int> contentCommand(const Arguments& a, const kiosk::app::Config& config) {
     const auto database = config.dataDir / "content.sqlite";
 
     // Content packs: --import, --rollback, --content-status.
-    if (!importPack.empty() || rollback) {
-        const auto outcome = !importPack.empty()
-                                 ? kiosk::content::importPack(importPack, config.dataDir, config.trustedKeys,
-                                                              config.importLimits, {}, allowOlder)
+    if (!a.importPack.empty() || a.rollback) {
+        const auto outcome = !a.importPack.empty()
+                                 ? kiosk::content::importPack(a.importPack, config.dataDir, config.trustedKeys,
+                                                              config.importLimits, {}, a.allowOlder)
                                  : kiosk::content::rollBack(config.dataDir);
         std::fprintf(outcome.ok ? stdout : stderr, "%s\n", outcome.message.c_str());
         if (outcome.ok) spdlog::info("content: {}", outcome.detail);
         else spdlog::error("content: {}", outcome.detail);
         return outcome.ok ? 0 : 1;
     }
-    if (!exportStats.empty()) {
-        const auto outcome = kiosk::content::exportStatistics(config.dataDir, exportStats, config.kioskName);
+    if (!a.exportStats.empty()) {
+        const auto outcome = kiosk::content::exportStatistics(config.dataDir, a.exportStats, config.kioskName);
         if (!outcome.ok) {
             spdlog::critical("--export-stats: {}", outcome.problem);
             return 1;
@@ -217,12 +167,12 @@ int main(int argc, char** argv) {
         std::printf("wrote %s (%zu rows)\n", outcome.file.c_str(), outcome.rows);
         return 0;
     }
-    if (contentStatus) {
+    if (a.contentStatus) {
         std::printf("%s", kiosk::content::contentStatus(config.dataDir).c_str());
         return 0;
     }
 
-    if (buildDb) {
+    if (a.buildDb) {
         auto errors = kiosk::content::buildDatabase(config.content, database);
         for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.toString().c_str());
         if (!errors.empty()) {
@@ -233,75 +183,156 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    const auto loaded = kiosk::content::loadKioskContent(config.content, config.dataDir);
-    if (!list.empty()) {
+    return std::nullopt;
+}
+
+// --list, --search, --say, --print, --print-test on the content in use; nothing when none was asked for.
+std::optional<int> contentTask(const Arguments& a, const kiosk::app::Config& config,
+                               const kiosk::content::LoadedContent& loaded) {
+    if (!a.list.empty()) {
         if (!loaded.catalog) {
             spdlog::critical("no content: {}", loaded.problem);
             return 1;
         }
-        kiosk::app::printListing(*loaded.catalog, list, config.language, stdout);
+        kiosk::app::printListing(*loaded.catalog, a.list, config.language, stdout);
         return loaded.sourceErrors.empty() ? 0 : 1;
     }
 
-    if (!search.empty()) {
+    if (!a.search.empty()) {
         if (!loaded.catalog) {
             spdlog::critical("no content: {}", loaded.problem);
             return 1;
         }
         kiosk::content::Search index(loaded.database);
         if (!index.ready()) return 1;
-        for (const auto& id : index.find(search, config.language))
+        for (const auto& id : index.find(a.search, config.language))
             if (const auto* offer = loaded.catalog->offer(id))
                 std::printf("%s\t%s\n", id.c_str(), offer->title.get(config.language).c_str());
         return 0;
     }
 
-    if (!say.empty()) {
+    if (!a.say.empty()) {
         if (!loaded.catalog) {
             spdlog::critical("no content: {}", loaded.problem);
             return 1;
         }
-        return kiosk::app::say(*loaded.catalog, loaded.mediaDir, say, config.language, config.volume);
+        return kiosk::app::say(*loaded.catalog, loaded.mediaDir, a.say, config.language, config.volume);
     }
 
-    if (printTest || !print.empty()) {
+    if (a.printTest || !a.print.empty()) {
         if (!loaded.catalog) {
             spdlog::critical("no content: {}", loaded.problem);
             return 1;
         }
-        return printFromCommandLine(config, *loaded.catalog, printTest ? std::string() : print, slipPdf);
+        return printFromCommandLine(config, *loaded.catalog, a.printTest ? std::string() : a.print, a.slipPdf);
     }
-    if (!slipPdf.empty()) {
+    if (!a.slipPdf.empty()) {
         spdlog::critical("--slip-pdf needs the offers to put on the slip: --print offer:<id>[,...]");
         return 2;
     }
 
-    if (!open.empty()) {
-        auto screen = kiosk::core::parseScreenRef(open);
+    return std::nullopt;
+}
+
+// The kiosk itself, as the command line asked it to start.
+int startKiosk(const Arguments& a, const kiosk::app::Config& config, const kiosk::content::LoadedContent& loaded,
+               kiosk::app::RunOptions options) {
+    if (!a.open.empty()) {
+        auto screen = kiosk::core::parseScreenRef(a.open);
         const auto* catalog = loaded.catalog ? &*loaded.catalog : nullptr;
         bool known = screen && catalog &&
                      (screen->id != kiosk::core::ScreenId::LifeStage || catalog->lifeStage(screen->target)) &&
                      (screen->id != kiosk::core::ScreenId::Offer || catalog->offer(screen->target)) &&
                      (screen->id != kiosk::core::ScreenId::Provider || catalog->provider(screen->target));
         if (!known) {
-            spdlog::critical("--open: '{}' is not a screen of this content (see --list)", open);
+            spdlog::critical("--open: '{}' is not a screen of this content (see --list)", a.open);
             return 2;
         }
         options.start = *screen;
     }
-    if (!screenshot.empty()) options.screenshot = screenshot;
-    if (!replay.empty()) {
-        auto lines = kiosk::app::loadReplay(replay, error);
+    if (!a.screenshot.empty()) options.screenshot = a.screenshot;
+    if (!a.replay.empty()) {
+        auto lines = kiosk::app::loadReplay(a.replay);
         if (!lines) {
-            spdlog::critical("--replay: {}", error);
+            spdlog::critical("--replay: {}", lines.problem().logLine());
             return 2;
         }
         options.replay = std::move(*lines);
         options.hasReplay = true;
     }
-    options.benchmarkFrames = benchmarkFrames;
-    options.benchmarkDrag = benchmarkDrag;
-    if (!usbRoot.empty()) options.usbRoot = std::filesystem::path(usbRoot);
+    options.benchmarkFrames = a.benchmarkFrames;
+    options.benchmarkDrag = a.benchmarkDrag;
+    if (!a.usbRoot.empty()) options.usbRoot = std::filesystem::path(a.usbRoot);
     options.reloadContent = [&config] { return kiosk::content::loadKioskContent(config.content, config.dataDir); };
     return kiosk::app::runKiosk(config, loaded, options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    spdlog::set_default_logger(spdlog::stderr_color_mt("kiosk"));
+    spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+    kiosk::app::keepRecentProblems();  // for staff mode's "last errors"
+
+    CLI::App cli{"Familienkiosk: help for families in the district of Esslingen, on a touch kiosk.\n"
+                 "Without options it opens full screen on the configured content."};
+    cli.set_version_flag("--version", KIOSK_VERSION);
+    Arguments a;
+    addOptions(cli, a);
+    CLI11_PARSE(cli, argc, argv);
+
+    kiosk::app::Config config = kiosk::app::defaultConfig();
+    if (a.setPin)  // before reading the configuration: it may not exist yet
+        return kiosk::app::setPinFromStdin(a.configFile.empty() ? kiosk::app::kSystemConfig
+                                                                : std::filesystem::path(a.configFile));
+    const std::filesystem::path configPath =
+        !a.configFile.empty() ? std::filesystem::path(a.configFile)
+                              : (std::filesystem::exists(kiosk::app::kSystemConfig) ? kiosk::app::kSystemConfig
+                                                                                   : std::filesystem::path());
+    if (!configPath.empty()) {
+        auto read = kiosk::app::loadConfig(configPath, config);
+        if (!read) {
+            spdlog::critical("configuration: {}", read.problem().logLine());
+            return 2;
+        }
+        config = std::move(*read);
+    }
+    if (!a.window.empty()) {
+        if (!kiosk::app::parseWindowSize(a.window, config.windowWidth, config.windowHeight)) {
+            spdlog::critical("--window: '{}' is not a size like 1920x1080", a.window);
+            return 2;
+        }
+        config.fullscreen = false;
+    }
+    if (!a.printer.empty()) {
+        config.printer = kiosk::app::Config::Printer::Office;
+        config.printerQueue = a.printer;
+    }
+    if (!a.content.empty()) config.content = a.content;
+    if (!a.dataDir.empty()) config.dataDir = a.dataDir;
+    if (!a.language.empty()) config.language = a.language;
+    // The kiosk's own words: every language with a .po file in assets/i18n is offered.
+    if (std::string problem = kiosk::ui::loadUiStrings(config.assets / "i18n"); !problem.empty())
+        spdlog::error("translations: {}", problem);
+    if (!kiosk::ui::isUiLanguage(config.language)) {
+        std::string known;
+        for (const auto& code : kiosk::ui::uiLanguages()) known += (known.empty() ? "" : ", ") + code;
+        spdlog::critical("{}: '{}' is not a language of this kiosk ({})", a.language.empty() ? "language" : "--lang",
+                         config.language, known);
+        return 2;
+    }
+    if (!a.trustedKeys.empty()) config.trustedKeys = a.trustedKeys;
+
+    kiosk::app::RunOptions options;
+    if (!a.now.empty()) {
+        options.fixedTime = parseLocalTime(a.now);
+        if (!options.fixedTime) {
+            spdlog::critical("--now: '{}' is not a time like 2026-11-26T10:00", a.now);
+            return 2;
+        }
+    }
+    if (auto done = contentCommand(a, config)) return *done;
+    const auto loaded = kiosk::content::loadKioskContent(config.content, config.dataDir);
+    if (auto done = contentTask(a, config, loaded)) return *done;
+    return startKiosk(a, config, loaded, std::move(options));
 }

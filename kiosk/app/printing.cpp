@@ -20,22 +20,45 @@ std::string address(const core::Address& a) {
     return a.street + ", " + a.postalCode + " " + a.municipality;
 }
 
-std::string problemKey(platform::PrintProblem problem) {
+// What the family is told about a CUPS job's outcome.
+PrintingProblem printingProblem(platform::PrintProblem problem) {
     using P = platform::PrintProblem;
     switch (problem) {
-    case P::None: return {};
     case P::Paused:
-    case P::Rejecting: return "print.paused";
-    case P::OutOfPaper: return "print.out_of_paper";
+    case P::Rejecting: return PrintingProblem::Paused;
+    case P::OutOfPaper: return PrintingProblem::OutOfPaper;
     case P::NoPrinter:
     case P::Offline:
-    case P::TimedOut: return "print.no_printer";
+    case P::TimedOut: return PrintingProblem::NoPrinter;
+    case P::None:
     case P::Failed: break;
     }
-    return "print.failed";
+    return PrintingProblem::Failed;
 }
 
 }  // namespace
+
+std::string_view problemDomain(PrintingProblem) { return "print"; }
+
+std::string_view problemName(PrintingProblem code) {
+    switch (code) {
+    case PrintingProblem::NoPrinter: return "no_printer";
+    case PrintingProblem::Paused: return "paused";
+    case PrintingProblem::OutOfPaper: return "out_of_paper";
+    case PrintingProblem::Failed: return "failed";
+    }
+    return "failed";
+}
+
+std::string_view problemEnglish(PrintingProblem code) {
+    switch (code) {
+    case PrintingProblem::NoPrinter: return "The printer cannot be reached.";
+    case PrintingProblem::Paused: return "The printer is paused.";
+    case PrintingProblem::OutOfPaper: return "The printer is out of paper.";
+    case PrintingProblem::Failed: return "Printing did not work.";
+    }
+    return "Printing did not work.";
+}
 
 core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>& offerIds, const std::string& language,
                     const std::string& kioskName, core::LocalDateTime now) {
@@ -67,42 +90,30 @@ core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>
     return slip;
 }
 
-PrintOutcome printSlip(const Config& config, const core::Slip& slip) {
-    PrintOutcome outcome;
+core::Result<std::string> printSlip(const Config& config, const core::Slip& slip) {
     switch (config.printer) {
     case Config::Printer::None:
-        outcome.problemKey = "print.no_printer";
-        outcome.detail = "no printer is configured (printer: none)";
-        return outcome;
+        return core::Problem(PrintingProblem::NoPrinter, {}, "no printer is configured (printer: none)");
     case Config::Printer::Receipt: {
         const int dots = config.receiptWidthMm == 58 ? platform::kReceiptDots58mm : platform::kReceiptDots80mm;
         platform::EscPosPrinter printer(config.receiptDevice, dots);
-        if (std::string error = printer.print(slip); !error.empty()) {
-            outcome.problemKey = printer.ready() ? "print.failed" : "print.no_printer";
-            outcome.detail = error;
-            return outcome;
-        }
-        outcome.ok = true;
-        outcome.detail = "receipt printer " + config.receiptDevice.string();
-        return outcome;
+        if (std::string error = printer.print(slip); !error.empty())
+            return core::Problem(printer.ready() ? PrintingProblem::Failed : PrintingProblem::NoPrinter, {}, error);
+        return "receipt printer " + config.receiptDevice.string();
     }
     case Config::Printer::Office: break;
     }
     // A PDF in the data folder's temp area, removed again; CUPS takes a copy.
     const auto pdf = std::filesystem::temp_directory_path() / fmt::format("familienkiosk-slip-{}.pdf", ::getpid());
-    if (std::string error = platform::renderSlipPdf(slip, pdf); !error.empty()) {
-        outcome.problemKey = "print.failed";
-        outcome.detail = "the slip could not be made: " + error;
-        return outcome;
-    }
+    if (std::string error = platform::renderSlipPdf(slip, pdf); !error.empty())
+        return core::Problem(PrintingProblem::Failed, {}, "the slip could not be made: " + error);
     platform::CupsPrinter printer(config.printerQueue);
     const platform::PrintResult result = printer.printPdf(pdf, "Familienkiosk");
     std::error_code ignored;
     std::filesystem::remove(pdf, ignored);
-    outcome.ok = result.problem == platform::PrintProblem::None;
-    outcome.problemKey = problemKey(result.problem);
-    outcome.detail = result.detail;
-    return outcome;
+    if (result.problem != platform::PrintProblem::None)
+        return core::Problem(printingProblem(result.problem), {}, result.detail);
+    return result.detail;
 }
 
 PrintJobs::PrintJobs(const Config& config, std::function<void()> wake) : m_config(config), m_wake(std::move(wake)) {
@@ -119,7 +130,7 @@ void PrintJobs::start(core::Slip slip) {
     m_view.problemKey.clear();
     spdlog::info("print: a slip with {} offer(s)", slip.entries.size());
     m_job = std::async(std::launch::async, [this, slip = std::move(slip)] {
-        PrintOutcome outcome = printSlip(m_config, slip);
+        auto outcome = printSlip(m_config, slip);
         m_wake();
         return outcome;
     });
@@ -127,11 +138,11 @@ void PrintJobs::start(core::Slip slip) {
 
 const ui::PrintView& PrintJobs::poll() {
     if (m_job.valid() && m_job.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        const PrintOutcome outcome = m_job.get();
-        m_view.state = outcome.ok ? ui::PrintView::State::Done : ui::PrintView::State::Failed;
-        m_view.problemKey = outcome.problemKey;
-        if (outcome.ok) spdlog::info("print: done ({})", outcome.detail);
-        else spdlog::error("print: {}", outcome.detail);
+        const auto outcome = m_job.get();
+        m_view.state = outcome ? ui::PrintView::State::Done : ui::PrintView::State::Failed;
+        m_view.problemKey = outcome ? std::string() : outcome.problem().key();
+        if (outcome) spdlog::info("print: done ({})", *outcome);
+        else spdlog::error("print: {}", outcome.problem().detail());
     }
     return m_view;
 }

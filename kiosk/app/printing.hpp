@@ -5,6 +5,7 @@
 #include "kiosk/app/config.hpp"
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/opening_hours.hpp"
+#include "kiosk/core/problem.hpp"
 #include "kiosk/core/slip.hpp"
 #include "kiosk/ui/view.hpp"
 
@@ -19,14 +20,16 @@ namespace kiosk::app {
 core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>& offerIds, const std::string& language,
                     const std::string& kioskName, core::LocalDateTime now);
 
-struct PrintOutcome {
-    bool ok = false;
-    std::string problemKey;  // the plain-words message for families (a UI string key)
-    std::string detail;      // for the log: printer, job, the printer's own words
-};
+// Why a slip did not come out, as the family is told (the words: "print.<name>" in the .po
+// files); the problem's detail names the printer, the job and the printer's own words for the log.
+enum class PrintingProblem { NoPrinter, Paused, OutOfPaper, Failed };
+std::string_view problemDomain(PrintingProblem);
+std::string_view problemName(PrintingProblem code);
+std::string_view problemEnglish(PrintingProblem code);
 
 // Renders and prints `slip` on the configured printer; blocks until the job is done or failed.
-PrintOutcome printSlip(const Config& config, const core::Slip& slip);
+// Done: where it was printed, for the log.
+core::Result<std::string> printSlip(const Config& config, const core::Slip& slip);
 
 // One print at a time, in the background; `wake` (thread-safe) is called when it ends.
 class PrintJobs {
@@ -42,7 +45,7 @@ public:
 private:
     const Config& m_config;
     std::function<void()> m_wake;
-    std::future<PrintOutcome> m_job;
+    std::future<core::Result<std::string>> m_job;
     ui::PrintView m_view;
 };
 

@@ -3,7 +3,6 @@
 
 #include <cmath>
 
-#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 
@@ -61,6 +60,7 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
     if (command == "screenshot" && args == 1) return step::Screenshot{w[1]};
     if (command == "targets" && args == 1) return step::Targets{w[1]};
     if (command == "check-targets" && args == 1 && number(w[1], a) && a > 0 && a <= 100) return step::CheckTargets{a};
+    if (command == "fail-frame" && args == 0) return step::FailFrame{};
     if (command == "advance" && args == 1 && number(w[1], a) && a >= 0 && a <= 366 * 86'400)
         return step::Advance{static_cast<int>(a)};
     return std::nullopt;
@@ -68,7 +68,30 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
 
 }  // namespace
 
-std::optional<std::vector<ReplayLine>> parseReplay(const std::string& text, std::string& error) {
+std::string_view problemDomain(ReplayProblem) { return "replay"; }
+
+std::string_view problemName(ReplayProblem code) {
+    switch (code) {
+    case ReplayProblem::Unreadable: return "unreadable";
+    case ReplayProblem::UnclosedQuote: return "unclosed_quote";
+    case ReplayProblem::UnknownCommand: return "unknown_command";
+    }
+    return "unknown_command";
+}
+
+std::string_view problemEnglish(ReplayProblem code) {
+    switch (code) {
+    case ReplayProblem::Unreadable: return "{}: cannot be read";
+    case ReplayProblem::UnclosedQuote: return "line {}: a quote is not closed";
+    case ReplayProblem::UnknownCommand:
+        return "line {}: cannot understand '{}' (commands: wait MS, tap X Y, tap \"TEXT\", drag X1 Y1 X2 Y2, "
+               "expect \"TEXT\", expect-not \"TEXT\", screenshot FILE, advance SECONDS, targets FILE, "
+               "check-targets MM)";
+    }
+    return "line {}: cannot understand '{}'";
+}
+
+core::Result<std::vector<ReplayLine>> parseReplay(const std::string& text) {
     std::vector<ReplayLine> lines;
     std::istringstream input(text);
     std::string line;
@@ -77,33 +100,22 @@ std::optional<std::vector<ReplayLine>> parseReplay(const std::string& text, std:
         ++lineNumber;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         auto w = words(line);
-        auto fail = [&](const std::string& message) {
-            error = fmt::format("line {}: {}", lineNumber, message);
-            return std::nullopt;
-        };
-        if (!w) return fail("a quote is not closed");
+        if (!w) return core::Problem(ReplayProblem::UnclosedQuote, {std::to_string(lineNumber)});
         if (w->empty()) continue;
         std::optional<Step> parsed = parseStep(*w);
-        if (!parsed)
-            return fail(fmt::format("cannot understand '{}' (commands: wait MS, tap X Y, tap \"TEXT\", "
-                                    "drag X1 Y1 X2 Y2, expect \"TEXT\", expect-not \"TEXT\", screenshot FILE, "
-                                    "advance SECONDS, targets FILE, check-targets MM)",
-                                    line));
+        if (!parsed) return core::Problem(ReplayProblem::UnknownCommand, {std::to_string(lineNumber), line});
         lines.push_back(ReplayLine{lineNumber, std::move(*parsed)});
     }
     return lines;
 }
 
-std::optional<std::vector<ReplayLine>> loadReplay(const std::filesystem::path& file, std::string& error) {
+core::Result<std::vector<ReplayLine>> loadReplay(const std::filesystem::path& file) {
     std::ifstream in(file);
-    if (!in) {
-        error = fmt::format("{}: cannot be read", file.string());
-        return std::nullopt;
-    }
+    if (!in) return core::Problem(ReplayProblem::Unreadable, {file.string()});
     std::stringstream buffer;
     buffer << in.rdbuf();
-    auto lines = parseReplay(buffer.str(), error);
-    if (!lines) error = file.string() + ": " + error;
+    auto lines = parseReplay(buffer.str());
+    if (!lines) return std::move(lines).takeProblem().withDetail(file.string());
     return lines;
 }
 

@@ -1,6 +1,8 @@
 // Scripted taps, waits, checks and screenshots (`--replay FILE`), for tests and content previews.
 #pragma once
 
+#include "kiosk/core/problem.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -21,18 +23,32 @@ struct Advance { int seconds; };        // the kiosk's clocks jump ahead (idle t
 // pixels, the whole target), width and height in mm, and "control" or "label" (see ui::VisibleText).
 struct Targets { std::filesystem::path file; };
 struct CheckTargets { float millimetres; };  // fail unless every control on screen is this large both ways
+// `fail-frame`: the next frame fails while the screen is drawn (an exception thrown inside an open
+// window), as a bug in a screen would: the kiosk must log it and start afresh on its start screen.
+struct FailFrame {};
 }  // namespace step
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,
-                          step::Advance, step::Targets, step::CheckTargets>;
+                          step::Advance, step::Targets, step::CheckTargets, step::FailFrame>;
 
 struct ReplayLine {
     int number;
     Step step;
 };
 
-// Parses a script; on error returns nothing and names the line in `error`.
-std::optional<std::vector<ReplayLine>> parseReplay(const std::string& text, std::string& error);
-std::optional<std::vector<ReplayLine>> loadReplay(const std::filesystem::path& file, std::string& error);
+// Why a script is refused before anything runs (for whoever wrote it: English words).
+enum class ReplayProblem {
+    Unreadable,      // values: file
+    UnclosedQuote,   // line number
+    UnknownCommand,  // line number, the line
+};
+std::string_view problemDomain(ReplayProblem);
+std::string_view problemName(ReplayProblem code);
+std::string_view problemEnglish(ReplayProblem code);
+
+// Parses a script; a refusal names the line.
+core::Result<std::vector<ReplayLine>> parseReplay(const std::string& text);
+// Reads and parses a script file; a refusal's detail is the file.
+core::Result<std::vector<ReplayLine>> loadReplay(const std::filesystem::path& file);
 
 }  // namespace kiosk::app

@@ -90,6 +90,12 @@ bool StaffDesk::press(float x, float y, float corner, Clock::time_point now) {
     return true;
 }
 
+void StaffDesk::keepLock() {
+    // Not kept, the lock still holds until the kiosk restarts.
+    if (auto saved = savePinLock(m_config.dataDir, m_lock); !saved)
+        spdlog::error("staff: the PIN pad's lock: {}", saved.problem().logLine());
+}
+
 void StaffDesk::submitPin() {
     const auto now = std::chrono::system_clock::now();
     const std::string pin = m_staff.digits();
@@ -102,7 +108,7 @@ void StaffDesk::submitPin() {
         spdlog::info("staff: the right PIN; staff mode open");
         if (m_lock != core::PinLock{}) {
             m_lock.right();
-            savePinLock(m_config.dataDir, m_lock);
+            keepLock();
         }
         m_staff.accept();
         if (m_config.printer == Config::Printer::Office)
@@ -112,7 +118,7 @@ void StaffDesk::submitPin() {
         return;
     }
     const bool locked = m_lock.wrong(now);
-    savePinLock(m_config.dataDir, m_lock);
+    keepLock();
     if (locked) spdlog::warn("staff: five wrong PINs; the PIN pad is locked for {} s", m_lock.secondsLeft(now));
     else spdlog::warn("staff: a wrong PIN ({} tries left)", m_lock.attemptsLeft());
     m_staff.refuse(locked ? "staff.pin_locked" : "staff.pin_wrong");
@@ -234,22 +240,6 @@ void StaffDesk::followPrint(const ui::PrintView& print) {
         m_staff.report("print.failed", "(" + ui::tr(print.problemKey, m_config.language) + ")");
     else return;
     m_testPrinting = false;
-}
-
-void countUsage(content::Statistics& statistics, const core::Intent& intent, const core::Session& before,
-                core::LocalDateTime now) {
-    namespace in = core::intent;
-    namespace m = content::metric;
-    if (std::holds_alternative<in::Wake>(intent)) statistics.count(now, m::kSession);
-    else if (auto* language = std::get_if<in::ChooseLanguage>(&intent)) statistics.count(now, m::kLanguage, language->code);
-    else if (auto* stage = std::get_if<in::OpenLifeStage>(&intent)) statistics.count(now, m::kLifeStage, stage->id);
-    else if (auto* topic = std::get_if<in::FilterTopic>(&intent); topic && !topic->id.empty())
-        statistics.count(now, m::kTopic, topic->id);
-    else if (auto* offer = std::get_if<in::OpenOffer>(&intent)) statistics.count(now, m::kOffer, offer->id);
-    else if (std::holds_alternative<in::OpenEmergencies>(intent)) statistics.count(now, m::kEmergencies);
-    else if (auto* listen = std::get_if<in::Listen>(&intent)) statistics.count(now, m::kAudio, listen->explanation);
-    else if (std::holds_alternative<in::ShowListQr>(intent))
-        for (const auto& chosen : before.chosen) statistics.count(now, m::kQr, chosen);
 }
 
 }  // namespace kiosk::app

@@ -41,6 +41,7 @@ public:
     // Closes staff mode after two minutes without a touch; true when it did just now.
     bool closeIfIdle(Clock::time_point now) { return m_staff.closeIfIdle(now); }
     void touch(Clock::time_point now) { m_staff.touch(now); }
+    void close() { m_staff.close(); }  // the kiosk starts afresh (after a frame failed)
     Clock::time_point closesAt() const { return m_staff.closesAt(); }
 
     // Draws the staff screen of the moment; the intents it returned.
@@ -62,6 +63,7 @@ public:
 
 private:
     void submitPin();
+    void keepLock();  // writes the lock to the data folder
 
     const Config& m_config;
     Updates& m_updates;
@@ -74,9 +76,5 @@ private:
     std::string m_printerState;
     bool m_testPrinting = false;
 };
-
-// Counts what the family asked for in the anonymous statistics (nothing else is written).
-void countUsage(content::Statistics& statistics, const core::Intent& intent, const core::Session& before,
-                core::LocalDateTime now);
 
 }  // namespace kiosk::app

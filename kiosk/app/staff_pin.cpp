@@ -1,14 +1,12 @@
-// Argon2id through libsodium's crypto_pwhash_str, a lock file written safely, and --set-pin.
+// Argon2id through libsodium's crypto_pwhash_str, a lock file written durably, and --set-pin.
 #include "kiosk/app/staff_pin.hpp"
+
+#include "kiosk/files/durable_file.hpp"
 
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -18,6 +16,21 @@
 #include <vector>
 
 namespace kiosk::app {
+
+std::string_view problemDomain(PinProblem) { return "staff_pin"; }
+std::string_view problemName(PinProblem code) {
+    switch (code) {
+    case PinProblem::ConfigUnreadable: return "config_unreadable";
+    }
+    return "config_unreadable";
+}
+std::string_view problemEnglish(PinProblem code) {
+    switch (code) {
+    case PinProblem::ConfigUnreadable: return "The configuration file {} cannot be read.";
+    }
+    return "The configuration file {} cannot be read.";
+}
+
 namespace {
 
 // libsodium's "interactive" level: 64 MiB and two passes, about a tenth of a second here; the
@@ -31,37 +44,6 @@ bool sodiumReady() {
 }
 
 std::filesystem::path lockFile(const std::filesystem::path& dataDir) { return dataDir / "staff-pin.lock"; }
-
-// Writes `text` to `file` by a synced temporary file and a rename; `mode` for a new file.
-bool writeFileSafely(const std::filesystem::path& file, const std::string& text, mode_t mode, std::string& error) {
-    const auto temporary = file.parent_path() / (file.filename().string() + ".new");
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) {
-        error = fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno));
-        return false;
-    }
-    size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        written += static_cast<size_t>(n);
-    }
-    const bool ok = written == text.size() && ::fsync(fd) == 0;
-    const int saved = errno;
-    ::close(fd);
-    if (!ok || ::rename(temporary.c_str(), file.c_str()) != 0) {
-        error = fmt::format("cannot write {}: {}", file.string(), std::strerror(ok ? errno : saved));
-        ::unlink(temporary.c_str());
-        return false;
-    }
-    const auto folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
-    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return true;
-}
 
 // One line from standard input, without echo when it is a terminal.
 bool readSecretLine(const char* prompt, std::string& line) {
@@ -116,16 +98,13 @@ core::PinLock loadPinLock(const std::filesystem::path& dataDir) {
     return {};
 }
 
-bool savePinLock(const std::filesystem::path& dataDir, const core::PinLock& lock) {
+core::Result<void> savePinLock(const std::filesystem::path& dataDir, const core::PinLock& lock) {
     std::error_code ignored;
     std::filesystem::create_directories(dataDir, ignored);
-    std::string error;
-    if (writeFileSafely(lockFile(dataDir), lock.toText(), 0600, error)) return true;
-    spdlog::error("staff: {}", error);
-    return false;
+    return files::writeFileDurably(lockFile(dataDir), lock.toText(), 0600);
 }
 
-bool writePinHash(const std::filesystem::path& file, const std::string& hash, std::string& error) {
+core::Result<void> writePinHash(const std::filesystem::path& file, const std::string& hash) {
     std::vector<std::string> lines;
     mode_t mode = 0640;
     if (std::ifstream in(file); in) {
@@ -133,8 +112,7 @@ bool writePinHash(const std::filesystem::path& file, const std::string& hash, st
         struct stat info {};
         if (::stat(file.c_str(), &info) == 0) mode = info.st_mode & 07777;
     } else if (std::filesystem::exists(file)) {
-        error = fmt::format("cannot read {}", file.string());
-        return false;
+        return core::Problem(PinProblem::ConfigUnreadable, {file.string()});
     }
     const std::string setting = "staff_pin_hash: \"" + hash + "\"";
     bool replaced = false;
@@ -151,7 +129,7 @@ bool writePinHash(const std::filesystem::path& file, const std::string& hash, st
         std::error_code made;
         std::filesystem::create_directories(file.parent_path(), made);
     }
-    return writeFileSafely(file, text, mode, error);
+    return files::writeFileDurably(file, text, mode);
 }
 
 int setPinFromStdin(const std::filesystem::path& configFile) {
@@ -181,9 +159,9 @@ int setPinFromStdin(const std::filesystem::path& configFile) {
         std::fprintf(stderr, "--set-pin: hashing the PIN failed (out of memory?); nothing was changed\n");
         return 1;
     }
-    std::string error;
-    if (!writePinHash(configFile, hash, error)) {
-        std::fprintf(stderr, "--set-pin: %s; nothing was changed\n", error.c_str());
+    if (auto written = writePinHash(configFile, hash); !written) {
+        std::fprintf(stderr, "--set-pin: %s Nothing was changed.\n", written.problem().english().c_str());
+        spdlog::error("--set-pin: {}", written.problem().logLine());
         return 1;
     }
     std::printf("The staff PIN is set (as an Argon2id hash in %s). Restart the kiosk to use it.\n",

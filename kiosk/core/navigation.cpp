@@ -76,19 +76,57 @@ Session freshSession(std::string language, ScreenRef start, int volume) {
     return session;
 }
 
-void apply(Session& session, const Intent& intent) {
-    // Whatever changes the screen or its language ends the explanation at once.
-    const bool quiet = !std::holds_alternative<intent::VolumeUp>(intent) &&
-                       !std::holds_alternative<intent::VolumeDown>(intent) &&
-                       !std::holds_alternative<intent::FilterTopic>(intent) &&
-                       !std::holds_alternative<intent::AddToList>(intent) &&
-                       !std::holds_alternative<intent::RemoveFromList>(intent) &&
-                       !std::holds_alternative<intent::PrintList>(intent) &&
-                       !std::holds_alternative<intent::ToggleLargeText>(intent) &&
-                       !std::holds_alternative<intent::ToggleHighContrast>(intent);
-    if (quiet) session.listeningTo.clear();
+namespace {
+
+// Whatever changes the screen or its language ends the explanation at once; these do not.
+bool keepsSound(const Intent& intent) {
+    return std::holds_alternative<intent::VolumeUp>(intent) || std::holds_alternative<intent::VolumeDown>(intent) ||
+           std::holds_alternative<intent::FilterTopic>(intent) || std::holds_alternative<intent::AddToList>(intent) ||
+           std::holds_alternative<intent::RemoveFromList>(intent) || std::holds_alternative<intent::PrintList>(intent) ||
+           std::holds_alternative<intent::ToggleLargeText>(intent) ||
+           std::holds_alternative<intent::ToggleHighContrast>(intent);
+}
+
+// What a family's tap adds to the statistics (nothing of what they type or in what order).
+void count(const Session& before, const Intent& intent, Effects& out) {
+    auto add = [&](Usage usage, std::string key = {}) { out.push_back(effect::Count{usage, std::move(key)}); };
+    if (std::holds_alternative<intent::Wake>(intent)) add(Usage::Session);
+    else if (auto* language = std::get_if<intent::ChooseLanguage>(&intent)) add(Usage::Language, language->code);
+    else if (auto* stage = std::get_if<intent::OpenLifeStage>(&intent)) add(Usage::LifeStage, stage->id);
+    else if (auto* topic = std::get_if<intent::FilterTopic>(&intent); topic && !topic->id.empty())
+        add(Usage::Topic, topic->id);
+    else if (auto* offer = std::get_if<intent::OpenOffer>(&intent)) add(Usage::Offer, offer->id);
+    else if (std::holds_alternative<intent::OpenEmergencies>(intent)) add(Usage::Emergencies);
+    else if (auto* listen = std::get_if<intent::Listen>(&intent)) add(Usage::Audio, listen->explanation);
+    else if (std::holds_alternative<intent::ShowListQr>(intent))
+        for (const auto& chosen : before.chosen) add(Usage::Qr, chosen);
+}
+
+// Only what the family does moves them on from a print outcome.
+bool forgetsPrintOutcome(const Intent& intent) {
+    return !std::holds_alternative<intent::PrintList>(intent) && !std::holds_alternative<intent::TestSound>(intent);
+}
+
+}  // namespace
+
+Effects apply(Session& session, const Intent& intent) {
+    if (std::holds_alternative<intent::SoundEnded>(intent)) {
+        session.listeningTo.clear();  // the device is quiet already
+        return {};
+    }
+    Effects effects;
+    count(session, intent, effects);
+    if (!keepsSound(intent) && !session.listeningTo.empty()) {
+        session.listeningTo.clear();
+        effects.push_back(effect::StopSound{});
+    }
+    if (std::holds_alternative<intent::PrintList>(intent))
+        effects.push_back(effect::PrintSlip{session.chosen, session.language});
+    else if (forgetsPrintOutcome(intent))
+        effects.push_back(effect::ForgetPrintOutcome{});
     struct Visitor {
         Session& s;
+        Effects& out;
         void operator()(const intent::Wake&) { goHome(s); }
         void operator()(const intent::Home&) { goHome(s); }
         void operator()(const intent::Back&) {
@@ -112,10 +150,12 @@ void apply(Session& session, const Intent& intent) {
         }
         void operator()(const intent::ToggleLargeText&) { s.largeText = !s.largeText; }
         void operator()(const intent::ToggleHighContrast&) { s.highContrast = !s.highContrast; }
-        void operator()(const intent::Listen& i) { s.listeningTo = i.explanation; }
+        void operator()(const intent::Listen& i) { play(i.explanation); }
+        void operator()(const intent::TestSound&) { play("home"); }
         void operator()(const intent::StopListening&) {}
-        void operator()(const intent::VolumeUp&) { s.volume = std::min(s.volume + 1, kMaxVolume); }
-        void operator()(const intent::VolumeDown&) { s.volume = std::max(s.volume - 1, 0); }
+        void operator()(const intent::SoundEnded&) {}
+        void operator()(const intent::VolumeUp&) { setVolume(s.volume + 1); }
+        void operator()(const intent::VolumeDown&) { setVolume(s.volume - 1); }
         void operator()(const intent::AddToList& i) {
             if (!s.isChosen(i.offer)) s.chosen.push_back(i.offer);
         }
@@ -142,8 +182,23 @@ void apply(Session& session, const Intent& intent) {
             s.keyboard = i.layout;
             s.choosingKeyboard = false;
         }
+
+        void play(const std::string& explanation) {
+            s.listeningTo = explanation;
+            out.push_back(effect::Play{explanation, s.language});
+        }
+        void setVolume(int volume) {
+            s.volume = std::clamp(volume, 0, kMaxVolume);
+            out.push_back(effect::SetVolume{s.volume});
+        }
     };
-    std::visit(Visitor{session}, intent);
+    std::visit(Visitor{session, effects}, intent);
+    return effects;
+}
+
+Effects startOver(Session& session, Session fresh) {
+    session = std::move(fresh);
+    return {effect::StopSound{}, effect::SetVolume{session.volume}, effect::ForgetVisit{}};
 }
 
 }  // namespace kiosk::core

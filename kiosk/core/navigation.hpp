@@ -38,7 +38,8 @@ struct OpenAbout {};
 struct OpenLanguages {};  // every language, each in its own words
 struct ChooseLanguage { std::string code; };  // from the languages screen: back to where the family was
 struct Listen { std::string explanation; };  // "home", "offer:<id>", "provider:<id>" … (see core::explanationAudio)
-struct StopListening {};  // the family's stop, or the explanation came to its end
+struct StopListening {};  // the family's stop
+struct SoundEnded {};     // the explanation came to its end, or could not be played: not the family's doing
 struct VolumeUp {};
 struct VolumeDown {};
 struct AddToList { std::string offer; };       // "my list": what the family takes home
@@ -58,6 +59,7 @@ struct EraseLetter {};
 struct SetSearch { std::string text; };      // a suggestion tapped; empty clears
 struct ShowKeyboards {};                     // the keyboard layouts to choose from, instead of the keys (again: the keys)
 struct ChooseKeyboard { std::string layout; };  // a layout's language code; empty: the family's language's
+struct TestSound {};  // staff's test of the sound: the home screen's explanation, nothing else of the visit touched
 }  // namespace intent
 
 using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::OpenLifeStage,
@@ -68,7 +70,7 @@ using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::Op
                             intent::OpenLanguages, intent::ToggleLargeText, intent::ToggleHighContrast,
                             intent::OpenMap, intent::MoveMap, intent::SelectPlace, intent::ToggleOpenNow,
                             intent::OpenSearch, intent::TypeText, intent::EraseLetter, intent::SetSearch,
-                            intent::ShowKeyboards, intent::ChooseKeyboard>;
+                            intent::ShowKeyboards, intent::ChooseKeyboard, intent::SoundEnded, intent::TestSound>;
 
 inline constexpr int kMaxVolume = 10;     // volume steps 0..10
 inline constexpr int kDefaultVolume = 7;
@@ -97,7 +99,56 @@ struct Session {
 
 Session freshSession(std::string language, ScreenRef start = {ScreenId::Attract, {}, {}},
                      int volume = kDefaultVolume);
-void apply(Session& session, const Intent& intent);
+
+// What the anonymous statistics count (the app names them as the statistics file does).
+enum class Usage { Session, Language, LifeStage, Topic, Offer, Emergencies, Audio, Qr };
+
+// What the app carries out after a change of the session (the session itself changed already).
+namespace effect {
+// Start this explanation (after any other stopped).
+struct Play {
+    std::string explanation;
+    std::string language;
+    friend bool operator==(const Play&, const Play&) = default;
+};
+struct StopSound {
+    friend bool operator==(const StopSound&, const StopSound&) = default;
+};
+struct SetVolume {
+    int volume;  // 0..kMaxVolume
+    friend bool operator==(const SetVolume&, const SetVolume&) = default;
+};
+// The family's list on paper.
+struct PrintSlip {
+    std::vector<std::string> offers;
+    std::string language;
+    friend bool operator==(const PrintSlip&, const PrintSlip&) = default;
+};
+// The family moved on: no old "done" on the next visit to the list.
+struct ForgetPrintOutcome {
+    friend bool operator==(const ForgetPrintOutcome&, const ForgetPrintOutcome&) = default;
+};
+// A fresh visit: nothing the app keeps of the last (print outcome, QR codes, search results).
+struct ForgetVisit {
+    friend bool operator==(const ForgetVisit&, const ForgetVisit&) = default;
+};
+// One more in the statistics; key: a content id or a language code, or empty.
+struct Count {
+    Usage usage;
+    std::string key;
+    friend bool operator==(const Count&, const Count&) = default;
+};
+}  // namespace effect
+
+using Effect = std::variant<effect::Play, effect::StopSound, effect::SetVolume, effect::PrintSlip,
+                            effect::ForgetPrintOutcome, effect::ForgetVisit, effect::Count>;
+using Effects = std::vector<Effect>;
+
+// The one place where intents change the session; returns what the app must do about it.
+Effects apply(Session& session, const Intent& intent);
+// A fresh visit in place of the last (the idle reset, staff mode, new content, the screen going
+// dark): silence, the fresh session's volume, and nothing of the last family kept.
+Effects startOver(Session& session, Session fresh);
 
 inline constexpr size_t kMaxSearchText = 60;  // bytes: a search is a few words
 

@@ -61,9 +61,9 @@ struct Loaded {
 };
 Loaded load(const std::string& yaml) {
     ConfigFile file(yaml);
-    Loaded result{false, defaultConfig(), {}};
-    result.ok = loadConfig(file.path, result.config, result.error);
-    return result;
+    auto read = loadConfig(file.path, defaultConfig());
+    if (!read) return {false, defaultConfig(), read.problem().english()};
+    return {true, std::move(*read), {}};
 }
 
 void requireSameSettings(const Config& a, const Config& b) {
@@ -122,11 +122,10 @@ TEST_CASE("an empty configuration file keeps every default", "[config]") {
 TEST_CASE("a missing configuration file is refused by name and changes nothing", "[config]") {
     TempFolder folder;
     const fs::path missing = folder.path() / "config.yaml";
-    Config config = defaultConfig();
-    std::string error;
-    CHECK_FALSE(loadConfig(missing, config, error));
-    CHECK_THAT(error, Contains(missing.string()) && Contains("cannot be read"));
-    requireSameSettings(config, defaultConfig());
+    const auto read = loadConfig(missing, defaultConfig());
+    REQUIRE_FALSE(read);
+    CHECK(read.problem().is(ConfigProblem::Unreadable));
+    CHECK_THAT(read.problem().english(), Contains(missing.string()) && Contains("cannot be read"));
 }
 
 TEST_CASE("every setting in the file is read", "[config]") {
@@ -170,11 +169,10 @@ TEST_CASE("settings not in the file keep their defaults", "[config]") {
 
 TEST_CASE("relative folders in the file are taken from the file's own folder", "[config]") {
     ConfigFile file("content: inhalt\ndata_dir: ../daten\nassets: /usr/share/familienkiosk\n");
-    Config config = defaultConfig();
-    std::string error;
-    const bool ok = loadConfig(file.path, config, error);
-    INFO(error);
-    REQUIRE(ok);
+    const auto read = loadConfig(file.path, defaultConfig());
+    INFO((read ? std::string() : read.problem().english()));
+    REQUIRE(read);
+    const Config& config = *read;
     CHECK(config.content == file.folder.path() / "inhalt");
     CHECK(config.dataDir == file.folder.path() / "../daten");
     CHECK(config.assets == fs::path("/usr/share/familienkiosk"));

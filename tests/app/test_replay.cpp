@@ -25,20 +25,18 @@ namespace {
 using kiosk::test::TempFolder;
 
 std::vector<ReplayLine> parsed(const std::string& script) {
-    std::string error;
-    auto lines = parseReplay(script, error);
-    INFO(error);
-    REQUIRE(lines.has_value());
+    auto lines = parseReplay(script);
+    INFO((lines ? std::string() : lines.problem().english()));
+    REQUIRE(lines.ok());
     return *lines;
 }
 
 // The error for a script that must be refused.
 std::string refusal(const std::string& script) {
-    std::string error;
-    auto lines = parseReplay(script, error);
+    auto lines = parseReplay(script);
     INFO(script);
-    CHECK_FALSE(lines.has_value());
-    return error;
+    REQUIRE_FALSE(lines.ok());
+    return lines.problem().english();
 }
 
 template <typename T>
@@ -82,6 +80,13 @@ TEST_CASE("each command becomes its step, with its line number", "[replay]") {
     CHECK_FALSE(expectNot.present);
     CHECK(stepAs<step::Screenshot>(lines[6]).file == fs::path("shots/kindergeld.png"));
     CHECK(stepAs<step::Advance>(lines[7]).seconds == 92);
+}
+
+TEST_CASE("fail-frame asks the next frame to fail, to test the kiosk's recovery", "[replay]") {
+    const auto lines = parsed("fail-frame\n");
+    REQUIRE(lines.size() == 1);
+    CHECK(std::holds_alternative<step::FailFrame>(lines[0].step));
+    CHECK_THAT(refusal("fail-frame now\n"), StartsWith("line 1: cannot understand"));
 }
 
 TEST_CASE("comments and blank lines are skipped but still counted", "[replay]") {
@@ -139,22 +144,23 @@ TEST_CASE("an unclosed quote is refused with its line number", "[replay]") {
 TEST_CASE("a script file is read, and its mistakes name the file and line", "[replay]") {
     TempFolder folder;
     const fs::path file = folder.path() / "browse.replay";
-    std::string error;
 
     SECTION("a good script") {
         std::ofstream(file) << "tap \"Baby\"\nexpect \"Alle Themen\"\n";
-        const auto lines = loadReplay(file, error);
-        INFO(error);
-        REQUIRE(lines.has_value());
+        const auto lines = loadReplay(file);
+        REQUIRE(lines.ok());
         CHECK(lines->size() == 2);
     }
     SECTION("a mistake") {
         std::ofstream(file) << "tap \"Baby\"\nexpect Alle Themen\n";
-        CHECK_FALSE(loadReplay(file, error).has_value());
-        CHECK_THAT(error, StartsWith(file.string() + ": line 2: "));
+        const auto lines = loadReplay(file);
+        REQUIRE_FALSE(lines.ok());
+        CHECK(lines.problem().is(ReplayProblem::UnknownCommand));
+        CHECK_THAT(lines.problem().logLine(), StartsWith("line 2: ") && Contains("(" + file.string() + ")"));
     }
     SECTION("no such file") {
-        CHECK_FALSE(loadReplay(folder.path() / "missing.replay", error).has_value());
-        CHECK_THAT(error, Contains("missing.replay") && Contains("cannot be read"));
+        const auto lines = loadReplay(folder.path() / "missing.replay");
+        REQUIRE_FALSE(lines.ok());
+        CHECK_THAT(lines.problem().english(), Contains("missing.replay") && Contains("cannot be read"));
     }
 }

@@ -1,6 +1,7 @@
 // Unit tests for what staff mode's wiring counts (only what the family asked for, as counts) and
 // the "last errors" it shows.
 #include "kiosk/app/staff.hpp"
+#include "kiosk/app/visit.hpp"
 
 #include <catch2/catch.hpp>
 #include <spdlog/spdlog.h>
@@ -33,10 +34,7 @@ TEST_CASE("a family's taps become hourly counts, and nothing else") {
         core::intent::OpenEmergencies{},
         core::intent::Home{},
     };
-    for (const auto& intent : visit) {
-        app::countUsage(statistics, intent, session, kMorning);
-        core::apply(session, intent);
-    }
+    for (const auto& intent : visit) app::countUsage(statistics, core::apply(session, intent), kMorning);
     const std::vector<CountRow> expected{
         {"2026-11-26", 10, "audio", "offer:kindergeld", 1}, {"2026-11-26", 10, "emergencies", "", 1},
         {"2026-11-26", 10, "language", "tr", 1},            {"2026-11-26", 10, "life_stage", "baby", 1},
@@ -52,10 +50,8 @@ TEST_CASE("two families in the same hour cannot be told apart") {
     for (const char* stage : {"baby", "toddler"}) {
         core::Session session = core::freshSession("de");
         for (const core::Intent& intent : {core::Intent{core::intent::Wake{}}, core::Intent{core::intent::OpenLifeStage{stage}},
-                                           core::Intent{core::intent::OpenOffer{"kindergeld"}}}) {
-            app::countUsage(statistics, intent, session, kMorning);
-            core::apply(session, intent);
-        }
+                                           core::Intent{core::intent::OpenOffer{"kindergeld"}}})
+            app::countUsage(statistics, core::apply(session, intent), kMorning);
     }
     const std::vector<CountRow> expected{
         {"2026-11-26", 10, "life_stage", "baby", 1}, {"2026-11-26", 10, "life_stage", "toddler", 1},

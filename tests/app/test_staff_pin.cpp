@@ -92,9 +92,8 @@ TEST_CASE("setting the PIN writes the hash into the configuration and keeps ever
     const auto file = folder.path() / "config.yaml";
     writeFile(file, "# Foyer kiosk\nkiosk_name: \"Foyer\"\n\n# printing\nprinter: none\n");
     ::chmod(file.c_str(), 0600);
-    std::string error;
     const std::string first = hashPin("1357");
-    REQUIRE(writePinHash(file, first, error));
+    REQUIRE(writePinHash(file, first));
     CHECK(readFile(file) ==
           "# Foyer kiosk\nkiosk_name: \"Foyer\"\n\n# printing\nprinter: none\nstaff_pin_hash: \"" + first + "\"\n");
     struct stat info {};
@@ -103,13 +102,14 @@ TEST_CASE("setting the PIN writes the hash into the configuration and keeps ever
 
     // Setting it again replaces the line in place.
     const std::string second = hashPin("8642");
-    REQUIRE(writePinHash(file, second, error));
+    REQUIRE(writePinHash(file, second));
     CHECK(readFile(file) ==
           "# Foyer kiosk\nkiosk_name: \"Foyer\"\n\n# printing\nprinter: none\nstaff_pin_hash: \"" + second + "\"\n");
 
     // The kiosk reads it back, and only the new PIN matches.
-    Config config = defaultConfig();
-    REQUIRE(loadConfig(file, config, error));
+    const auto read = loadConfig(file, defaultConfig());
+    REQUIRE(read);
+    const Config& config = *read;
     CHECK(config.kioskName == "Foyer");
     CHECK(config.staffPinHash == second);
     CHECK(verifyPin(config.staffPinHash, "8642"));
@@ -119,19 +119,18 @@ TEST_CASE("setting the PIN writes the hash into the configuration and keeps ever
 TEST_CASE("setting the PIN makes the configuration file when there is none") {
     TempFolder folder;
     const auto file = folder.path() / "etc" / "config.yaml";
-    std::string error;
-    REQUIRE(writePinHash(file, hashPin("1357"), error));
-    Config config = defaultConfig();
-    REQUIRE(loadConfig(file, config, error));
-    CHECK(verifyPin(config.staffPinHash, "1357"));
+    REQUIRE(writePinHash(file, hashPin("1357")));
+    const auto config = loadConfig(file, defaultConfig());
+    REQUIRE(config);
+    CHECK(verifyPin(config->staffPinHash, "1357"));
 }
 
 TEST_CASE("a staff_pin_hash that is not an Argon2id hash is refused by name") {
     TempFolder folder;
     const auto file = folder.path() / "config.yaml";
     writeFile(file, "staff_pin_hash: \"1234\"\n");
-    Config config = defaultConfig();
-    std::string error;
-    CHECK_FALSE(loadConfig(file, config, error));
-    CHECK_THAT(error, Catch::Contains("staff_pin_hash") && Catch::Contains("--set-pin"));
+    const auto config = loadConfig(file, defaultConfig());
+    REQUIRE_FALSE(config);
+    CHECK(config.problem().is(ConfigProblem::BadValue));
+    CHECK_THAT(config.problem().english(), Catch::Contains("staff_pin_hash") && Catch::Contains("--set-pin"));
 }

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -392,4 +393,119 @@ TEST_CASE("the search is gone after Home and with a fresh session", "[navigation
     apply(s, intent::Home{});
     CHECK(s.searchText.empty());
     CHECK(freshSession("de").searchText.empty());
+}
+
+// What every intent asks of the app: one row per kind of intent, from a family on an offer with
+// its explanation playing, two offers on the list.
+namespace {
+
+Session listeningOnOffer() {
+    Session session = atHome();
+    apply(session, intent::AddToList{"kindergeld"});
+    apply(session, intent::AddToList{"elterngeld"});
+    apply(session, intent::OpenOffer{"kindergeld"});
+    apply(session, intent::Listen{"offer:kindergeld"});
+    return session;
+}
+
+struct EffectsOf {
+    Intent intent;
+    Effects expected;
+};
+
+}  // namespace
+
+TEST_CASE("every intent's effects: sound, printing, statistics", "[navigation][effects]") {
+    using namespace effect;
+    const StopSound stop;
+    const ForgetPrintOutcome forget;
+    const std::vector<EffectsOf> table = {
+        {intent::Wake{}, {Count{Usage::Session, ""}, stop, forget}},
+        {intent::Home{}, {stop, forget}},
+        {intent::Back{}, {stop, forget}},
+        {intent::OpenLifeStage{"baby"}, {Count{Usage::LifeStage, "baby"}, stop, forget}},
+        {intent::FilterTopic{"money"}, {Count{Usage::Topic, "money"}, forget}},
+        {intent::OpenOffer{"elterngeld"}, {Count{Usage::Offer, "elterngeld"}, stop, forget}},
+        {intent::OpenProvider{"familienkasse"}, {stop, forget}},
+        {intent::OpenEmergencies{}, {Count{Usage::Emergencies, ""}, stop, forget}},
+        {intent::OpenAbout{}, {stop, forget}},
+        {intent::ChooseLanguage{"tr"}, {Count{Usage::Language, "tr"}, stop, forget}},
+        {intent::Listen{"home"}, {Count{Usage::Audio, "home"}, stop, forget, Play{"home", "de"}}},
+        {intent::StopListening{}, {stop, forget}},
+        {intent::VolumeUp{}, {forget, SetVolume{kDefaultVolume + 1}}},
+        {intent::VolumeDown{}, {forget, SetVolume{kDefaultVolume - 1}}},
+        {intent::AddToList{"familienhebamme"}, {forget}},
+        {intent::RemoveFromList{"kindergeld"}, {forget}},
+        {intent::OpenList{}, {stop, forget}},
+        {intent::ShowListQr{}, {Count{Usage::Qr, "kindergeld"}, Count{Usage::Qr, "elterngeld"}, stop, forget}},
+        {intent::PrintList{}, {PrintSlip{{"kindergeld", "elterngeld"}, "de"}}},
+        {intent::OpenLanguages{}, {stop, forget}},
+        {intent::ToggleLargeText{}, {forget}},
+        {intent::ToggleHighContrast{}, {forget}},
+        {intent::OpenMap{}, {stop, forget}},
+        {intent::MoveMap{{{1, 2}, 2}}, {stop, forget}},
+        {intent::SelectPlace{"Esslingen am Neckar"}, {stop, forget}},
+        {intent::ToggleOpenNow{}, {stop, forget}},
+        {intent::OpenSearch{}, {stop, forget}},
+        {intent::TypeText{"K"}, {stop, forget}},
+        {intent::EraseLetter{}, {stop, forget}},
+        {intent::SetSearch{"Kita"}, {stop, forget}},
+        {intent::ShowKeyboards{}, {stop, forget}},
+        {intent::ChooseKeyboard{"ru"}, {stop, forget}},
+        {intent::TestSound{}, {stop, Play{"home", "de"}}},  // staff's test slip keeps its outcome
+        {intent::SoundEnded{}, {}},                          // the device fell quiet by itself
+    };
+    // One row for each kind of intent: a new intent must say here what it asks of the app.
+    std::vector<bool> covered(std::variant_size_v<Intent>, false);
+    for (const auto& row : table) {
+        covered[row.intent.index()] = true;
+        Session session = listeningOnOffer();
+        INFO("intent #" << row.intent.index());
+        CHECK(apply(session, row.intent) == row.expected);
+    }
+    CHECK(std::find(covered.begin(), covered.end(), false) == covered.end());
+}
+
+TEST_CASE("an explanation asked for while quiet only starts; one asked for in another language plays in it",
+          "[navigation][effects]") {
+    Session session = atHome();
+    apply(session, intent::ChooseLanguage{"uk"});
+    CHECK(apply(session, intent::Listen{"home"}) ==
+          Effects{effect::Count{Usage::Audio, "home"}, effect::ForgetPrintOutcome{}, effect::Play{"home", "uk"}});
+    CHECK(session.listeningTo == "home");
+    // The family's stop silences the device.
+    CHECK(apply(session, intent::StopListening{}) == Effects{effect::StopSound{}, effect::ForgetPrintOutcome{}});
+    CHECK(session.listeningTo.empty());
+    CHECK(apply(session, intent::StopListening{}) == Effects{effect::ForgetPrintOutcome{}});  // quiet already
+    // Its end (or a file that cannot be played) only makes the session quiet: a slip's "done" stays.
+    apply(session, intent::Listen{"home"});
+    CHECK(apply(session, intent::SoundEnded{}).empty());
+    CHECK(session.listeningTo.empty());
+}
+
+TEST_CASE("staff's test sound plays the home explanation without counting it", "[navigation][effects]") {
+    Session session = freshSession("de");
+    const Effects effects = apply(session, intent::TestSound{});
+    CHECK(session.listeningTo == "home");
+    CHECK(std::none_of(effects.begin(), effects.end(),
+                       [](const Effect& e) { return std::holds_alternative<effect::Count>(e); }));
+}
+
+TEST_CASE("the volume's effect stays between silent and loudest", "[navigation][effects]") {
+    Session session = freshSession("de", kHome, kMaxVolume);
+    CHECK(apply(session, intent::VolumeUp{}) == Effects{effect::ForgetPrintOutcome{}, effect::SetVolume{kMaxVolume}});
+}
+
+TEST_CASE("starting over silences, restores the volume and forgets the visit", "[navigation][effects]") {
+    Session session = listeningOnOffer();
+    apply(session, intent::VolumeUp{});
+    apply(session, intent::ToggleLargeText{});
+    const Effects effects = startOver(session, freshSession("en", kAttract, 3));
+    CHECK(effects == Effects{effect::StopSound{}, effect::SetVolume{3}, effect::ForgetVisit{}});
+    CHECK(session.current() == kAttract);
+    CHECK(session.language == "en");
+    CHECK(session.listeningTo.empty());
+    CHECK(session.chosen.empty());
+    CHECK_FALSE(session.largeText);
+    CHECK(session.volume == 3);
 }

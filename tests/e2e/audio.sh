@@ -15,10 +15,11 @@ raw_peak() {
   [[ $# -ge 3 ]] && effects=(trim "$2" "=$3")
   sox -t raw -r 44100 -e signed -b 16 -c 2 "$1" -n "${effects[@]}" stat 2>&1 | awk '/^Maximum amplitude/ { print $3 }'
 }
-# Seconds from the start of a raw output file to its last audible sample (trailing silence cut:
-# without real-time pacing the driver writes silence fast until the program exits).
+# Seconds from the first to the last audible sample of a raw output file (silence cut at both ends:
+# without real-time pacing the driver writes silence fast until the program exits, and on a busy
+# machine it writes silence before the sound starts).
 raw_audible_seconds() {
-  sox -t raw -r 44100 -e signed -b 16 -c 2 "$1" -t raw - reverse silence 1 0.01 0.2% reverse | wc -c |
+  sox -t raw -r 44100 -e signed -b 16 -c 2 "$1" -t raw - silence 1 0.01 0.2% reverse silence 1 0.01 0.2% reverse | wc -c |
     awk '{ printf "%.2f", $1 / (44100 * 4) }'
 }
 # Seconds of an audio file, as sox reads its header.

@@ -40,16 +40,18 @@ as_user NOTIFY_SOCKET="$home/notify" WATCHDOG_USEC=4000000 WLR_BACKENDS=headless
   sh -c "export WATCHDOG_PID=\$\$; exec cage -d -- '$home/session.sh'" >"$work/cage.log" 2>&1 &
 cage_pid=$!
 trap 'kill $cage_pid $socat_pid 2>/dev/null; cleanup' EXIT  # runuser passes it on to cage
-for _ in $(seq 150); do [[ -s "$home/display" ]] && break; sleep 0.1; done
+for _ in $(seq 600); do [[ -s "$home/display" ]] && break; sleep 0.1; done
 [[ -s "$home/display" ]] || { cat "$work/cage.log" >&2; fail "cage did not start the kiosk"; }
 x() { as_user env DISPLAY="$(cat "$home/display")" "$@"; }
 window=""
-for _ in $(seq 100); do
+for _ in $(seq 600); do
   window=$(x xdotool search --name Familienkiosk 2>/dev/null | head -n1) && [[ -n "$window" ]] && break
   sleep 0.1
 done
 [[ -n "$window" ]] || { cat "$work/cage.log" "$home/kiosk.log" >&2; fail "no kiosk window on Xwayland"; }
-for _ in $(seq 100); do grep -q 'first frame' "$home/kiosk.log" && break; sleep 0.1; done
+# Waits for what it needs, not for a fixed time: a loaded machine takes seconds to a first frame.
+for _ in $(seq 600); do grep -q 'first frame' "$home/kiosk.log" && break; sleep 0.1; done
+grep -q 'first frame' "$home/kiosk.log" || { cat "$home/kiosk.log" >&2; fail "the kiosk drew no first frame within 60 s"; }
 sleep 0.5
 
 shot() { x import -window "$window" "$home/$1.png" && cp "$home/$1.png" "$work/$1.png"; }
@@ -61,15 +63,29 @@ echo "under cage: window $size, first screen with $colours colours"
 ((colours > 20)) || fail "the first screen under cage is blank ($colours colours)"
 
 # Xwayland delivers XTest clicks as pointer events, as it does a touch screen's emulated pointer.
-click() { x xdotool mousemove "$1" "$2" click 1; sleep 0.8; }
+# Each click waits until the window changed (at most 10 s), so a slow frame cannot swallow the next click.
+click() {
+  x import -window "$window" "$home/before.png"
+  x xdotool mousemove "$1" "$2" click 1
+  for _ in $(seq 50); do
+    sleep 0.2
+    x import -window "$window" "$home/after.png"
+    cmp -s "$home/before.png" "$home/after.png" || break
+  done
+  sleep 0.3
+}
 click 640 360   # attract
 click 640 243   # the Baby tile
 click 800 193   # the first offer card
-shot offer
 expected=$(sqlite3 "$home/data/content.sqlite" \
   "SELECT o.url FROM offer o JOIN offer_life_stage s ON s.offer_id = o.id
    WHERE s.life_stage_id = 'baby' ORDER BY o.position LIMIT 1")
-codes=$(decode_qr "$work/offer.png")
+for _ in $(seq 20); do
+  shot offer
+  codes=$(decode_qr "$work/offer.png")
+  grep -Fxq "$expected" <<<"$codes" && break
+  sleep 0.5
+done
 grep -Fxq "$expected" <<<"$codes" || fail "after clicks through Xwayland no QR code of $expected; decoded: $codes"
 
 grep -q 'READY=1' "$work/received" || fail "no READY=1 from the kiosk under cage"
@@ -83,6 +99,6 @@ x xdotool search --name Familienkiosk >/dev/null || fail "a key combination took
 
 # The kiosk ends (as on a crash): cage ends with it, so systemd sees the service stop and restarts it.
 kill -TERM "$(cat "$home/kiosk.pid")"
-for _ in $(seq 50); do kill -0 "$cage_pid" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 300); do kill -0 "$cage_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$cage_pid" 2>/dev/null && fail "cage kept running after the kiosk ended"
 pass "under cage: first screen drawn, clicks through Xwayland reach the offer, systemd notified, no key leaves the kiosk, cage ends with it"

@@ -65,7 +65,11 @@ rm "$work/stick/fremd-9.kpack"
 #    mounting is not permitted at all, the same through --usb-root.
 mkdir -p "$work/media" "$work/tmpfs"
 mounted_stick() {  # $1: how to mount; the kiosk must notice the mount that appears after it started
-  ( sleep 1.5; "$@" ) &
+  # The mount appears once the kiosk is running (its first frame), however long a busy machine takes.
+  local frames
+  frames=$(grep -c 'first frame' "$work/kiosk.log" 2>/dev/null || true)
+  ( for _ in $(seq 600); do (($(grep -c 'first frame' "$work/kiosk.log" 2>/dev/null || true) > ${frames:-0})) && break; sleep 0.1; done
+    sleep 0.5; "$@" ) &
   local mounter=$!
   kiosk_usb --replay "$work/good.replay"
   local status=$?

@@ -1,0 +1,169 @@
+// The replay's commands in the running kiosk: a finger at one pace, checks of the visible texts.
+#include "kiosk/app/replay_player.hpp"
+
+#include "kiosk/app/kiosk_window.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiosk::app {
+namespace {
+
+std::string visibleSummary(bool tappableOnly) {
+    std::string summary;
+    for (const auto& text : ui::visibleTexts())
+        if (!tappableOnly || text.tappable) summary += (summary.empty() ? "\"" : ", \"") + text.text + "\"";
+    return summary.empty() ? "nothing" : summary;
+}
+
+}  // namespace
+
+bool ReplayPlayer::finished() const {
+    return m_next >= m_lines.size() && m_mouse.empty() && m_settle == 0 &&
+           KioskClock::Steady::now() >= m_waitUntil;
+}
+
+void ReplayPlayer::beforeFrame(KioskClock& clock, int width, int height) {
+    ImGuiIO& io = ImGui::GetIO();
+    // A replayed finger keeps one pace on a busy machine and an idle one: each frame counts as
+    // kFrameSeconds for ImGui's gestures (a double tap is two presses within 0.3 s), except
+    // while a `wait` lets real time pass.
+    const auto now = KioskClock::Steady::now();
+    if (now >= m_waitUntil) io.DeltaTime = kFrameSeconds;
+    if (!m_mouse.empty()) {
+        const MouseFrame& m = m_mouse.front();
+        io.MousePos = ImVec2(m.x, m.y);
+        io.MouseDown[0] = m.down;
+        m_mouse.pop_front();
+        if (m_mouse.empty()) m_settle = 3;
+        return;
+    }
+    if (m_settle > 0) {
+        --m_settle;
+        return;
+    }
+    if (now < m_waitUntil) return;
+    while (m_next < m_lines.size() && m_mouse.empty() && !m_failed) {
+        const ReplayLine& line = m_lines[m_next++];
+        if (!run(line, clock, width, height)) return;
+    }
+}
+
+bool ReplayPlayer::fail(const ReplayLine& line, const std::string& message) {
+    spdlog::error("replay line {}: {}", line.number, message);
+    m_failed = true;
+    m_next = m_lines.size();
+    return false;
+}
+
+// Runs one command; returns false when the loop must render frames before the next command.
+bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int height) {
+    if (auto* wait = std::get_if<step::Wait>(&line.step)) {
+        m_waitUntil = KioskClock::Steady::now() + std::chrono::milliseconds(wait->milliseconds);
+        return false;
+    }
+    if (auto* tap = std::get_if<step::TapAt>(&line.step)) {
+        press(tap->x, tap->y, tap->x, tap->y);
+        return false;
+    }
+    if (auto* tap = std::get_if<step::TapText>(&line.step)) {
+        for (const auto& text : ui::visibleTexts()) {
+            if (!text.tappable || text.text.find(tap->text) == std::string::npos) continue;
+            const float x = std::clamp((text.min.x + text.max.x) * 0.5f, 1.0f, width - 1.0f);
+            const float y = std::clamp((text.min.y + text.max.y) * 0.5f, 1.0f, height - 1.0f);
+            press(x, y, x, y);
+            return false;
+        }
+        return fail(line, fmt::format("nothing to tap labelled \"{}\" on screen; tappable: {}", tap->text,
+                                      visibleSummary(true)));
+    }
+    if (auto* drag = std::get_if<step::Drag>(&line.step)) {
+        press(drag->x1, drag->y1, drag->x2, drag->y2);
+        return false;
+    }
+    if (auto* expect = std::get_if<step::Expect>(&line.step)) {
+        bool found = std::any_of(ui::visibleTexts().begin(), ui::visibleTexts().end(),
+                                 [&](const ui::VisibleText& t) { return t.text.find(expect->text) != std::string::npos; });
+        if (found != expect->present)
+            return fail(line, fmt::format("expected \"{}\" {}on screen; visible: {}", expect->text,
+                                          expect->present ? "" : "not ", visibleSummary(false)));
+        spdlog::info("replay line {}: \"{}\" {}on screen, as expected", line.number, expect->text,
+                     expect->present ? "" : "not ");
+        return true;
+    }
+    if (auto* shot = std::get_if<step::Screenshot>(&line.step)) {
+        if (!writeScreenshot(shot->file, width, height)) return fail(line, "cannot write " + shot->file.string());
+        spdlog::info("replay line {}: screenshot {}", line.number, shot->file.string());
+        return true;
+    }
+    if (auto* targets = std::get_if<step::Targets>(&line.step)) return writeTargets(line, *targets);
+    if (auto* check = std::get_if<step::CheckTargets>(&line.step)) return checkTargets(line, *check);
+    if (auto* advance = std::get_if<step::Advance>(&line.step)) {
+        clock.advance(std::chrono::seconds(advance->seconds));
+        m_settle = 3;
+        return false;
+    }
+    if (std::holds_alternative<step::FailFrame>(line.step)) {
+        spdlog::info("replay line {}: this frame fails", line.number);
+        m_failFrame = true;
+        m_settle = 3;
+        return false;
+    }
+    return true;
+}
+
+bool ReplayPlayer::writeTargets(const ReplayLine& line, const step::Targets& targets) {
+    std::FILE* file = std::fopen(targets.file.c_str(), "w");
+    if (!file) return fail(line, "cannot write " + targets.file.string());
+    for (const auto& t : ui::visibleTexts())
+        if (t.tappable)
+            fmt::print(file, "{}\t{:.0f}\t{:.0f}\t{:.0f}\t{:.0f}\t{:.1f}\t{:.1f}\t{}\n", t.text, t.fullMin.x, t.fullMin.y,
+                       t.fullMax.x, t.fullMax.y, core::toMillimetres(t.fullMax.x - t.fullMin.x, m_density),
+                       core::toMillimetres(t.fullMax.y - t.fullMin.y, m_density), t.control ? "control" : "label");
+    std::fclose(file);
+    spdlog::info("replay line {}: touch targets in {}", line.number, targets.file.string());
+    return true;
+}
+
+bool ReplayPlayer::checkTargets(const ReplayLine& line, const step::CheckTargets& check) {
+    // Each control's whole size (a card half scrolled away is as large as ever).
+    std::string tooSmall, smallest;
+    double smallestMm = 1e9;
+    int controls = 0;
+    for (const auto& t : ui::visibleTexts()) {
+        if (!t.control) continue;
+        ++controls;
+        const double w = core::toMillimetres(t.fullMax.x - t.fullMin.x, m_density);
+        const double h = core::toMillimetres(t.fullMax.y - t.fullMin.y, m_density);
+        if (std::min(w, h) < smallestMm) {
+            smallestMm = std::min(w, h);
+            smallest = fmt::format("\"{}\" {:.1f} x {:.1f} mm", t.text, w, h);
+        }
+        if (w < check.millimetres || h < check.millimetres)
+            tooSmall += fmt::format("{}\"{}\" {:.1f} x {:.1f} mm", tooSmall.empty() ? "" : ", ", t.text, w, h);
+    }
+    if (controls == 0) return fail(line, "no controls on screen to check");
+    if (!tooSmall.empty())
+        return fail(line, fmt::format("touch targets under {} mm at {:.2f} px/mm ({}): {}", check.millimetres,
+                                      m_density.pixelsPerMm, m_density.source, tooSmall));
+    spdlog::info("replay line {}: {} controls at least {} mm each way at {:.2f} px/mm; the smallest: {}", line.number,
+                 controls, check.millimetres, m_density.pixelsPerMm, smallest);
+    return true;
+}
+
+// Press at one point, move in steps to another (a drag, or nowhere for a tap), release.
+void ReplayPlayer::press(float x1, float y1, float x2, float y2) {
+    m_mouse.push_back({x1, y1, false});
+    m_mouse.push_back({x1, y1, true});
+    const bool moves = x1 != x2 || y1 != y2;
+    const int steps = moves ? 12 : 0;
+    for (int i = 1; i <= steps; ++i) m_mouse.push_back({x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps, true});
+    m_mouse.push_back({x2, y2, false});
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,51 @@
+// Feeds a replay script (`--replay`) into the frame loop, one command after the screen settled
+// from the last: taps and drags become ImGui mouse input, checks read what the last frame drew.
+#pragma once
+
+#include "kiosk/app/kiosk_clock.hpp"
+#include "kiosk/app/replay.hpp"
+#include "kiosk/core/screen_size.hpp"
+
+#include <deque>
+#include <utility>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+class ReplayPlayer {
+public:
+    ReplayPlayer(std::vector<ReplayLine> lines, core::PixelDensity density)
+        : m_lines(std::move(lines)), m_density(std::move(density)) {}
+
+    bool finished() const;
+    bool failed() const { return m_failed; }
+    // Called between ImGui's backends' NewFrame and ImGui::NewFrame; may set the mouse.
+    void beforeFrame(KioskClock& clock, int width, int height);
+    // True once after a `fail-frame`: this frame's drawing must fail.
+    bool takeFailFrame() { return std::exchange(m_failFrame, false); }
+
+private:
+    struct MouseFrame {
+        float x, y;
+        bool down;
+    };
+
+    bool run(const ReplayLine& line, KioskClock& clock, int width, int height);
+    bool fail(const ReplayLine& line, const std::string& message);
+    bool writeTargets(const ReplayLine& line, const step::Targets& targets);
+    bool checkTargets(const ReplayLine& line, const step::CheckTargets& check);
+    void press(float x1, float y1, float x2, float y2);
+
+    static constexpr float kFrameSeconds = 0.010f;
+    std::vector<ReplayLine> m_lines;
+    core::PixelDensity m_density;
+    size_t m_next = 0;
+    std::deque<MouseFrame> m_mouse;
+    int m_settle = 3;
+    KioskClock::Steady::time_point m_waitUntil{};
+    bool m_failed = false;
+    bool m_failFrame = false;
+};
+
+}  // namespace kiosk::app
