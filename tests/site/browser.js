@@ -91,6 +91,16 @@ async function firstContentfulPaint(browser, relative) {
     await check(browser, "map", "de/karte/index.html", 1024);
     await check(browser, "search-tr", "tr/suche/index.html", 390);
     await check(browser, "urgent-ar", "ar/hilfe-sofort/index.html", 390);
+    // The search filters as you type, from the local index.
+    const search = await openPage(browser, root + "de/suche/index.html", 390, []);
+    const visible = () => search.evaluate(() =>
+      [...document.querySelectorAll("li[data-id]")].filter((li) => !li.hidden && !li.closest("section").hidden).length);
+    const all = await visible();
+    await search.type("#filter", process.env.SEARCH_WORD || "hebamme");
+    const found = await visible();
+    if (!(found > 0 && found < all)) fail(`typing in the search left ${found} of ${all} offers`);
+    else console.log(`PASS: the search filters as you type: ${found} of ${all} offers`);
+    await search.close();
     if (de.direction !== "ltr") fail(`the German offer page is laid out ${de.direction}`);
     // Right to left: the direction, and the heading's words start at the right edge.
     if (ar.direction !== "rtl") fail(`the Arabic offer page is laid out ${ar.direction}`);
