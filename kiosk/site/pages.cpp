@@ -92,7 +92,7 @@ std::string hoursTable(const core::OpeningHours& hours, const std::string& capti
 std::string startPage(const PageContext& context, const std::string& lang) {
     const auto& catalog = *context.frame.catalog;
     const std::string path = core::site_path::start(lang);
-    std::string main = "<p>" + tr("home.intro", lang) + "</p>\n<h2>" + tr("home.question", lang) +
+    std::string main = "<p>" + tr("attract.subtitle", lang) + "</p>\n<h2>" + tr("home.question", lang) +
                        "</h2>\n<ul class=\"tiles\">\n";
     for (const auto& stage : catalog.lifeStages) {
         main += "<li><a href=\"" + relativeHref(path, core::site_path::lifeStage(lang, stage.id)) + "\">" +
