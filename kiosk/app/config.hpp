@@ -22,7 +22,7 @@ struct Config {
     bool fullscreen = true;
     int windowWidth = 1920;
     int windowHeight = 1080;
-    std::string language = "de";
+    std::string language{core::kReferenceLanguage};
     float fontSize = 0;  // pixels; 0: from the screen size
     double screenDiagonalInches = 0;  // the visible picture's diagonal; 0: as the monitor reports it (else 24)
     int volume = 7;      // 0..10, where every session starts

@@ -43,7 +43,11 @@ bool Explanations::play(const core::Catalog* catalog, const std::string& key, co
     platform::Audio& audio = *m_audio;
     const auto file = catalog ? explanationFile(*catalog, m_view.mediaDir, key, language) : std::filesystem::path();
     const auto started = std::chrono::steady_clock::now();
-    const std::string error = file.empty() ? "no sound file for " + key : audio.play(file);
+    std::string error = "no sound file for " + key;
+    if (!file.empty()) {
+        const core::Result<void> played = audio.play(file);
+        error = played ? std::string() : played.problem().logLine();
+    }
     if (!error.empty()) {
         spdlog::error("sound: {}", error);
         m_view.broken.insert(key);
@@ -103,8 +107,8 @@ int say(const core::Catalog& catalog, const std::filesystem::path& mediaDir, con
         return 1;
     }
     audio.setVolume(static_cast<double>(volume) / core::kMaxVolume);
-    if (std::string error = audio.play(file); !error.empty()) {
-        spdlog::error("--say: {}", error);
+    if (auto played = audio.play(file); !played) {
+        spdlog::error("--say: {}", played.problem().logLine());
         return 1;
     }
     spdlog::info("--say: playing {} ({:.1f} s)", file.string(), audio.seconds());

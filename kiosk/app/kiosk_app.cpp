@@ -17,10 +17,10 @@
 #include "kiosk/content/search.hpp"
 #include "kiosk/core/idle.hpp"
 #include "kiosk/core/screen_power.hpp"
-#include "kiosk/platform/service_manager.hpp"
+#include "kiosk/platform/systemd_notifier.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
-#include "kiosk/ui/map_pictures.hpp"
+#include "kiosk/ui/map_cache.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
@@ -59,12 +59,11 @@ std::optional<core::OpeningHours> displayHours(const Config& config) {
 // The map, and the keyboards (before the fonts: their letters need glyphs). Small files: the
 // map's 520 points take well under a millisecond.
 std::optional<core::DistrictMap> loadMapAndKeyboards(const std::filesystem::path& assets) {
-    std::string mapError;
-    auto map = content::loadDistrictMap(assets / "geo", mapError);
-    if (!map) spdlog::error("map: {}", mapError);
+    auto map = content::loadDistrictMap(assets / "geo");
+    if (!map) spdlog::error("map: {}", map.problem().logLine());
     if (std::string problems = ui::loadKeyboards(assets / "keyboards"); !problems.empty())
         spdlog::error("keyboards: {}", problems);
-    return map;
+    return map ? std::optional<core::DistrictMap>(std::move(*map)) : std::nullopt;
 }
 
 // The search over the content in use; what families type is never logged or kept.
@@ -115,7 +114,7 @@ private:
     std::unique_ptr<content::Search> m_search;
     KioskClock m_clock;
     core::IdleTimer m_idle;
-    platform::ServiceManager m_systemd;  // readiness and watchdog, when systemd runs the kiosk
+    platform::SystemdNotifier m_systemd;  // readiness and watchdog, when systemd runs the kiosk
     core::ScreenPower m_power;
     Presentation m_presentation;
     FrameScheduler m_frames;
@@ -123,7 +122,7 @@ private:
     std::optional<ReplayPlayer> m_replay;
     ui::KioskInfo m_kioskInfo;
     ui::QrTextures m_qr;
-    ui::MapPictures m_mapPictures;
+    ui::MapCache m_mapCache;
     PrintJobs m_printJobs;
     Updates m_updates;
     StaffDesk m_staffDesk;
@@ -241,7 +240,7 @@ void Kiosk::takeNewContent() {
     if (!((m_updates.takeNewContent() || m_reloadAsked) && m_options.reloadContent)) return;
     m_reloadAsked = false;
     m_content = m_options.reloadContent();
-    m_mapPictures.clear();  // its pins and their places were the old content's
+    m_mapCache.clear();  // its pins and their places were the old content's
     m_search = openSearch(m_content);
     m_kioskInfo.contentBuiltAt = m_content.info.builtAt;
     m_explanations.setMediaDir(m_content.mediaDir);
@@ -324,7 +323,7 @@ void Kiosk::drawKiosk(core::IdlePhase phase, SteadyClock::time_point now, ui::In
     view.map = m_districtMap ? &*m_districtMap : nullptr;
     view.here = m_config.location;
     view.searchResults = &m_visit.searchResults(m_search.get());
-    view.mapPictures = &m_mapPictures;
+    view.mapCache = &m_mapCache;
     ui::drawKiosk(view, intents);
 }
 

@@ -4,7 +4,7 @@
 
 #include "kiosk/core/public_url.hpp"
 #include "kiosk/core/spoken.hpp"
-#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/strings.hpp"
 
 #include <fmt/format.h>
@@ -61,14 +61,13 @@ std::string sentence(const std::string& text) {
 
 std::string addressText(const core::Address& address, const std::string& language) {
     if (address.empty()) return {};
-    return sentence(ui::tr("speech.address", language) + ": " + address.street + ", " + address.postalCode + " " +
-                    address.municipality);
+    return sentence(ui::tr("speech.address", language) + ": " + core::oneLineAddress(address));
 }
 
 std::string hoursText(const std::optional<core::OpeningHours>& hours, const std::string& heading,
                       const std::string& language) {
     if (!hours) return {};
-    return sentence(heading + ": " + forSpeech(ui::weeklyHoursText(*hours, language), language));
+    return sentence(heading + ": " + forSpeech(core::weeklyHoursText(*hours, ui::hoursWords(language)), language));
 }
 
 // The main information of a screen whose sound file follows the convention (core::explanationAudio),

@@ -61,8 +61,8 @@ int printFromCommandLine(const kiosk::app::Config& config, const kiosk::core::Ca
                                                   {{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, tm.tm_hour * 60 + tm.tm_min});
     if (offers.empty()) slip.labels.heading = "Testdruck – Familienkiosk " KIOSK_VERSION;
     if (!pdf.empty()) {
-        if (std::string error = kiosk::platform::renderSlipPdf(slip, pdf); !error.empty()) {
-            spdlog::critical("--slip-pdf: {}", error);
+        if (auto written = kiosk::platform::renderSlipPdf(slip, pdf); !written) {
+            spdlog::critical("--slip-pdf: {}", written.problem().logLine());
             return 1;
         }
         std::printf("wrote %s (%zu offer(s))\n", pdf.c_str(), slip.entries.size());
@@ -154,18 +154,23 @@ std::optional<int> contentCommand(const Arguments& a, const kiosk::app::Config& 
                                  ? kiosk::content::importPack(a.importPack, config.dataDir, config.trustedKeys,
                                                               config.importLimits, {}, a.allowOlder)
                                  : kiosk::content::rollBack(config.dataDir);
-        std::fprintf(outcome.ok ? stdout : stderr, "%s\n", outcome.message.c_str());
-        if (outcome.ok) spdlog::info("content: {}", outcome.detail);
-        else spdlog::error("content: {}", outcome.detail);
-        return outcome.ok ? 0 : 1;
+        if (outcome) {
+            std::printf("%s\n", outcome->message.c_str());
+            spdlog::info("content: {}", outcome->detail);
+            return 0;
+        }
+        std::fprintf(stderr, "%s%s\n", outcome.problem().english().c_str(),
+                     a.importPack.empty() ? "" : " The content in use is unchanged.");
+        spdlog::error("content: {}", outcome.problem().detail());
+        return 1;
     }
     if (!a.exportStats.empty()) {
         const auto outcome = kiosk::content::exportStatistics(config.dataDir, a.exportStats, config.kioskName);
-        if (!outcome.ok) {
-            spdlog::critical("--export-stats: {}", outcome.problem);
+        if (!outcome) {
+            spdlog::critical("--export-stats: {}", outcome.problem().logLine());
             return 1;
         }
-        std::printf("wrote %s (%zu rows)\n", outcome.file.c_str(), outcome.rows);
+        std::printf("wrote %s (%zu rows)\n", outcome->file.c_str(), outcome->rows);
         return 0;
     }
     if (a.contentStatus) {
@@ -313,8 +318,8 @@ int main(int argc, char** argv) {
     if (!a.dataDir.empty()) config.dataDir = a.dataDir;
     if (!a.language.empty()) config.language = a.language;
     // The kiosk's own words: every language with a .po file in assets/i18n is offered.
-    if (std::string problem = kiosk::ui::loadUiStrings(config.assets / "i18n"); !problem.empty())
-        spdlog::error("translations: {}", problem);
+    for (const kiosk::core::Problem& problem : kiosk::ui::loadUiStrings(config.assets / "i18n"))
+        spdlog::error("translations: {}", problem.logLine());
     if (!kiosk::ui::isUiLanguage(config.language)) {
         std::string known;
         for (const auto& code : kiosk::ui::uiLanguages()) known += (known.empty() ? "" : ", ") + code;

@@ -1,10 +1,10 @@
 #include "kiosk/app/printing.hpp"
 
 #include "kiosk/core/public_url.hpp"
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/platform/cups_printer.hpp"
 #include "kiosk/platform/escpos.hpp"
 #include "kiosk/platform/slip_render.hpp"
-#include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
 
 #include <fmt/format.h>
@@ -16,24 +16,12 @@
 namespace kiosk::app {
 namespace {
 
-std::string address(const core::Address& a) {
-    if (a.empty()) return {};
-    return a.street + ", " + a.postalCode + " " + a.municipality;
-}
-
-// What the family is told about a CUPS job's outcome.
-PrintingProblem printingProblem(platform::PrintProblem problem) {
+// What the family is told about a CUPS job's outcome: fewer kinds than the receptionist's (printer.<name>).
+PrintingProblem printingProblem(const core::Problem& problem) {
     using P = platform::PrintProblem;
-    switch (problem) {
-    case P::Paused:
-    case P::Rejecting: return PrintingProblem::Paused;
-    case P::OutOfPaper: return PrintingProblem::OutOfPaper;
-    case P::NoPrinter:
-    case P::Offline:
-    case P::TimedOut: return PrintingProblem::NoPrinter;
-    case P::None:
-    case P::Failed: break;
-    }
+    if (problem.is(P::Paused) || problem.is(P::Rejecting)) return PrintingProblem::Paused;
+    if (problem.is(P::OutOfPaper)) return PrintingProblem::OutOfPaper;
+    if (problem.is(P::NoPrinter) || problem.is(P::Offline) || problem.is(P::TimedOut)) return PrintingProblem::NoPrinter;
     return PrintingProblem::Failed;
 }
 
@@ -82,9 +70,9 @@ core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>
             // German too, to show at the counter.
             if (const std::string& german = provider->name.get(core::kReferenceLanguage); german != entry.provider)
                 entry.providerGerman = german;
-            entry.address = address(provider->address);
+            entry.address = core::oneLineAddress(provider->address);
             entry.phone = provider->phone;
-            if (provider->hours) entry.hours = ui::weeklyHoursText(*provider->hours, language);
+            if (provider->hours) entry.hours = core::weeklyHoursText(*provider->hours, ui::hoursWords(language));
         }
         slip.entries.push_back(std::move(entry));
     }
@@ -98,23 +86,23 @@ core::Result<std::string> printSlip(const Config& config, const core::Slip& slip
     case Config::Printer::Receipt: {
         const int dots = config.receiptWidthMm == 58 ? platform::kReceiptDots58mm : platform::kReceiptDots80mm;
         platform::EscPosPrinter printer(config.receiptDevice, dots);
-        if (std::string error = printer.print(slip); !error.empty())
-            return core::Problem(printer.ready() ? PrintingProblem::Failed : PrintingProblem::NoPrinter, {}, error);
+        if (auto printed = printer.print(slip); !printed)
+            return core::Problem(printer.ready() ? PrintingProblem::Failed : PrintingProblem::NoPrinter, {},
+                                 printed.problem().logLine());
         return "receipt printer " + config.receiptDevice.string();
     }
     case Config::Printer::Office: break;
     }
     // A PDF in the data folder's temp area, removed again; CUPS takes a copy.
     const auto pdf = std::filesystem::temp_directory_path() / fmt::format("familienkiosk-slip-{}.pdf", ::getpid());
-    if (std::string error = platform::renderSlipPdf(slip, pdf); !error.empty())
-        return core::Problem(PrintingProblem::Failed, {}, "the slip could not be made: " + error);
+    if (auto written = platform::renderSlipPdf(slip, pdf); !written)
+        return core::Problem(PrintingProblem::Failed, {}, "the slip could not be made: " + written.problem().logLine());
     platform::CupsPrinter printer(config.printerQueue);
     const platform::PrintResult result = printer.printPdf(pdf, "Familienkiosk");
     std::error_code ignored;
     std::filesystem::remove(pdf, ignored);
-    if (result.problem != platform::PrintProblem::None)
-        return core::Problem(printingProblem(result.problem), {}, result.detail);
-    return result.detail;
+    if (!result) return core::Problem(printingProblem(result.problem()), {}, result.problem().logLine());
+    return *result;
 }
 
 PrintJobs::PrintJobs(const Config& config, std::function<void()> wake) : m_config(config), m_wake(std::move(wake)) {

@@ -28,7 +28,7 @@ std::string formatBytes(std::uintmax_t bytes) {
 std::string formatUptime(std::chrono::steady_clock::duration up, const std::string& lang) {
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(up).count();
     const auto days = minutes / (24 * 60), hours = minutes / 60 % 24, mins = minutes % 60;
-    const bool de = lang == "de";
+    const bool de = lang == "de";  // German abbreviations as such, not the reference language
     if (days > 0) return fmt::format(fmt::runtime(de ? "{} Tg. {} Std." : "{} d {} h"), days, hours);
     if (hours > 0) return fmt::format(fmt::runtime(de ? "{} Std. {} Min." : "{} h {} min"), hours, mins);
     return fmt::format(fmt::runtime(de ? "{} Min." : "{} min"), mins);
@@ -142,10 +142,9 @@ ui::StaffIntents StaffDesk::draw(const ui::KioskInfo& kiosk, const ui::AudioView
         s.trustedKeys = keyFiles(m_config.trustedKeys);
         if (m_printerCheck.valid() && m_printerCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
             const auto result = m_printerCheck.get();
-            m_printerState = result.problem == platform::PrintProblem::None
-                                 ? ui::tr("staff.printer_ready", lang)
-                                 : ui::tr("staff.printer." + std::string(platform::printProblemName(result.problem)), lang);
-            if (!result.detail.empty()) m_printerState += " (" + result.detail + ")";
+            m_printerState = result ? ui::tr("staff.printer_ready", lang) : ui::problemText(result.problem(), lang);
+            if (const std::string& detail = result ? *result : result.problem().detail(); !detail.empty())
+                m_printerState += " (" + detail + ")";
         }
         switch (m_config.printer) {
         case Config::Printer::None: s.printer = ui::tr("staff.printer_none", lang); break;
@@ -156,7 +155,7 @@ ui::StaffIntents StaffDesk::draw(const ui::KioskInfo& kiosk, const ui::AudioView
         case Config::Printer::Receipt:
             s.printer = m_config.receiptDevice.string() + ": " +
                         (::access(m_config.receiptDevice.c_str(), W_OK) == 0 ? ui::tr("staff.printer_ready", lang)
-                                                                              : ui::tr("staff.printer.offline", lang));
+                                                                              : ui::tr("printer.offline", lang));
             break;
         }
         s.sound = audio.device ? ui::tr("staff.sound_ok", lang) : ui::tr("staff.sound_none", lang);
@@ -197,14 +196,14 @@ StaffDesk::Effects StaffDesk::apply(const ui::StaffIntents& intents) {
             if (auto stick = m_updates.stick(); stick && m_updates.importFrom(*stick)) m_staff.report("staff.importing");
         } else if (std::holds_alternative<core::staff::RollBack>(intent)) {
             const auto outcome = content::rollBack(m_config.dataDir);
-            spdlog::info("staff: rollback: {}", outcome.detail);
+            spdlog::info("staff: rollback: {}", outcome ? outcome->detail : outcome.problem().detail());
             const std::string& language = m_config.language;
-            m_staff.report(outcome.ok ? "staff.rolled_back" : "staff.rollback_failed",
-                           outcome.ok ? core::fillIn(ui::tr("update.done_body", language),
-                                                     {std::to_string(outcome.version), outcome.created.substr(0, 10),
-                                                      std::to_string(outcome.offers)})
-                                      : ui::refusalText(outcome.refusal.code, outcome.refusal.args, outcome.message, language));
-            effects.reloadContent = outcome.ok;
+            m_staff.report(outcome ? "staff.rolled_back" : "staff.rollback_failed",
+                           outcome ? core::fillIn(ui::tr("update.done_body", language),
+                                                  {std::to_string(outcome->version), outcome->created.substr(0, 10),
+                                                   std::to_string(outcome->offers)})
+                                   : ui::problemText(outcome.problem(), language));
+            effects.reloadContent = outcome.ok();
         } else if (std::holds_alternative<core::staff::TestSound>(intent)) {
             effects.testSound = true;
             m_staff.report("staff.sound_playing");
@@ -214,14 +213,15 @@ StaffDesk::Effects StaffDesk::apply(const ui::StaffIntents& intents) {
             effects.testPrint = true;  // the loop makes the slip: it has the catalog
         } else if (std::holds_alternative<core::staff::ExportStatistics>(intent)) {
             const auto stick = m_updates.stick();
-            const auto outcome = stick ? content::exportStatistics(m_config.dataDir, *stick, m_config.kioskName)
-                                       : content::ExportOutcome{false, {}, 0, "no USB stick"};
-            if (outcome.ok) {
-                spdlog::info("staff: statistics ({} rows) written to {}", outcome.rows, outcome.file.string());
-                m_staff.report("staff.exported", outcome.file.filename().string());
+            using Exported = core::Result<content::ExportedStatistics>;
+            const Exported outcome = stick ? content::exportStatistics(m_config.dataDir, *stick, m_config.kioskName)
+                                           : Exported(core::Problem(content::StatisticsProblem::NoStick));
+            if (outcome) {
+                spdlog::info("staff: statistics ({} rows) written to {}", outcome->rows, outcome->file.string());
+                m_staff.report("staff.exported", outcome->file.filename().string());
             } else {
-                spdlog::error("staff: statistics export: {}", outcome.problem);
-                m_staff.report("staff.export_failed", outcome.problem);
+                spdlog::error("staff: statistics export: {}", outcome.problem().logLine());
+                m_staff.report("staff.export_failed", ui::problemText(outcome.problem(), m_config.language));
             }
         } else if (std::holds_alternative<core::staff::DisplayOff>(intent)) {
             spdlog::info("staff: display off until the next touch");

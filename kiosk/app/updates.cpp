@@ -1,6 +1,7 @@
 #include "kiosk/app/updates.hpp"
 
 #include "kiosk/content/pack_import.hpp"
+#include "kiosk/content/pack_refusal.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -8,7 +9,7 @@ namespace kiosk::app {
 
 struct Updates::Result {
     std::filesystem::path pack;
-    content::ImportOutcome outcome;
+    core::Result<content::ImportedContent> outcome = core::Problem(content::Refusal::Unreadable);
 };
 
 Updates::Updates(const Config& config, const std::optional<std::filesystem::path>& usbRoot, std::function<void()> wake)
@@ -30,22 +31,22 @@ const ui::UpdateView& Updates::poll() {
         m_view.progress = static_cast<float>(m_progress.load());
         if (m_job.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return m_view;
         const auto result = m_job.get();
-        const content::ImportOutcome& outcome = result->outcome;
-        m_view.state = outcome.ok ? ui::UpdateView::State::Done : ui::UpdateView::State::Failed;
-        m_view.version = outcome.version;
-        // "2026-11-26T23:31:49Z" as people write it here: 26.11.2026.
-        m_view.created = outcome.created.size() >= 10 ? outcome.created.substr(8, 2) + "." + outcome.created.substr(5, 2) +
-                                                            "." + outcome.created.substr(0, 4)
-                                                      : outcome.created;
-        m_view.offers = static_cast<int>(outcome.offers);
-        m_view.reason = outcome.message;
-        m_view.reasonCode = outcome.refusal.code;
-        m_view.reasonArgs = outcome.refusal.args;
-        if (outcome.ok) {
-            spdlog::info("usb: imported {} (version {}, {} offers)", result->pack.string(), outcome.version, outcome.offers);
+        const auto& outcome = result->outcome;
+        m_view.state = outcome ? ui::UpdateView::State::Done : ui::UpdateView::State::Failed;
+        if (outcome) {
+            m_view.version = outcome->version;
+            // "2026-11-26T23:31:49Z" as people write it here: 26.11.2026.
+            const std::string& created = outcome->created;
+            m_view.created = created.size() >= 10
+                                 ? created.substr(8, 2) + "." + created.substr(5, 2) + "." + created.substr(0, 4)
+                                 : created;
+            m_view.offers = static_cast<int>(outcome->offers);
+            spdlog::info("usb: imported {} (version {}, {} offers)", result->pack.string(), outcome->version,
+                         outcome->offers);
             m_newContent = true;
         } else {
-            spdlog::error("usb: no pack on the stick was taken; the last: {}", outcome.message);
+            m_view.problem = outcome.problem();
+            spdlog::error("usb: no pack on the stick was taken; the last: {}", outcome.problem().english());
         }
         return m_view;
     }
@@ -76,8 +77,8 @@ void Updates::start(std::vector<std::filesystem::path> packs) {
                                                       const double before = m_progress.exchange(fraction);
                                                       if (static_cast<int>(fraction * 100) != static_cast<int>(before * 100)) m_wake();
                                                   });
-            if (result->outcome.ok) break;
-            spdlog::warn("usb: {} refused: {}", pack.string(), result->outcome.detail);
+            if (result->outcome) break;
+            spdlog::warn("usb: {} refused: {}", pack.string(), result->outcome.problem().detail());
         }
         m_wake();
         return result;

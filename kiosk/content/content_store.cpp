@@ -49,12 +49,11 @@ std::string sourceFingerprint(const std::filesystem::path& source) {
 std::vector<ContentError> buildDatabase(const std::filesystem::path& source, const std::filesystem::path& database) {
     SourceResult result = loadSource(source);
     if (!result.ok()) return result.errors;
-    try {
-        writeDatabaseFile(database, result.catalog,
-                          {std::filesystem::absolute(source).string(), sourceFingerprint(source), nowIso8601()});
-    } catch (const std::exception& e) {
-        return {{database.string(), "", "", fmt::format("the content database cannot be written: {}", e.what())}};
-    }
+    auto written = writeDatabaseFile(database, result.catalog,
+                                     {std::filesystem::absolute(source).string(), sourceFingerprint(source), nowIso8601()});
+    if (!written)
+        return {{database.string(), "", "",
+                 fmt::format("the content database cannot be written: {}", written.problem().logLine())}};
     return {};
 }
 

@@ -1,14 +1,17 @@
 // Schema, migrations and the mapping between catalog and tables; values are always bound.
 #include "kiosk/content/database.hpp"
 
+#include "kiosk/files/durable_file.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include <fcntl.h>
-#include <map>
+#include <sqlite3.h>
+
+#include <cerrno>
 #include <fmt/format.h>
+#include <map>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace kiosk::content {
 namespace {
@@ -168,11 +171,94 @@ void bindPosition(SQLite::Statement& statement, int index, size_t position) {
     statement.bind(index, static_cast<int64_t>(position));
 }
 
-void syncToDisk(const std::filesystem::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
+// SQLite's failure as a file problem: a full disk is said as one.
+core::Problem databaseProblem(const SQLite::Exception& e, const std::filesystem::path& path) {
+    int error = EIO;
+    switch (e.getErrorCode()) {
+    case SQLITE_FULL: error = ENOSPC; break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM: error = EACCES; break;
+    case SQLITE_CANTOPEN: error = ENOENT; break;
+    default: break;
+    }
+    return files::fileProblem(error, path, "write").withDetail(fmt::format("write {}: {}", path.string(), e.what()));
+}
+
+void writeProviders(SQLite::Database& db, const std::vector<core::Provider>& providers, TextWriter& texts) {
+    SQLite::Statement provider(db,
+                               "INSERT INTO provider(id, position, street, postal_code, municipality, latitude, "
+                               "longitude, phone, email, website, opening_hours, languages, national, sample) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < providers.size(); ++i) {
+        const auto& p = providers[i];
+        provider.bind(1, p.id);
+        bindPosition(provider, 2, i);
+        provider.bind(3, p.address.street);
+        provider.bind(4, p.address.postalCode);
+        provider.bind(5, p.address.municipality);
+        if (p.location) {
+            provider.bind(6, p.location->latitude);
+            provider.bind(7, p.location->longitude);
+        } else {
+            provider.bind(6);
+            provider.bind(7);
+        }
+        provider.bind(8, p.phone);
+        provider.bind(9, p.email);
+        provider.bind(10, p.website);
+        provider.bind(11, p.hours ? p.hours->source() : std::string());
+        provider.bind(12, joinCodes(p.languages));
+        provider.bind(13, p.national ? 1 : 0);
+        provider.bind(14, p.sample ? 1 : 0);
+        provider.exec();
+        provider.reset();
+        texts.write("provider", p.id, "name", p.name);
+        texts.write("provider", p.id, "description", p.description);
+        texts.write("provider", p.id, "accessibility", p.accessibility);
+    }
+}
+
+void writeOffers(SQLite::Database& db, const std::vector<core::Offer>& offers, TextWriter& texts) {
+    SQLite::Statement offer(
+        db, "INSERT INTO offer(id, position, provider_id, url, languages, sample) VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement offerStage(db,
+                                 "INSERT INTO offer_life_stage(offer_id, life_stage_id, position) VALUES (?, ?, ?)");
+    SQLite::Statement offerTopic(db, "INSERT INTO offer_topic(offer_id, topic_id, position) VALUES (?, ?, ?)");
+    SQLite::Statement keyword(db, "INSERT INTO offer_keyword(offer_id, language, keyword) VALUES (?, ?, ?)");
+    auto link = [](SQLite::Statement& statement, const std::string& offerId, const std::vector<std::string>& ids) {
+        for (size_t i = 0; i < ids.size(); ++i) {
+            statement.bind(1, offerId);
+            statement.bind(2, ids[i]);
+            bindPosition(statement, 3, i);
+            statement.exec();
+            statement.reset();
+        }
+    };
+    for (size_t i = 0; i < offers.size(); ++i) {
+        const auto& o = offers[i];
+        offer.bind(1, o.id);
+        bindPosition(offer, 2, i);
+        offer.bind(3, o.providerId);
+        offer.bind(4, o.url);
+        offer.bind(5, joinCodes(o.languages));
+        offer.bind(6, o.sample ? 1 : 0);
+        offer.exec();
+        offer.reset();
+        link(offerStage, o.id, o.lifeStages);
+        link(offerTopic, o.id, o.topics);
+        for (const auto& [language, words] : o.keywords)
+            for (const auto& word : words) {
+                keyword.bind(1, o.id);
+                keyword.bind(2, language);
+                keyword.bind(3, word);
+                keyword.exec();
+                keyword.reset();
+            }
+        for (auto [field, text] : {std::pair{"title", &o.title}, {"summary", &o.summary},
+                                   {"description", &o.description}, {"cost", &o.cost}, {"eligibility", &o.eligibility},
+                                   {"audio", &o.audio}})
+            texts.write("offer", o.id, field, *text);
+    }
 }
 
 }  // namespace
@@ -227,78 +313,8 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
         texts.write("topic", t.id, "title", t.title);
     }
 
-    SQLite::Statement provider(db,
-                               "INSERT INTO provider(id, position, street, postal_code, municipality, latitude, "
-                               "longitude, phone, email, website, opening_hours, languages, national, sample) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (size_t i = 0; i < catalog.providers.size(); ++i) {
-        const auto& p = catalog.providers[i];
-        provider.bind(1, p.id);
-        bindPosition(provider, 2, i);
-        provider.bind(3, p.address.street);
-        provider.bind(4, p.address.postalCode);
-        provider.bind(5, p.address.municipality);
-        if (p.location) {
-            provider.bind(6, p.location->latitude);
-            provider.bind(7, p.location->longitude);
-        } else {
-            provider.bind(6);
-            provider.bind(7);
-        }
-        provider.bind(8, p.phone);
-        provider.bind(9, p.email);
-        provider.bind(10, p.website);
-        provider.bind(11, p.hours ? p.hours->source() : std::string());
-        provider.bind(12, joinCodes(p.languages));
-        provider.bind(13, p.national ? 1 : 0);
-        provider.bind(14, p.sample ? 1 : 0);
-        provider.exec();
-        provider.reset();
-        texts.write("provider", p.id, "name", p.name);
-        texts.write("provider", p.id, "description", p.description);
-        texts.write("provider", p.id, "accessibility", p.accessibility);
-    }
-
-    SQLite::Statement offer(
-        db, "INSERT INTO offer(id, position, provider_id, url, languages, sample) VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement offerStage(db,
-                                 "INSERT INTO offer_life_stage(offer_id, life_stage_id, position) VALUES (?, ?, ?)");
-    SQLite::Statement offerTopic(db, "INSERT INTO offer_topic(offer_id, topic_id, position) VALUES (?, ?, ?)");
-    SQLite::Statement keyword(db, "INSERT INTO offer_keyword(offer_id, language, keyword) VALUES (?, ?, ?)");
-    auto link = [](SQLite::Statement& statement, const std::string& offerId, const std::vector<std::string>& ids) {
-        for (size_t i = 0; i < ids.size(); ++i) {
-            statement.bind(1, offerId);
-            statement.bind(2, ids[i]);
-            bindPosition(statement, 3, i);
-            statement.exec();
-            statement.reset();
-        }
-    };
-    for (size_t i = 0; i < catalog.offers.size(); ++i) {
-        const auto& o = catalog.offers[i];
-        offer.bind(1, o.id);
-        bindPosition(offer, 2, i);
-        offer.bind(3, o.providerId);
-        offer.bind(4, o.url);
-        offer.bind(5, joinCodes(o.languages));
-        offer.bind(6, o.sample ? 1 : 0);
-        offer.exec();
-        offer.reset();
-        link(offerStage, o.id, o.lifeStages);
-        link(offerTopic, o.id, o.topics);
-        for (const auto& [language, words] : o.keywords)
-            for (const auto& word : words) {
-                keyword.bind(1, o.id);
-                keyword.bind(2, language);
-                keyword.bind(3, word);
-                keyword.exec();
-                keyword.reset();
-            }
-        for (auto [field, text] : {std::pair{"title", &o.title}, {"summary", &o.summary},
-                                   {"description", &o.description}, {"cost", &o.cost}, {"eligibility", &o.eligibility},
-                                   {"audio", &o.audio}})
-            texts.write("offer", o.id, field, *text);
-    }
+    writeProviders(db, catalog.providers, texts);
+    writeOffers(db, catalog.offers, texts);
 
     const auto& n = catalog.network;
     SQLite::Statement setting(db, "INSERT INTO network(key, value) VALUES (?, ?)");
@@ -470,27 +486,35 @@ ContentInfo readContentInfo(SQLite::Database& db) {
     return info;
 }
 
-void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info,
-                       Flush flush) {
-    std::filesystem::create_directories(path.parent_path());
+core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog,
+                                     const ContentInfo& info, Flush flush) {
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) return files::fileProblem(ec.value(), path.parent_path(), "create folder");
     auto staging = path;
     staging += ".new";
-    std::filesystem::remove(staging);
-    {
+    std::filesystem::remove(staging, ec);
+    try {
         SQLite::Database db(staging.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         // The caller flushes the finished file: SQLite's own syncs at each commit would only wait.
         if (flush == Flush::ByCaller) db.exec("PRAGMA synchronous = OFF");
         writeCatalog(db, catalog, info);
+    } catch (const SQLite::Exception& e) {
+        std::filesystem::remove(staging, ec);
+        return databaseProblem(e, path);
+    } catch (const std::exception& e) {
+        std::filesystem::remove(staging, ec);
+        return files::fileProblem(EIO, path, "write").withDetail(fmt::format("write {}: {}", path.string(), e.what()));
     }
     if (flush == Flush::ByCaller) {
-        std::filesystem::rename(staging, path);
-        return;
+        std::filesystem::rename(staging, path, ec);
+        if (ec) return files::fileProblem(ec.value(), path, "rename");
+        return {};
     }
     // The new file must be on disk before the rename makes it the active one, and the rename
     // itself must be on disk before we report success.
-    syncToDisk(staging);
-    std::filesystem::rename(staging, path);
-    syncToDisk(path.parent_path());
+    if (auto synced = files::syncFile(staging); !synced) return synced;
+    return files::renameDurably(staging, path);
 }
 
 }  // namespace kiosk::content

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/core/catalog.hpp"
+#include "kiosk/core/problem.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -29,8 +30,9 @@ ContentInfo readContentInfo(SQLite::Database& db);
 // Who makes the written database durable: this function (fsync of the file and its folder), or
 // the caller, who flushes a whole private folder at once (the pack importer's staging folder).
 enum class Flush { Here, ByCaller };
-// Writes the database beside `path` and renames it into place, so a crash leaves the old file.
-void writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog, const ContentInfo& info,
-                       Flush flush = Flush::Here);
+// Writes the database beside `path` and renames it into place, so a crash leaves the old file. A
+// problem is a files::FileProblem (a full disk says so) with SQLite's words in its detail.
+core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog,
+                                     const ContentInfo& info, Flush flush = Flush::Here);
 
 }  // namespace kiosk::content

@@ -40,7 +40,11 @@ core::Area areaOf(const json& polygon, const core::Projection& projection) {
 
 }  // namespace
 
-std::optional<core::DistrictMap> loadDistrictMap(const std::filesystem::path& folder, std::string& error) {
+std::string_view problemDomain(MapProblem) { return "map"; }
+std::string_view problemName(MapProblem) { return "unreadable"; }
+std::string_view problemEnglish(MapProblem) { return "The district map in {} cannot be read."; }
+
+core::Result<core::DistrictMap> loadDistrictMap(const std::filesystem::path& folder) {
     try {
         const json outline = readJson(folder / "landkreis-esslingen.geojson");
         const json municipalities = readJson(folder / "landkreis-esslingen-gemeinden.geojson");
@@ -86,8 +90,7 @@ std::optional<core::DistrictMap> loadDistrictMap(const std::filesystem::path& fo
         }
         return map;
     } catch (const std::exception& e) {
-        error = fmt::format("the district map in {} cannot be read: {}", folder.string(), e.what());
-        return std::nullopt;
+        return core::Problem(MapProblem::Unreadable, {folder.string()}, e.what());
     }
 }
 

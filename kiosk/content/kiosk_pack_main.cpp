@@ -1,6 +1,8 @@
 // kiosk-pack: makes signing keys, builds signed content packs, verifies and describes them.
 // Exit codes: 0 done, 1 refused (the pack or the content is not right), 2 wrong use of the command.
-#include "kiosk/content/pack.hpp"
+#include "kiosk/content/pack_keys.hpp"
+#include "kiosk/content/pack_reader.hpp"
+#include "kiosk/content/pack_writer.hpp"
 #include "kiosk/content/source_loader.hpp"
 #include "kiosk/site/site.hpp"
 
@@ -20,19 +22,17 @@ using namespace kiosk::content;
 
 std::string megabytes(std::uint64_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); }
 
-void refused(const PackCheck& check) {
-    std::fprintf(stderr, "REFUSED: %s\n", check.message.c_str());
-    std::fprintf(stderr, "detail: %s\n", check.detail.c_str());
+void refused(const kiosk::core::Problem& problem) {
+    std::fprintf(stderr, "REFUSED: %s\n", problem.english().c_str());
+    std::fprintf(stderr, "detail: %s\n", problem.detail().c_str());
 }
 
 int keygen(const fs::path& name) {
-    std::string error;
-    if (!generateKeyPair(name, error)) {
-        std::fprintf(stderr, "kiosk-pack keygen: %s\n", error.c_str());
+    if (auto made = generateKeyPair(name); !made) {
+        std::fprintf(stderr, "kiosk-pack keygen: %s\n", made.problem().logLine().c_str());
         return 1;
     }
-    std::string ignored;
-    const auto pub = readPublicKey(fs::path(name.string() + ".pub"), ignored);
+    const auto pub = readPublicKey(fs::path(name.string() + ".pub"));
     std::printf("secret key: %s (keep it private; it signs packs)\n", name.c_str());
     std::printf("public key: %s.pub (key %s; copy it into each kiosk's /etc/familienkiosk/keys/)\n", name.c_str(),
                 pub ? pub->keyId().c_str() : "?");
@@ -41,10 +41,9 @@ int keygen(const fs::path& name) {
 
 int build(const fs::path& source, fs::path output, const fs::path& keyFile, std::int64_t version, std::string name,
           const std::string& compression) {
-    std::string error;
-    const auto key = readSecretKey(keyFile, error);
+    const auto key = readSecretKey(keyFile);
     if (!key) {
-        std::fprintf(stderr, "kiosk-pack build: %s\n", error.c_str());
+        std::fprintf(stderr, "kiosk-pack build: %s\n", key.problem().logLine().c_str());
         return 1;
     }
     if (name.empty()) name = "familienkiosk";
@@ -57,44 +56,44 @@ int build(const fs::path& source, fs::path output, const fs::path& keyFile, std:
                              : compression == "gzip" ? Compression::Gzip
                                                      : Compression::Zstd;
     const auto started = std::chrono::steady_clock::now();
-    const BuildOutcome outcome = buildPack(source, output, *key, version, name, kind);
-    for (const auto& e : outcome.contentErrors) std::fprintf(stderr, "%s\n", e.toString().c_str());
-    if (!outcome.contentErrors.empty()) {
-        std::fprintf(stderr, "%zu error(s): no pack was written.\n", outcome.contentErrors.size());
+    const auto built = buildPack(source, output, *key, version, name, kind);
+    if (!built && built.problem().is(PackBuildProblem::ContentMistakes)) {
+        // The content's mistakes, one a line as the kiosk names them, then how many.
+        std::fprintf(stderr, "%s%s\n", built.problem().detail().c_str(), built.problem().english().c_str());
         return 1;
     }
-    if (!outcome.ok) {
-        std::fprintf(stderr, "kiosk-pack build: %s\nNo pack was written.\n", outcome.error.c_str());
+    if (!built) {
+        std::fprintf(stderr, "kiosk-pack build: %s\nNo pack was written.\n", built.problem().logLine().c_str());
         return 1;
     }
+    const Manifest& manifest = *built;
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("wrote %s: %s version %lld, %zu files, %s, signed with key %s (%.1f s)\n", output.c_str(),
-                outcome.manifest.name.c_str(), static_cast<long long>(version), outcome.manifest.files.size(),
-                megabytes(outcome.manifest.totalBytes()).c_str(), outcome.manifest.keyId.c_str(), seconds);
+                manifest.name.c_str(), static_cast<long long>(version), manifest.files.size(),
+                megabytes(manifest.totalBytes()).c_str(), manifest.keyId.c_str(), seconds);
     return 0;
 }
 
 int verify(const fs::path& pack, const fs::path& pubFile) {
-    std::string error;
-    const auto key = readPublicKey(pubFile, error);
+    const auto key = readPublicKey(pubFile);
     if (!key) {
-        std::fprintf(stderr, "kiosk-pack verify: %s\n", error.c_str());
+        std::fprintf(stderr, "kiosk-pack verify: %s\n", key.problem().logLine().c_str());
         return 1;
     }
     const std::vector<PublicKey> keys{*key};
     PackReadOptions options;
     options.keys = &keys;
     options.limits = {~0ull, ~0ull, ~size_t{0}};  // an administrator's own check: the kiosk's limits apply on import
-    const PackCheck check = readPack(pack, options);
-    if (!check.ok) {
-        refused(check);
+    const auto check = verifyPack(pack, options);
+    if (!check) {
+        refused(check.problem());
         return 1;
     }
     std::printf("OK: %s version %lld, created %s, signed with key %s; %zu files (%s) match their size and hash\n",
-                check.manifest.name.c_str(), static_cast<long long>(check.manifest.version),
-                check.manifest.created.c_str(), check.manifest.keyId.c_str(), check.manifest.files.size(),
-                megabytes(check.manifest.totalBytes()).c_str());
+                check->manifest.name.c_str(), static_cast<long long>(check->manifest.version),
+                check->manifest.created.c_str(), check->manifest.keyId.c_str(), check->manifest.files.size(),
+                megabytes(check->manifest.totalBytes()).c_str());
     return 0;
 }
 
@@ -113,14 +112,13 @@ int inspect(const fs::path& pack) {
     } remove{folder};
     PackReadOptions options;
     options.limits = {~0ull, ~0ull, ~size_t{0}};
-    options.extractTo = folder;
     options.syncToDisk = false;
-    const PackCheck check = readPack(pack, options);
-    if (!check.ok) {
-        refused(check);
+    const auto check = verifyAndUnpack(pack, folder, options);
+    if (!check) {
+        refused(check.problem());
         return 1;
     }
-    const Manifest& m = check.manifest;
+    const Manifest& m = check->manifest;
     const SourceResult content = loadSource(fs::path(folder) / "content");
     std::size_t media = 0;
     for (const auto& file : m.files)

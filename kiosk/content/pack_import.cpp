@@ -4,21 +4,22 @@
 #include "kiosk/content/pack_import.hpp"
 
 #include "kiosk/content/database.hpp"
+#include "kiosk/content/pack_hashing.hpp"
+#include "kiosk/content/pack_reader.hpp"
+#include "kiosk/content/pack_refusal.hpp"
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/files/durable_file.hpp"
 
 #include <SQLiteCpp/Database.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <deque>
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fstream>
 #include <future>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <spdlog/spdlog.h>
 
@@ -32,11 +33,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kKeptEarlierVersions = 2;
-
-std::string nowIso8601() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
-}
 
 // Holds an exclusive lock on the data folder, so that the kiosk and a command-line import never
 // work on it at once.
@@ -58,14 +54,6 @@ private:
     bool m_locked = false;
 };
 
-void syncPath(const fs::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw std::runtime_error(fmt::format("{}: {}", path.string(), std::strerror(errno)));
-    int status = ::fsync(fd);
-    ::close(fd);
-    if (status != 0) throw std::runtime_error(fmt::format("fsync {}: {}", path.string(), std::strerror(errno)));
-}
-
 std::optional<std::int64_t> versionNumber(const std::string& name) {
     if (name.empty() || name.size() > 18 || !std::all_of(name.begin(), name.end(), ::isdigit) || name[0] == '0')
         return std::nullopt;
@@ -84,13 +72,13 @@ std::vector<std::int64_t> keptVersions(const fs::path& dataDir) {
 }
 
 // Points `current` at versions/<version>: a new link, renamed over the old one, then the folder synced.
-void switchCurrent(const fs::path& dataDir, std::int64_t version) {
+core::Result<void> switchCurrent(const fs::path& dataDir, std::int64_t version) {
     const fs::path link = dataDir / fmt::format("current.new-{}", ::getpid());
     std::error_code ec;
     fs::remove(link, ec);
-    fs::create_directory_symlink(fs::path("versions") / std::to_string(version), link);
-    fs::rename(link, dataDir / "current");
-    syncPath(dataDir);
+    fs::create_directory_symlink(fs::path("versions") / std::to_string(version), link, ec);
+    if (ec) return files::fileProblem(ec.value(), link, "symlink");
+    return files::renameDurably(link, dataDir / "current");
 }
 
 // The history keeps its newest lines: at a few packs a month, 500 lines are many years.
@@ -109,19 +97,10 @@ void trimHistory(const fs::path& file) {
             if (lines.size() > kHistoryLines) lines.pop_front();
         }
     }
-    const fs::path partial = file.string() + ".new";
-    {
-        std::ofstream out(partial, std::ios::trunc);
-        for (const auto& line : lines) out << line << '\n';
-        if (!out.flush()) {
-            spdlog::warn("content: cannot shorten {}", file.string());
-            fs::remove(partial, ec);
-            return;
-        }
-    }
-    syncPath(partial);
-    fs::rename(partial, file, ec);
-    if (ec) spdlog::warn("content: cannot shorten {}: {}", file.string(), ec.message());
+    std::string text;
+    for (const auto& line : lines) text += line + '\n';
+    if (auto written = files::writeFileDurably(file, text); !written)
+        spdlog::warn("content: cannot shorten {}: {}", file.string(), written.problem().logLine());
 }
 
 void appendHistory(const fs::path& dataDir, const std::string& line) {
@@ -178,8 +157,7 @@ struct VersionInfo {
 std::optional<VersionInfo> versionInfo(const fs::path& folder) {
     try {
         VersionInfo info;
-        std::string error;
-        if (auto manifest = parseManifest(readText(folder / "manifest.json"), error)) {
+        if (auto manifest = parseManifest(readText(folder / "manifest.json"))) {
             info.name = manifest->name;
             info.created = manifest->created;
         }
@@ -192,52 +170,77 @@ std::optional<VersionInfo> versionInfo(const fs::path& folder) {
     }
 }
 
-ImportOutcome failed(Refusal refusal, std::string detail, bool contentUnchanged = true) {
-    ImportOutcome outcome;
-    outcome.message = englishText(refusal) + (contentUnchanged ? " The content in use is unchanged." : "");
-    outcome.refusal = std::move(refusal);
-    outcome.detail = std::move(detail);
-    return outcome;
+core::Problem refused(Refusal code, std::vector<std::string> values, std::string detail) {
+    return core::Problem(code, std::move(values), std::move(detail));
 }
 
-
-// The content of a pack being imported, built from its source files in the staging folder.
-struct BuiltContent {
-    Refusal refusal;  // no code: built
-    std::string detail;
-    core::Catalog catalog;
-};
-
-// Checks the content exactly as a content folder is checked, builds its database and reads it back,
-// and writes the signed manifest beside it. Nothing is flushed: the importer syncs the staging
-// folder as a whole once the pack is unpacked.
-BuiltContent buildContent(const fs::path& staging, const std::string& packName, const Manifest& manifest,
-                          const std::string& manifestBytes, const std::string& signature) {
-    BuiltContent built;
-    // A full disk throws here, and the importer refuses the pack as one it cannot store.
+// The content of a pack being imported, built from its source files in the staging folder: checked
+// exactly as a content folder is checked, its database built and read back, the signed manifest
+// written beside it. Nothing is flushed: the importer syncs the staging folder as a whole once the
+// pack is unpacked. A full disk refuses the pack as one the kiosk cannot store.
+core::Result<core::Catalog> buildContentOrThrow(const fs::path& staging, const std::string& packName,
+                                                const Manifest& manifest, const std::string& manifestBytes,
+                                                const std::string& signature) {
     for (const auto& [name, bytes] : {std::pair{"manifest.json", &manifestBytes}, std::pair{"manifest.sig", &signature}}) {
         std::ofstream out(staging / name, std::ios::binary);
         out << *bytes;
         out.close();
-        if (!out) throw std::runtime_error(fmt::format("cannot write {}", (staging / name).string()));
+        if (!out) return refused(Refusal::CannotStore, {}, fmt::format("cannot write {}", (staging / name).string()));
     }
     SourceResult source = loadSource(staging / "content");
-    if (!source.ok()) {
-        built.refusal = {"content-mistakes", {std::to_string(source.errors.size()), source.errors.front().toString()}};
-        built.detail = fmt::format("{}: {}", packName, describe(source.errors));
-        return built;
-    }
+    if (!source.ok())
+        return refused(Refusal::ContentMistakes, {std::to_string(source.errors.size()), source.errors.front().toString()},
+                       fmt::format("{}: {}", packName, describe(source.errors)));
     const fs::path database = staging / "content.sqlite";
-    writeDatabaseFile(database, source.catalog,
-                      {fmt::format("content pack {} version {}", manifest.name, manifest.version),
-                       "pack:" + blake2bHex(manifestBytes), nowIso8601()},
-                      Flush::ByCaller);
+    auto written = writeDatabaseFile(database, source.catalog,
+                                     {fmt::format("content pack {} version {}", manifest.name, manifest.version),
+                                      "pack:" + blake2bHex(manifestBytes), nowIso8601()},
+                                     Flush::ByCaller);
+    if (!written)
+        return refused(Refusal::CannotStore, {}, fmt::format("{}: {}", packName, written.problem().logLine()));
     // Read back what was written: the kiosk will read exactly this file at start.
     SQLite::Database db(database.string(), SQLite::OPEN_READWRITE);
     if (readCatalog(db).offers.size() != source.catalog.offers.size())
-        throw std::runtime_error("the built database does not hold every offer");
-    built.catalog = std::move(source.catalog);
-    return built;
+        return refused(Refusal::CannotStore, {}, fmt::format("{}: the built database does not hold every offer", packName));
+    return std::move(source.catalog);
+}
+
+core::Result<core::Catalog> buildContent(const fs::path& staging, const std::string& packName, const Manifest& manifest,
+                                         const std::string& manifestBytes, const std::string& signature) {
+    try {
+        return buildContentOrThrow(staging, packName, manifest, manifestBytes, signature);
+    } catch (const std::exception& e) {
+        // SQLite on a full disk, a file that vanished: the kiosk cannot store this content.
+        return refused(Refusal::CannotStore, {}, fmt::format("{}: {}", packName, e.what()));
+    }
+}
+
+// Moves the verified staging folder in as versions/<version> and points `current` at it; then the
+// history gets its line and versions beyond the kept ones go. A problem before the link switched
+// leaves the content in use as it was.
+core::Result<void> switchTo(const fs::path& dataDir, const fs::path& staging, std::int64_t version,
+                            const std::function<void(double)>& report) {
+    // A version folder of the same number can exist only after a rollback: it moves aside.
+    const fs::path target = dataDir / "versions" / std::to_string(version);
+    fs::path aside;
+    std::error_code ec;
+    if (fs::exists(target)) {
+        aside = dataDir / fmt::format("trash-{}-{}", version, ::getpid());
+        fs::rename(target, aside, ec);
+        if (ec) return files::fileProblem(ec.value(), target, "rename");
+    }
+    if (auto moved = files::renameDurably(staging, target); !moved) return moved;
+    report(0.97);
+    if (auto switched = switchCurrent(dataDir, version); !switched) return switched;
+    report(0.98);
+    // Keep the new version and the two newest below it.
+    int earlier = 0;
+    for (std::int64_t kept : keptVersions(dataDir)) {
+        if (kept == version || (kept < version && earlier++ < kKeptEarlierVersions)) continue;
+        fs::remove_all(dataDir / "versions" / std::to_string(kept), ec);
+    }
+    if (!aside.empty()) fs::remove_all(aside, ec);
+    return {};
 }
 
 void removeLeftoversLocked(const fs::path& dataDir) {
@@ -266,59 +269,56 @@ void removeLeftovers(const fs::path& dataDir) {
     if (lock.locked()) removeLeftoversLocked(dataDir);
 }
 
-ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs::path& trustedKeysDir,
-                         const ImportLimits& limits, const std::function<void(double fraction)>& progress,
-                         bool allowOlder) {
+core::Result<ImportedContent> importPack(const fs::path& pack, const fs::path& dataDir, const fs::path& trustedKeysDir,
+                                         const ImportLimits& limits, const std::function<void(double fraction)>& progress,
+                                         bool allowOlder) {
     auto report = [&](double fraction) {
         if (progress) progress(fraction);
     };
     std::error_code ec;
     fs::create_directories(dataDir / "versions", ec);
-    if (ec) return failed({"cannot-store", {}}, fmt::format("{}: {}", dataDir.string(), ec.message()));
+    if (ec) return refused(Refusal::CannotStore, {}, fmt::format("{}: {}", dataDir.string(), ec.message()));
     DataDirLock lock(dataDir);
-    if (!lock.locked())
-        return failed({"busy", {}},
-                      fmt::format("{} is locked by another import", dataDir.string()));
+    if (!lock.locked()) return refused(Refusal::Busy, {}, fmt::format("{} is locked by another import", dataDir.string()));
     removeLeftoversLocked(dataDir);
 
     const auto keys = trustedKeys(trustedKeysDir);
     if (keys.empty())
-        return failed({"no-trusted-keys", {}},
-                      fmt::format("no readable *.pub file in {}", trustedKeysDir.string()));
+        return refused(Refusal::NoTrustedKeys, {}, fmt::format("no readable *.pub file in {}", trustedKeysDir.string()));
     const auto active = activeVersion(dataDir);
 
     // A private staging folder beside versions/, so the final move is a rename on one filesystem.
     std::string pattern = (dataDir / "staging-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) return failed({"cannot-store", {}}, fmt::format("mkdtemp {}: {}", pattern, std::strerror(errno)));
+    if (!::mkdtemp(pattern.data()))
+        return refused(Refusal::CannotStore, {}, fmt::format("mkdtemp {}: {}", pattern, std::strerror(errno)));
     const fs::path staging = pattern;
     fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                  fs::perms::others_read | fs::perms::others_exec, ec);  // readable by the kiosk's user
     struct StagingRemover {
         fs::path path;
-        bool keep = false;
         ~StagingRemover() {
             std::error_code ignored;
-            if (!keep) fs::remove_all(path, ignored);
+            fs::remove_all(path, ignored);  // gone already once it became a version
         }
     } remover{staging};
 
     // The database is built on a second thread from the content's source files, which come first in
     // a pack and are announced as soon as they are unpacked and their hashes checked, while the media
     // still stream in; its outcome counts only once every file of the pack checked out.
-    std::future<BuiltContent> building;  // declared after `remover`: a running build ends before staging goes
+    // Declared after `remover`: a running build ends before the staging folder goes.
+    std::future<core::Result<core::Catalog>> building;
     PackReadOptions options;
     options.keys = &keys;
     options.limits = limits;
-    options.extractTo = staging;
     options.progress = report;
-    options.acceptManifest = [&](const Manifest& manifest) -> Refusal {
+    options.acceptManifest = [&](const Manifest& manifest) -> core::Result<void> {
         if (!active || allowOlder) return {};
-        if (manifest.version == *active) return {"same-version", {std::to_string(manifest.version)}};
+        if (manifest.version == *active) return core::Problem(Refusal::SameVersion, {std::to_string(manifest.version)});
         if (manifest.version < *active)
-            return {"older-version", {std::to_string(manifest.version), std::to_string(*active)}};
+            return core::Problem(Refusal::OlderVersion, {std::to_string(manifest.version), std::to_string(*active)});
         return {};
     };
-    options.sourceReady = [&](const PackCheck& sofar) {
+    options.sourceReady = [&](const VerifiedPack& sofar) {
         building = std::async(std::launch::async, buildContent, staging, pack.filename().string(), sofar.manifest,
                               sofar.manifestBytes, sofar.signature);
     };
@@ -326,78 +326,54 @@ ImportOutcome importPack(const fs::path& pack, const fs::path& dataDir, const fs
     options.beforeSync = [&] {
         if (building.valid()) building.wait();
     };
-    PackCheck check = readPack(pack, options);
-    if (!check.ok) return failed(check.refusal, check.detail);
-    const Manifest& manifest = check.manifest;
+    auto verified = verifyAndUnpack(pack, staging, options);
+    if (!verified) return std::move(verified).takeProblem();
+    const Manifest& manifest = verified->manifest;
 
-    ImportOutcome outcome;
-    outcome.version = manifest.version;
-    outcome.created = manifest.created;
-    try {
-        if (!building.valid()) throw std::logic_error("the pack's content was never announced");
-        BuiltContent built = building.get();
-        if (!built.refusal.code.empty()) return failed(built.refusal, built.detail);
-        if (std::string sound = undecodableSound(built.catalog, staging / "content"); !sound.empty()) {
-            return failed({"sound-broken", {sound}},
-                          fmt::format("{}: {} is not an Ogg or WAV file", pack.filename().string(), sound));
-        }
-        outcome.offers = built.catalog.offers.size();
-        report(0.95);
+    if (!building.valid())
+        return refused(Refusal::CannotStore, {}, fmt::format("{}: the pack's content was never announced", pack.string()));
+    auto built = building.get();
+    if (!built) return std::move(built).takeProblem();
+    if (std::string sound = undecodableSound(*built, staging / "content"); !sound.empty())
+        return refused(Refusal::SoundBroken, {sound},
+                       fmt::format("{}: {} is not an Ogg or WAV file", pack.filename().string(), sound));
+    ImportedContent imported;
+    imported.version = manifest.version;
+    imported.created = manifest.created;
+    imported.offers = built->offers.size();
+    report(0.95);
 
-        // The switch. A version folder of the same number can exist only after a rollback: it moves aside.
-        const fs::path target = dataDir / "versions" / std::to_string(manifest.version);
-        fs::path aside;
-        if (fs::exists(target)) {
-            aside = dataDir / fmt::format("trash-{}-{}", manifest.version, ::getpid());
-            fs::rename(target, aside);
-        }
-        fs::rename(staging, target);
-        remover.keep = true;
-        syncPath(dataDir / "versions");
-        report(0.97);
-        switchCurrent(dataDir, manifest.version);
-        report(0.98);
-        appendHistory(dataDir, fmt::format("imported version {} ({}, created {}, {} offers) from {}{}", manifest.version,
-                                           manifest.name, manifest.created, outcome.offers, pack.filename().string(),
-                                           active ? fmt::format(", replacing version {}", *active) : std::string()));
-
-        // Keep the new version and the two newest below it.
-        int earlier = 0;
-        for (std::int64_t version : keptVersions(dataDir)) {
-            if (version == manifest.version || (version < manifest.version && earlier++ < kKeptEarlierVersions)) continue;
-            fs::remove_all(dataDir / "versions" / std::to_string(version), ec);
-        }
-        if (!aside.empty()) fs::remove_all(aside, ec);
-    } catch (const std::exception& e) {
+    if (auto switched = switchTo(dataDir, staging, manifest.version, report); !switched) {
         // Before the switch the active content is untouched; after it, the new version is complete.
         if (activeVersion(dataDir) != manifest.version) {
             std::error_code ignored;
             fs::remove_all(dataDir / "versions" / std::to_string(manifest.version), ignored);
-            return failed({"cannot-store", {}}, fmt::format("{}: {}", pack.filename().string(), e.what()));
+            return refused(Refusal::CannotStore, {},
+                           fmt::format("{}: {}", pack.filename().string(), switched.problem().logLine()));
         }
-        spdlog::warn("content: after switching to version {}: {}", manifest.version, e.what());
+        spdlog::warn("content: after switching to version {}: {}", manifest.version, switched.problem().logLine());
     }
+    appendHistory(dataDir, fmt::format("imported version {} ({}, created {}, {} offers) from {}{}", manifest.version,
+                                       manifest.name, manifest.created, imported.offers, pack.filename().string(),
+                                       active ? fmt::format(", replacing version {}", *active) : std::string()));
     report(1.0);
-    outcome.ok = true;
-    outcome.message = fmt::format("New content is in use: version {} of {}, {} offers.", manifest.version,
-                                  manifest.created.substr(0, 10), outcome.offers);
-    outcome.detail = fmt::format("imported {} ({} version {}, created {}, {} files, {} bytes){}", pack.string(),
-                                 manifest.name, manifest.version, manifest.created, manifest.files.size(),
-                                 manifest.totalBytes(), active ? fmt::format(", was version {}", *active) : std::string());
-    return outcome;
+    imported.message = fmt::format("New content is in use: version {} of {}, {} offers.", manifest.version,
+                                   manifest.created.substr(0, 10), imported.offers);
+    imported.detail = fmt::format("imported {} ({} version {}, created {}, {} files, {} bytes){}", pack.string(),
+                                  manifest.name, manifest.version, manifest.created, manifest.files.size(),
+                                  manifest.totalBytes(), active ? fmt::format(", was version {}", *active) : std::string());
+    return imported;
 }
 
-ImportOutcome rollBack(const fs::path& dataDir) {
-    if (!fs::exists(dataDir)) return failed({"nothing-to-roll-back", {}},
-                                           fmt::format("{} does not exist", dataDir.string()), false);
+core::Result<ImportedContent> rollBack(const fs::path& dataDir) {
+    if (!fs::exists(dataDir))
+        return refused(Refusal::NothingToRollBack, {}, fmt::format("{} does not exist", dataDir.string()));
     DataDirLock lock(dataDir);
-    if (!lock.locked())
-        return failed({"busy", {}},
-                      fmt::format("{} is locked by an import", dataDir.string()), false);
+    if (!lock.locked()) return refused(Refusal::Busy, {}, fmt::format("{} is locked by an import", dataDir.string()));
     removeLeftoversLocked(dataDir);
     const auto active = activeVersion(dataDir);
-    if (!active) return failed({"nothing-to-roll-back", {}},
-                               fmt::format("{}/current does not exist", dataDir.string()), false);
+    if (!active)
+        return refused(Refusal::NothingToRollBack, {}, fmt::format("{}/current does not exist", dataDir.string()));
     std::optional<std::int64_t> previous;
     for (std::int64_t version : keptVersions(dataDir))
         if (version < *active) {
@@ -405,26 +381,22 @@ ImportOutcome rollBack(const fs::path& dataDir) {
             break;
         }
     if (!previous)
-        return failed({"no-earlier-version", {std::to_string(*active)}},
-                      fmt::format("no kept version older than {} in {}", *active, (dataDir / "versions").string()), false);
-    ImportOutcome outcome;
-    try {
-        switchCurrent(dataDir, *previous);
-    } catch (const std::exception& e) {
-        return failed({"rollback-failed", {std::to_string(*active)}}, e.what(), false);
-    }
+        return refused(Refusal::NoEarlierVersion, {std::to_string(*active)},
+                       fmt::format("no kept version older than {} in {}", *active, (dataDir / "versions").string()));
+    if (auto switched = switchCurrent(dataDir, *previous); !switched)
+        return refused(Refusal::RollbackFailed, {std::to_string(*active)}, switched.problem().logLine());
     auto info = versionInfo(dataDir / "versions" / std::to_string(*previous));
     appendHistory(dataDir, fmt::format("rolled back from version {} to version {}", *active, *previous));
-    outcome.ok = true;
-    outcome.version = *previous;
+    ImportedContent back;
+    back.version = *previous;
     if (info) {
-        outcome.created = info->created;
-        outcome.offers = info->offers;
+        back.created = info->created;
+        back.offers = info->offers;
     }
-    outcome.message = fmt::format("Back to the earlier content: version {} of {}, {} offers.", *previous,
-                                  outcome.created.substr(0, 10), outcome.offers);
-    outcome.detail = fmt::format("rolled back {} from version {} to {}", dataDir.string(), *active, *previous);
-    return outcome;
+    back.message = fmt::format("Back to the earlier content: version {} of {}, {} offers.", *previous,
+                               back.created.substr(0, 10), back.offers);
+    back.detail = fmt::format("rolled back {} from version {} to {}", dataDir.string(), *active, *previous);
+    return back;
 }
 
 std::string contentStatus(const fs::path& dataDir) {

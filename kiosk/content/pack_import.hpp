@@ -4,6 +4,7 @@
 
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/content/pack.hpp"
+#include "kiosk/core/problem.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -17,22 +18,23 @@ namespace kiosk::content {
 //   versions/<N>/{manifest.json, manifest.sig, content/, content.sqlite}   the active and two earlier versions
 //   current -> versions/<N>                                                switched by rename(2)
 //   history.log                                                            one line per import and rollback
-struct ImportOutcome {
-    bool ok = false;
-    std::string message;  // plain words for a receptionist, in English
-    Refusal refusal;      // why not, for the kiosk to say in its reader's language
-    std::string detail;   // for the log
+//
+// What an import or a rollback put in use. When it refuses, the problem is a Refusal (words in the
+// reader's language through the .po files) and the content in use is unchanged.
+struct ImportedContent {
     std::int64_t version = 0;
     std::string created;
     std::size_t offers = 0;
+    std::string message;  // plain words for a receptionist, in English
+    std::string detail;   // for the log
 };
 
-ImportOutcome importPack(const std::filesystem::path& pack, const std::filesystem::path& dataDir,
-                         const std::filesystem::path& trustedKeysDir, const ImportLimits& limits,
-                         const std::function<void(double fraction)>& progress, bool allowOlder = false);
+core::Result<ImportedContent> importPack(const std::filesystem::path& pack, const std::filesystem::path& dataDir,
+                                         const std::filesystem::path& trustedKeysDir, const ImportLimits& limits,
+                                         const std::function<void(double fraction)>& progress, bool allowOlder = false);
 
 // Returns to the newest kept version older than the active one.
-ImportOutcome rollBack(const std::filesystem::path& dataDir);
+core::Result<ImportedContent> rollBack(const std::filesystem::path& dataDir);
 
 // The active version, when it was made, the kept versions and the history, for people.
 std::string contentStatus(const std::filesystem::path& dataDir);

@@ -2,6 +2,9 @@
 // content's words, synonyms, and bm25 ranking with the words' rarity looked up rather than counted.
 #include "kiosk/content/search.hpp"
 
+#include "kiosk/core/localized_text.hpp"
+#include "kiosk/core/utf8.hpp"
+
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
@@ -13,44 +16,8 @@
 namespace kiosk::content {
 namespace {
 
-std::u32string decode(std::string_view text) {
-    std::u32string out;
-    for (size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + length > text.size()) {  // not UTF-8: skip the byte
-            ++i;
-            continue;
-        }
-        char32_t code = length == 1 ? c : c & (0x7F >> length);
-        for (int k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        out.push_back(code);
-        i += length;
-    }
-    return out;
-}
-
-std::string encode(std::u32string_view text) {
-    std::string out;
-    for (char32_t c : text) {
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else if (c < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else if (c < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
-    }
-    return out;
-}
+// Letters of typed or stored text; a byte that is not UTF-8 is left out, as before the index saw it.
+std::u32string decode(std::string_view text) { return core::decodeUtf8(text, core::InvalidBytes::Skip); }
 
 // Lower case without accents, for the scripts of the kiosk's languages (the index's
 // "unicode61 remove_diacritics 2" does the same inside SQLite).
@@ -171,7 +138,7 @@ std::vector<std::string> searchWords(std::string_view text) {
         if (isWordCharacter(c)) {
             word.push_back(fold(c));
         } else if (!word.empty()) {
-            words.push_back(encode(word));
+            words.push_back(core::encodeUtf8(word));
             word.clear();
         }
     }
@@ -243,7 +210,7 @@ std::vector<std::string> Search::closeTerms(const std::string& word) {
     if (letters.size() < 4) return {};
     std::string trigrams;
     for (size_t i = 0; i + 3 <= letters.size(); ++i)
-        trigrams += (trigrams.empty() ? "" : " OR ") + quoted(encode(letters.substr(i, 3)));
+        trigrams += (trigrams.empty() ? "" : " OR ") + quoted(core::encodeUtf8(letters.substr(i, 3)));
     const int allowed = letters.size() < 7 ? 1 : 2;
     std::vector<std::pair<int, std::string>> close;
     m_trigrams->bind(1, trigrams);
@@ -254,7 +221,7 @@ std::vector<std::string> Search::closeTerms(const std::string& word) {
         const std::u32string termLetters = decode(term);
         for (size_t length : {letters.size() - 1, letters.size(), letters.size() + 1})
             if (length < termLetters.size())
-                distance = std::min(distance, editDistance(word, encode(termLetters.substr(0, length))));
+                distance = std::min(distance, editDistance(word, core::encodeUtf8(termLetters.substr(0, length))));
         if (distance <= allowed) close.emplace_back(distance, std::move(term));
     }
     m_trigrams->reset();
@@ -334,11 +301,11 @@ std::string Search::termsFor(const std::string& word, std::string_view language,
         alternative(quotedTerms, rows);
     }
     for (const auto& w : words)
-        for (const std::string_view lang : {language, std::string_view("de")}) {
+        for (const std::string_view lang : {language, core::kReferenceLanguage}) {
             auto it = m_synonyms.find(std::string(lang) + ":" + w);
             if (it == m_synonyms.end()) continue;
             for (const auto& also : it->second) alternative({quoted(also)}, phraseRows(also));
-            if (lang == "de") break;
+            if (lang == core::kReferenceLanguage) break;
         }
     return "(" + terms + ")";
 }
@@ -368,7 +335,7 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
         // tier's columns (a word rare in titles weighs much in the title tier). Small content is
         // ranked whole. A language's rows are one range of row ids, which FTS5 seeks to.
         std::vector<int64_t> numbers{number(language)};
-        if (language != "de") numbers.push_back(number("de"));
+        if (language != core::kReferenceLanguage) numbers.push_back(number(core::kReferenceLanguage));
         const char* tiers[] = {"{title} : (", "{keywords topics} : (", "("};
         for (size_t tier = 0; tier < std::size(tiers); ++tier) {
             m_phrases.tier = tier;

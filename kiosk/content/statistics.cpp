@@ -1,15 +1,13 @@
 // The statistics file: one table of counts, increments only; values are always bound.
 #include "kiosk/content/statistics.hpp"
 
+#include "kiosk/files/durable_file.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace kiosk::content {
 namespace {
@@ -119,55 +117,31 @@ std::string statisticsFileName(std::string_view kioskName) {
     return "familienkiosk-statistik" + (slug.empty() ? std::string() : "-" + slug) + ".csv";
 }
 
-ExportOutcome exportStatistics(const std::filesystem::path& dataDir, const std::filesystem::path& folder,
-                               std::string_view kioskName) {
-    ExportOutcome outcome;
+std::string_view problemDomain(StatisticsProblem) { return "statistics"; }
+std::string_view problemName(StatisticsProblem code) {
+    return code == StatisticsProblem::NoStick ? "no-stick" : "unreadable";
+}
+
+std::string_view problemEnglish(StatisticsProblem code) {
+    return code == StatisticsProblem::NoStick ? "There is no USB stick to write the statistics to."
+                                              : "The statistics cannot be read.";
+}
+
+core::Result<ExportedStatistics> exportStatistics(const std::filesystem::path& dataDir,
+                                                  const std::filesystem::path& folder, std::string_view kioskName) {
+    ExportedStatistics exported;
     std::string csv;
     try {
         Statistics statistics(statisticsFile(dataDir));
         const auto rows = statistics.rows();
-        outcome.rows = rows.size();
+        exported.rows = rows.size();
         csv = statisticsCsv(rows, kioskName);
     } catch (const std::exception& e) {
-        outcome.problem = fmt::format("cannot read the statistics: {}", e.what());
-        return outcome;
+        return core::Problem(StatisticsProblem::Unreadable, {}, fmt::format("cannot read the statistics: {}", e.what()));
     }
-    outcome.file = folder / statisticsFileName(kioskName);
-    const auto temporary = folder / (outcome.file.filename().string() + ".part");
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        outcome.problem = fmt::format("cannot write to {}: {}", folder.string(), std::strerror(errno));
-        return outcome;
-    }
-    size_t written = 0;
-    while (written < csv.size()) {
-        const ssize_t n = ::write(fd, csv.data() + written, csv.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        written += static_cast<size_t>(n);
-    }
-    const bool synced = written == csv.size() && ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    std::error_code ignored;
-    if (!synced) {
-        std::filesystem::remove(temporary, ignored);
-        outcome.problem = fmt::format("cannot write {}: {}", outcome.file.string(), std::strerror(error));
-        return outcome;
-    }
-    std::error_code renamed;
-    std::filesystem::rename(temporary, outcome.file, renamed);
-    if (renamed) {
-        std::filesystem::remove(temporary, ignored);
-        outcome.problem = fmt::format("cannot write {}: {}", outcome.file.string(), renamed.message());
-        return outcome;
-    }
-    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-        ::fsync(dir);  // the rename itself reaches the stick
-        ::close(dir);
-    }
-    outcome.ok = true;
-    return outcome;
+    exported.file = folder / statisticsFileName(kioskName);
+    if (auto written = files::writeFileDurably(exported.file, csv); !written) return std::move(written).takeProblem();
+    return exported;
 }
 
 }  // namespace kiosk::content

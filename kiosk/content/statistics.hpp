@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/core/opening_hours.hpp"
+#include "kiosk/core/problem.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -63,16 +64,22 @@ std::string statisticsCsv(const std::vector<CountRow>& rows, std::string_view ki
 // "familienkiosk-statistik-landratsamt-esslingen-foyer.csv": one file per kiosk, by its name.
 std::string statisticsFileName(std::string_view kioskName);
 
-struct ExportOutcome {
-    bool ok = false;
-    std::filesystem::path file;  // written (ok)
+enum class StatisticsProblem {
+    Unreadable,  // the counts cannot be read (the detail says why)
+    NoStick,     // there is no USB stick to write them to
+};
+std::string_view problemDomain(StatisticsProblem);
+std::string_view problemName(StatisticsProblem code);
+std::string_view problemEnglish(StatisticsProblem code);
+
+struct ExportedStatistics {
+    std::filesystem::path file;
     std::size_t rows = 0;
-    std::string problem;         // why not, for the log and the staff screen
 };
 
-// Writes the counts of `dataDir` as CSV into `folder` (a USB stick): to a temporary name, synced,
-// then renamed, so a stick pulled too early holds the old file or the new one.
-ExportOutcome exportStatistics(const std::filesystem::path& dataDir, const std::filesystem::path& folder,
-                               std::string_view kioskName);
+// Writes the counts of `dataDir` as CSV into `folder` (a USB stick), durably: a stick pulled too
+// early holds the old file or the new one. A problem is StatisticsProblem or files::FileProblem.
+core::Result<ExportedStatistics> exportStatistics(const std::filesystem::path& dataDir,
+                                                  const std::filesystem::path& folder, std::string_view kioskName);
 
 }  // namespace kiosk::content

@@ -34,6 +34,24 @@ bool LocalizedText::has(std::string_view language) const {
     });
 }
 
+std::vector<std::string> placeholdersOf(std::string_view text) {
+    std::vector<std::string> found;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (text[at] == '}') {
+            found.emplace_back("}");
+        } else if (text[at] == '{') {
+            const std::size_t end = text.find_first_of("{}", at + 1);
+            if (end == std::string_view::npos || text[end] == '{') {
+                found.emplace_back("{");
+            } else {
+                found.emplace_back(text.substr(at, end - at + 1));
+                at = end;
+            }
+        }
+    }
+    return found;
+}
+
 std::string fillIn(std::string_view text, const std::vector<std::string>& args) {
     std::string out;
     std::size_t next = 0;

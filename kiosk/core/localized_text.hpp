@@ -29,4 +29,9 @@ private:
 // `text` with each "{}" replaced by the next of `args`; a "{}" without a value stays as it is.
 std::string fillIn(std::string_view text, const std::vector<std::string>& args);
 
+// The placeholders of a message in order: each "{…}" whole ("{}", "{:02}"), and a brace without
+// its partner on its own ("{", "}"). A translation must have exactly the German text's, or
+// filling it in (fmt::format, fillIn) could throw or leave a value out.
+std::vector<std::string> placeholdersOf(std::string_view text);
+
 }  // namespace kiosk::core

@@ -1,6 +1,8 @@
 // The one place where intents change the screen stack.
 #include "kiosk/core/navigation.hpp"
 
+#include "kiosk/core/utf8.hpp"
+
 #include <algorithm>
 
 namespace kiosk::core {
@@ -30,13 +32,7 @@ void goHome(Session& session) {
 }
 
 // Drops the last letter (not byte) of UTF-8 text.
-void eraseLetter(std::string& text) {
-    while (!text.empty()) {
-        const auto c = static_cast<unsigned char>(text.back());
-        text.pop_back();
-        if ((c & 0xC0) != 0x80) break;
-    }
-}
+void eraseLetter(std::string& text) { text.resize(text.size() - lastCodePointLength(text)); }
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/core/district_map.hpp"
+#include "kiosk/core/localized_text.hpp"
 
 #include <optional>
 #include <string>
@@ -78,7 +79,7 @@ inline constexpr int kDefaultVolume = 7;
 // Everything one family's visit leaves behind; an idle reset replaces it whole.
 struct Session {
     std::vector<ScreenRef> history{ScreenRef{ScreenId::Attract, {}, {}}};
-    std::string language{"de"};
+    std::string language{kReferenceLanguage};
     std::string listeningTo;  // the explanation playing, empty when quiet; any move elsewhere ends it
     int volume = kDefaultVolume;
     std::vector<std::string> chosen;  // offer ids on "my list", in the order chosen

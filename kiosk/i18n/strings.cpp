@@ -2,6 +2,7 @@
 #include "kiosk/i18n/strings.hpp"
 
 #include "kiosk/core/localized_text.hpp"
+#include "kiosk/core/utf8.hpp"
 
 #include <fribidi.h>
 #include <gettext-po.h>
@@ -15,9 +16,33 @@
 #include <sstream>
 
 namespace kiosk::i18n {
+
+std::string_view problemDomain(TranslationProblem) { return "translations"; }
+
+std::string_view problemName(TranslationProblem code) {
+    switch (code) {
+    case TranslationProblem::MissingFile: return "missing-file";
+    case TranslationProblem::Unreadable: return "unreadable";
+    case TranslationProblem::NoGerman: return "no-german";
+    case TranslationProblem::Placeholders: return "placeholders";
+    }
+    return "unknown";
+}
+
+std::string_view problemEnglish(TranslationProblem code) {
+    switch (code) {
+    case TranslationProblem::MissingFile: return "{} is missing (named in LINGUAS)";
+    case TranslationProblem::Unreadable: return "{} cannot be read; its language shows German";
+    case TranslationProblem::NoGerman: return "no German translations ({})";
+    case TranslationProblem::Placeholders:
+        return "the {} translation of \"{}\" has other placeholders than the German text; it shows German";
+    }
+    return "the translations have a problem";
+}
+
 namespace {
 
-constexpr std::string_view kReference = "de";
+using core::kReferenceLanguage;
 
 struct Entry {
     std::string german;  // the msgid this translation was made for
@@ -43,8 +68,8 @@ const Strings& current() {
     // Tests and command-line tasks that never call loadUiStrings get this build's translations.
     std::call_once(g_defaultLoaded, [] {
         if (g_explicitlyLoaded) return;
-        if (std::string problem = loadUiStrings(KIOSK_DEFAULT_I18N_DIR); !problem.empty())
-            spdlog::error("translations: {}", problem);
+        for (const core::Problem& problem : loadUiStrings(KIOSK_DEFAULT_I18N_DIR))
+            spdlog::error("translations: {}", problem.logLine());
     });
     return strings();
 }
@@ -81,8 +106,9 @@ po_file_t readPoFile(const char* path, po_xerror_handler_t handler, std::jmp_buf
     return po_file_read(path, handler);
 }
 
-// Reads one .po file into `table` under `language`; false (and `error`) when it is broken.
-bool readPo(const std::filesystem::path& file, const std::string& language, Strings& into, std::string& error) {
+// Reads one .po file into `table` under `language`; its problem when it is broken.
+core::Result<void> readPo(const std::filesystem::path& file, const std::string& language, Strings& into) {
+    std::string error;
     std::jmp_buf jump;
     g_poJump = &jump;
     g_poErrors = &error;
@@ -92,8 +118,7 @@ bool readPo(const std::filesystem::path& file, const std::string& language, Stri
     g_poErrors = nullptr;
     if (!po || !error.empty()) {  // like msgfmt: a file with errors is not used (its language shows German)
         if (po) po_file_free(po);
-        if (error.empty()) error = file.string() + ": cannot be read";
-        return false;
+        return core::Problem(TranslationProblem::Unreadable, {file.string()}, error.empty() ? "cannot be read" : error);
     }
     po_message_iterator_t it = po_message_iterator(po, nullptr);
     while (po_message_t message = po_next_message(it)) {
@@ -101,13 +126,31 @@ bool readPo(const std::filesystem::path& file, const std::string& language, Stri
         const char* german = po_message_msgid(message);
         const char* text = po_message_msgstr(message);
         if (!key || po_message_is_obsolete(message) || po_message_is_fuzzy(message)) continue;
-        std::string value = text && *text ? text : (language == kReference ? german : "");
+        std::string value = text && *text ? text : (language == kReferenceLanguage ? german : "");
         if (value.empty()) continue;
         into.table[key][language] = Entry{german, std::move(value)};
     }
     po_message_iterator_free(it);
     po_file_free(po);
-    return true;
+    return {};
+}
+
+// Drops each translation whose placeholders are not the German text's: it shows German instead.
+void dropMismatchedPlaceholders(Strings& loaded, std::vector<core::Problem>& problems) {
+    for (auto& [key, translations] : loaded.table) {
+        const auto german = translations.find(kReferenceLanguage);
+        if (german == translations.end()) continue;
+        const std::vector<std::string> expected = core::placeholdersOf(german->second.text);
+        for (auto it = translations.begin(); it != translations.end();) {
+            if (it == german || core::placeholdersOf(it->second.text) == expected) {
+                ++it;
+                continue;
+            }
+            problems.emplace_back(TranslationProblem::Placeholders, std::vector<std::string>{it->first, key},
+                                  "\"" + it->second.text + "\" for \"" + german->second.text + "\"");
+            it = translations.erase(it);
+        }
+    }
 }
 
 std::vector<std::string> listedLanguages(const std::filesystem::path& dir) {
@@ -125,45 +168,42 @@ std::vector<std::string> listedLanguages(const std::filesystem::path& dir) {
     for (const auto& file : std::filesystem::directory_iterator(dir, ec))
         if (file.path().extension() == ".po") codes.push_back(file.path().stem());
     std::sort(codes.begin(), codes.end(), [](const std::string& a, const std::string& b) {
-        return (a == kReference) != (b == kReference) ? a == kReference : a < b;
+        return (a == kReferenceLanguage) != (b == kReferenceLanguage) ? a == kReferenceLanguage : a < b;
     });
     return codes;
 }
 
 bool rightToLeftText(const std::string& utf8) {
-    std::vector<FriBidiChar> text(utf8.size() + 1);
-    const FriBidiStrIndex length =
-        fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, utf8.c_str(), static_cast<FriBidiStrIndex>(utf8.size()),
-                                   text.data());
-    std::vector<FriBidiCharType> types(static_cast<size_t>(length) + 1);
-    fribidi_get_bidi_types(text.data(), length, types.data());
+    const std::u32string text = core::decodeUtf8(utf8);
+    const auto length = static_cast<FriBidiStrIndex>(text.size());
+    std::vector<FriBidiCharType> types(text.size() + 1);
+    fribidi_get_bidi_types(reinterpret_cast<const FriBidiChar*>(text.data()), length, types.data());
     return fribidi_get_par_direction(types.data(), length) == FRIBIDI_PAR_RTL;
 }
 
 }  // namespace
 
-std::string loadUiStrings(const std::filesystem::path& i18nDir) {
+std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir) {
     g_explicitlyLoaded = true;
     Strings loaded;
-    std::string problems;
-    auto note = [&](const std::string& problem) { problems += (problems.empty() ? "" : "; ") + problem; };
+    std::vector<core::Problem> problems;
     for (const std::string& code : listedLanguages(i18nDir)) {
         const auto file = i18nDir / (code + ".po");
         if (!std::filesystem::exists(file)) {
-            note(file.string() + " is missing (named in LINGUAS)");
+            problems.emplace_back(TranslationProblem::MissingFile, std::vector<std::string>{file.string()});
             continue;
         }
-        std::string error;
-        if (!readPo(file, code, loaded, error)) {
-            note(error);
+        if (auto read = readPo(file, code, loaded); !read) {
+            problems.push_back(std::move(read).takeProblem());
             continue;
         }
         loaded.languages.push_back(code);
     }
-    if (std::find(loaded.languages.begin(), loaded.languages.end(), kReference) == loaded.languages.end()) {
-        note("no German translations (" + (i18nDir / "de.po").string() + ")");
-        if (loaded.languages.empty()) loaded.languages.emplace_back(kReference);
+    if (std::find(loaded.languages.begin(), loaded.languages.end(), kReferenceLanguage) == loaded.languages.end()) {
+        problems.emplace_back(TranslationProblem::NoGerman, std::vector<std::string>{(i18nDir / "de.po").string()});
+        if (loaded.languages.empty()) loaded.languages.emplace_back(kReferenceLanguage);
     }
+    dropMismatchedPlaceholders(loaded, problems);
     for (const auto& code : loaded.languages) {
         auto name = loaded.table.find("language.self");  // the language's name for itself
         loaded.rightToLeft[code] = name != loaded.table.end() && name->second.count(code) &&
@@ -182,7 +222,7 @@ const std::string& tr(std::string_view key, std::string_view language) {
         return missing;
     }
     if (auto it = entry->second.find(language); it != entry->second.end()) return it->second.text;
-    if (auto it = entry->second.find(kReference); it != entry->second.end()) return it->second.text;
+    if (auto it = entry->second.find(kReferenceLanguage); it != entry->second.end()) return it->second.text;
     return entry->second.begin()->second.text;
 }
 
@@ -221,7 +261,7 @@ void forEachUiString(const std::function<void(const std::string&)>& visit) {
 std::vector<std::string> untranslatedKeys(std::string_view language) {
     std::vector<std::string> keys;
     for (const auto& [key, translations] : current().table) {
-        auto german = translations.find(kReference);
+        auto german = translations.find(kReferenceLanguage);
         if (german == translations.end()) continue;  // not a key of the reference: nothing to translate
         auto it = translations.find(language);
         if (it == translations.end() || it->second.german != german->second.german) keys.push_back(key);
@@ -229,12 +269,13 @@ std::vector<std::string> untranslatedKeys(std::string_view language) {
     return keys;
 }
 
-std::string refusalText(const std::string& code, const std::vector<std::string>& args, const std::string& english,
-                        std::string_view language) {
-    const std::string key = "refusal." + code;
-    const std::string& text = tr(key, language);
-    if (code.empty() || text == key) return english;
-    return core::fillIn(text, args);
+core::HoursWords hoursWords(std::string_view language) {
+    core::HoursWords words;
+    for (size_t day = 0; day < words.days.size(); ++day) words.days[day] = tr("day." + std::to_string(day), language);
+    words.closed = tr("hours.closed", language);
+    words.always = tr("hours.always", language);
+    words.holidaysClosed = tr("hours.holidays_closed", language);
+    return words;
 }
 
 std::string problemText(const core::Problem& problem, std::string_view language) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/core/problem.hpp"
+#include "kiosk/core/text_format.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -16,20 +17,30 @@ namespace kiosk::i18n {
 // Until loadUiStrings is called, the translations of this build's assets/i18n are used.
 const std::string& tr(std::string_view key, std::string_view language);
 
-// Why the content importer refused, in `language`: the text "refusal.<code>" with `args` filled in;
-// `english` (the importer's own words) where the kiosk has no text for the code.
-std::string refusalText(const std::string& code, const std::vector<std::string>& args, const std::string& english,
-                        std::string_view language);
-
 // A problem in `language`: the text under the problem's key ("<domain>.<name>") with its values
 // filled in; its English words where the kiosk has no text for it.
 std::string problemText(const core::Problem& problem, std::string_view language);
 
+// The words the weekly hours need (day names, "geschlossen" …) in `language`, for core::weeklyHoursText.
+core::HoursWords hoursWords(std::string_view language);
+
+// What can be wrong with the translations; the log says it (the administrator fixes the files).
+enum class TranslationProblem {
+    MissingFile,   // a language named in LINGUAS has no .po file
+    Unreadable,    // a .po file gettext cannot read: its language shows German
+    NoGerman,      // no de.po: the kiosk shows its keys
+    Placeholders,  // a translation's placeholders differ from the German text's: it shows German
+};
+std::string_view problemDomain(TranslationProblem);
+std::string_view problemName(TranslationProblem code);
+std::string_view problemEnglish(TranslationProblem code);
+
 // Reads the translations from `i18nDir` (assets/i18n): every `CODE.po` named in its `LINGUAS`
 // file (or, without one, every .po file present). msgctxt is the key, msgid the German text,
-// msgstr the translation; fuzzy and empty translations count as missing. Replaces what was loaded.
-// Returns the problems in plain words, empty when all is well (then at least German is there).
-std::string loadUiStrings(const std::filesystem::path& i18nDir);
+// msgstr the translation; fuzzy and empty translations count as missing, and so does one whose
+// placeholders ("{}") are not the German text's (so filling in values never throws in a frame).
+// Replaces what was loaded. Returns the problems, none when all is well (then German is there).
+std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir);
 
 // The languages the kiosk offers, in the order of LINGUAS: adding a .po file adds a language.
 const std::vector<std::string>& uiLanguages();

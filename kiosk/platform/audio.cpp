@@ -75,17 +75,27 @@ Audio::~Audio() {
 bool Audio::available() const { return m_state->open; }
 const std::string& Audio::problem() const { return m_state->problem; }
 
-std::string Audio::play(const std::filesystem::path& file) {
+std::string_view problemDomain(AudioProblem) { return "audio"; }
+
+std::string_view problemName(AudioProblem code) {
+    return code == AudioProblem::NoDevice ? "no-device" : "cannot-play";
+}
+
+std::string_view problemEnglish(AudioProblem code) {
+    return code == AudioProblem::NoDevice ? "there is no sound device" : "{} cannot be played";
+}
+
+core::Result<void> Audio::play(const std::filesystem::path& file) {
     stop();
-    if (!m_state->open) return m_state->problem;
+    if (!m_state->open) return core::Problem(AudioProblem::NoDevice, {}, m_state->problem);
     m_state->music = Mix_LoadMUS(file.c_str());
-    if (!m_state->music) return file.string() + ": cannot be played (" + Mix_GetError() + ")";
+    if (!m_state->music) return core::Problem(AudioProblem::CannotPlay, {file.string()}, Mix_GetError());
     m_state->firstSound = 0;
     m_state->playStarted = Clock::now().time_since_epoch().count();
     if (Mix_PlayMusic(m_state->music, 1) != 0) {
-        std::string error = file.string() + ": cannot be played (" + Mix_GetError() + ")";
+        core::Problem problem(AudioProblem::CannotPlay, {file.string()}, Mix_GetError());
         stop();
-        return error;
+        return problem;
     }
     return {};
 }

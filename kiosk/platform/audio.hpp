@@ -2,12 +2,22 @@
 // device (or with a broken file) the kiosk carries on silently; the messages say why.
 #pragma once
 
+#include "kiosk/core/problem.hpp"
+
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace kiosk::platform {
+
+enum class AudioProblem {
+    NoDevice,    // no sound device could be opened (detail: SDL's words)
+    CannotPlay,  // the file could not be loaded or started (values: the file; detail: SDL_mixer's words)
+};
+std::string_view problemDomain(AudioProblem);
+std::string_view problemName(AudioProblem code);
+std::string_view problemEnglish(AudioProblem code);
 
 class Audio {
 public:
@@ -22,8 +32,7 @@ public:
     const std::string& problem() const;  // why there is no sound, empty when there is
 
     // Starts `file` (Ogg Vorbis, Opus or WAV) from its beginning, ending what played before.
-    // Returns an error message naming the file, empty on success.
-    std::string play(const std::filesystem::path& file);
+    core::Result<void> play(const std::filesystem::path& file);
     void stop();
     bool playing() const;
     double progress() const;  // 0..1 of the file played; 0 when unknown

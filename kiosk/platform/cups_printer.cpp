@@ -47,14 +47,14 @@ std::string lastCupsError() {
 
 // A connection of our own: an http_t must not be shared between threads, and libcups keeps
 // the server name (CUPS_SERVER) and the last error per thread.
-std::optional<Connection> connect(PrintResult& failure) {
+core::Problem failed(PrintProblem code, std::string detail) { return core::Problem(code, {}, std::move(detail)); }
+
+core::Result<Connection> connect() {
     http_t* http = httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1,
                                 kConnectTimeoutMs, nullptr);
-    if (!http) {
-        failure = {PrintProblem::Failed, std::string("cannot reach the print service at ") + cupsServer() +
-                                             ": " + std::strerror(errno)};
-        return std::nullopt;
-    }
+    if (!http)
+        return failed(PrintProblem::Failed,
+                      std::string("cannot reach the print service at ") + cupsServer() + ": " + std::strerror(errno));
     return Connection(http);
 }
 
@@ -104,12 +104,12 @@ struct PrinterStatus {
 
     // What the printer reports itself comes first: "out of paper" helps the receptionist more
     // than "stopped" when CUPS stopped the queue because the paper ran out.
-    PrintProblem problem() const {
+    std::optional<PrintProblem> problem() const {
         if (anyStartsWith(reasons, {"media-empty", "media-needed"})) return PrintProblem::OutOfPaper;
         if (anyStartsWith(reasons, {"offline", "connecting-to-device", "timed-out"})) return PrintProblem::Offline;
         if (stopped()) return PrintProblem::Paused;
         if (!accepting) return PrintProblem::Rejecting;
-        return PrintProblem::None;
+        return std::nullopt;
     }
 
     std::string describe(const std::string& queue) const {
@@ -123,8 +123,8 @@ struct PrinterStatus {
     }
 };
 
-// The queue's state, or the result that says why there is none.
-std::optional<PrinterStatus> printerStatus(http_t* http, const std::string& queue, PrintResult& failure) {
+// The queue's state, or the problem that says why there is none.
+core::Result<PrinterStatus> printerStatus(http_t* http, const std::string& queue) {
     ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
     ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri(queue).c_str());
     ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
@@ -134,14 +134,10 @@ std::optional<PrinterStatus> printerStatus(http_t* http, const std::string& queu
                   static_cast<int>(std::size(kWanted)), nullptr, kWanted);
     IppMessage response(cupsDoRequest(http, request, "/"));
     const ipp_status_t status = cupsLastError();
-    if (status == IPP_STATUS_ERROR_NOT_FOUND) {
-        failure = {PrintProblem::NoPrinter, "queue " + queue + " does not exist: " + lastCupsError()};
-        return std::nullopt;
-    }
-    if (!response || status > IPP_STATUS_OK_CONFLICTING) {
-        failure = {PrintProblem::Failed, "queue " + queue + ": CUPS did not report its state: " + lastCupsError()};
-        return std::nullopt;
-    }
+    if (status == IPP_STATUS_ERROR_NOT_FOUND)
+        return failed(PrintProblem::NoPrinter, "queue " + queue + " does not exist: " + lastCupsError());
+    if (!response || status > IPP_STATUS_OK_CONFLICTING)
+        return failed(PrintProblem::Failed, "queue " + queue + ": CUPS did not report its state: " + lastCupsError());
     PrinterStatus printer;
     if (ipp_attribute_t* state = ippFindAttribute(response.get(), "printer-state", IPP_TAG_ENUM))
         printer.state = static_cast<ipp_pstate_t>(ippGetInteger(state, 0));
@@ -169,7 +165,8 @@ struct JobStatus {
     }
 };
 
-std::optional<JobStatus> jobStatus(http_t* http, int job, std::string& error) {
+// The job's state, or why CUPS did not tell it.
+core::Result<JobStatus> jobStatus(http_t* http, int job) {
     ipp_t* request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
     char uri[HTTP_MAX_URI];
     httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/jobs/%d", job);
@@ -181,10 +178,10 @@ std::optional<JobStatus> jobStatus(http_t* http, int job, std::string& error) {
     IppMessage response(cupsDoRequest(http, request, "/"));
     ipp_attribute_t* state = response ? ippFindAttribute(response.get(), "job-state", IPP_TAG_ENUM) : nullptr;
     if (!state || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
-        error = lastCupsError();
+        std::string error = "CUPS did not report its state: " + lastCupsError();
         if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND)
             error += " (is PreserveJobHistory off in cupsd.conf? the kiosk needs the job's end state)";
-        return std::nullopt;
+        return failed(PrintProblem::Failed, std::move(error));
     }
     JobStatus status;
     status.state = static_cast<ipp_jstate_t>(ippGetInteger(state, 0));
@@ -193,13 +190,12 @@ std::optional<JobStatus> jobStatus(http_t* http, int job, std::string& error) {
     return status;
 }
 
-// The queue to use, or the result that says there is none.
-std::optional<std::string> resolveQueue(const std::string& configured, http_t* http, PrintResult& failure) {
+// The queue to use, or the problem that says there is none.
+core::Result<std::string> resolveQueue(const std::string& configured, http_t* http) {
     if (!configured.empty()) return configured;
     const char* fallback = cupsGetDefault2(http);
     if (fallback && *fallback) return std::string(fallback);
-    failure = {PrintProblem::NoPrinter, "no printer queue is configured and CUPS has no default destination"};
-    return std::nullopt;
+    return failed(PrintProblem::NoPrinter, "no printer queue is configured and CUPS has no default destination");
 }
 
 std::optional<std::string> readFile(const std::filesystem::path& file) {
@@ -217,9 +213,10 @@ std::string seconds(Clock::duration duration) {
 
 }  // namespace
 
-std::string_view printProblemName(PrintProblem problem) {
+std::string_view problemDomain(PrintProblem) { return "printer"; }
+
+std::string_view problemName(PrintProblem problem) {
     switch (problem) {
-    case PrintProblem::None: return "none";
     case PrintProblem::NoPrinter: return "no-printer";
     case PrintProblem::Paused: return "paused";
     case PrintProblem::Rejecting: return "rejecting";
@@ -228,7 +225,20 @@ std::string_view printProblemName(PrintProblem problem) {
     case PrintProblem::Failed: return "failed";
     case PrintProblem::TimedOut: return "timed-out";
     }
-    return "unknown";
+    return "failed";
+}
+
+std::string_view problemEnglish(PrintProblem problem) {
+    switch (problem) {
+    case PrintProblem::NoPrinter: return "The printer queue does not exist.";
+    case PrintProblem::Paused: return "The printer queue is paused.";
+    case PrintProblem::Rejecting: return "The printer queue does not accept jobs.";
+    case PrintProblem::OutOfPaper: return "The printer is out of paper.";
+    case PrintProblem::Offline: return "The printer is off or not connected.";
+    case PrintProblem::Failed: return "Printing failed.";
+    case PrintProblem::TimedOut: return "The slip was not printed in time.";
+    }
+    return "Printing failed.";
 }
 
 CupsPrinter::CupsPrinter(std::string queue, std::chrono::seconds timeout)
@@ -236,41 +246,40 @@ CupsPrinter::CupsPrinter(std::string queue, std::chrono::seconds timeout)
 
 std::string CupsPrinter::queueName() const {
     if (!m_queue.empty()) return m_queue;
-    PrintResult ignored;
-    std::optional<Connection> http = connect(ignored);
+    core::Result<Connection> http = connect();
     if (!http) return "";
-    return resolveQueue(m_queue, http->get(), ignored).value_or("");
+    return resolveQueue(m_queue, http->get()).valueOr("");
 }
 
 PrintResult CupsPrinter::check() {
-    PrintResult result;
-    std::optional<Connection> http = connect(result);
-    if (!http) return result;
-    const std::optional<std::string> queue = resolveQueue(m_queue, http->get(), result);
-    if (!queue) return result;
-    const std::optional<PrinterStatus> printer = printerStatus(http->get(), *queue, result);
-    if (!printer) return result;
-    return {printer->problem(), printer->describe(*queue)};
+    core::Result<Connection> http = connect();
+    if (!http) return std::move(http).takeProblem();
+    const core::Result<std::string> queue = resolveQueue(m_queue, http->get());
+    if (!queue) return queue.problem();
+    const core::Result<PrinterStatus> printer = printerStatus(http->get(), *queue);
+    if (!printer) return printer.problem();
+    if (const std::optional<PrintProblem> problem = printer->problem()) return failed(*problem, printer->describe(*queue));
+    return printer->describe(*queue);
 }
 
 PrintResult CupsPrinter::printPdf(const std::filesystem::path& pdf, const std::string& title) {
     const std::optional<std::string> bytes = readFile(pdf);
-    if (!bytes || bytes->empty()) return {PrintProblem::Failed, "cannot read the slip " + pdf.string()};
+    if (!bytes || bytes->empty()) return failed(PrintProblem::Failed, "cannot read the slip " + pdf.string());
 
-    PrintResult result;
-    std::optional<Connection> connection = connect(result);
-    if (!connection) return result;
+    core::Result<Connection> connection = connect();
+    if (!connection) return std::move(connection).takeProblem();
     http_t* http = connection->get();
-    const std::optional<std::string> resolved = resolveQueue(m_queue, http, result);
-    if (!resolved) return result;
+    const core::Result<std::string> resolved = resolveQueue(m_queue, http);
+    if (!resolved) return resolved.problem();
     const std::string& queue = *resolved;
 
     // A stopped or rejecting queue gets no job: it would print whenever someone resumes the
     // queue, long after the family has left. Out of paper or offline alone do not stop us: the
     // reason may be left over from an earlier job, and following the job tells.
-    const std::optional<PrinterStatus> before = printerStatus(http, queue, result);
-    if (!before) return result;
-    if (before->stopped() || !before->accepting) return {before->problem(), before->describe(queue)};
+    const core::Result<PrinterStatus> before = printerStatus(http, queue);
+    if (!before) return before.problem();
+    if (before->stopped() || !before->accepting)
+        return failed(before->problem().value_or(PrintProblem::Paused), before->describe(queue));
 
     const int job = cupsCreateJob(http, queue.c_str(), title.c_str(), 0, nullptr);
     if (job == 0) {
@@ -278,12 +287,16 @@ PrintResult CupsPrinter::printPdf(const std::filesystem::path& pdf, const std::s
         const PrintProblem problem = status == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS ? PrintProblem::Rejecting
                                      : status == IPP_STATUS_ERROR_NOT_FOUND       ? PrintProblem::NoPrinter
                                                                                   : PrintProblem::Failed;
-        return {problem, "queue " + queue + ": CUPS refused the job: " + lastCupsError()};
+        return failed(problem, "queue " + queue + ": CUPS refused the job: " + lastCupsError());
     }
     const std::string jobName = "queue " + queue + ", job " + std::to_string(job);
     const auto giveUp = [&](PrintProblem problem, const std::string& why) {
         cupsCancelJob2(http, queue.c_str(), job, 0);
-        return PrintResult{problem, jobName + ": " + why + "; the job was canceled"};
+        return failed(problem, jobName + ": " + why + "; the job was canceled");
+    };
+    const auto giveUpFor = [&](const core::Problem& problem) {
+        cupsCancelJob2(http, queue.c_str(), job, 0);
+        return core::Problem(problem).withDetail(problem.detail() + "; the job was canceled");
     };
 
     if (cupsStartDocument(http, queue.c_str(), job, title.c_str(), CUPS_FORMAT_PDF, 1) != HTTP_STATUS_CONTINUE ||
@@ -300,35 +313,34 @@ PrintResult CupsPrinter::printPdf(const std::filesystem::path& pdf, const std::s
     std::optional<Clock::time_point> hardwareSince;
     std::optional<PrinterStatus> hardware;  // the printer's last report of a hardware problem
     for (int poll = 0;; ++poll) {
-        std::string error;
-        const std::optional<JobStatus> status = jobStatus(http, job, error);
-        if (!status) return {PrintProblem::Failed, jobName + ": CUPS did not report its state: " + error};
-        if (status->state == IPP_JSTATE_COMPLETED)
-            return {PrintProblem::None, jobName + ": completed after " + seconds(Clock::now() - start)};
-        if (status->finished()) return {PrintProblem::Failed, jobName + ": " + status->describe()};
+        const core::Result<JobStatus> status = jobStatus(http, job);
+        if (!status) return core::Problem(status.problem()).withDetail(jobName + ": " + status.problem().detail());
+        if (status->state == IPP_JSTATE_COMPLETED) return jobName + ": completed after " + seconds(Clock::now() - start);
+        if (status->finished()) return failed(PrintProblem::Failed, jobName + ": " + status->describe());
         // CUPS stops a job (not the queue) when a filter fails, whatever the ErrorPolicy; it
         // stays stopped until someone restarts it, so it is failed, and canceled.
         if (status->state == IPP_JSTATE_STOPPED) return giveUp(PrintProblem::Failed, status->describe());
 
         const auto now = Clock::now();
         if (poll % kPrinterPollEvery == 0) {
-            const std::optional<PrinterStatus> printer = printerStatus(http, queue, result);
-            if (!printer) return giveUp(result.problem, result.detail);
-            if (printer->stopped()) return giveUp(printer->problem(), printer->describe(queue));
+            const core::Result<PrinterStatus> printer = printerStatus(http, queue);
+            if (!printer) return giveUpFor(printer.problem());
+            if (printer->stopped())
+                return giveUp(printer->problem().value_or(PrintProblem::Paused), printer->describe(queue));
             if (!printer->hardwareProblem()) {
                 hardwareSince.reset();
                 hardware.reset();
             } else {
                 if (!hardwareSince) hardwareSince = now;
-                hardware = printer;
+                hardware = *printer;
                 if (now - *hardwareSince >= kHardwareGrace)
-                    return giveUp(printer->problem(),
+                    return giveUp(*printer->problem(),
                                   printer->describe(queue) + " for " + seconds(now - *hardwareSince));
             }
         }
         if (now >= deadline) {
             // "Out of paper" tells the family and the receptionist more than "timed out".
-            if (hardware) return giveUp(hardware->problem(), hardware->describe(queue) + " at the timeout");
+            if (hardware) return giveUp(*hardware->problem(), hardware->describe(queue) + " at the timeout");
             return giveUp(PrintProblem::TimedOut, "not printed after " + seconds(now - start) + " (" +
                                                       status->describe() + ")");
         }

@@ -2,6 +2,8 @@
 // follow it to its end, with a typed problem the kiosk can put into plain words.
 #pragma once
 
+#include "kiosk/core/problem.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -9,8 +11,9 @@
 
 namespace kiosk::platform {
 
+// Said to the receptionist through the .po files ("printer.<name>"), and shorter to the family
+// (app/printing.cpp).
 enum class PrintProblem {
-    None,
     NoPrinter,   // the queue does not exist, or no default queue is set
     Paused,      // the queue is stopped (paused by an administrator, or stopped after an error)
     Rejecting,   // the queue does not accept jobs
@@ -20,13 +23,13 @@ enum class PrintProblem {
     TimedOut,    // the job did not finish in time (it is canceled, so it will not print later)
 };
 
-struct PrintResult {
-    PrintProblem problem = PrintProblem::None;
-    std::string detail;  // for the log: queue, job id, CUPS's own words
-};
+std::string_view problemDomain(PrintProblem);
+std::string_view problemName(PrintProblem problem);  // "out-of-paper"
+std::string_view problemEnglish(PrintProblem problem);
 
-// A short English name for logs and test messages ("out-of-paper").
-std::string_view printProblemName(PrintProblem problem);
+// A print or a check that went well says so for the log ("queue x, job 3: completed after 1.2 s");
+// one that did not is the problem, its detail for the log (queue, job id, CUPS's own words).
+using PrintResult = core::Result<std::string>;
 
 // One CUPS queue on the server CUPS chooses (CUPS_SERVER, client.conf, or the local one). Every
 // call opens its own connection and libcups keeps its state per thread, so one CupsPrinter may

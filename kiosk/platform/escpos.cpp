@@ -19,26 +19,22 @@ constexpr std::uint8_t kGs = 0x1d;
 constexpr int kBandRows = 255;  // rows per GS v 0 command; small bands suit printers with little memory
 constexpr std::uint8_t kFeedLines = 4;  // carries the end of the slip past the cutter
 
-std::string describe(const std::filesystem::path& device, int error) {
-    const std::string printer = "the receipt printer " + device.string();
+// The problem an errno from opening or writing the device stands for.
+core::Problem describe(const std::filesystem::path& device, int error, std::string detail = {}) {
+    ReceiptProblem code = ReceiptProblem::Failed;
     switch (error) {
     case ENOENT:
     case ENODEV:
-    case ENXIO:
-        return printer + " is not connected";
+    case ENXIO: code = ReceiptProblem::NotConnected; break;
     case EACCES:
     case EPERM:
-    case EROFS:
-        return printer + " cannot be written: permission denied";
-    case EBUSY:
-        return printer + " is busy with another program";
-    case ENOSPC:
-        return printer + " is out of paper";
-    case EIO:
-        return printer + " reports a fault (switched off, out of paper or its cover open?)";
-    default:
-        return printer + " cannot be written: " + std::strerror(error);
+    case EROFS: code = ReceiptProblem::NoPermission; break;
+    case EBUSY: code = ReceiptProblem::Busy; break;
+    case ENOSPC: code = ReceiptProblem::OutOfPaper; break;
+    case EIO: code = ReceiptProblem::Fault; break;
+    default: break;
     }
+    return core::Problem(code, {device.string()}, std::strerror(error) + detail);
 }
 
 // Closes the descriptor at every exit of write().
@@ -88,17 +84,21 @@ bool EscPosPrinter::ready() const {
     return ::access(m_device.c_str(), W_OK) == 0;
 }
 
-std::string EscPosPrinter::print(const core::Slip& slip) const {
+core::Result<void> EscPosPrinter::print(const core::Slip& slip) const {
     const std::optional<Raster> raster = renderSlipRaster(slip, m_widthDots);
-    if (!raster) return "the slip could not be drawn for the receipt printer " + m_device.string();
+    if (!raster)
+        return core::Problem(ReceiptProblem::CannotDraw, {m_device.string()}, std::to_string(m_widthDots) + " dots wide");
     return write(escposRaster(*raster));
 }
 
-std::string EscPosPrinter::write(const std::vector<std::uint8_t>& bytes) const {
+core::Result<void> EscPosPrinter::write(const std::vector<std::uint8_t>& bytes) const {
     // No O_CREAT: a printer that is not there must not become a file in /dev.
     Descriptor fd(::open(m_device.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
     if (fd.get() < 0) return describe(m_device, errno);
     size_t written = 0;
+    const auto stopped = [&] {
+        return " (it stopped after " + std::to_string(written) + " of " + std::to_string(bytes.size()) + " bytes)";
+    };
     while (written < bytes.size()) {
         const ssize_t done = ::write(fd.get(), bytes.data() + written, bytes.size() - written);
         if (done > 0) {
@@ -113,18 +113,45 @@ std::string EscPosPrinter::write(const std::vector<std::uint8_t>& bytes) const {
             if (ready > 0 && !(waiting.revents & (POLLERR | POLLHUP | POLLNVAL))) continue;
             if (ready < 0 && errno == EINTR) continue;
             if (ready == 0)
-                return "the receipt printer " + m_device.string() +
-                       " does not take the slip (out of paper, or its cover open?)";
-            if (waiting.revents & POLLHUP) return describe(m_device, ENODEV);
-            return describe(m_device, EIO);
+                return core::Problem(ReceiptProblem::Stalled, {m_device.string()},
+                                     "no room for more bytes for " + std::to_string(m_timeout.count()) + " ms" + stopped());
+            if (waiting.revents & POLLHUP) return describe(m_device, ENODEV, stopped());
+            return describe(m_device, EIO, stopped());
         }
-        std::string message = describe(m_device, error);
-        if (written > 0)
-            message += " (it stopped after " + std::to_string(written) + " of " + std::to_string(bytes.size()) + " bytes)";
-        return message;
+        return describe(m_device, error, written > 0 ? stopped() : std::string());
     }
     if (::close(fd.release()) != 0) return describe(m_device, errno);
     return {};
+}
+
+std::string_view problemDomain(ReceiptProblem) { return "receipt-printer"; }
+
+std::string_view problemName(ReceiptProblem code) {
+    switch (code) {
+    case ReceiptProblem::NotConnected: return "not-connected";
+    case ReceiptProblem::NoPermission: return "no-permission";
+    case ReceiptProblem::Busy: return "busy";
+    case ReceiptProblem::OutOfPaper: return "out-of-paper";
+    case ReceiptProblem::Fault: return "fault";
+    case ReceiptProblem::Stalled: return "stalled";
+    case ReceiptProblem::CannotDraw: return "cannot-draw";
+    case ReceiptProblem::Failed: break;
+    }
+    return "failed";
+}
+
+std::string_view problemEnglish(ReceiptProblem code) {
+    switch (code) {
+    case ReceiptProblem::NotConnected: return "the receipt printer {} is not connected";
+    case ReceiptProblem::NoPermission: return "the receipt printer {} cannot be written: permission denied";
+    case ReceiptProblem::Busy: return "the receipt printer {} is busy with another program";
+    case ReceiptProblem::OutOfPaper: return "the receipt printer {} is out of paper";
+    case ReceiptProblem::Fault: return "the receipt printer {} reports a fault (switched off, out of paper or its cover open?)";
+    case ReceiptProblem::Stalled: return "the receipt printer {} does not take the slip (out of paper, or its cover open?)";
+    case ReceiptProblem::CannotDraw: return "the slip could not be drawn for the receipt printer {}";
+    case ReceiptProblem::Failed: break;
+    }
+    return "the receipt printer {} cannot be written";
 }
 
 }  // namespace kiosk::platform

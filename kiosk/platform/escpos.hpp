@@ -2,6 +2,7 @@
 // printer's device file (/dev/usb/lp0, a serial port, …).
 #pragma once
 
+#include "kiosk/core/problem.hpp"
 #include "kiosk/core/slip.hpp"
 #include "kiosk/platform/slip_render.hpp"
 
@@ -12,6 +13,21 @@
 #include <vector>
 
 namespace kiosk::platform {
+
+// Why a slip did not come out of the receipt printer; the first value is the device.
+enum class ReceiptProblem {
+    NotConnected,  // no device file, or nothing behind it
+    NoPermission,  // the kiosk's user may not write to it
+    Busy,          // another program has it open
+    OutOfPaper,    // the driver says so (ENOSPC)
+    Fault,         // an I/O error: switched off, out of paper or its cover open
+    Stalled,       // it stopped taking bytes for longer than the timeout
+    CannotDraw,    // the slip could not be drawn at the printer's width
+    Failed,        // any other error (the detail has the system's words)
+};
+std::string_view problemDomain(ReceiptProblem);
+std::string_view problemName(ReceiptProblem code);
+std::string_view problemEnglish(ReceiptProblem code);
 
 // ESC @ (reset), the image as GS v 0 raster bands, a few lines of feed, GS V 1 (partial cut).
 std::vector<std::uint8_t> escposRaster(const Raster& raster);
@@ -28,11 +44,12 @@ public:
     // Whether the device file exists and this user may write to it.
     bool ready() const;
 
-    // Prints the slip and returns an error in plain words for the receptionist, empty on success.
-    std::string print(const core::Slip& slip) const;
+    // Prints the slip. The device is written as it is (no temporary file and rename: it is a
+    // printer, not a file to replace).
+    core::Result<void> print(const core::Slip& slip) const;
 
     // Writes prepared bytes (a test pattern, a slip) the same way.
-    std::string write(const std::vector<std::uint8_t>& bytes) const;
+    core::Result<void> write(const std::vector<std::uint8_t>& bytes) const;
 
 private:
     std::filesystem::path m_device;

@@ -2,6 +2,7 @@
 // A4 pages or down a receipt; pango shapes and orders the text, cairo draws it.
 #include "kiosk/platform/slip_render.hpp"
 
+#include "kiosk/core/localized_text.hpp"
 #include "kiosk/platform/qr_code.hpp"
 
 #include <algorithm>
@@ -99,7 +100,8 @@ void addText(std::vector<Row>& rows, cairo_t* cr, const Target& target, const st
     PangoContext* context = pango_layout_get_context(layout.get());
     const bool rtlRun = target.rtl && flow == Flow::Family;
     pango_context_set_base_dir(context, rtlRun ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    pango_context_set_language(context, pango_language_from_string(flow == Flow::Family ? target.language.c_str() : "de"));
+    const std::string language = flow == Flow::Family ? target.language : std::string(core::kReferenceLanguage);
+    pango_context_set_language(context, pango_language_from_string(language.c_str()));
     pango_layout_context_changed(layout.get());
     // Every paragraph in the direction of its flow, not guessed from its first letter, so a phone
     // number line in an Arabic slip still starts on the right.
@@ -282,7 +284,7 @@ std::vector<Block> slipBlocks(cairo_t* cr, const Target& target, const core::Sli
 Target targetFor(const core::Slip& slip) {
     Target target;
     target.rtl = rightToLeft(slip.language);
-    target.language = slip.language.empty() ? "de" : slip.language;
+    target.language = slip.language.empty() ? std::string(core::kReferenceLanguage) : slip.language;
     return target;
 }
 
@@ -347,12 +349,16 @@ void appendThresholded(Raster& raster, cairo_surface_t* surface, int rows) {
 
 }  // namespace
 
-std::string renderSlipPdf(const core::Slip& slip, const std::filesystem::path& file) {
+std::string_view problemDomain(SlipProblem) { return "slip"; }
+std::string_view problemName(SlipProblem) { return "cannot-write"; }
+std::string_view problemEnglish(SlipProblem) { return "could not write the slip to {}"; }
+
+core::Result<void> renderSlipPdf(const core::Slip& slip, const std::filesystem::path& file) {
     std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
         cairo_pdf_surface_create(file.c_str(), kA4Width, kA4Height), &cairo_surface_destroy);
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-        return "could not write the slip to " + file.string() + ": " +
-               cairo_status_to_string(cairo_surface_status(surface.get()));
+        return core::Problem(SlipProblem::CannotWrite, {file.string()},
+                             cairo_status_to_string(cairo_surface_status(surface.get())));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, slip.labels.heading.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Familienkiosk");
     std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
@@ -378,7 +384,7 @@ std::string renderSlipPdf(const core::Slip& slip, const std::filesystem::path& f
     cairo_surface_finish(surface.get());
     const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface.get());
     if (status != CAIRO_STATUS_SUCCESS)
-        return "could not write the slip to " + file.string() + ": " + cairo_status_to_string(status);
+        return core::Problem(SlipProblem::CannotWrite, {file.string()}, cairo_status_to_string(status));
     return {};
 }
 

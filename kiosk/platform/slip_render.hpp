@@ -2,6 +2,7 @@
 // PDF for office printers and as a 1-bit raster for receipt printers.
 #pragma once
 
+#include "kiosk/core/problem.hpp"
 #include "kiosk/core/slip.hpp"
 
 #include <cstdint>
@@ -29,9 +30,15 @@ struct Raster {
 constexpr int kReceiptDots58mm = 384;
 constexpr int kReceiptDots80mm = 576;
 
-// Writes the slip as an A4 PDF (more pages when the entries need them). Returns an error message
-// naming the file, empty on success.
-std::string renderSlipPdf(const core::Slip& slip, const std::filesystem::path& file);
+enum class SlipProblem {
+    CannotWrite,  // the PDF could not be written (values: the file; detail: cairo's words)
+};
+std::string_view problemDomain(SlipProblem);
+std::string_view problemName(SlipProblem);
+std::string_view problemEnglish(SlipProblem);
+
+// Writes the slip as an A4 PDF (more pages when the entries need them).
+core::Result<void> renderSlipPdf(const core::Slip& slip, const std::filesystem::path& file);
 
 // The slip as one long column `widthDots` wide (kReceiptDots58mm or kReceiptDots80mm) at 203 dpi,
 // its QR codes at a whole number of dots per module. Nothing when the width is too small for text

@@ -118,8 +118,8 @@ core::Result<SiteSummary> buildSite(const SiteOptions& options, std::vector<cont
     const fs::path target = output.has_filename() ? output : output.parent_path();
     if (!replaceable(target)) return core::Problem(SiteProblem::NotASite, {target.string()});
 
-    if (std::string problems = i18n::loadUiStrings(options.assets / "i18n"); !problems.empty())
-        summary.mapProblem = "translations: " + problems;  // reported, the pages fall back to German words
+    for (const auto& problem : i18n::loadUiStrings(options.assets / "i18n"))  // reported; German words stand in
+        summary.mapProblem += (summary.mapProblem.empty() ? "translations: " : "; ") + problem.logLine();
     std::string mapError;
     const auto map = content::loadDistrictMap(options.assets / "geo", mapError);
     if (!map) summary.mapProblem += (summary.mapProblem.empty() ? "" : "; ") + mapError;

@@ -1,6 +1,8 @@
 // Code points of the pictograms the kiosk and its content use (Debian's fonts-materialdesignicons-webfont 1.6).
 #include "kiosk/ui/icons.hpp"
 
+#include "kiosk/core/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -28,9 +30,7 @@ constexpr std::array<std::pair<std::string_view, unsigned>, 58> kIcons{{
 
 std::string utf8(unsigned codepoint) {
     std::string out;
-    out += static_cast<char>(0xE0 | (codepoint >> 12));
-    out += static_cast<char>(0x80 | ((codepoint >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (codepoint & 0x3F));
+    core::appendUtf8(out, static_cast<char32_t>(codepoint));
     return out;
 }
 

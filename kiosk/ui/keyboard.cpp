@@ -2,6 +2,7 @@
 // key that lists the layouts of the kiosk's languages, each named in its own script.
 #include "kiosk/ui/keyboard.hpp"
 
+#include "kiosk/core/localized_text.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -55,7 +56,7 @@ const KeyboardLayout* keyboardFor(std::string_view language) {
     for (const auto& layout : g_layouts)
         if (layout.language == language) return &layout;
     for (const auto& layout : g_layouts)
-        if (layout.language == "de") return &layout;
+        if (layout.language == core::kReferenceLanguage) return &layout;
     return nullptr;
 }
 
@@ -87,7 +88,7 @@ std::vector<const KeyboardLayout*> choosableLayouts() {
     for (const auto& code : uiLanguages())
         for (const auto& layout : g_layouts)
             if (layout.language == code) layouts.push_back(&layout);
-    if (const KeyboardLayout* german = keyboardFor("de");
+    if (const KeyboardLayout* german = keyboardFor(core::kReferenceLanguage);
         german && std::find(layouts.begin(), layouts.end(), german) == layouts.end())
         layouts.insert(layouts.begin(), german);
     return layouts;

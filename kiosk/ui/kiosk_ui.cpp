@@ -145,7 +145,7 @@ bool drawUpdate(const UpdateView& update, const std::string& language) {
         paragraph(tr("update.kept", language));
         headingText(tr("update.remove_stick", language));
         paragraph(tr("update.what_to_do", language));
-        mutedText(tr("update.reason", language) + " " + refusalText(update.reasonCode, update.reasonArgs, update.reason, language));
+        mutedText(tr("update.reason", language) + " " + (update.problem ? problemText(*update.problem, language) : std::string()));
         mutedText(tr("update.tap", language));
         break;
     }

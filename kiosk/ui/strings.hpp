@@ -7,13 +7,14 @@
 namespace kiosk::ui {
 
 using i18n::forEachUiString;
+using i18n::hoursWords;
 using i18n::isRightToLeft;
 using i18n::isUiLanguage;
 using i18n::languageEndonym;
 using i18n::languageName;
 using i18n::loadUiStrings;
 using i18n::problemText;
-using i18n::refusalText;
+using i18n::TranslationProblem;
 using i18n::tr;
 using i18n::uiLanguages;
 using i18n::untranslatedKeys;

@@ -1,6 +1,8 @@
 // Shaping and reordering with fribidi, line breaking with ImGui's own word wrap, both cached.
 #include "kiosk/ui/text_direction.hpp"
 
+#include "kiosk/core/utf8.hpp"
+
 #include <fribidi.h>
 
 #include <algorithm>
@@ -11,38 +13,18 @@ namespace {
 
 bool g_rightToLeft = false;
 
-std::u32string toUtf32(std::string_view utf8) {
-    std::u32string text(utf8.size() + 1, U'\0');
-    const FriBidiStrIndex length = fribidi_charset_to_unicode(
-        FRIBIDI_CHAR_SET_UTF8, utf8.data(), static_cast<FriBidiStrIndex>(utf8.size()),
-        reinterpret_cast<FriBidiChar*>(text.data()));
-    text.resize(static_cast<size_t>(length));
-    return text;
-}
+std::u32string toUtf32(std::string_view utf8) { return core::decodeUtf8(utf8); }
 
 // UTF-8 of `text`, and the byte offset where each character starts (plus the end).
 std::string toUtf8(std::u32string_view text, std::vector<size_t>* offsets = nullptr) {
+    if (!offsets) return core::encodeUtf8(text);
     std::string utf8;
     utf8.reserve(text.size() * 2);
     for (char32_t c : text) {
-        if (offsets) offsets->push_back(utf8.size());
-        if (c < 0x80) {
-            utf8 += static_cast<char>(c);
-        } else if (c < 0x800) {
-            utf8 += static_cast<char>(0xC0 | (c >> 6));
-            utf8 += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            utf8 += static_cast<char>(0xE0 | (c >> 12));
-            utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            utf8 += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            utf8 += static_cast<char>(0xF0 | (c >> 18));
-            utf8 += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            utf8 += static_cast<char>(0x80 | (c & 0x3F));
-        }
+        offsets->push_back(utf8.size());
+        core::appendUtf8(utf8, c);
     }
-    if (offsets) offsets->push_back(utf8.size());
+    offsets->push_back(utf8.size());
     return utf8;
 }
 

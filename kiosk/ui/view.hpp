@@ -5,10 +5,12 @@
 #include "kiosk/core/district_map.hpp"
 #include "kiosk/core/navigation.hpp"
 #include "kiosk/core/opening_hours.hpp"
+#include "kiosk/core/problem.hpp"
 #include "kiosk/ui/texture.hpp"
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,7 +18,7 @@
 namespace kiosk::ui {
 
 using Intents = std::vector<core::Intent>;
-class MapPictures;
+class MapCache;
 
 // QR textures by their text, made on first use and kept while the screen shows them.
 class QrTextures {
@@ -59,9 +61,7 @@ struct UpdateView {
     long long version = 0;  // Done: what came in
     std::string created;
     int offers = 0;
-    std::string reason;     // Failed: why, in plain English words (as in the log)
-    std::string reasonCode;                // and as a refusal code, said as "refusal.<code>" in the reader's language
-    std::vector<std::string> reasonArgs;   // with the values it names
+    std::optional<core::Problem> problem;  // Failed: why (a refusal), said in the reader's language
 };
 
 struct View {
@@ -76,7 +76,7 @@ struct View {
     const core::DistrictMap* map = nullptr;                  // null: the map data could not be read
     std::optional<core::GeoPoint> here{};                    // the kiosk's own place ("you are here")
     const std::vector<std::string>* searchResults = nullptr;  // offer ids for session.searchText, best first
-    MapPictures* mapPictures = nullptr;                       // kept across frames; null: the map drawn afresh
+    MapCache* mapCache = nullptr;                            // kept across frames; null: the map drawn afresh
 
     const std::string& language() const { return session.language; }
     bool portrait() const;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <map>
@@ -78,7 +79,10 @@ int main(int argc, char** argv) {
     if (!source.ok()) return 1;
     const fs::path file = fs::path(argv[2]) / "bench-search.sqlite";
     const auto buildStart = std::chrono::steady_clock::now();
-    content::writeDatabaseFile(file, generate(source.catalog, count), {"bench", "", ""});
+    if (auto written = content::writeDatabaseFile(file, generate(source.catalog, count), {"bench", "", ""}); !written) {
+        std::fprintf(stderr, "%s\n", written.problem().logLine().c_str());
+        return 1;
+    }
     const double buildSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - buildStart).count();
 
     content::Search search(file);

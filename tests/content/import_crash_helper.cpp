@@ -16,6 +16,6 @@ int main(int argc, char** argv) {
     const auto outcome = kiosk::content::importPack(argv[1], argv[2], argv[3], {}, [&](double) {
         if (++reports == killAt) std::raise(SIGKILL);
     });
-    std::printf("%s\nreports: %ld\n", outcome.message.c_str(), reports);
-    return outcome.ok ? 0 : 1;
+    std::printf("%s\nreports: %ld\n", outcome ? outcome->message.c_str() : outcome.problem().english().c_str(), reports);
+    return outcome ? 0 : 1;
 }

@@ -438,7 +438,7 @@ TEST_CASE("a database file is written whole and leaves no staging file behind", 
     const fs::path path = folder.path() / "data" / "content.sqlite";
     const fs::path staging = folder.path() / "data" / "content.sqlite.new";
 
-    writeDatabaseFile(path, handMadeCatalog(), kInfo);
+    REQUIRE(writeDatabaseFile(path, handMadeCatalog(), kInfo));
     CHECK(fs::is_regular_file(path));
     CHECK_FALSE(fs::exists(staging));
     {
@@ -452,7 +452,7 @@ TEST_CASE("a database file is written whole and leaves no staging file behind", 
     std::ofstream(staging) << "half-written";
     core::Catalog changed = handMadeCatalog();
     changed.offers.front().title.set("de", "Beratung für Schwangere");
-    writeDatabaseFile(path, changed, kInfo);
+    REQUIRE(writeDatabaseFile(path, changed, kInfo));
     CHECK_FALSE(fs::exists(staging));
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     CHECK(readCatalog(db).offer("schwangerschaftsberatung")->title.get("de") == "Beratung für Schwangere");

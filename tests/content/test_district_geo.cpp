@@ -23,9 +23,8 @@ std::string placeOf(const core::DistrictMap& map, double latitude, double longit
 }  // namespace
 
 TEST_CASE("the district map has its 44 municipalities", "[district_geo]") {
-    std::string error;
-    auto map = content::loadDistrictMap(kGeo, error);
-    INFO(error);
+    auto map = content::loadDistrictMap(kGeo);
+    INFO((map ? "" : map.problem().logLine()));
     REQUIRE(map);
     CHECK(map->municipalities.size() == 44);
     CHECK(!map->outline.empty());
@@ -35,8 +34,7 @@ TEST_CASE("the district map has its 44 municipalities", "[district_geo]") {
 }
 
 TEST_CASE("town halls lie in their own municipality", "[district_geo]") {
-    std::string error;
-    auto map = content::loadDistrictMap(kGeo, error);
+    auto map = content::loadDistrictMap(kGeo);
     REQUIRE(map);
     CHECK(placeOf(*map, 48.7406, 9.3108) == "Esslingen am Neckar");
     CHECK(placeOf(*map, 48.6267, 9.3405) == "Nürtingen");
@@ -46,8 +44,7 @@ TEST_CASE("town halls lie in their own municipality", "[district_geo]") {
 }
 
 TEST_CASE("every sample provider lies in the municipality of its address", "[district_geo]") {
-    std::string error;
-    auto map = content::loadDistrictMap(kGeo, error);
+    auto map = content::loadDistrictMap(kGeo);
     REQUIRE(map);
     auto source = content::loadSource(KIOSK_SAMPLE_CONTENT);
     REQUIRE(source.ok());
@@ -62,11 +59,12 @@ TEST_CASE("every sample provider lies in the municipality of its address", "[dis
 
 TEST_CASE("a missing or broken map file is a message, not a crash", "[district_geo]") {
     kiosk::test::TempFolder folder;
-    std::string error;
-    CHECK(!content::loadDistrictMap(folder.path(), error));
-    CHECK(error.find("landkreis-esslingen.geojson is missing") != std::string::npos);
+    const auto missing = content::loadDistrictMap(folder.path());
+    REQUIRE(!missing);
+    CHECK(missing.problem().detail().find("landkreis-esslingen.geojson is missing") != std::string::npos);
     std::ofstream(folder.path() / "landkreis-esslingen.geojson") << "{\"type\": \"FeatureCollection\", \"features\": [";
     std::ofstream(folder.path() / "landkreis-esslingen-gemeinden.geojson") << "{}";
-    CHECK(!content::loadDistrictMap(folder.path(), error));
-    CHECK(error.find("cannot be read") != std::string::npos);
+    const auto broken = content::loadDistrictMap(folder.path());
+    REQUIRE(!broken);
+    CHECK(broken.problem().english().find("cannot be read") != std::string::npos);
 }

@@ -1,8 +1,13 @@
 // Unit tests for content packs: keys, build, verify; a corpus of bad packs made here, each refused in
 // its own words with the data folder byte-for-byte unchanged; import, rollback and what is kept.
-#include "kiosk/content/pack.hpp"
+#include "kiosk/content/pack_hashing.hpp"
 #include "kiosk/content/pack_import.hpp"
+#include "kiosk/content/pack_keys.hpp"
+#include "kiosk/content/pack_reader.hpp"
+#include "kiosk/content/pack_refusal.hpp"
+#include "kiosk/content/pack_writer.hpp"
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/files/durable_file.hpp"
 
 #include "tests/support/temp_folder.hpp"
 
@@ -124,13 +129,12 @@ public:
     Bench() {
         fs::create_directories(source());
         makeSource(source());
-        std::string error;
-        REQUIRE(generateKeyPair(m_root.path() / "key", error));
-        REQUIRE(generateKeyPair(m_root.path() / "stranger", error));
+        REQUIRE(generateKeyPair(m_root.path() / "key"));
+        REQUIRE(generateKeyPair(m_root.path() / "stranger"));
         fs::create_directories(keys());
         fs::copy_file(m_root.path() / "key.pub", keys() / "network.pub");
-        key = *readSecretKey(m_root.path() / "key", error);
-        stranger = *readSecretKey(m_root.path() / "stranger", error);
+        key = *readSecretKey(m_root.path() / "key");
+        stranger = *readSecretKey(m_root.path() / "stranger");
     }
 
     fs::path source() const { return m_root.path() / "source"; }
@@ -140,13 +144,13 @@ public:
 
     fs::path build(std::int64_t version, const fs::path& from = {}) {
         const fs::path pack = file("good-" + std::to_string(version) + ".kpack");
-        const auto outcome = buildPack(from.empty() ? source() : from, pack, key, version, "test");
-        INFO(outcome.error << describe(outcome.contentErrors));
-        REQUIRE(outcome.ok);
+        const auto built = buildPack(from.empty() ? source() : from, pack, key, version, "test");
+        INFO((built ? "" : built.problem().logLine()));
+        REQUIRE(built);
         return pack;
     }
 
-    ImportOutcome import(const fs::path& pack, const ImportLimits& limits = {}) {
+    core::Result<ImportedContent> import(const fs::path& pack, const ImportLimits& limits = {}) {
         return importPack(pack, data(), keys(), limits, {});
     }
 
@@ -186,6 +190,11 @@ private:
     TempFolder m_root{"kiosk-test-pack"};
 };
 
+// What an import or rollback says in English: the content that came in, or why not.
+std::string words(const core::Result<ImportedContent>& outcome) {
+    return outcome ? outcome->message : outcome.problem().english();
+}
+
 bool noLeftovers(const fs::path& data) {
     for (const auto& entry : fs::directory_iterator(data))
         if (entry.path().filename().string().starts_with("staging-")) return false;
@@ -196,19 +205,19 @@ bool noLeftovers(const fs::path& data) {
 
 TEST_CASE("keygen writes a secret key only its owner can read, and never overwrites one") {
     TempFolder folder;
-    std::string error;
-    REQUIRE(generateKeyPair(folder.path() / "network", error));
+    REQUIRE(generateKeyPair(folder.path() / "network"));
     struct stat info {};
     REQUIRE(::stat((folder.path() / "network").c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
-    const auto pub = readPublicKey(folder.path() / "network.pub", error);
-    const auto secret = readSecretKey(folder.path() / "network", error);
+    const auto pub = readPublicKey(folder.path() / "network.pub");
+    const auto secret = readSecretKey(folder.path() / "network");
     REQUIRE(pub);
     REQUIRE(secret);
     CHECK(publicKeyOf(*secret) == toHex(pub->bytes.data(), 32));
     CHECK_THAT(readFile(folder.path() / "network.pub"), !Contains(readFile(folder.path() / "network").substr(0, 20)));
-    CHECK_FALSE(generateKeyPair(folder.path() / "network", error));
-    CHECK_THAT(error, Contains("never overwritten"));
+    const auto again = generateKeyPair(folder.path() / "network");
+    REQUIRE_FALSE(again);
+    CHECK_THAT(again.problem().english(), Contains("never overwritten"));
 }
 
 TEST_CASE("a built pack verifies, names its files with size and hash, and reads back whole") {
@@ -218,22 +227,21 @@ TEST_CASE("a built pack verifies, names its files with size and hash, and reads 
     REQUIRE(keys.size() == 1);
     PackReadOptions options;
     options.keys = &keys;
-    const PackCheck check = readPack(pack, options);
-    INFO(check.detail);
-    REQUIRE(check.ok);
-    CHECK(check.verified);
-    CHECK(check.manifest.version == 1);
-    CHECK(check.manifest.name == "test");
-    CHECK(check.manifest.keyId == keys[0].keyId());
-    CHECK(check.manifest.files.size() == 7);  // five YAML files and two sound files
-    CHECK(check.manifest.files[0].path == "content/" + sourceFiles()[0]);
-    CHECK(check.manifest.files[0].blake2b == blake2bHex(readFile(bench.source() / sourceFiles()[0])));
-    CHECK(manifestToJson(check.manifest) == check.manifestBytes);
+    const auto check = verifyPack(pack, options);
+    INFO((check ? "" : check.problem().logLine()));
+    REQUIRE(check);
+    CHECK(check->verified);
+    CHECK(check->manifest.version == 1);
+    CHECK(check->manifest.name == "test");
+    CHECK(check->manifest.keyId == keys[0].keyId());
+    CHECK(check->manifest.files.size() == 7);  // five YAML files and two sound files
+    CHECK(check->manifest.files[0].path == "content/" + sourceFiles()[0]);
+    CHECK(check->manifest.files[0].blake2b == blake2bHex(readFile(bench.source() / sourceFiles()[0])));
+    CHECK(manifestToJson(check->manifest) == check->manifestBytes);
 
-    // The same files extracted are the source's files.
+    // The same files unpacked are the source's files.
     TempFolder out;
-    options.extractTo = out.path();
-    REQUIRE(readPack(pack, options).ok);
+    REQUIRE(verifyAndUnpack(pack, out.path(), options));
     for (const auto& file : sourceFiles()) CHECK(readFile(out.path() / "content" / file) == readFile(bench.source() / file));
 }
 
@@ -241,16 +249,28 @@ TEST_CASE("a broken content folder is refused by build with the kiosk's own mess
     Bench bench;
     writeFile(bench.source() / "offers.yaml",
               readFile(bench.source() / "offers.yaml") + "\n- id: kaputt\n  title: {de: \"Kaputt\"}\n  provider: niemand\n");
-    const auto outcome = buildPack(bench.source(), bench.file("x.kpack"), bench.key, 1, "test");
-    CHECK_FALSE(outcome.ok);
-    REQUIRE_FALSE(outcome.contentErrors.empty());
-    CHECK_THAT(describe(outcome.contentErrors), Contains("offers.yaml: offer 'kaputt': field 'provider'"));
+    const auto built = buildPack(bench.source(), bench.file("x.kpack"), bench.key, 1, "test");
+    REQUIRE_FALSE(built);
+    CHECK(built.problem().is(PackBuildProblem::ContentMistakes));
+    CHECK_THAT(built.problem().detail(), Contains("offers.yaml: offer 'kaputt': field 'provider'"));
     CHECK_FALSE(fs::exists(bench.file("x.kpack")));
+}
+
+TEST_CASE("a pack is written whole or not at all, and a folder it cannot go to is named") {
+    Bench bench;
+    TempFolder out;
+    REQUIRE(buildPack(bench.source(), out.path() / "x.kpack", bench.key, 1, "test"));
+    // Only the pack: nothing written beside it is left over.
+    CHECK(std::distance(fs::directory_iterator(out.path()), fs::directory_iterator()) == 1);
+    const auto missing = buildPack(bench.source(), out.path() / "no-such-folder" / "x.kpack", bench.key, 1, "test");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.problem().is(files::FileProblem::Missing));
+    CHECK_THAT(missing.problem().english(), Contains("no-such-folder"));
 }
 
 TEST_CASE("bad packs are refused in their own words and leave the data folder byte-for-byte unchanged") {
     Bench bench;
-    REQUIRE(bench.import(bench.build(2)).ok);
+    REQUIRE(bench.import(bench.build(2)));
     const std::string before = snapshot(bench.data());
     ImportLimits limits;
 
@@ -353,10 +373,10 @@ TEST_CASE("bad packs are refused in their own words and leave the data folder by
         DYNAMIC_SECTION(c.name) {
             const fs::path pack = c.make();
             const auto outcome = bench.import(pack, limits);
-            INFO(outcome.detail);
-            CHECK_FALSE(outcome.ok);
-            CHECK_THAT(outcome.message, Contains(c.message));
-            CHECK_THAT(outcome.message, Contains("The content in use is unchanged."));
+            REQUIRE_FALSE(outcome);
+            INFO(outcome.problem().detail());
+            CHECK(outcome.problem().domain() == "refusal");
+            CHECK_THAT(words(outcome), Contains(c.message));
             CHECK(snapshot(bench.data()) == before);
             CHECK(activeVersion(bench.data()) == 2);
         }
@@ -365,14 +385,14 @@ TEST_CASE("bad packs are refused in their own words and leave the data folder by
     SECTION("a file larger than the limit") {
         limits.maxFileBytes = 1000;
         const auto outcome = bench.import(bench.build(3), limits);
-        CHECK_FALSE(outcome.ok);
-        CHECK_THAT(outcome.message, Contains("A file in the content pack is too large"));
+        CHECK_FALSE(outcome);
+        CHECK_THAT(words(outcome), Contains("A file in the content pack is too large"));
         CHECK(snapshot(bench.data()) == before);
     }
     SECTION("too many files") {
         limits.maxFiles = 6;
         const auto outcome = bench.import(bench.build(3), limits);
-        CHECK_THAT(outcome.message, Contains("too many files (7; a kiosk takes at most 6)"));
+        CHECK_THAT(words(outcome), Contains("too many files (7; a kiosk takes at most 6)"));
         CHECK(snapshot(bench.data()) == before);
     }
     SECTION("a decompression bomb stops at the limit, at once") {
@@ -390,13 +410,13 @@ TEST_CASE("bad packs are refused in their own words and leave the data folder by
         const auto first = bench.import(truthful);
         const auto second = bench.import(lying);
         CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
-        CHECK_THAT(first.message, Contains("too large: content/audio/bomb.ogg (256 MB; a kiosk takes at most 200 MB)"));
-        CHECK_THAT(second.message, Contains("not the one that was signed: content/audio/bomb.ogg"));
+        CHECK_THAT(words(first), Contains("too large: content/audio/bomb.ogg (256 MB; a kiosk takes at most 200 MB)"));
+        CHECK_THAT(words(second), Contains("not the one that was signed: content/audio/bomb.ogg"));
         CHECK(snapshot(bench.data()) == before);
     }
     SECTION("no trusted key at all") {
         const auto outcome = importPack(bench.build(3), bench.data(), bench.file("no-keys"), {}, {});
-        CHECK_THAT(outcome.message, Contains("no trusted keys"));
+        CHECK_THAT(words(outcome), Contains("no trusted keys"));
         CHECK(snapshot(bench.data()) == before);
     }
     CHECK(noLeftovers(bench.data()));
@@ -407,11 +427,11 @@ TEST_CASE("a good pack switches the content, rollback returns to the previous, t
     CHECK_FALSE(activeVersion(bench.data()));
     std::vector<double> progress;
     const auto first = importPack(bench.build(1), bench.data(), bench.keys(), {}, [&](double f) { progress.push_back(f); });
-    INFO(first.detail);
-    REQUIRE(first.ok);
-    CHECK(first.version == 1);
-    CHECK(first.offers > 0);
-    CHECK_THAT(first.message, Contains("New content is in use: version 1"));
+    INFO(words(first));
+    REQUIRE(first);
+    CHECK(first->version == 1);
+    CHECK(first->offers > 0);
+    CHECK_THAT(first->message, Contains("New content is in use: version 1"));
     CHECK(std::is_sorted(progress.begin(), progress.end()));
     CHECK(progress.back() == 1.0);
     CHECK(fs::read_symlink(bench.data() / "current") == fs::path("versions/1"));
@@ -421,7 +441,7 @@ TEST_CASE("a good pack switches the content, rollback returns to the previous, t
     std::string offers = readFile(bench.source() / "offers.yaml");
     offers.replace(offers.find(firstTitle), firstTitle.size(), "Neuer Titel");
     writeFile(bench.source() / "offers.yaml", offers);
-    REQUIRE(bench.import(bench.build(2)).ok);
+    REQUIRE(bench.import(bench.build(2)));
     auto loaded = loadKioskContent(kSample, bench.data());
     REQUIRE(loaded.catalog);
     CHECK(loaded.catalog->offers.front().title.get("de") == "Neuer Titel");
@@ -429,15 +449,17 @@ TEST_CASE("a good pack switches the content, rollback returns to the previous, t
     CHECK(fs::exists(loaded.mediaDir / loaded.catalog->offers.front().audio.get("de")));
 
     const auto back = rollBack(bench.data());
-    INFO(back.detail);
-    REQUIRE(back.ok);
-    CHECK(back.version == 1);
+    INFO(words(back));
+    REQUIRE(back);
+    CHECK(back->version == 1);
     CHECK(loadKioskContent(kSample, bench.data()).catalog->offers.front().title.get("de") == firstTitle);
-    CHECK_FALSE(rollBack(bench.data()).ok);  // nothing older than 1
+    const auto nothingOlder = rollBack(bench.data());
+    REQUIRE_FALSE(nothingOlder);
+    CHECK(nothingOlder.problem().is(Refusal::NoEarlierVersion));
 
     // After the rollback version 2 may come again; then 3, 4, 5: only 5 and the two before it stay.
-    REQUIRE(bench.import(bench.file("good-2.kpack")).ok);
-    for (int version : {3, 4, 5}) REQUIRE(bench.import(bench.build(version)).ok);
+    REQUIRE(bench.import(bench.file("good-2.kpack")));
+    for (int version : {3, 4, 5}) REQUIRE(bench.import(bench.build(version)));
     std::vector<std::string> kept;
     for (const auto& entry : fs::directory_iterator(bench.data() / "versions")) kept.push_back(entry.path().filename());
     std::sort(kept.begin(), kept.end());
@@ -452,12 +474,12 @@ TEST_CASE("a good pack switches the content, rollback returns to the previous, t
 
 TEST_CASE("a long history keeps its newest 500 lines and the newest import") {
     Bench bench;
-    REQUIRE(bench.import(bench.build(1)).ok);
+    REQUIRE(bench.import(bench.build(1)));
     {
         std::ofstream old(bench.data() / "history.log", std::ios::app);
         for (int i = 0; i < 2000; ++i) old << "2020-01-01T00:00:00Z old line " << i << " of an earlier time\n";
     }
-    REQUIRE(bench.import(bench.build(2)).ok);
+    REQUIRE(bench.import(bench.build(2)));
     std::ifstream in(bench.data() / "history.log");
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -505,8 +527,7 @@ int runImporter(const fs::path& pack, const fs::path& data, const fs::path& keys
 // Every file of the active version has the size and hash its verified manifest names.
 bool activeVersionIsWhole(const fs::path& data) {
     const fs::path folder = fs::canonical(data / "current");
-    std::string error;
-    const auto manifest = parseManifest(readFile(folder / "manifest.json"), error);
+    const auto manifest = parseManifest(readFile(folder / "manifest.json"));
     if (!manifest) return false;
     std::size_t files = 0;
     for (const auto& file : manifest->files) {
@@ -538,7 +559,7 @@ TEST_CASE("an import killed at any point leaves exactly the old or exactly the n
     const fs::path newPack = bench.build(2);
 
     const fs::path pristine = bench.file("pristine");
-    REQUIRE(importPack(oldPack, pristine, bench.keys(), {}, {}).ok);
+    REQUIRE(importPack(oldPack, pristine, bench.keys(), {}, {}));
 
     // How many progress reports a whole import makes, and how long it takes.
     fs::copy(pristine, bench.data(), fs::copy_options::recursive | fs::copy_options::copy_symlinks);
@@ -552,7 +573,7 @@ TEST_CASE("an import killed at any point leaves exactly the old or exactly the n
             fs::remove_all(bench.data());
             fs::copy(pristine, bench.data(), fs::copy_options::recursive | fs::copy_options::copy_symlinks);
             const auto outcome = importPack(newPack, bench.data(), bench.keys(), {}, [&](double) { ++reports; });
-            ::_exit(outcome.ok ? static_cast<int>(std::min(reports, 250L)) : 255);
+            ::_exit(outcome ? static_cast<int>(std::min(reports, 250L)) : 255);
         }
         int status = 0;
         ::waitpid(child, &status, 0);
@@ -588,7 +609,7 @@ TEST_CASE("an import killed at any point leaves exactly the old or exactly the n
             CHECK_FALSE(entry.path().filename().string().starts_with("staging-"));
         // And the import can simply be done again.
         const auto again = importPack(newPack, bench.data(), bench.keys(), {}, {});
-        CHECK((again.ok || *version == 2));
+        CHECK((again || *version == 2));
         CHECK(activeVersion(bench.data()) == 2);
     };
     // At every progress report (each block of every file, the build, the switch) ...

@@ -28,7 +28,7 @@ struct SampleDatabase {
     SampleDatabase() {
         auto source = loadSource(kSample);
         REQUIRE(source.ok());
-        writeDatabaseFile(file, source.catalog, {"sample", "", ""});
+        REQUIRE(writeDatabaseFile(file, source.catalog, {"sample", "", ""}));
     }
 };
 
@@ -202,7 +202,7 @@ TEST_CASE("in large content a title match behind many text matches comes first",
     offers.push_back(wanted);
     catalog.offers = offers;
     kiosk::test::TempFolder folder{"kiosk-test-search"};
-    writeDatabaseFile(folder.path() / "large.sqlite", catalog, {"large", "", ""});
+    REQUIRE(writeDatabaseFile(folder.path() / "large.sqlite", catalog, {"large", "", ""}));
     Search search(folder.path() / "large.sqlite");
     for (const char* typed : {"B", "Be", "Ber", "Bera", "Beratu", "Beratung"}) {
         const auto ids = search.find(typed, "de");

@@ -1,5 +1,6 @@
 // Unit tests for the anonymous statistics: counting per hour, no free text, a killed kiosk, CSV export.
 #include "kiosk/content/statistics.hpp"
+#include "kiosk/files/durable_file.hpp"
 
 #include "tests/support/temp_folder.hpp"
 
@@ -125,10 +126,10 @@ TEST_CASE("exporting writes the counts as a CSV file into the folder") {
         statistics.count(kMorning, metric::kLifeStage, "baby");
     }
     const auto outcome = exportStatistics(data.path(), stick.path(), "Foyer");
-    REQUIRE(outcome.ok);
-    CHECK(outcome.rows == 2);
-    CHECK(outcome.file == stick.path() / "familienkiosk-statistik-foyer.csv");
-    CHECK(readFile(outcome.file) ==
+    REQUIRE(outcome);
+    CHECK(outcome->rows == 2);
+    CHECK(outcome->file == stick.path() / "familienkiosk-statistik-foyer.csv");
+    CHECK(readFile(outcome->file) ==
           "kiosk,date,hour,metric,key,count\r\nFoyer,2026-11-26,10,life_stage,baby,1\r\nFoyer,2026-11-26,10,session,,1\r\n");
     // Nothing else is left on the stick.
     CHECK(std::distance(std::filesystem::directory_iterator(stick.path()), {}) == 1);
@@ -141,8 +142,8 @@ TEST_CASE("an export to a folder that cannot be written says so and leaves the c
         statistics.count(kMorning, metric::kSession);
     }
     const auto outcome = exportStatistics(data.path(), stick.path() / "missing", "Foyer");
-    CHECK_FALSE(outcome.ok);
-    CHECK_THAT(outcome.problem, Catch::Contains("cannot write"));
+    REQUIRE_FALSE(outcome);
+    CHECK(outcome.problem().is(kiosk::files::FileProblem::Missing));
     Statistics statistics(statisticsFile(data.path()));
     CHECK(statistics.rows().size() == 1);
 }

@@ -53,3 +53,12 @@ TEST_CASE("values are filled into a message in order", "[localized_text]") {
     // A translation that names more values than there are keeps the rest visible, never crashes.
     CHECK(fillIn("{} und {}", {"eins"}) == "eins und {}");
 }
+
+TEST_CASE("a message's placeholders are listed whole, and a lone brace on its own", "[localized_text]") {
+    using Found = std::vector<std::string>;
+    CHECK(kiosk::core::placeholdersOf("Noch {} Sekunden") == Found{"{}"});
+    CHECK(kiosk::core::placeholdersOf("{} von {:02}") == Found{"{}", "{:02}"});
+    CHECK(kiosk::core::placeholdersOf("no values") == Found{});
+    CHECK(kiosk::core::placeholdersOf("open { until } {x") == Found{"{ until }", "{"});
+    CHECK(kiosk::core::placeholdersOf("a } b {{}") == Found{"}", "{", "{}"});
+}

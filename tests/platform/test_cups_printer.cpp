@@ -27,14 +27,12 @@ using kiosk::platform::PrintResult;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-namespace Catch {
-template <>
-struct StringMaker<PrintProblem> {
-    static std::string convert(PrintProblem problem) { return std::string(kiosk::platform::printProblemName(problem)); }
-};
-}  // namespace Catch
-
 namespace {
+
+// What a print or check said for the log, whether it went well or not.
+std::string detailOf(const PrintResult& result) { return result ? *result : result.problem().logLine(); }
+
+bool isProblem(const PrintResult& result, PrintProblem code) { return !result && result.problem().is(code); }
 
 using kiosk::test::TempFolder;
 
@@ -180,9 +178,9 @@ TEST_CASE("A PDF sent to the queue arrives in its device as the same PDF") {
     PrivateCupsd cupsd;
     CupsPrinter printer(kQueue, 30s);
     const PrintResult result = printer.printPdf(testSlip(cupsd), "Familienkiosk test slip");
-    INFO(result.detail);
-    REQUIRE(result.problem == PrintProblem::None);
-    CHECK(result.detail.find("queue kiosk-test, job ") != std::string::npos);
+    INFO(detailOf(result));
+    REQUIRE(result.ok());
+    CHECK(detailOf(result).find("queue kiosk-test, job ") != std::string::npos);
 
     REQUIRE(fs::exists(cupsd.printed()));
     CHECK(fileBytes(cupsd.printed()).starts_with("%PDF"));  // no PJL around it
@@ -198,28 +196,28 @@ TEST_CASE("The CUPS default destination is used when no queue is named") {
     CupsPrinter printer("", 30s);
     CHECK(printer.queueName() == kQueue);
     const PrintResult result = printer.printPdf(testSlip(cupsd), "Familienkiosk test slip");
-    INFO(result.detail);
-    REQUIRE(result.problem == PrintProblem::None);
+    INFO(detailOf(result));
+    REQUIRE(result.ok());
     CHECK(fileBytes(cupsd.printed()).starts_with("%PDF"));
 }
 
 TEST_CASE("A healthy queue checks out fine") {
     PrivateCupsd cupsd;
     const PrintResult result = CupsPrinter(kQueue).check();
-    INFO(result.detail);
-    CHECK(result.problem == PrintProblem::None);
-    CHECK(result.detail.find(kQueue) != std::string::npos);
+    INFO(detailOf(result));
+    CHECK(result.ok());
+    CHECK(detailOf(result).find(kQueue) != std::string::npos);
     CHECK(cupsd.jobCount() == 0);
 }
 
 TEST_CASE("A queue that does not exist is no printer, and nothing prints") {
     PrivateCupsd cupsd;
     CupsPrinter printer("no-such-queue");
-    CHECK(printer.check().problem == PrintProblem::NoPrinter);
+    CHECK(isProblem(printer.check(), PrintProblem::NoPrinter));
     const PrintResult result = printer.printPdf(testSlip(cupsd), "Familienkiosk test slip");
-    INFO(result.detail);
-    CHECK(result.problem == PrintProblem::NoPrinter);
-    CHECK(result.detail.find("no-such-queue") != std::string::npos);
+    INFO(detailOf(result));
+    CHECK(isProblem(result, PrintProblem::NoPrinter));
+    CHECK(detailOf(result).find("no-such-queue") != std::string::npos);
     CHECK(cupsd.jobCount() == 0);
     CHECK(cupsd.printedNothing());
 }
@@ -228,10 +226,10 @@ TEST_CASE("A paused queue is paused, and nothing prints") {
     PrivateCupsd cupsd;
     cupsd.admin("cupsdisable " + kQueue);
     CupsPrinter printer(kQueue);
-    CHECK(printer.check().problem == PrintProblem::Paused);
+    CHECK(isProblem(printer.check(), PrintProblem::Paused));
     const PrintResult result = printer.printPdf(testSlip(cupsd), "Familienkiosk test slip");
-    INFO(result.detail);
-    CHECK(result.problem == PrintProblem::Paused);
+    INFO(detailOf(result));
+    CHECK(isProblem(result, PrintProblem::Paused));
     CHECK(cupsd.jobCount() == 0);  // no job that would print when someone resumes the queue
     CHECK(cupsd.printedNothing());
 }
@@ -240,10 +238,10 @@ TEST_CASE("A queue that rejects jobs is rejecting, and nothing prints") {
     PrivateCupsd cupsd;
     cupsd.admin("cupsreject " + kQueue);
     CupsPrinter printer(kQueue);
-    CHECK(printer.check().problem == PrintProblem::Rejecting);
+    CHECK(isProblem(printer.check(), PrintProblem::Rejecting));
     const PrintResult result = printer.printPdf(testSlip(cupsd), "Familienkiosk test slip");
-    INFO(result.detail);
-    CHECK(result.problem == PrintProblem::Rejecting);
+    INFO(detailOf(result));
+    CHECK(isProblem(result, PrintProblem::Rejecting));
     CHECK(cupsd.jobCount() == 0);
     CHECK(cupsd.printedNothing());
 }
@@ -253,9 +251,9 @@ TEST_CASE("A slip CUPS cannot print is a failed job, and nothing prints") {
     const fs::path broken = cupsd.folder() / "broken.pdf";
     std::ofstream(broken) << "this is not a PDF\n";
     const PrintResult result = CupsPrinter(kQueue, 30s).printPdf(broken, "Familienkiosk broken slip");
-    INFO(result.detail);
-    CHECK(result.problem == PrintProblem::Failed);
-    CHECK(result.detail.find("job 1") != std::string::npos);
+    INFO(detailOf(result));
+    CHECK(isProblem(result, PrintProblem::Failed));
+    CHECK(detailOf(result).find("job 1") != std::string::npos);
     CHECK(cupsd.jobCount() == 1);  // canceled, so it cannot print when someone restarts it
     CHECK(cupsd.printedNothing());
 }
@@ -264,9 +262,9 @@ TEST_CASE("A printer out of paper is out of paper, and the job is canceled") {
     PrivateCupsd cupsd;
     cupsd.addTroubledQueue("kiosk-nopaper", "media-empty-error");
     const PrintResult result = CupsPrinter("kiosk-nopaper", 3s).printPdf(testSlip(cupsd), "Familienkiosk test slip");
-    INFO(result.detail);
-    CHECK(result.problem == PrintProblem::OutOfPaper);
-    CHECK(result.detail.find("media-empty-error") != std::string::npos);
+    INFO(detailOf(result));
+    CHECK(isProblem(result, PrintProblem::OutOfPaper));
+    CHECK(detailOf(result).find("media-empty-error") != std::string::npos);
     CHECK(cupsd.jobCount(CUPS_WHICHJOBS_ACTIVE) == 0);  // it will not print once paper is back
 }
 
@@ -274,8 +272,8 @@ TEST_CASE("A printer that is offline is offline, and the job is canceled") {
     PrivateCupsd cupsd;
     cupsd.addTroubledQueue("kiosk-offline", "offline-report");
     const PrintResult result = CupsPrinter("kiosk-offline", 3s).printPdf(testSlip(cupsd), "Familienkiosk test slip");
-    INFO(result.detail);
-    CHECK(result.problem == PrintProblem::Offline);
+    INFO(detailOf(result));
+    CHECK(isProblem(result, PrintProblem::Offline));
     CHECK(cupsd.jobCount(CUPS_WHICHJOBS_ACTIVE) == 0);
 }
 
@@ -284,7 +282,7 @@ TEST_CASE("A print service that cannot be reached is a failure, not a hang") {
     ::setenv("CUPS_SERVER", (folder.path() / "cups.sock").c_str(), 1);
     cupsSetServer(nullptr);
     const PrintResult result = CupsPrinter(kQueue, 5s).check();
-    INFO(result.detail);
-    CHECK(result.problem == PrintProblem::Failed);
-    CHECK(result.detail.find("cups.sock") != std::string::npos);
+    INFO(detailOf(result));
+    CHECK(isProblem(result, PrintProblem::Failed));
+    CHECK(detailOf(result).find("cups.sock") != std::string::npos);
 }

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 using kiosk::platform::EscPosPrinter;
+using kiosk::platform::ReceiptProblem;
 using kiosk::platform::escposRaster;
 using kiosk::platform::Raster;
 using namespace kiosk::test;
@@ -137,7 +138,7 @@ TEST_CASE("the receipt printer's device gets exactly the slip's bytes", "[escpos
     const EscPosPrinter printer(device, kiosk::platform::kReceiptDots80mm);
     CHECK(printer.ready());
     const auto slip = germanSlip(2);
-    REQUIRE(printer.print(slip) == "");
+    REQUIRE(printer.print(slip).ok());
     CHECK(contents(device) == escposRaster(rendered(slip, kiosk::platform::kReceiptDots80mm)));
 }
 
@@ -146,8 +147,10 @@ TEST_CASE("a receipt printer that is not plugged in is reported as not connected
     const fs::path device = folder.path() / "usb" / "lp0";
     const EscPosPrinter printer(device);
     CHECK_FALSE(printer.ready());
-    const std::string message = printer.print(germanSlip(1));
-    CHECK_THAT(message, Catch::Contains("not connected") && Catch::Contains(device.string()));
+    const auto printed = printer.print(germanSlip(1));
+    REQUIRE_FALSE(printed);
+    CHECK(printed.problem().is(ReceiptProblem::NotConnected));
+    CHECK_THAT(printed.problem().english(), Catch::Contains("not connected") && Catch::Contains(device.string()));
     CHECK_FALSE(fs::exists(device));
 }
 
@@ -157,8 +160,9 @@ TEST_CASE("a receipt printer device without a reader is reported as not connecte
     TempFolder folder;
     const fs::path device = folder.path() / "lp0";
     REQUIRE(::mkfifo(device.c_str(), 0600) == 0);
-    const std::string message = EscPosPrinter(device).print(germanSlip(1));
-    CHECK_THAT(message, Catch::Contains("not connected"));
+    const auto printed = EscPosPrinter(device).print(germanSlip(1));
+    REQUIRE_FALSE(printed);
+    CHECK(printed.problem().is(ReceiptProblem::NotConnected));
 }
 
 TEST_CASE("a receipt printer that stops taking bytes gives up after the timeout", "[escpos]") {
@@ -169,7 +173,9 @@ TEST_CASE("a receipt printer that stops taking bytes gives up after the timeout"
     const int reader = ::open(device.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     REQUIRE(reader >= 0);
     const EscPosPrinter printer(device, kiosk::platform::kReceiptDots80mm, std::chrono::milliseconds(200));
-    const std::string message = printer.print(germanSlip(3));
+    const auto printed = printer.print(germanSlip(3));
     ::close(reader);
-    CHECK_THAT(message, Catch::Contains("does not take the slip"));
+    REQUIRE_FALSE(printed);
+    CHECK(printed.problem().is(ReceiptProblem::Stalled));
+    CHECK_THAT(printed.problem().english(), Catch::Contains("does not take the slip"));
 }

@@ -173,7 +173,7 @@ TEST_CASE("the slip PDF holds the kiosk, the date and each offer's title and pho
     TempFolder folder;
     const auto slip = germanSlip(3);
     const fs::path pdf = folder.path() / "slip.pdf";
-    REQUIRE(renderSlipPdf(slip, pdf).empty());
+    REQUIRE(renderSlipPdf(slip, pdf).ok());
 
     const std::string text = pdfText(pdf);
     INFO("pdftotext: " << text);
@@ -194,7 +194,7 @@ TEST_CASE("the slip PDF's QR codes, printed at 150 dpi, decode to exactly the of
     TempFolder folder;
     const auto slip = germanSlip(3);
     const fs::path pdf = folder.path() / "slip.pdf";
-    REQUIRE(renderSlipPdf(slip, pdf).empty());
+    REQUIRE(renderSlipPdf(slip, pdf).ok());
     const auto pages = pdfPages(pdf, folder.path());
     CHECK(pages.size() == 1);
     CHECK(qrCodesIn(pages) == sortedUrls(slip));
@@ -204,7 +204,7 @@ TEST_CASE("six offers flow onto further pages, none split, every link decodable"
     TempFolder folder;
     const auto slip = germanSlip(6);
     const fs::path pdf = folder.path() / "slip.pdf";
-    REQUIRE(renderSlipPdf(slip, pdf).empty());
+    REQUIRE(renderSlipPdf(slip, pdf).ok());
     const auto pages = pdfPages(pdf, folder.path());
     CHECK(pages.size() > 1);
     CHECK(qrCodesIn(pages) == sortedUrls(slip));
@@ -231,7 +231,7 @@ TEST_CASE("an offer longer than a page flows on over the next, line by line", "[
     for (int i = 1; i <= 120; ++i) summary += "Zeile " + std::to_string(i) + " der Beschreibung.\n";
     slip.entries[1].summary = summary;
     const fs::path pdf = folder.path() / "slip.pdf";
-    REQUIRE(renderSlipPdf(slip, pdf).empty());
+    REQUIRE(renderSlipPdf(slip, pdf).ok());
     const auto pages = pdfPages(pdf, folder.path());
     CHECK(pages.size() >= 3);
     const std::string text = pdfText(pdf);
@@ -245,22 +245,24 @@ TEST_CASE("a slip without offers is still a page with the kiosk and the heading"
     TempFolder folder;
     auto slip = germanSlip(0);
     const fs::path pdf = folder.path() / "slip.pdf";
-    REQUIRE(renderSlipPdf(slip, pdf).empty());
+    REQUIRE(renderSlipPdf(slip, pdf).ok());
     CHECK(pdfText(pdf).find(slip.labels.heading) != std::string::npos);
 }
 
 TEST_CASE("a PDF that cannot be written gives a message naming the file", "[slip_render]") {
     TempFolder folder;
     const fs::path pdf = folder.path() / "no-such-folder" / "slip.pdf";
-    const std::string message = renderSlipPdf(germanSlip(1), pdf);
-    CHECK_THAT(message, Catch::Contains(pdf.string()));
+    const auto written = renderSlipPdf(germanSlip(1), pdf);
+    REQUIRE_FALSE(written);
+    CHECK(written.problem().is(kiosk::platform::SlipProblem::CannotWrite));
+    CHECK_THAT(written.problem().logLine(), Catch::Contains(pdf.string()));
 }
 
 TEST_CASE("an Arabic slip renders, its text reads back and its link decodes", "[slip_render][arabic]") {
     TempFolder folder;
     const auto slip = arabicSlip();
     const fs::path pdf = folder.path() / "slip.pdf";
-    REQUIRE(renderSlipPdf(slip, pdf).empty());
+    REQUIRE(renderSlipPdf(slip, pdf).ok());
     // cairo maps each shaped glyph cluster back to the letters it came from, so pdftotext reads the
     // words back in reading order; a missing font or a broken run would lose them. (Words with the
     // lam-alef ligature come back split by poppler, "للعائلات" as "للعائ الت", so the check takes

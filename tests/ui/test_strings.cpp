@@ -3,7 +3,9 @@
 #include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 
@@ -97,7 +99,11 @@ TEST_CASE("a .po file dropped in adds a language; a broken one is reported and t
     write(dir.path() / "fr.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Un\"\n");
     write(dir.path() / "pl.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgtsr \"Jeden\"\n");
     write(dir.path() / "ro.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Unu\n");
-    const std::string problem = loadUiStrings(dir.path());  // no LINGUAS: every .po file, German first
+    std::string problem;  // no LINGUAS: every .po file, German first
+    for (const kiosk::core::Problem& each : loadUiStrings(dir.path())) {
+        CHECK(each.is(TranslationProblem::Unreadable));
+        problem += each.logLine() + "\n";
+    }
     INFO(problem);
     CHECK(std::regex_search(problem, std::regex("pl\\.po:[0-9]+: keyword \"msgtsr\" unknown")));
     CHECK(std::regex_search(problem, std::regex("ro\\.po:[0-9]+: end-of-line within string")));
@@ -105,6 +111,48 @@ TEST_CASE("a .po file dropped in adds a language; a broken one is reported and t
     CHECK(tr("a", "fr") == "Un");
     CHECK(tr("a", "pl") == "Eins");
     CHECK(tr("a", "ro") == "Eins");
+}
+
+TEST_CASE("a translation whose placeholders differ from German's shows German, is reported, and never throws",
+          "[strings]") {
+    kiosk::test::TempFolder dir;
+    write(dir.path() / "LINGUAS", "de xx\n");
+    write(dir.path() / "de.po", std::string(kHeader) +
+                                    "msgctxt \"left\"\nmsgid \"Noch {} Sekunden\"\nmsgstr \"\"\n\n"
+                                    "msgctxt \"count\"\nmsgid \"{} Angebote\"\nmsgstr \"\"\n\n"
+                                    "msgctxt \"until\"\nmsgid \"bis {}\"\nmsgstr \"\"\n\n"
+                                    "msgctxt \"time\"\nmsgid \"um {:02}\"\nmsgstr \"\"\n\n"
+                                    "msgctxt \"plain\"\nmsgid \"Zurück\"\nmsgstr \"\"\n\n"
+                                    "msgctxt \"good\"\nmsgid \"{} von {}\"\nmsgstr \"\"\n");
+    write(dir.path() / "xx.po", std::string(kHeader) +
+                                    "msgctxt \"left\"\nmsgid \"Noch {} Sekunden\"\nmsgstr \"A few seconds\"\n\n"
+                                    "msgctxt \"count\"\nmsgid \"{} Angebote\"\nmsgstr \"{} offers in {}\"\n\n"
+                                    "msgctxt \"until\"\nmsgid \"bis {}\"\nmsgstr \"until {\"\n\n"
+                                    "msgctxt \"time\"\nmsgid \"um {:02}\"\nmsgstr \"at {}\"\n\n"
+                                    "msgctxt \"plain\"\nmsgid \"Zurück\"\nmsgstr \"Back {}\"\n\n"
+                                    "msgctxt \"good\"\nmsgid \"{} von {}\"\nmsgstr \"{} of {}\"\n");
+    const std::vector<kiosk::core::Problem> problems = loadUiStrings(dir.path());
+    std::vector<std::string> reported;
+    for (const kiosk::core::Problem& problem : problems) {
+        CHECK(problem.is(TranslationProblem::Placeholders));
+        REQUIRE(problem.values().size() == 2);
+        CHECK(problem.values()[0] == "xx");
+        reported.push_back(problem.values()[1]);
+    }
+    std::sort(reported.begin(), reported.end());
+    CHECK(reported == std::vector<std::string>{"count", "left", "plain", "time", "until"});
+    CHECK(tr("left", "xx") == "Noch {} Sekunden");
+    CHECK(tr("count", "xx") == "{} Angebote");
+    CHECK(tr("until", "xx") == "bis {}");
+    CHECK(tr("plain", "xx") == "Zurück");
+    CHECK(tr("good", "xx") == "{} of {}");  // a sound translation stays
+    // What a frame does with them: one value each, formatted, and nothing throws.
+    for (const char* key : {"left", "count", "until", "plain"}) {
+        INFO(key);
+        CHECK_NOTHROW(fmt::format(fmt::runtime(tr(key, "xx")), 7));
+    }
+    CHECK(fmt::format(fmt::runtime(tr("time", "xx")), 5) == "um 05");
+    CHECK(fmt::format(fmt::runtime(tr("good", "xx")), 1, 2) == "1 of 2");
 }
 
 namespace {

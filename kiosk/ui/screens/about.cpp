@@ -1,4 +1,5 @@
 // The network behind the kiosk: who runs it, how to reach its office, and that this is sample data.
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -23,8 +24,7 @@ void drawAbout(const View& view, Intents& out) {
     ImGui::Spacing();
     headingText(network.organisation.get(lang));
     if (!network.address.empty())
-        paragraph(icon("map-marker") + " " + network.address.street + ", " + network.address.postalCode + " " +
-                  network.address.municipality);
+        paragraph(icon("map-marker") + " " + core::oneLineAddress(network.address));
     if (!network.phone.empty()) {
         headingText(icon("phone") + " " + network.phone);
     }

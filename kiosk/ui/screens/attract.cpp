@@ -1,4 +1,5 @@
 // The invitation shown while nobody uses the kiosk; any touch opens the home screen.
+#include "kiosk/core/localized_text.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -29,7 +30,7 @@ void drawAttract(const View& view, Intents& out) {
     for (const auto& stage : view.catalog.lifeStages) pictograms += icon(stage.icon) + " ";
     float y = size.y * 0.12f;
     y += centred(f.pictogram, y, p.primary, pictograms) + em();
-    y += centred(f.title, y, p.text, tr("attract.title", "de")) + 0.3f * em();
+    y += centred(f.title, y, p.text, tr("attract.title", core::kReferenceLanguage)) + 0.3f * em();
     y += centred(f.heading, y, p.textMuted, tr("attract.title", "en")) + 1.5f * em();
     y += centred(f.body, y, p.text, tr("attract.subtitle", view.language())) + 1.5f * em();
 
@@ -39,7 +40,7 @@ void drawAttract(const View& view, Intents& out) {
     const ImVec2 bmin(origin.x + size.x * margin, origin.y + y);
     const ImVec2 bmax(origin.x + size.x * (1 - margin), origin.y + y + buttonHeight);
     draw->AddRectFilled(bmin, bmax, p.primary, 0.6f * em());
-    std::string call = icon("human-greeting") + " " + tr("attract.touch", "de");
+    std::string call = icon("human-greeting") + " " + tr("attract.touch", core::kReferenceLanguage);
     ImVec2 extent = f.heading->CalcTextSizeA(f.heading->FontSize, FLT_MAX, 0, call.c_str());
     draw->AddText(f.heading, f.heading->FontSize,
                   ImVec2((bmin.x + bmax.x - extent.x) * 0.5f, (bmin.y + bmax.y - extent.y) * 0.5f), p.onPrimary,

@@ -1,6 +1,7 @@
 // Pieces several screens share: the navigation bar, opening hours, QR codes, the idle dialog.
 #include "kiosk/core/contact_card.hpp"
 #include "kiosk/core/spoken.hpp"
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -14,11 +15,6 @@
 
 namespace kiosk::ui {
 
-std::string formatTime(int minuteOfDay) {
-    minuteOfDay %= 24 * 60;
-    return fmt::format("{:02}:{:02}", minuteOfDay / 60, minuteOfDay % 60);
-}
-
 std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language,
                               bool* isOpen) {
     core::OpeningStatus status = core::evaluate(hours, now);
@@ -26,15 +22,15 @@ std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTi
     switch (status.state) {
     case core::OpenState::OpenNow:
         if (status.until >= 2 * 24 * 60) return tr("hours.always", language);
-        return fmt::format(fmt::runtime(tr("hours.open_until", language)), formatTime(status.until));
+        return fmt::format(fmt::runtime(tr("hours.open_until", language)), core::clockTime(status.until));
     case core::OpenState::OpensLaterToday:
-        return fmt::format(fmt::runtime(tr("hours.opens_today", language)), formatTime(status.opensAt));
+        return fmt::format(fmt::runtime(tr("hours.opens_today", language)), core::clockTime(status.opensAt));
     case core::OpenState::ClosedToday:
         if (status.daysUntilNext == 1)
-            return fmt::format(fmt::runtime(tr("hours.opens_tomorrow", language)), formatTime(status.opensAt));
+            return fmt::format(fmt::runtime(tr("hours.opens_tomorrow", language)), core::clockTime(status.opensAt));
         return fmt::format(fmt::runtime(tr("hours.opens_on", language)),
                            tr("day." + std::to_string(static_cast<int>(core::weekdayOf(status.nextDate))), language),
-                           formatTime(status.opensAt));
+                           core::clockTime(status.opensAt));
     case core::OpenState::Unknown: break;
     }
     return tr("hours.unknown", language);
@@ -47,39 +43,16 @@ void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now,
     strongText(icon(open ? "check" : "clock") + " " + text, open ? palette().open : palette().closed);
 }
 
-namespace {
-
-// "08:00–12:00, 13:00–18:00", or "geschlossen", for one weekday.
-std::string dayTimes(const core::OpeningHours& hours, int day, const std::string& language) {
-    const auto intervals = core::weeklyTableIntervals(hours, static_cast<core::Weekday>(day));
-    std::string times;
-    for (const auto& range : intervals)
-        times += (times.empty() ? "" : ", ") + formatTime(range.from) + "–" + formatTime(range.to);
-    return times.empty() ? tr("hours.closed", language) : times;
-}
-
-}  // namespace
-
 void weeklyHours(const core::OpeningHours& hours, const std::string& language) {
     if (hours.source() == "24/7") {
         paragraph(tr("hours.always", language));
         return;
     }
     const float column = 9.0f * em();
-    for (int day = 0; day < 7; ++day) tableRow(tr("day." + std::to_string(day), language), dayTimes(hours, day, language), column);
+    for (const core::HoursRow& row : core::weeklyHoursRows(hours, hoursWords(language)))
+        tableRow(row.day, row.times, column);
     if (hours.closedOnPublicHolidays()) mutedText(tr("hours.holidays_closed", language));
     for (const auto& comment : hours.comments()) mutedText(comment);
-}
-
-std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& language) {
-    if (hours.source() == "24/7") return tr("hours.always", language);
-    std::string text;
-    for (int day = 0; day < 7; ++day)
-        text += tr("day." + std::to_string(day), language) + ": " + dayTimes(hours, day, language) + "\n";
-    if (hours.closedOnPublicHolidays()) text += tr("hours.holidays_closed", language) + "\n";
-    for (const auto& comment : hours.comments()) text += comment + "\n";
-    if (!text.empty()) text.pop_back();
-    return text;
 }
 
 std::string languageList(const std::vector<std::string>& codes, const std::string& language) {

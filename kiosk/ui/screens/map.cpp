@@ -3,7 +3,7 @@
 #include "kiosk/core/opening_hours.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
-#include "kiosk/ui/map_pictures.hpp"
+#include "kiosk/ui/map_cache.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/text_direction.hpp"
@@ -158,14 +158,14 @@ void drawOutline(ImDrawList& draw, const core::DistrictMap& map, const core::Map
 
 // The map's land, borders, place names (where they fit), pins (grouped where they would overlap)
 // and "you are here", drawn with `viewport` onto `draw`; returns where the names and pins went.
-MapPictures::Layout drawMapContent(ImDrawList& draw, const View& view, const core::DistrictMap& map,
+MapCache::Layout drawMapContent(ImDrawList& draw, const View& view, const core::DistrictMap& map,
                                    const core::MapViewport& viewport) {
     auto screen = [&](core::PlanePoint p) {
         ImVec2 s;
         viewport.toScreen(p, s.x, s.y);
         return s;
     };
-    MapPictures::Layout layout;
+    MapCache::Layout layout;
     fillLand(draw, map, viewport, view.session.mapPlace);
     std::vector<ImVec2> points;
     for (const auto& municipality : map.municipalities)
@@ -223,9 +223,9 @@ MapPictures::Layout drawMapContent(ImDrawList& draw, const View& view, const cor
 }
 
 // What decides, this minute, which providers and offers the map shows.
-MapPictures::Shown shownNow(const View& view, const core::DistrictMap& map) {
+MapCache::Shown shownNow(const View& view, const core::DistrictMap& map) {
     const core::ScreenRef& screen = view.session.current();
-    MapPictures::Shown shown{.catalog = &view.catalog,
+    MapCache::Shown shown{.catalog = &view.catalog,
                              .map = &map,
                              .place = view.session.mapPlace,
                              .lifeStage = screen.target,
@@ -255,11 +255,11 @@ constexpr float kPictureMargin = 0.25f;
 
 // The big map's picture for `camera`, drawn again only when something on it changed or the
 // rectangle (`size` on screen) left the picture. Null when the GL cannot draw one.
-MapPictures::Big* bigPicture(const View& view, const core::DistrictMap& map, const core::MapCamera& camera, ImVec2 size,
+MapCache::Big* bigPicture(const View& view, const core::DistrictMap& map, const core::MapCamera& camera, ImVec2 size,
                              float margin) {
-    if (!view.mapPictures) return nullptr;
+    if (!view.mapCache) return nullptr;
     const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
-    MapPictures::BigKey key{.shown = shownNow(view, map),
+    MapCache::BigKey key{.shown = shownNow(view, map),
                             .palette = &palette(),
                             .font = fonts().body,
                             .em = em(),
@@ -276,7 +276,7 @@ MapPictures::Big* bigPicture(const View& view, const core::DistrictMap& map, con
         key.hereLatitude = view.here->latitude;
         key.hereLongitude = view.here->longitude;
     }
-    std::optional<MapPictures::Big>& big = view.mapPictures->big;
+    std::optional<MapCache::Big>& big = view.mapCache->big;
     if (big && big->key == key) {
         // The same picture, moved by the pans since it was drawn: usable while the rectangle is in it.
         const ImVec2 inner(size.x - 2 * margin, size.y - 2 * margin);
@@ -304,9 +304,9 @@ MapPictures::Big* bigPicture(const View& view, const core::DistrictMap& map, con
     ImDrawList list = pictureList(pictureSize);
     const core::MapViewport viewport(map.bounds, camera, around.x + margin, around.y + margin, size.x - 2 * margin,
                                      size.y - 2 * margin);
-    MapPictures::Layout layout = drawMapContent(list, view, map, viewport);
+    MapCache::Layout layout = drawMapContent(list, view, map, viewport);
     if (!picture->draw(list, ImVec2(0, 0), ImVec2(scale, scale), palette().surface)) return nullptr;
-    big = MapPictures::Big{key, camera, around, around, std::move(*picture), std::move(layout)};
+    big = MapCache::Big{key, camera, around, around, std::move(*picture), std::move(layout)};
     return &*big;
 }
 
@@ -336,10 +336,10 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 area, Int
     // The picture of the map, drawn again only when it changed; else drawn here, frame by frame.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(min, max, true);
-    MapPictures::Layout direct;
-    const MapPictures::Layout* layout = &direct;
+    MapCache::Layout direct;
+    const MapCache::Layout* layout = &direct;
     ImVec2 offset(0, 0);  // from the layout's pixels to the screen's
-    if (const MapPictures::Big* big = bigPicture(view, map, camera, size, margin)) {
+    if (const MapCache::Big* big = bigPicture(view, map, camera, size, margin)) {
         const float scale = io.DisplayFramebufferScale.x;
         big->picture.show(*draw, min, max, ImVec2(big->origin.x * scale, big->origin.y * scale),
                           ImVec2((big->origin.x + size.x) * scale, (big->origin.y + size.y) * scale), 0.4f * em(),
@@ -422,9 +422,9 @@ std::vector<const core::Offer*> findPlaceOffers(const View& view, const core::Di
 
 // The same, found again only when the place, the filters or the content changed.
 const std::vector<const core::Offer*>& placeOffers(const View& view, const core::DistrictMap& map) {
-    MapPictures::Shown key = shownNow(view, map);
-    std::optional<MapPictures::PlaceOffers>& kept = view.mapPictures->placeOffers;
-    if (!kept || kept->key != key) kept = MapPictures::PlaceOffers{std::move(key), findPlaceOffers(view, map)};
+    MapCache::Shown key = shownNow(view, map);
+    std::optional<MapCache::PlaceOffers>& kept = view.mapCache->placeOffers;
+    if (!kept || kept->key != key) kept = MapCache::PlaceOffers{std::move(key), findPlaceOffers(view, map)};
     return kept->offers;
 }
 
@@ -461,7 +461,7 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
         headingText(icon("map-marker") + " " + view.session.mapPlace);
         std::vector<const core::Offer*> found;  // when nothing is kept across frames
         const std::vector<const core::Offer*>& offers =
-            view.mapPictures ? placeOffers(view, map) : (found = findPlaceOffers(view, map));
+            view.mapCache ? placeOffers(view, map) : (found = findPlaceOffers(view, map));
         if (offers.empty()) paragraph(tr("map.place_empty", lang));
         else
             mutedText(offers.size() == 1 ? tr("stage.count_one", lang)
@@ -496,9 +496,9 @@ void miniMap(const View& view, const core::Provider& provider, float width) {
     };
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
-    const MapPictures::MiniKey key{&map, &palette(), em(), scale, static_cast<int>(std::ceil(size.x)),
-                                   static_cast<int>(std::ceil(size.y))};
-    MapPictures* pictures = view.mapPictures;
+    const MapCache::MiniKey key{&map, &palette(), em(), scale, static_cast<int>(std::ceil(size.x)),
+                                static_cast<int>(std::ceil(size.y))};
+    MapCache* pictures = view.mapCache;
     if (pictures && (!pictures->mini || pictures->mini->key != key)) {
         pictures->mini.reset();
         const ImVec2 pictureSize(static_cast<float>(key.width), static_cast<float>(key.height));
@@ -506,7 +506,7 @@ void miniMap(const View& view, const core::Provider& provider, float width) {
             ImDrawList list = pictureList(pictureSize);
             drawLand(list, viewportAt(ImVec2(0, 0)));
             if (picture->draw(list, ImVec2(0, 0), ImVec2(scale, scale), palette().surface))
-                pictures->mini = MapPictures::Mini{key, std::move(*picture)};
+                pictures->mini = MapCache::Mini{key, std::move(*picture)};
         }
     }
     if (pictures && pictures->mini) {

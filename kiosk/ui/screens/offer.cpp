@@ -1,5 +1,6 @@
 // One offer: what it is, who may use it, who gives it, when they are open, and two QR codes to take home.
 #include "kiosk/core/public_url.hpp"
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -24,7 +25,7 @@ void providerBox(const View& view, const core::Provider& provider, Intents& out)
     headingText(icon("map-marker") + " " + tr("offer.provider", lang));
     strongText(provider.name.get(lang));
     if (!provider.address.empty())
-        paragraph(provider.address.street + ", " + provider.address.postalCode + " " + provider.address.municipality);
+        paragraph(core::oneLineAddress(provider.address));
     if (!provider.phone.empty()) {
         headingText(icon("phone") + " " + provider.phone);
     }

@@ -1,4 +1,5 @@
 // One provider: how to reach it, when it is open, and all its offers.
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -51,8 +52,7 @@ void drawProvider(const View& view, Intents& out) {
     ImGui::Spacing();
     if (provider->national) labelled("web", tr("provider.national", lang));
     if (!provider->address.empty())
-        labelled("map-marker", provider->address.street + ", " + provider->address.postalCode + " " +
-                                   provider->address.municipality);
+        labelled("map-marker", core::oneLineAddress(provider->address));
     if (!provider->phone.empty()) {
         headingText(icon("phone") + " " + provider->phone);
     }

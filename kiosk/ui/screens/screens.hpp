@@ -31,14 +31,12 @@ void drawStillThere(const View& view);
 // Shared pieces of several screens.
 // A button for every language, in its own words, in rows of `width` (mirrored right to left).
 void languageButtons(const View& view, Intents& out, float width, float height);
-std::string formatTime(int minuteOfDay);
 // "Jetzt geöffnet – bis 12:00" and whether it is open, for a status line with an icon.
 std::string openingStatusText(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language,
                               bool* isOpen = nullptr);
 void openingStatusLine(const core::OpeningHours& hours, core::LocalDateTime now, const std::string& language);
+// The week as a table (the slip and the voice take core::weeklyHoursText).
 void weeklyHours(const core::OpeningHours& hours, const std::string& language);
-// The same as lines of text ("Montag: 08:00–12:00"), for the printed slip.
-std::string weeklyHoursText(const core::OpeningHours& hours, const std::string& language);
 std::string languageList(const std::vector<std::string>& codes, const std::string& language);
 void contactQr(const View& view, const core::Provider& provider, float side);
 void linkQr(const View& view, const std::string& url, float side);

@@ -1,5 +1,5 @@
 // sd_notify through libsystemd; quiet outside systemd (no NOTIFY_SOCKET: nothing is sent).
-#include "kiosk/platform/service_manager.hpp"
+#include "kiosk/platform/systemd_notifier.hpp"
 
 #include <systemd/sd-daemon.h>
 
@@ -22,7 +22,7 @@ std::chrono::microseconds watchdogOfParent() {
 
 }  // namespace
 
-ServiceManager::ServiceManager() {
+SystemdNotifier::SystemdNotifier() {
     uint64_t usec = 0;
     std::chrono::microseconds interval{0};
     if (sd_watchdog_enabled(0, &usec) > 0) interval = std::chrono::microseconds{usec};
@@ -30,9 +30,9 @@ ServiceManager::ServiceManager() {
     m_interval = std::chrono::duration_cast<std::chrono::milliseconds>(interval);
 }
 
-bool ServiceManager::ready() { return sd_notify(0, "READY=1") >= 0; }
+bool SystemdNotifier::ready() { return sd_notify(0, "READY=1") >= 0; }
 
-void ServiceManager::alive(Clock::time_point now) {
+void SystemdNotifier::alive(Clock::time_point now) {
     if (!watchdogEnabled() || now - m_lastPing < m_interval / 4) return;
     m_lastPing = now;
     sd_notify(0, "WATCHDOG=1");

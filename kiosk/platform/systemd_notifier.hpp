@@ -6,13 +6,13 @@
 
 namespace kiosk::platform {
 
-class ServiceManager {
+class SystemdNotifier {
 public:
     using Clock = std::chrono::steady_clock;
 
     // Reads NOTIFY_SOCKET and WATCHDOG_USEC from the environment. Under cage the service's main
     // process is the compositor and the kiosk its child: a WATCHDOG_PID naming the parent counts too.
-    ServiceManager();
+    SystemdNotifier();
 
     // Whether systemd watches the kiosk (the unit has WatchdogSec=); without it every call is a no-op.
     bool watchdogEnabled() const { return m_interval.count() > 0; }

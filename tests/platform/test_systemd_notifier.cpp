@@ -1,5 +1,5 @@
 // The kiosk reports to systemd through a real notification socket, as systemd's own would receive it.
-#include "kiosk/platform/service_manager.hpp"
+#include "kiosk/platform/systemd_notifier.hpp"
 #include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,7 +10,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-using kiosk::platform::ServiceManager;
+using kiosk::platform::SystemdNotifier;
 using namespace std::chrono_literals;
 
 namespace {
@@ -53,19 +53,19 @@ TEST_CASE("with a watchdog the kiosk reports ready once and signs of life at mos
     ::setenv("WATCHDOG_USEC", "2000000", 1);
     ::setenv("WATCHDOG_PID", std::to_string(::getpid()).c_str(), 1);
 
-    ServiceManager service;
-    REQUIRE(service.watchdogEnabled());
-    CHECK(service.longestSleep() == 1000ms);  // the frame loop never sleeps longer than this
+    SystemdNotifier notifier;
+    REQUIRE(notifier.watchdogEnabled());
+    CHECK(notifier.longestSleep() == 1000ms);  // the frame loop never sleeps longer than this
 
-    CHECK(service.ready());
+    CHECK(notifier.ready());
     CHECK(systemd.received() == "READY=1");
-    const auto start = ServiceManager::Clock::time_point{} + 1h;
-    service.alive(start);
-    service.alive(start + 100ms);  // a busy animation does not flood systemd
-    service.alive(start + 499ms);
+    const auto start = SystemdNotifier::Clock::time_point{} + 1h;
+    notifier.alive(start);
+    notifier.alive(start + 100ms);  // a busy animation does not flood systemd
+    notifier.alive(start + 499ms);
     CHECK(systemd.received() == "WATCHDOG=1");
-    service.alive(start + 500ms);
-    service.alive(start + 1000ms);
+    notifier.alive(start + 500ms);
+    notifier.alive(start + 1000ms);
     CHECK(systemd.received() == "WATCHDOG=1|WATCHDOG=1");
 }
 
@@ -75,10 +75,10 @@ TEST_CASE("under cage the watchdog set for the compositor, the kiosk's parent, i
     ::setenv("WATCHDOG_USEC", "20000000", 1);
     ::setenv("WATCHDOG_PID", std::to_string(::getppid()).c_str(), 1);
 
-    ServiceManager service;
-    CHECK(service.watchdogEnabled());
-    CHECK(service.longestSleep() == 10s);
-    service.alive(ServiceManager::Clock::now());
+    SystemdNotifier notifier;
+    CHECK(notifier.watchdogEnabled());
+    CHECK(notifier.longestSleep() == 10s);
+    notifier.alive(SystemdNotifier::Clock::now());
     CHECK(systemd.received() == "WATCHDOG=1");
 }
 
@@ -89,17 +89,17 @@ TEST_CASE("a watchdog meant for another process, or none, leaves the kiosk sleep
     SECTION("another process's watchdog") { ::setenv("WATCHDOG_PID", "1", 1); }
     SECTION("no watchdog") { ::unsetenv("WATCHDOG_USEC"); }
 
-    ServiceManager service;
-    CHECK_FALSE(service.watchdogEnabled());
-    service.alive(ServiceManager::Clock::now());
-    CHECK(service.ready());
+    SystemdNotifier notifier;
+    CHECK_FALSE(notifier.watchdogEnabled());
+    notifier.alive(SystemdNotifier::Clock::now());
+    CHECK(notifier.ready());
     CHECK(systemd.received() == "READY=1");  // readiness still counts: Type=notify without WatchdogSec=
 }
 
 TEST_CASE("outside systemd nothing is sent and nothing fails") {
     ::unsetenv("NOTIFY_SOCKET");
     ::unsetenv("WATCHDOG_USEC");
-    ServiceManager service;
-    CHECK_FALSE(service.watchdogEnabled());
-    CHECK(service.ready());
+    SystemdNotifier notifier;
+    CHECK_FALSE(notifier.watchdogEnabled());
+    CHECK(notifier.ready());
 }

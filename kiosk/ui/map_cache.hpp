@@ -1,5 +1,6 @@
-// The district map drawn into textures and kept while it stays the same (screens/map.cpp draws
-// and uses them): what makes a map frame cheap on a software GL.
+// What the map screen keeps across frames while it stays the same (screens/map.cpp fills and uses
+// it): the district map drawn into textures, and the offers of the tapped place. It is what makes a
+// map frame cheap on a software GL.
 #pragma once
 
 #include "kiosk/core/district_map.hpp"
@@ -13,7 +14,7 @@ namespace kiosk::ui {
 
 struct Palette;
 
-class MapPictures {
+class MapCache {
 public:
     // What decides which providers show (as pins) and which offers (in the tapped place's list):
     // the content, the map, the tapped place and the filters.
@@ -72,9 +73,9 @@ public:
         DrawnTexture picture;
     };
 
-    // Not a picture, but kept for the same reason: the offers the panel lists for the tapped
-    // place. Finding them tests every provider's position against the place's outline, which
-    // with 2,000 providers took 2 ms of each frame while a finger panned.
+    // The offers the panel lists for the tapped place. Finding them tests every provider's
+    // position against the place's outline, which with 2,000 providers took 2 ms of each frame
+    // while a finger panned.
     struct PlaceOffers {
         Shown key;
         std::vector<const core::Offer*> offers;
@@ -84,7 +85,7 @@ public:
     std::optional<Mini> mini;
     std::optional<PlaceOffers> placeOffers;
 
-    // Drops the pictures (and the place's offers): before the GL context goes, and when the
+    // Drops the pictures and the place's offers: before the GL context goes, and when the
     // content changes.
     void clear() {
         big.reset();
