@@ -24,10 +24,8 @@ std::string clockTime(int minuteOfDay) {
 }
 
 std::string dayTimes(const OpeningHours& hours, Weekday day, const std::string& closed) {
-    auto intervals = hours.regularIntervals(day);
-    std::erase_if(intervals, [](const TimeRange& r) { return r.from == 0 && r.to < 12 * 60; });
     std::string times;
-    for (const auto& range : intervals)
+    for (const auto& range : weeklyTableIntervals(hours, day))
         times += (times.empty() ? "" : ", ") + clockTime(range.from) + "–" + clockTime(range.to);
     return times.empty() ? closed : times;
 }

@@ -51,13 +51,6 @@ std::string telHref(std::string_view phone) {
     return "tel:" + digits;
 }
 
-std::string clockTime(int minuteOfDay) {
-    minuteOfDay %= 24 * 60;
-    const int hours = minuteOfDay / 60, minutes = minuteOfDay % 60;
-    return std::string{char('0' + hours / 10), char('0' + hours % 10), ':', char('0' + minutes / 10),
-                       char('0' + minutes % 10)};
-}
-
 std::string phoneLink(std::string_view phone) {
     return "<a class=\"tel\" href=\"" + escape(telHref(phone)) + "\">" + escape(phone) + "</a>";
 }

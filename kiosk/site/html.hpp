@@ -15,8 +15,6 @@ std::string escape(std::string_view text);
 std::string paragraphs(std::string_view text);
 // The phone number as a tel: address (RFC 3966): digits only, a German 0 prefix as +49.
 std::string telHref(std::string_view phone);
-// "08:30" for a minute of the day (a range's end past midnight wraps).
-std::string clockTime(int minuteOfDay);
 // A `tel:` link showing the number as written.
 std::string phoneLink(std::string_view phone);
 

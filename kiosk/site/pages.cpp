@@ -3,6 +3,7 @@
 
 #include "kiosk/core/contact_card.hpp"
 #include "kiosk/core/public_url.hpp"
+#include "kiosk/core/text_format.hpp"
 #include "kiosk/i18n/strings.hpp"
 
 #include <algorithm>
@@ -73,18 +74,13 @@ std::string providerBox(const core::Provider& provider, const std::string& lang,
 }  // namespace
 
 std::string hoursTable(const core::OpeningHours& hours, const std::string& caption, const std::string& lang) {
-    if (hours.source() == "24/7") return "<p>" + caption + ": " + tr("hours.always", lang) + "</p>\n";
+    const core::HoursWords words = i18n::hoursWords(lang);
+    if (hours.source() == "24/7") return "<p>" + caption + ": " + escape(words.always) + "</p>\n";
     std::string out = "<table class=\"hours\">\n<caption>" + caption + "</caption>\n<tbody>\n";
-    for (int day = 0; day < 7; ++day) {
-        std::string times;
-        for (const auto& range : core::weeklyTableIntervals(hours, static_cast<core::Weekday>(day)))
-            times += (times.empty() ? "" : ", ") + clockTime(range.from) + "–" + clockTime(range.to);
-        const std::string key = "day." + std::to_string(day);
-        out += "<tr><th scope=\"row\">" + tr(key.c_str(), lang) + "</th><td>" +
-               (times.empty() ? tr("hours.closed", lang) : times) + "</td></tr>\n";
-    }
+    for (const auto& row : core::weeklyHoursRows(hours, words))
+        out += "<tr><th scope=\"row\">" + escape(row.day) + "</th><td>" + escape(row.times) + "</td></tr>\n";
     out += "</tbody>\n</table>\n";
-    if (hours.closedOnPublicHolidays()) out += "<p class=\"note\">" + tr("hours.holidays_closed", lang) + "</p>\n";
+    if (hours.closedOnPublicHolidays()) out += "<p class=\"note\">" + escape(words.holidaysClosed) + "</p>\n";
     for (const auto& comment : hours.comments()) out += "<p class=\"note\">" + escape(comment) + "</p>\n";
     return out;
 }

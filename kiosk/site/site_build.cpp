@@ -120,9 +120,8 @@ core::Result<SiteSummary> buildSite(const SiteOptions& options, std::vector<cont
 
     for (const auto& problem : i18n::loadUiStrings(options.assets / "i18n"))  // reported; German words stand in
         summary.mapProblem += (summary.mapProblem.empty() ? "translations: " : "; ") + problem.logLine();
-    std::string mapError;
-    const auto map = content::loadDistrictMap(options.assets / "geo", mapError);
-    if (!map) summary.mapProblem += (summary.mapProblem.empty() ? "" : "; ") + mapError;
+    const auto map = content::loadDistrictMap(options.assets / "geo");
+    if (!map) summary.mapProblem += (summary.mapProblem.empty() ? "" : "; ") + map.problem().logLine();
     const SiteInput input{&content.catalog, map ? &*map : nullptr, fs::absolute(options.source), summary.baseUrl,
                           i18n::uiLanguages()};
     summary.renderSeconds = seconds(started);  // the map and the words: pages are made as they are written

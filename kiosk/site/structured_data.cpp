@@ -3,6 +3,7 @@
 #include "kiosk/site/pages.hpp"
 
 #include "kiosk/core/public_url.hpp"
+#include "kiosk/core/text_format.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,8 +19,8 @@ Json openingHours(const core::OpeningHours& hours) {
         for (const auto& range : core::weeklyTableIntervals(hours, static_cast<core::Weekday>(day)))
             rows.push_back({{"@type", "OpeningHoursSpecification"},
                             {"dayOfWeek", std::string("https://schema.org/") + kDays[day]},
-                            {"opens", clockTime(range.from)},
-                            {"closes", range.to >= 24 * 60 ? "23:59" : clockTime(range.to)}});
+                            {"opens", core::clockTime(range.from)},
+                            {"closes", range.to >= 24 * 60 ? "23:59" : core::clockTime(range.to)}});
     return rows;
 }
 
