@@ -2,6 +2,7 @@
 // each spoken explanation the content names in that language with the text to speak.
 #include "kiosk/app/listing.hpp"
 
+#include "kiosk/core/public_url.hpp"
 #include "kiosk/core/spoken.hpp"
 #include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -110,7 +111,8 @@ std::string screenSpeech(const core::Catalog& catalog, const std::string& key, c
 
 void printListing(const core::Catalog& catalog, const std::string& what, const std::string& language, std::FILE* out) {
     if (what == "offers")
-        for (const auto& o : catalog.offers) fmt::print(out, "{}\t{}\t{}\n", o.id, o.title.get(language), o.url);
+        for (const auto& o : catalog.offers)  // the URL the QR codes hold in this language
+            fmt::print(out, "{}\t{}\t{}\n", o.id, o.title.get(language), core::offerLink(catalog, o, language));
     else if (what == "providers")
         for (const auto& p : catalog.providers) fmt::print(out, "{}\t{}\n", p.id, p.name.get(language));
     else if (what == "stages")

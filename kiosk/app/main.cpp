@@ -114,7 +114,8 @@ void addOptions(CLI::App& cli, Arguments& a) {
     cli.add_option("--replay", a.replay, "run the taps, waits, checks and screenshots of this script, then exit "
                                        "(format: see README)");
     cli.add_option("--list", a.list,
-                   "print offers, providers, stages or topics (id<TAB>title[<TAB>url]), or speech "
+                   "print offers (id<TAB>title<TAB>the URL its QR codes hold in --lang), providers, stages or topics "
+                   "(id<TAB>title), or speech "
                    "(sound file<TAB>text to speak), and exit")
         ->check(CLI::IsMember({"offers", "providers", "stages", "topics", "speech"}));
     cli.add_option("--search", a.search,

@@ -1,5 +1,6 @@
 #include "kiosk/app/printing.hpp"
 
+#include "kiosk/core/public_url.hpp"
 #include "kiosk/core/text_format.hpp"
 #include "kiosk/platform/cups_printer.hpp"
 #include "kiosk/platform/escpos.hpp"
@@ -63,7 +64,7 @@ core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>
         core::SlipEntry entry;
         entry.title = offer->title.get(language);
         entry.summary = offer->summary.get(language);
-        entry.url = offer->url;
+        entry.url = core::offerLink(catalog, *offer, language);
         if (const core::Provider* provider = catalog.provider(offer->providerId)) {
             entry.provider = provider->name.get(language);
             // German too, to show at the counter.

@@ -340,7 +340,7 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
     SQLite::Statement setting(db, "INSERT INTO network(key, value) VALUES (?, ?)");
     for (auto [key, value] : {std::pair{"street", &n.address.street}, {"postal_code", &n.address.postalCode},
                               {"municipality", &n.address.municipality}, {"phone", &n.phone}, {"fax", &n.fax},
-                              {"website", &n.website}}) {
+                              {"website", &n.website}, {"site_base_url", &n.siteBaseUrl}}) {
         setting.bind(1, key);
         setting.bind(2, *value);
         setting.exec();
@@ -476,6 +476,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
         else if (key == "phone") n.phone = value;
         else if (key == "fax") n.fax = value;
         else if (key == "website") n.website = value;
+        else if (key == "site_base_url") n.siteBaseUrl = value;
         else if (key == "opening_hours") n.hours = parseHours(value);
         else if (key == "school_holidays") n.schoolHolidays = parseSchoolHolidays(value);
     }

@@ -5,6 +5,7 @@
 #include "kiosk/content/pack_reader.hpp"
 #include "kiosk/content/pack_writer.hpp"
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/site/site.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -142,6 +143,28 @@ int inspect(const fs::path& pack) {
     return content.ok() ? 0 : 1;
 }
 
+// Prints as --build-db does: each content error, then the count; exit 1 when refused.
+int site(const kiosk::site::SiteOptions& options) {
+    std::vector<ContentError> errors;
+    const auto built = kiosk::site::buildSite(options, errors);
+    for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.toString().c_str());
+    if (!errors.empty()) {
+        std::fprintf(stderr, "%zu error(s): no site was written.\n", errors.size());
+        return 1;
+    }
+    if (!built) {
+        std::fprintf(stderr, "kiosk-pack site: %s\n", built.problem().logLine().c_str());
+        const auto& problem = built.problem();  // a missing or wrong address is wrong use; the rest refused
+        return problem.is(kiosk::site::SiteProblem::NoBaseUrl) || problem.is(kiosk::site::SiteProblem::BadBaseUrl) ? 2 : 1;
+    }
+    if (!built->mapProblem.empty()) std::fprintf(stderr, "warning: %s\n", built->mapProblem.c_str());
+    std::printf("wrote %s: %zu pages, %zu files, %s, for %s (%.1f s: check %.1f, pages %.1f, to disk %.1f)\n",
+                options.output.c_str(), built->pages, built->files, megabytes(built->bytes).c_str(),
+                built->baseUrl.c_str(), built->checkSeconds + built->renderSeconds + built->writeSeconds,
+                built->checkSeconds, built->renderSeconds, built->writeSeconds);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -179,6 +202,12 @@ int main(int argc, char** argv) {
 
     kiosk::content::HoursCommand hours;
     auto* hoursCommand = kiosk::content::addHoursCommand(cli, hours);
+    kiosk::site::SiteOptions siteOptions{{}, {}, KIOSK_PACK_ASSETS_DIR, {}};
+    auto* siteCommand = cli.add_subcommand("site", "check a content folder and write the network's website from it");
+    siteCommand->add_option("source", siteOptions.source, "content folder")->required()->check(CLI::ExistingDirectory);
+    siteCommand->add_option("-o,--output", siteOptions.output, "the site's folder (replaced as a whole)")->required();
+    siteCommand->add_option("--base-url", siteOptions.baseUrl, "where the site is published (default: site_base_url)");
+    siteCommand->add_option("--assets", siteOptions.assets, "the kiosk's assets folder (i18n, geo)")->capture_default_str();
 
     try {
         cli.parse(argc, argv);
@@ -190,5 +219,6 @@ int main(int argc, char** argv) {
     if (*buildCommand) return build(source, output, secretKey, version, name, compression);
     if (*verifyCommand) return verify(pack, pubkey);
     if (*hoursCommand) return kiosk::content::runHoursCommand(hours);
+    if (*siteCommand) return site(siteOptions);
     return inspect(pack);
 }

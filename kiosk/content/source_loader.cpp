@@ -3,6 +3,7 @@
 
 #include "kiosk/content/yaml_file.hpp"
 #include "kiosk/core/utf8.hpp"
+#include "kiosk/core/public_url.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -486,7 +487,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         const YAML::Node& node = *loaded;
         EntryReader r(errors, "network.yaml", "", node,
                       {"name", "description", "organisation", "address", "phone", "fax", "website", "opening_hours",
-                       "audio", "school_holidays"});
+                       "audio", "school_holidays", "site_base_url"});
         auto& n = catalog.network;
         n.name = r.localized("name", true);
         n.description = r.localized("description", false);
@@ -498,6 +499,11 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         n.hours = r.openingHours("opening_hours");
         n.audio = r.audio("audio");
         n.schoolHolidays = r.schoolHolidays("school_holidays");
+        n.siteBaseUrl = r.text("site_base_url", false);
+        if (!n.siteBaseUrl.empty() && !core::isSiteBaseUrl(n.siteBaseUrl))
+            r.fail("site_base_url", fmt::format("'{}' is not an absolute https address of the website, e.g. "
+                                                "https://familien.landkreis-esslingen.de/kiosk",
+                                                n.siteBaseUrl));
         if (!n.phone.empty() && !isPhoneNumber(n.phone)) r.fail("phone", "is not a phone number");
     } catch (const YAML::Exception& e) {  // a value of a shape no check expected
         errors.push_back({"network.yaml", fmt::format("line {}", e.mark.line + 1), "",
@@ -507,6 +513,9 @@ SourceResult loadSource(const std::filesystem::path& folder) {
     readList(folder, "life_stages.yaml", errors, "life stage", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
         EntryReader r(errors, "life_stages.yaml", entry, node,
                       {"id", "icon", "title", "ages"});
+        if (core::isReservedSiteName(id))
+            r.fail("id", fmt::format("'{}' is a folder name of the website's addresses (angebote, stellen, "
+                                     "hilfe-sofort, karte, suche, ueber-uns): choose another id", id));
         catalog.lifeStages.push_back({id, r.text("icon", false), r.localized("title", true), r.localized("ages", false)});
     });
 

@@ -81,6 +81,7 @@ struct NetworkInfo {  // the network's own office, for the about screen
     std::optional<OpeningHours> hours;
     LocalizedText audio;  // the home screen's spoken explanation, relative to the content folder
     std::vector<SchoolHoliday> schoolHolidays;  // BW's, as the office lists them: what SH in opening hours means
+    std::string siteBaseUrl;  // where kiosk-pack site's pages are published (https://…); empty: none
 };
 
 // "Also find": a family searching for `word` (in `language`) also finds offers with these words.

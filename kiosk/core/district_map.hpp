@@ -8,6 +8,10 @@
 
 namespace kiosk::core {
 
+// The geodata's licence (dl-de/by-2-0, see assets/geo/README.md): shown wherever the map is, on the
+// kiosk and on the website.
+inline constexpr const char* kMapAttribution = "© GeoBasis-DE / BKG 2021 (Daten verändert)";
+
 // A point on the map plane, in kilometres east (x) and south (y) of the projection's origin, so
 // that y grows down the screen as it does in ImGui.
 struct PlanePoint {

@@ -1485,4 +1485,10 @@ OpeningStatus evaluate(const OpeningHours& hours, LocalDateTime now, const Holid
     return status;  // Unknown: nothing known to open within the window
 }
 
+std::vector<TimeRange> weeklyTableIntervals(const OpeningHours& hours, Weekday day) {
+    auto intervals = hours.regularIntervals(day);
+    std::erase_if(intervals, [](const TimeRange& r) { return r.from == 0 && r.to < 12 * 60; });
+    return intervals;
+}
+
 }  // namespace kiosk::core

@@ -201,4 +201,8 @@ struct OpeningStatus {
 
 OpeningStatus evaluate(const OpeningHours& hours, LocalDateTime now, const HolidayCalendar& calendar = {});
 
+// A weekday's row of a weekly table: its regular intervals without the morning end of a night range
+// begun the day before (that one belongs to the day it starts). Screens and the website share it.
+std::vector<TimeRange> weeklyTableIntervals(const OpeningHours& hours, Weekday day);
+
 }  // namespace kiosk::core

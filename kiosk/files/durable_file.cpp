@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -164,6 +165,14 @@ core::Result<void> renameDurably(const fs::path& from, const fs::path& to) {
     if (::rename(from.c_str(), to.c_str()) != 0) return fileProblem(errno, to, "rename");
     if (auto synced = syncFolder(folderOf(to)); !synced) return synced;
     if (folderOf(from) != folderOf(to)) return syncFolder(folderOf(from));
+    return {};
+}
+
+core::Result<void> exchangeDurably(const fs::path& first, const fs::path& second) {
+    if (::renameat2(AT_FDCWD, first.c_str(), AT_FDCWD, second.c_str(), RENAME_EXCHANGE) != 0)
+        return fileProblem(errno, second, "exchange");
+    if (auto synced = syncFolder(folderOf(second)); !synced) return synced;
+    if (folderOf(first) != folderOf(second)) return syncFolder(folderOf(first));
     return {};
 }
 

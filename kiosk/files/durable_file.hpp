@@ -70,5 +70,8 @@ core::Result<void> syncFileSystem(const std::filesystem::path& path);
 // Renames `from` to `to` (a file, a folder or a symbolic link, replacing `to` where rename(2)
 // may) and syncs the folder, so the new name is on the disk when this returns.
 core::Result<void> renameDurably(const std::filesystem::path& from, const std::filesystem::path& to);
+// Swaps two existing names in one step (renameat2 RENAME_EXCHANGE) and syncs their folders: a whole
+// folder is replaced by a new one while a reader sees the old one or the new one, never neither.
+core::Result<void> exchangeDurably(const std::filesystem::path& first, const std::filesystem::path& second);
 
 }  // namespace kiosk::files

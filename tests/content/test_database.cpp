@@ -124,6 +124,7 @@ core::Catalog handMadeCatalog() {
     n.address = {"Pulverwiesen 11", "73728", "Esslingen am Neckar"};
     n.phone = "0711 3902-42650";
     n.fax = "0711 3902-52650";
+    n.siteBaseUrl = "https://familien.example.de/kiosk";
     n.website = "https://www.landkreis-esslingen.de";
     n.hours = hours("Mo,Tu,Fr 08:00-12:00; We off; PH off");
     n.audio = {{"de", "audio/de/home.wav"}};
@@ -219,6 +220,7 @@ void checkSameCatalog(const core::Catalog& actual, const core::Catalog& expected
     CHECK(a.phone == e.phone);
     CHECK(a.fax == e.fax);
     CHECK(a.website == e.website);
+    CHECK(a.siteBaseUrl == e.siteBaseUrl);
     CHECK(hoursSource(a.hours) == hoursSource(e.hours));
     CHECK(byLanguage(a.audio) == byLanguage(e.audio));
 }

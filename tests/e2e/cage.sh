@@ -78,7 +78,9 @@ click 640 360   # attract
 click 640 243   # the Baby tile
 click 800 193   # the first offer card
 expected=$(sqlite3 "$home/data/content.sqlite" \
-  "SELECT o.url FROM offer o JOIN offer_life_stage s ON s.offer_id = o.id
+  "SELECT coalesce((SELECT value || '/de/angebote/' || o.id || '/' FROM network
+                    WHERE key = 'site_base_url' AND value != ''), o.url)
+   FROM offer o JOIN offer_life_stage s ON s.offer_id = o.id
    WHERE s.life_stage_id = 'baby' ORDER BY o.position LIMIT 1")
 for _ in $(seq 20); do
   shot offer

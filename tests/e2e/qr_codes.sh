@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The offer detail screen shows a QR code that decodes to exactly that offer's details URL,
-# and a second one with the provider's contact, in landscape and in portrait.
+# The offer detail screen shows a QR code that decodes to exactly that offer's details URL (its page
+# on the network's website in the family's language), and a second one with the provider's contact,
+# in landscape and in portrait.
 source "$(dirname "$0")/lib.sh"
 start_display
 
@@ -23,3 +24,14 @@ codes=$(decode_qr "$work/kindergeld-1920x1080.png")
 grep -q '^TEL.*0800 4 5555 30' <<<"$codes" || fail "the Familienkasse's phone is not in the contact QR code: $codes"
 grep -q '^FN:Familienkasse' <<<"$codes" || fail "the provider's name is not in the contact QR code: $codes"
 pass "contact QR code holds the Familienkasse's name and phone"
+
+# A Turkish family scans the Turkish page: --lang tr puts the offer's Turkish page into the code,
+# the same URL --list offers --lang tr prints.
+base=$(sed -n 's/^site_base_url: *//p' "$SOURCE_DIR/content/sample/network.yaml")
+expected="${base%/}/tr/angebote/kindergeld/"
+[[ "$(kiosk --list offers --lang tr | awk -F'\t' '$1 == "kindergeld" { print $3 }')" == "$expected" ]] ||
+  fail "--list offers --lang tr does not print $expected"
+kiosk --window 1920x1080 --lang tr --open offer:kindergeld --screenshot "$work/kindergeld-tr.png" || fail "no Turkish offer"
+codes=$(decode_qr "$work/kindergeld-tr.png")
+grep -Fxq "$expected" <<<"$codes" || fail "the Turkish offer screen's QR code is not $expected; decoded: $codes"
+pass "in Turkish the offer's QR code opens $expected"

@@ -33,7 +33,9 @@ click 960 370
 click 1200 290
 
 expected=$(sqlite3 "$work/data/content.sqlite" \
-  "SELECT o.url FROM offer o JOIN offer_life_stage s ON s.offer_id = o.id
+  "SELECT coalesce((SELECT value || '/de/angebote/' || o.id || '/' FROM network
+                    WHERE key = 'site_base_url' AND value != ''), o.url)
+   FROM offer o JOIN offer_life_stage s ON s.offer_id = o.id
    WHERE s.life_stage_id = 'baby' ORDER BY o.position LIMIT 1")
 # The offer's QR codes may take a few frames on a busy machine: look again for up to 10 s.
 for _ in $(seq 20); do

@@ -1,4 +1,5 @@
 // The family's list: what it chose to take home, as a printed slip or as QR codes to photograph.
+#include "kiosk/core/public_url.hpp"
 #include "kiosk/core/spoken.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
@@ -98,7 +99,9 @@ void drawListQr(const View& view, Intents& out) {
     int column = 0;
     for (const std::string& id : view.session.chosen) {
         const core::Offer* offer = view.catalog.offer(id);
-        if (!offer || offer->url.empty()) continue;
+        if (!offer) continue;
+        const std::string link = core::offerLink(view.catalog, *offer, lang);
+        if (link.empty()) continue;
         // The first code on the left, or on the right for a right-to-left reader.
         const int shownColumn = rightToLeft() ? columns - 1 - column : column;
         if (column > 0) ImGui::SameLine();
@@ -109,7 +112,7 @@ void drawListQr(const View& view, Intents& out) {
         ImGui::PopTextWrapPos();
         if (rightToLeft())  // under the title's start, on the right
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width / static_cast<float>(columns) - 2 * em() - side);
-        linkQr(view, offer->url, side);
+        linkQr(view, link, side);
         ImGui::EndGroup();
         column = (column + 1) % columns;
         if (column == 0) ImGui::Spacing();

@@ -1,4 +1,5 @@
 // One offer: what it is, who may use it, who gives it, when they are open, and two QR codes to take home.
+#include "kiosk/core/public_url.hpp"
 #include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
@@ -54,7 +55,7 @@ void qrCodes(const View& view, const core::Offer& offer, const core::Provider* p
         Row row(2 * em());
         row.place(side);
         captionedQr(icon("qrcode") + " " + tr("offer.qr_link", lang), side,
-                    [&](float s) { linkQr(view, offer.url, s); });
+                    [&](float s) { linkQr(view, core::offerLink(view.catalog, offer, lang), s); });
         if (provider && !provider->phone.empty()) {
             row.place(side);
             captionedQr(icon("phone") + " " + tr("offer.qr_contact", lang), side,

@@ -22,7 +22,7 @@ void drawSearch(const View& view, Intents& out);
 void miniMap(const View& view, const core::Provider& provider, float width);
 
 // Whoever shows the map must show this near it (Datenlizenz Deutschland – Namensnennung 2.0).
-inline constexpr const char* kMapAttribution = "© GeoBasis-DE / BKG 2021 (Daten verändert)";
+using core::kMapAttribution;
 
 void drawNavigationBar(const View& view, Intents& out);
 float navigationBarHeight(const View& view);

@@ -1,5 +1,5 @@
 // The UI string table, read from gettext .po files with gettext's own reader (libgettextpo).
-#include "kiosk/ui/strings.hpp"
+#include "kiosk/i18n/strings.hpp"
 
 #include "kiosk/core/localized_text.hpp"
 #include "kiosk/core/utf8.hpp"
@@ -15,7 +15,7 @@
 #include <mutex>
 #include <sstream>
 
-namespace kiosk::ui {
+namespace kiosk::i18n {
 
 std::string_view problemDomain(TranslationProblem) { return "translations"; }
 
@@ -302,4 +302,4 @@ std::string problemText(const core::Problem& problem, std::string_view language)
     return core::fillIn(text, problem.values());
 }
 
-}  // namespace kiosk::ui
+}  // namespace kiosk::i18n

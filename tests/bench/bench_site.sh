@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Benchmark of the website (kiosk-pack site): generation for 2,000 offers in 6 languages (time,
+# size; target under 3 s), an offer page's weight (HTML + CSS; target under 20 KB, no other host),
+# and its first contentful paint in headless chromium beside the kiosk's time to its first frame.
+# Prints figures, asserts nothing. BENCH_QUICK=1: a short smoke run (200 offers, one paint).
+# Needs KIOSK, PACK, SOURCE_DIR and NPM_CACHE (the npm tools of tests/site) in the environment.
+source "$(dirname "$0")/../e2e/lib.sh"
+: "${PACK:?PACK must name kiosk-pack}"
+source "$SOURCE_DIR/tests/site/npm_tools.sh"
+npm_tools || fail "npm could not install the browser tools into $NPM_CACHE"
+quick=${BENCH_QUICK:-0}
+offers=$([[ $quick == 1 ]] && echo 200 || echo 2000)
+runs=$([[ $quick == 1 ]] && echo 1 || echo 5)
+sample="$SOURCE_DIR/content/sample"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Generated content: the sample's offers and providers copied until there are $offers offers, each
+# copy with its own ids (so as many providers per offer as in the sample).
+python3 - "$sample" "$work/content" "$offers" <<'PY'
+import math, re, shutil, sys
+sample, out, wanted = sys.argv[1], sys.argv[2], int(sys.argv[3])
+shutil.copytree(sample, out)
+offers = open(f"{sample}/offers.yaml", encoding="utf-8").read()
+providers = open(f"{sample}/providers.yaml", encoding="utf-8").read()
+per_copy = len(re.findall(r"^- id: ", offers, re.M))
+copies = math.ceil(wanted / per_copy)
+def renamed(text, k, field):
+    return re.sub(rf"^(\s*-? ?{field}: )([a-z0-9-]+)\s*$", lambda m: f"{m.group(1)}{m.group(2)}-{k}", text, flags=re.M)
+all_offers, all_providers = [], []
+for k in range(copies):
+    all_offers.append(renamed(renamed(offers, k, "id"), k, "provider"))
+    all_providers.append(renamed(providers, k, "id"))
+entries = re.split(r"(?m)^(?=- id: )", "".join(all_offers))
+open(f"{out}/offers.yaml", "w", encoding="utf-8").write("".join([e for e in entries if e.startswith("- id: ")][:wanted]))
+open(f"{out}/providers.yaml", "w", encoding="utf-8").write("".join(all_providers))
+PY
+count=$(grep -c '^- id: ' "$work/content/offers.yaml")
+
+: >"$work/times"
+for _ in $(seq "$runs"); do
+  start=$(date +%s%N)
+  "$PACK" site "$work/content" -o "$work/site" >"$work/out" 2>&1 || { cat "$work/out"; fail "kiosk-pack site failed"; }
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000)) >>"$work/times"
+done
+echo "site_offers $count"
+echo "site_languages 6"
+echo "site_generation_ms_median $(median <"$work/times")"
+echo "site_files $(find "$work/site" -type f | wc -l)"
+echo "site_size_mib $(du -sb "$work/site" | awk '{ printf "%.1f", $1 / 1048576 }')"
+
+# One offer page of the sample (no sound file in this build), with the style sheet it loads.
+"$PACK" site "$sample" -o "$work/sample-site" >/dev/null 2>&1 || fail "kiosk-pack site on the sample failed"
+page="$work/sample-site/de/angebote/kindergeld/index.html"
+html=$(stat -c %s "$page")
+css=$(stat -c %s "$work/sample-site/site.css")
+echo "offer_page_html_kib $(awk -v b="$html" 'BEGIN { printf "%.1f", b / 1024 }')"
+echo "offer_page_html_gzip_kib $(gzip -9c "$page" | wc -c | awk '{ printf "%.1f", $1 / 1024 }')"
+echo "site_css_kib $(awk -v b="$css" 'BEGIN { printf "%.1f", b / 1024 }')"
+echo "offer_page_weight_kib $(awk -v b=$((html + css)) 'BEGIN { printf "%.1f", b / 1024 }')"
+echo "offer_page_other_hosts $(grep -Eo '(src|href)="(https?:)?//[^"]*"' "$page" | grep -Ev '^href=' | wc -l)"
+
+# First contentful paint of that page from a local server, beside the kiosk's first frame.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/sample-site" >/dev/null 2>&1 &
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.1; done
+fcp=$(NODE_PATH="$NPM_CACHE/node_modules" node "$SOURCE_DIR/tests/site/browser.js" "http://127.0.0.1:$port/" "$work" \
+        --fcp de/angebote/kindergeld/index.html | awk '/^fcp_ms/ { print $2 }')
+echo "offer_page_first_contentful_paint_ms $fcp"
+start_display 1920x1080
+kiosk --list offers >/dev/null
+: >"$work/first.txt"
+for _ in $(seq "$runs"); do
+  "$KIOSK" --data-dir "$work/data" --window 1920x1080 --open offer:kindergeld --screenshot "$work/k.png" 2>"$work/start.log"
+  grep -o 'first frame after [0-9]*' "$work/start.log" | grep -o '[0-9]*$' >>"$work/first.txt"
+done
+echo "kiosk_offer_first_frame_ms_median $(median <"$work/first.txt")"

@@ -1,0 +1,206 @@
+// The website generator: the same content gives the same bytes, texts are escaped, Arabic reads right
+// to left, every offer has its page at the documented address, the contact card is the kiosk's.
+#include "kiosk/content/source_loader.hpp"
+#include "kiosk/core/contact_card.hpp"
+#include "kiosk/core/public_url.hpp"
+#include "kiosk/site/site.hpp"
+#include "tests/support/temp_folder.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kLanguages{"de", "en", "tr", "ar", "uk", "ru"};
+
+core::Catalog sampleCatalog() {
+    auto source = content::loadSource(KIOSK_SAMPLE_CONTENT);
+    REQUIRE(source.ok());
+    return std::move(source.catalog);
+}
+
+std::map<std::string, std::string> render(const core::Catalog& catalog) {
+    const site::SiteInput input{&catalog, nullptr, KIOSK_SAMPLE_CONTENT, "https://familien.example.de/kiosk",
+                                kLanguages};
+    std::map<std::string, std::string> files;
+    for (auto& file : site::renderSite(input)) files[file.path] = std::move(file.bytes);
+    return files;
+}
+
+std::string readFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Every file below `folder` with its bytes.
+std::map<std::string, std::string> readTree(const fs::path& folder) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(folder))
+        if (entry.is_regular_file()) files[entry.path().lexically_relative(folder).string()] = readFile(entry.path());
+    return files;
+}
+
+// A copy of the sample content whose `file` gets `edit` applied to its text.
+void copySample(const fs::path& to) { fs::copy(KIOSK_SAMPLE_CONTENT, to, fs::copy_options::recursive); }
+void edit(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = readFile(file);
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    std::ofstream(file, std::ios::binary) << text;
+}
+
+site::SiteOptions options(const fs::path& source, const fs::path& output) {
+    return {source, output, KIOSK_ASSETS, {}};
+}
+
+}  // namespace
+
+TEST_CASE("the URL scheme is the documented one and QR codes use it only with a site", "[site]") {
+    CHECK(core::site_path::offer("tr", "kindergeld") == "tr/angebote/kindergeld/");
+    CHECK(core::site_path::provider("ar", "caritas") == "ar/stellen/caritas/");
+    CHECK(core::site_path::lifeStage("de", "baby") == "de/baby/");
+    CHECK(core::site_path::contactCard("uk", "caritas") == "uk/stellen/caritas/kontakt.vcf");
+    CHECK(core::siteUrl("https://x.de/kiosk/", "/de/") == "https://x.de/kiosk/de/");
+
+    core::Catalog catalog = sampleCatalog();
+    const core::Offer& offer = catalog.offers.front();
+    catalog.network.siteBaseUrl = "https://familien.example.de";
+    CHECK(core::offerLink(catalog, offer, "tr") == "https://familien.example.de/tr/angebote/" + offer.id + "/");
+    catalog.network.siteBaseUrl.clear();
+    CHECK(core::offerLink(catalog, offer, "tr") == offer.url);
+}
+
+TEST_CASE("every offer, provider and life stage has its page in every language", "[site]") {
+    const core::Catalog catalog = sampleCatalog();
+    const auto files = render(catalog);
+    for (const auto& lang : kLanguages) {
+        for (const auto& offer : catalog.offers) {
+            const auto page = files.find(core::site_path::offer(lang, offer.id) + "index.html");
+            REQUIRE(page != files.end());
+            CHECK(page->second.find("<h1>") != std::string::npos);
+        }
+        for (const auto& provider : catalog.providers)
+            CHECK(files.count(core::site_path::provider(lang, provider.id) + "index.html"));
+        for (const auto& stage : catalog.lifeStages) CHECK(files.count(core::site_path::lifeStage(lang, stage.id) + "index.html"));
+        for (const auto& path : {core::site_path::start(lang), core::site_path::urgentHelp(lang), core::site_path::map(lang),
+                                 core::site_path::search(lang), core::site_path::about(lang)})
+            CHECK(files.count(path + "index.html"));
+    }
+    CHECK(files.count("sitemap.xml"));
+    CHECK(files.at("sitemap.xml").find("<loc>https://familien.example.de/kiosk/tr/angebote/") != std::string::npos);
+}
+
+TEST_CASE("the same content gives the same bytes", "[site]") {
+    const core::Catalog catalog = sampleCatalog();
+    CHECK(render(catalog) == render(catalog));
+
+    test::TempFolder folder;
+    std::vector<content::ContentError> errors;
+    REQUIRE(site::buildSite(options(KIOSK_SAMPLE_CONTENT, folder.path() / "a"), errors));
+    REQUIRE(site::buildSite(options(KIOSK_SAMPLE_CONTENT, folder.path() / "b"), errors));
+    const auto a = readTree(folder.path() / "a");
+    CHECK(a.size() > 100);
+    CHECK(a == readTree(folder.path() / "b"));
+}
+
+TEST_CASE("texts are escaped in pages and in the structured data", "[site]") {
+    core::Catalog catalog = sampleCatalog();
+    core::Offer& offer = catalog.offers.front();
+    offer.title.set("de", "Hilfe <script>alert(1)</script> & \"mehr\"");
+    const auto files = render(catalog);
+    const std::string& page = files.at(core::site_path::offer("de", offer.id) + "index.html");
+    CHECK(page.find("<script>alert") == std::string::npos);
+    CHECK(page.find("<h1>Hilfe &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;mehr&quot;</h1>") != std::string::npos);
+    // Inside the JSON-LD the title's "</script>" cannot end the element.
+    const auto json = page.find("application/ld+json");
+    REQUIRE(json != std::string::npos);
+    CHECK(page.find("</script>", json) == page.find("</script>\n</head>", json));
+    CHECK(page.find("\\u003cscript>alert(1)\\u003c/script>") != std::string::npos);
+}
+
+TEST_CASE("Arabic pages read right to left, the others left to right", "[site]") {
+    const core::Catalog catalog = sampleCatalog();
+    const auto files = render(catalog);
+    const std::string path = core::site_path::offer("{}", catalog.offers.front().id) + "index.html";
+    auto page = [&](const std::string& lang) { return files.at(core::fillIn(path, {lang})); };
+    CHECK(page("ar").find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+    for (const char* lang : {"de", "en", "tr", "uk", "ru"}) {
+        INFO(lang);
+        CHECK(page(lang).find(std::string("<html lang=\"") + lang + "\">") != std::string::npos);
+        CHECK(page(lang).find("hreflang=\"ar\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("the provider's .vcf is the vCard of the kiosk's contact QR code", "[site]") {
+    const core::Catalog catalog = sampleCatalog();
+    const auto files = render(catalog);
+    for (const auto& lang : kLanguages)
+        for (const auto& provider : catalog.providers)
+            CHECK(files.at(core::site_path::contactCard(lang, provider.id)) == core::contactCard(provider, lang));
+}
+
+TEST_CASE("an offer page has a tel: link, a weekly table and no address of another host but links", "[site]") {
+    const core::Catalog catalog = sampleCatalog();
+    const auto files = render(catalog);
+    for (const auto& offer : catalog.offers) {
+        const core::Provider* provider = catalog.provider(offer.providerId);
+        const std::string& page = files.at(core::site_path::offer("de", offer.id) + "index.html");
+        if (!provider->phone.empty()) CHECK(page.find("href=\"tel:") != std::string::npos);
+        if (provider->hours && provider->hours->source() != "24/7") CHECK(page.find("<th scope=\"row\">Montag</th>") != std::string::npos);
+        for (const char* outside : {"src=\"http", "href=\"//", "src=\"//", "@import", "url("}) CHECK(page.find(outside) == std::string::npos);
+    }
+}
+
+TEST_CASE("content that fails the check writes no site; an old site is replaced whole", "[site]") {
+    test::TempFolder folder;
+    const fs::path output = folder.path() / "site";
+    std::vector<content::ContentError> errors;
+    REQUIRE(site::buildSite(options(KIOSK_SAMPLE_CONTENT, output), errors));
+    std::ofstream(output / "left-over.html") << "old";
+
+    copySample(folder.path() / "broken");
+    edit(folder.path() / "broken/offers.yaml", "provider: ", "provider: no-such-");
+    const auto refused = site::buildSite(options(folder.path() / "broken", output), errors);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.problem().is(site::SiteProblem::ContentRefused));
+    CHECK(errors.size() == content::loadSource(folder.path() / "broken").errors.size());
+    CHECK(errors.front().toString().find("unknown provider 'no-such-") != std::string::npos);
+    CHECK(fs::exists(output / "left-over.html"));  // the old site untouched
+
+    REQUIRE(site::buildSite(options(KIOSK_SAMPLE_CONTENT, output), errors));
+    CHECK_FALSE(fs::exists(output / "left-over.html"));  // replaced as a whole
+    CHECK(fs::exists(output / "de/index.html"));
+    for (const auto& entry : fs::directory_iterator(folder.path()))  // nothing left beside it
+        CHECK((entry.path().filename() == "site" || entry.path().filename() == "broken"));
+}
+
+TEST_CASE("a folder that is not a site is never replaced", "[site]") {
+    test::TempFolder folder;
+    std::ofstream(folder.path() / "important.txt") << "mine";
+    std::vector<content::ContentError> errors;
+    const auto refused = site::buildSite(options(KIOSK_SAMPLE_CONTENT, folder.path()), errors);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.problem().is(site::SiteProblem::NotASite));
+    CHECK(readFile(folder.path() / "important.txt") == "mine");
+}
+
+TEST_CASE("site_base_url must be an absolute https address", "[site]") {
+    test::TempFolder folder;
+    copySample(folder.path() / "content");
+    edit(folder.path() / "content/network.yaml", "site_base_url: https://", "site_base_url: http://");
+    const auto result = content::loadSource(folder.path() / "content");
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors.front().toString().find("network.yaml: field 'site_base_url': 'http://") == 0);
+    CHECK_FALSE(core::isSiteBaseUrl("familien.example.de"));
+    CHECK_FALSE(core::isSiteBaseUrl("https://familien.example.de/?a=1"));
+    CHECK(core::isSiteBaseUrl("https://familien.example.de/kiosk"));
+}
