@@ -109,9 +109,10 @@ qr_x() {
     if decode_qr "$work/strip.png" | grep -q "^$2"; then echo "$x"; return; fi
   done
 }
-url=$(offer_url kindergeld)
 for lang in de ar; do
   name=$([[ $lang == de ]] && echo offer-1920 || echo ar-offer)
+  # The link opens the offer's page in the family's language (kiosk --list offers --lang).
+  url=$(kiosk --list offers --lang "$lang" | awk -F'\t' '$1 == "kindergeld" { print $3 }')
   link=$(qr_x "$shots/$name.png" "$url"); card=$(qr_x "$shots/$name.png" "BEGIN:VCARD")
   [[ -n "$link" && -n "$card" ]] || fail "$lang: the offer's two QR codes not found (link '$link', card '$card')"
   if [[ $lang == de ]]; then ((link < card)) || fail "de: link QR ($link) not left of the contact ($card)"
