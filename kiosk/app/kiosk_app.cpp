@@ -156,7 +156,7 @@ Kiosk::Kiosk(const Config& config, const content::LoadedContent& initialContent,
                                                           : std::vector<core::SchoolHoliday>{})},
       m_printJobs(config, [] { KioskWindow::wake(); }),  // the workers wake the loop when done
       m_updates(config, options.usbRoot, [] { KioskWindow::wake(); }),
-      m_staffDesk(config, m_updates, m_printJobs),
+      m_staffDesk(config, m_updates),
       m_explanations(m_content.mediaDir, [] { KioskWindow::wake(); }),
       m_visit(config, options.start, m_clock, m_explanations, m_printJobs, m_qr) {
     if (m_systemd.watchdogEnabled())

@@ -79,8 +79,8 @@ std::vector<std::string> recentProblems() {
     return lines;
 }
 
-StaffDesk::StaffDesk(const Config& config, Updates& updates, PrintJobs& printJobs)
-    : m_config(config), m_updates(updates), m_printJobs(printJobs), m_lock(loadPinLock(config.dataDir)) {}
+StaffDesk::StaffDesk(const Config& config, Updates& updates)
+    : m_config(config), m_updates(updates), m_lock(loadPinLock(config.dataDir)) {}
 
 bool StaffDesk::press(float x, float y, float corner, Clock::time_point now) {
     if (m_staff.open()) return false;

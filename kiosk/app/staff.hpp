@@ -36,7 +36,7 @@ class StaffDesk {
 public:
     using Clock = std::chrono::steady_clock;
 
-    StaffDesk(const Config& config, Updates& updates, PrintJobs& printJobs);
+    StaffDesk(const Config& config, Updates& updates);
 
     // Every press on the screen; true when it completed the gesture and opened the PIN pad.
     bool press(float x, float y, float corner, Clock::time_point now);
@@ -70,7 +70,6 @@ private:
 
     const Config& m_config;
     Updates& m_updates;
-    PrintJobs& m_printJobs;
     core::StaffMode m_staff;
     core::CornerTaps m_corner;
     core::PinLock m_lock;
