@@ -15,26 +15,8 @@ sample="$SOURCE_DIR/content/sample"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# Generated content: the sample's offers and providers copied until there are $offers offers, each
-# copy with its own ids (so as many providers per offer as in the sample).
-python3 - "$sample" "$work/content" "$offers" <<'PY'
-import math, re, shutil, sys
-sample, out, wanted = sys.argv[1], sys.argv[2], int(sys.argv[3])
-shutil.copytree(sample, out)
-offers = open(f"{sample}/offers.yaml", encoding="utf-8").read()
-providers = open(f"{sample}/providers.yaml", encoding="utf-8").read()
-per_copy = len(re.findall(r"^- id: ", offers, re.M))
-copies = math.ceil(wanted / per_copy)
-def renamed(text, k, field):
-    return re.sub(rf"^(\s*-? ?{field}: )([a-z0-9-]+)\s*$", lambda m: f"{m.group(1)}{m.group(2)}-{k}", text, flags=re.M)
-all_offers, all_providers = [], []
-for k in range(copies):
-    all_offers.append(renamed(renamed(offers, k, "id"), k, "provider"))
-    all_providers.append(renamed(providers, k, "id"))
-entries = re.split(r"(?m)^(?=- id: )", "".join(all_offers))
-open(f"{out}/offers.yaml", "w", encoding="utf-8").write("".join([e for e in entries if e.startswith("- id: ")][:wanted]))
-open(f"{out}/providers.yaml", "w", encoding="utf-8").write("".join(all_providers))
-PY
+# Generated content: the sample copied until there are $offers offers (tests/tools/generate_content.py).
+python3 "$SOURCE_DIR/tests/tools/generate_content.py" "$sample" "$work/content" "$offers"
 count=$(grep -c '^- id: ' "$work/content/offers.yaml")
 
 : >"$work/times"
