@@ -22,6 +22,7 @@ std::string_view problemName(SiteProblem code) {
     case SiteProblem::BadBaseUrl: return "bad-base-url";
     case SiteProblem::NotASite: return "not-a-site";
     case SiteProblem::CannotWrite: return "cannot-write";
+    case SiteProblem::Busy: return "busy";
     }
     return "unknown";
 }
@@ -34,6 +35,7 @@ std::string_view problemEnglish(SiteProblem code) {
     case SiteProblem::NotASite:
         return "{} exists and is not a site made by kiosk-pack: choose an empty or new folder (nothing was changed).";
     case SiteProblem::CannotWrite: return "The site could not be written to {}.";
+    case SiteProblem::Busy: return "Another build of a site in the folder of {} is running: try again when it has finished.";
     }
     return "The site could not be made.";
 }

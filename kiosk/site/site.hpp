@@ -45,6 +45,7 @@ enum class SiteProblem {
     BadBaseUrl,      // not an absolute https address
     NotASite,        // the output folder exists and is not a site made by kiosk-pack
     CannotWrite,     // a file or the folder could not be written
+    Busy,            // another build of a site in the same folder is running
 };
 std::string_view problemDomain(SiteProblem);
 std::string_view problemName(SiteProblem code);

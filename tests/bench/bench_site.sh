@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of the website (kiosk-pack site): generation for 2,000 offers in 6 languages (time,
-# size; target under 3 s), an offer page's weight (HTML + CSS; target under 20 KB, no other host),
+# Benchmark of the website (kiosk-pack site): generation for 2,000 offers in 6 languages (time of a
+# first build and of rebuilds, size; target under 3 s), an offer page's weight (HTML + CSS; target under 20 KB, no other host),
 # and its first contentful paint in headless chromium beside the kiosk's time to its first frame.
 # Prints figures, asserts nothing. BENCH_QUICK=1: a short smoke run (200 offers, one paint).
 # Needs KIOSK, PACK, SOURCE_DIR and NPM_CACHE (the npm tools of tests/site) in the environment.
@@ -19,16 +19,31 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 python3 "$SOURCE_DIR/tests/tools/generate_content.py" "$sample" "$work/content" "$offers"
 count=$(grep -c '^- id: ' "$work/content/offers.yaml")
 
-: >"$work/times"
-for _ in $(seq "$runs"); do
+# One build: its wall time in ms to $work/<list>, the content check's part to $work/<list>-check.
+build() {
+  local list=$1 output=$2 start end
   start=$(date +%s%N)
-  "$PACK" site "$work/content" -o "$work/site" >"$work/out" 2>&1 || { cat "$work/out"; fail "kiosk-pack site failed"; }
+  "$PACK" site "$work/content" -o "$output" >"$work/out" 2>&1 || { cat "$work/out"; fail "kiosk-pack site failed"; }
   end=$(date +%s%N)
-  echo $(((end - start) / 1000000)) >>"$work/times"
+  echo $(((end - start) / 1000000)) >>"$work/$list"
+  grep -o 'check [0-9.]*' "$work/out" | awk '{ print $2 * 1000 }' >>"$work/$list-check"
+}
+# A first build into a new folder (every file and folder created), then rebuilds of the same site,
+# which rewrite the site before the current one (kept beside it) where it differs: with the same
+# content, and with one offer's title changed each time.
+for i in $(seq "$runs"); do build first "$work/new-$i/site"; done
+rm -rf "$work"/new-*
+build warm "$work/site" && build warm "$work/site"
+for _ in $(seq "$runs"); do build same "$work/site"; done
+for i in $(seq "$runs"); do
+  sed -i "0,/^    de: \"\(.*\)\"$/s//    de: \"\1 $i\"/" "$work/content/offers.yaml"  # the first title
+  build changed "$work/site"
 done
 echo "site_offers $count"
 echo "site_languages 6"
-echo "site_generation_ms_median $(median <"$work/times")"
+echo "site_first_build_ms_median $(median <"$work/first")  (content check $(median <"$work/first-check") ms of it)"
+echo "site_rebuild_same_ms_median $(median <"$work/same")  (content check $(median <"$work/same-check") ms of it)"
+echo "site_rebuild_one_offer_changed_ms_median $(median <"$work/changed")"
 echo "site_files $(find "$work/site" -type f | wc -l)"
 echo "site_size_mib $(du -sb "$work/site" | awk '{ printf "%.1f", $1 / 1048576 }')"
 

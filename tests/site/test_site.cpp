@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -179,8 +183,53 @@ TEST_CASE("content that fails the check writes no site; an old site is replaced 
     REQUIRE(site::buildSite(options(KIOSK_SAMPLE_CONTENT, output), errors));
     CHECK_FALSE(fs::exists(output / "left-over.html"));  // replaced as a whole
     CHECK(fs::exists(output / "de/index.html"));
-    for (const auto& entry : fs::directory_iterator(folder.path()))  // nothing left beside it
-        CHECK((entry.path().filename() == "site" || entry.path().filename() == "broken"));
+    for (const auto& entry : fs::directory_iterator(folder.path())) {  // beside it only the site before
+        const auto name = entry.path().filename();
+        CHECK((name == "site" || name == "broken" || name == ".site.previous"));
+    }
+    CHECK(fs::exists(folder.path() / ".site.previous" / site::kSiteMarker));
+}
+
+TEST_CASE("a rebuild reuses the site before the current one and leaves nothing of it behind", "[site]") {
+    test::TempFolder folder;
+    const fs::path output = folder.path() / "site";
+    const fs::path previous = folder.path() / ".site.previous";
+    copySample(folder.path() / "content");
+    std::vector<content::ContentError> errors;
+    REQUIRE(site::buildSite(options(folder.path() / "content", output), errors));
+    const auto first = readTree(output);
+    REQUIRE(site::buildSite(options(folder.path() / "content", output), errors));
+    REQUIRE(fs::exists(previous / site::kSiteMarker));  // the first site, kept to be rewritten next time
+
+    // The kept site is changed behind the generator's back: a stray file, a page with the same length.
+    std::ofstream(previous / "de/stray.html") << "stray";
+    const fs::path page = previous / core::site_path::start("de") / "index.html";
+    std::string changed = readFile(page);
+    changed[changed.size() / 2] = changed[changed.size() / 2] == 'x' ? 'y' : 'x';
+    std::ofstream(page, std::ios::binary) << changed;
+
+    const std::string title = "Schwangerschaftsberatung bei pro familia";
+    edit(folder.path() / "content/offers.yaml", title, title + " (neu)");
+    REQUIRE(site::buildSite(options(folder.path() / "content", output), errors));
+    const auto third = readTree(output);
+    CHECK(third.size() == first.size());  // the stray file is gone
+    CHECK_FALSE(third.contains("de/stray.html"));
+    CHECK(third.at("de/index.html") == first.at("de/index.html"));
+    const std::string offerPage = "de/angebote/schwangerschaftsberatung-pro-familia-esslingen/index.html";
+    CHECK(third.at(offerPage).find(title + " (neu)") != std::string::npos);
+}
+
+TEST_CASE("a second build of a site in the same folder at the same time is refused, nothing changed", "[site]") {
+    test::TempFolder folder;
+    const int held = ::open(folder.path().c_str(), O_RDONLY | O_DIRECTORY);
+    REQUIRE(held >= 0);
+    REQUIRE(::flock(held, LOCK_EX) == 0);  // what a running build holds
+    std::vector<content::ContentError> errors;
+    const auto refused = site::buildSite(options(KIOSK_SAMPLE_CONTENT, folder.path() / "site"), errors);
+    ::close(held);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.problem().is(site::SiteProblem::Busy));
+    CHECK(fs::is_empty(folder.path()));
 }
 
 TEST_CASE("a folder that is not a site is never replaced", "[site]") {
