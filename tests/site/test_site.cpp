@@ -253,3 +253,25 @@ TEST_CASE("site_base_url must be an absolute https address", "[site]") {
     CHECK_FALSE(core::isSiteBaseUrl("https://familien.example.de/?a=1"));
     CHECK(core::isSiteBaseUrl("https://familien.example.de/kiosk"));
 }
+
+TEST_CASE("an offer page plays the offer's sound file in its language, copied into the site", "[site]") {
+    test::TempFolder folder;
+    copySample(folder.path() / "content");
+    fs::remove_all(folder.path() / "content/audio");  // the sample's made sound files, where built
+    const std::string id = "schwangerschaftsberatung-pro-familia-esslingen";
+    const fs::path sound = folder.path() / "content/audio/tr" / (id + ".ogg");
+    fs::create_directories(sound.parent_path());
+    std::ofstream(sound, std::ios::binary) << "OggS not really a sound";
+    std::vector<content::ContentError> errors;
+    REQUIRE(site::buildSite(options(folder.path() / "content", folder.path() / "site"), errors));
+    const fs::path pageFolder = folder.path() / "site" / core::site_path::offer("tr", id);
+    const std::string page = readFile(pageFolder / "index.html");
+    const auto at = page.find("<audio controls preload=\"none\" src=\"");
+    REQUIRE(at != std::string::npos);
+    const auto start = at + std::string_view("<audio controls preload=\"none\" src=\"").size();
+    const std::string href = page.substr(start, page.find('"', start) - start);
+    CHECK(readFile(pageFolder / href) == "OggS not really a sound");  // the link leads to the same bytes
+    // No German file either: the other languages' pages have no player.
+    CHECK(readFile(folder.path() / "site" / core::site_path::offer("de", id) / "index.html").find("<audio") ==
+          std::string::npos);
+}
