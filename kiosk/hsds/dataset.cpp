@@ -100,11 +100,15 @@ const std::vector<Record>& RawDataset::rows(const std::string& table) const {
 namespace {
 
 core::Result<std::string> readText(const fs::path& file) {
+    std::error_code error;
+    if (!fs::is_regular_file(file, error))
+        return hsdsProblem(HsdsProblem::Unreadable, file.filename().string(), "-", "-",
+                           fs::exists(file, error) ? "not a file" : "missing");
     std::ifstream in(file, std::ios::binary);
-    if (!in) return hsdsProblem(HsdsProblem::Unreadable, file.string(), "-", "-", std::strerror(errno));
+    if (!in) return hsdsProblem(HsdsProblem::Unreadable, file.filename().string(), "-", "-", std::strerror(errno));
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad()) return hsdsProblem(HsdsProblem::Unreadable, file.string(), "-", "-", "read error");
+    if (in.bad()) return hsdsProblem(HsdsProblem::Unreadable, file.filename().string(), "-", "-", "read error");
     std::string bytes = std::move(text).str();
     if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);  // a byte order mark from a spreadsheet
     return bytes;

@@ -28,6 +28,7 @@ std::string lower(std::string text) {
 
 core::LocalizedText localized(const YAML::Node& node) {
     core::LocalizedText text;
+    if (!node.IsDefined()) return text;
     if (node.IsScalar()) text.set("de", node.as<std::string>());
     else if (node.IsMap())
         for (const auto& each : node) text.set(each.first.as<std::string>(), each.second.as<std::string>());
@@ -78,8 +79,11 @@ core::Result<Mapping> readMapping(std::string_view yaml, const std::string& file
         if (!mapping.defaultTopic.empty() && !mapping.isTopic(mapping.defaultTopic))
             return hsdsProblem(HsdsProblem::BadMapping, file, "-", field, "is no topic of the mapping");
         field = "network";
-        mapping.networkName = root["network"]["name"].as<std::string>("Angebote aus einem HSDS-Verzeichnis");
-        mapping.networkPhone = root["network"]["phone"].as<std::string>("");
+        mapping.networkName = "Angebote aus einem HSDS-Verzeichnis";
+        if (const YAML::Node network = root["network"]; network.IsDefined() && network.IsMap()) {
+            mapping.networkName = network["name"].as<std::string>(mapping.networkName);
+            mapping.networkPhone = network["phone"].as<std::string>("");
+        }
     } catch (const YAML::Exception& e) {
         return hsdsProblem(HsdsProblem::BadMapping, file, entry, field, e.what());
     }
