@@ -190,6 +190,7 @@ const std::map<std::string, std::string>& nestedTables() {
 struct Flattener {
     RawDataset& out;
     std::string file;
+    std::map<std::string, std::map<std::string, std::size_t>> seen;  // table -> id -> row, to merge repeats
 
     // Adds `object` as a row of `table` (merging a row seen before under the same id) and its nested objects.
     std::string add(const json& object, const std::string& table, const std::string& parentTable,
@@ -224,11 +225,11 @@ struct Flattener {
         }
         const std::string id = row.get("id");
         auto& rows = out.tables[table];
-        for (auto& seen : rows)
-            if (!id.empty() && seen.get("id") == id) {
-                for (auto& [k, v] : row.values) seen.values.emplace(k, v);  // the same object met again
-                return id;
-            }
+        if (const auto before = seen[table].find(id); !id.empty() && before != seen[table].end()) {
+            for (auto& [k, v] : row.values) rows[before->second].values.emplace(k, v);  // the same object met again
+            return id;
+        }
+        seen[table][id] = rows.size();
         rows.push_back(std::move(row));
         return id;
     }
@@ -300,6 +301,7 @@ core::Result<void> readNestedJson(const fs::path& folder, RawDataset& out) {
     std::sort(files.begin(), files.end());
     out.format = "HSDS JSON files";
     bool any = false;
+    Flattener flatten{out, {}, {}};
     for (const auto& file : files) {
         bool isList = false;
         const std::string table = tableOfJsonFile(file, isList);
@@ -318,7 +320,7 @@ core::Result<void> readNestedJson(const fs::path& folder, RawDataset& out) {
                                    "a *_list.json file must have a list 'contents'");
             items = &(*document)["contents"];
         }
-        Flattener flatten{out, file.filename().string()};
+        flatten.file = file.filename().string();
         if (items->is_array()) {
             for (std::size_t i = 0; i < items->size(); ++i)
                 if ((*items)[i].is_object()) flatten.add((*items)[i], table, {}, {}, fmt::format("contents[{}]", i));

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace kiosk::hsds {
 
@@ -196,12 +197,13 @@ private:
         const auto r = t->second.find(id);
         return r == t->second.end() ? nullptr : r->second;
     }
-    template <class Pred>
-    std::vector<const Record*> rowsWhere(const std::string& table, Pred pred) const {
-        std::vector<const Record*> out;
-        for (const auto& row : m_data.rows(table))
-            if (pred(row)) out.push_back(&row);
-        return out;
+    // The rows of `table` whose `field` is `value`, in the table's order (an index per field, made when first asked).
+    std::vector<const Record*> rowsWith(const std::string& table, const std::string& field, const std::string& value) const {
+        auto& index = m_byField[table + "." + field];
+        if (index.empty())
+            for (const auto& row : m_data.rows(table)) index[row.get(field)].push_back(&row);
+        const auto it = index.find(value);
+        return it == index.end() || value.empty() ? std::vector<const Record*>{} : it->second;
     }
     static std::string entity(const std::string& table, const Record& row) {
         const std::string name = row.has("name") ? " (" + row.get("name") + ")" : "";
@@ -228,10 +230,9 @@ private:
 
     // The organization's own kiosk id, when it was exported by a Familienkiosk.
     std::string organizationKioskId(const std::string& orgId) const {
-        for (const auto* row : rowsWhere("organization_identifier", [&](const Record& r) {
-                 return r.get("organization_id") == orgId && r.get("identifier_scheme") == kIdentifierScheme;
-             }))
-            if (isKioskId(row->get("identifier"))) return row->get("identifier");
+        for (const auto* row : rowsWith("organization_identifier", "organization_id", orgId))
+            if (row->get("identifier_scheme") == kIdentifierScheme && isKioskId(row->get("identifier")))
+                return row->get("identifier");
         return {};
     }
 
@@ -241,7 +242,7 @@ private:
             p.national = true;
             return;
         }
-        const auto addresses = rowsWhere("address", [&](const Record& r) { return r.get("location_id") == location.get("id"); });
+        const auto addresses = rowsWith("address", "location_id", location.get("id"));
         const Record* address = nullptr;
         for (const auto* a : addresses)
             if (!address || (a->get("address_type") == "physical" && address->get("address_type") != "physical")) address = a;
@@ -270,8 +271,8 @@ private:
     }
 
     std::string phoneOf(const Record& location, const std::string& orgId) {
-        auto phones = rowsWhere("phone", [&](const Record& r) { return r.get("location_id") == location.get("id"); });
-        if (phones.empty()) phones = rowsWhere("phone", [&](const Record& r) { return r.get("organization_id") == orgId; });
+        auto phones = rowsWith("phone", "location_id", location.get("id"));
+        if (phones.empty()) phones = rowsWith("phone", "organization_id", orgId);
         for (const auto* phone : phones) {
             std::string number;
             for (char c : phone->get("number"))
@@ -313,13 +314,13 @@ private:
         }
         place(p, location);
         p.phone = phoneOf(location, orgId);
-        auto schedules = rowsWhere("schedule", [&](const Record& r) { return r.get("location_id") == location.get("id"); });
+        auto schedules = rowsWith("schedule", "location_id", location.get("id"));
         auto hours = openingHoursOf(schedules);
         p.hours = hours.openingHours;
         for (const auto& line : hours.leftOut) m_report.push_back(line);
-        for (const auto* lang : rowsWhere("language", [&](const Record& r) { return r.get("location_id") == location.get("id"); }))
+        for (const auto* lang : rowsWith("language", "location_id", location.get("id")))
             addLanguage(p.languages, *lang);
-        for (const auto* a : rowsWhere("accessibility", [&](const Record& r) { return r.get("location_id") == location.get("id"); }))
+        for (const auto* a : rowsWith("accessibility", "location_id", location.get("id")))
             if (a->has("description")) p.accessibility += (p.accessibility.empty() ? "" : "; ") + a->get("description");
         m_providerOfLocation[location.get("id")] = p.id;
         m_providers.push_back(std::move(p));
@@ -337,7 +338,7 @@ private:
     // The life stages and topics a service's terms and ages give, in the order of its attributes.
     void classify(const Record& service, Offer& o, std::string& kioskId) {
         bool ownStages = false;
-        for (const auto* attr : rowsWhere("attribute", [&](const Record& r) { return r.get("link_id") == service.get("id"); })) {
+        for (const auto* attr : rowsWith("attribute", "link_id", service.get("id"))) {
             const Record* term = find("taxonomy_term", attr->get("taxonomy_term_id"));
             const std::string taxonomy = term->get("taxonomy"), code = term->get("code");
             auto add = [](std::vector<std::string>& list, const std::string& id) {
@@ -394,7 +395,7 @@ private:
     }
 
     std::string providerOf(const Record& service) {
-        const auto sals = rowsWhere("service_at_location", [&](const Record& r) { return r.get("service_id") == service.get("id"); });
+        const auto sals = rowsWith("service_at_location", "service_id", service.get("id"));
         for (std::size_t i = 1; i < sals.size(); ++i)
             note(entity("service_at_location", *sals[i]), "location_id",
                  "not carried: the kiosk shows an offer at one place, the first");
@@ -431,7 +432,7 @@ private:
         o.eligibility = service.get("eligibility_description");
         o.cost = service.get("fees_description");
         if (o.cost.empty())
-            for (const auto* c : rowsWhere("cost_option", [&](const Record& r) { return r.get("service_id") == service.get("id"); })) {
+            for (const auto* c : rowsWith("cost_option", "service_id", service.get("id"))) {
                 std::string line = c->get("option");
                 if (c->has("amount")) line += fmt::format("{}{} {}", line.empty() ? "" : ": ", c->get("amount"), c->get("currency"));
                 if (c->has("amount_description")) line += " " + c->get("amount_description");
@@ -460,7 +461,7 @@ private:
         o.id = uniqueId(isKioskId(kioskId) ? kioskId : slug(service.get("name")), m_offerIds);
         texts(service, o);
         o.provider = providerOf(service);
-        for (const auto* lang : rowsWhere("language", [&](const Record& r) { return r.get("service_id") == service.get("id"); }))
+        for (const auto* lang : rowsWith("language", "service_id", service.get("id")))
             addLanguage(o.languages, *lang);
         m_offers.push_back(std::move(o));
     }
@@ -605,6 +606,7 @@ private:
     const RawDataset& m_data;
     const Mapping& m_mapping;
     std::map<std::string, std::map<std::string, const Record*>> m_index;
+    mutable std::map<std::string, std::unordered_map<std::string, std::vector<const Record*>>> m_byField;
     std::vector<std::string> m_report;
     std::vector<Provider> m_providers;
     std::vector<Offer> m_offers;
