@@ -56,6 +56,8 @@ CLI::App* addImportCommand(CLI::App& cli, ImportCommand& options) {
         ->required();
     command->add_option("-o,--output", options.output, "the content folder to write (replaced as a whole)")->required();
     command->add_option("--mapping", options.mapping, "mapping file: taxonomy terms and ages -> life stages and topics");
+    command->add_option("--translation", options.translations,
+                        "LANG=DIR: the same dataset in another language (en, tr, ar, uk, ru), joined by id; repeatable");
     return command;
 }
 
@@ -88,7 +90,19 @@ int runImport(const ImportCommand& options) {
     if (!data) return refuse("hsds-import", data.problem());
     auto mapping = loadMapping(options.mapping);
     if (!mapping) return refuse("hsds-import", mapping.problem());
-    auto imported = importDataset(*data, *mapping, options.input.string());
+    std::vector<Translation> translations;
+    for (const auto& each : options.translations) {
+        const auto equals = each.find('=');
+        const std::string language = each.substr(0, equals);
+        if (equals == std::string::npos || language.size() != 2 || language == "de") {
+            std::fprintf(stderr, "kiosk-pack hsds-import: --translation '%s' must be LANG=DIR, e.g. en=hsds-en\n", each.c_str());
+            return 2;
+        }
+        auto translated = readDataset(each.substr(equals + 1));
+        if (!translated) return refuse("hsds-import", translated.problem());
+        translations.push_back({language, std::move(*translated)});
+    }
+    auto imported = importDataset(*data, *mapping, options.input.string(), translations);
     if (!imported) return refuse("hsds-import", imported.problem());
     auto check = [](const fs::path& folder) -> core::Result<void> {
         const content::SourceResult loaded = content::loadSource(folder);

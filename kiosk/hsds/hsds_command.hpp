@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -18,6 +19,7 @@ struct ExportCommand {
 
 struct ImportCommand {
     std::filesystem::path input, output, mapping;
+    std::vector<std::string> translations;  // "en=DIR": the same dataset in English (hsds-export --lang en)
 };
 
 CLI::App* addExportCommand(CLI::App& cli, ExportCommand& options);

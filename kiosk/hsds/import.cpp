@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -132,7 +133,78 @@ bool insideDistrict(double latitude, double longitude) {
     return latitude >= 48.45 && latitude <= 48.90 && longitude >= 9.05 && longitude <= 9.75;
 }
 
+// One dataset's rows by id and, on demand, by the value of a field.
+class Tables {
+public:
+    explicit Tables(const RawDataset& data) : m_data(data) {
+        for (const auto& [table, rows] : data.tables)
+            for (const auto& row : rows) m_byId[table][row.get("id")] = &row;
+    }
+    const RawDataset& data() const { return m_data; }
+    const Record* find(const std::string& table, const std::string& id) const {
+        const auto t = m_byId.find(table);
+        if (t == m_byId.end()) return nullptr;
+        const auto r = t->second.find(id);
+        return r == t->second.end() ? nullptr : r->second;
+    }
+    // The rows of `table` whose `field` is `value`, in the table's order (an index per field, made when first asked).
+    std::vector<const Record*> rowsWith(const std::string& table, const std::string& field, const std::string& value) const {
+        auto& index = m_byField[table + "." + field];
+        if (index.empty())
+            for (const auto& row : m_data.rows(table)) index[row.get(field)].push_back(&row);
+        const auto it = index.find(value);
+        return it == index.end() || value.empty() ? std::vector<const Record*>{} : it->second;
+    }
+
+private:
+    const RawDataset& m_data;
+    std::map<std::string, std::map<std::string, const Record*>> m_byId;
+    mutable std::map<std::string, std::unordered_map<std::string, std::vector<const Record*>>> m_byField;
+};
+
+// The texts of a provider and of an offer, read the same way from each language's dataset.
+struct ProviderTexts {
+    std::string name, description, accessibility;
+};
+ProviderTexts providerTexts(const Tables& in, const std::string& locationId, const std::string& orgId) {
+    ProviderTexts t;
+    const Record* location = in.find("location", locationId);
+    const Record* org = in.find("organization", orgId);
+    t.name = org ? org->get("name") : location ? location->get("name") : "";
+    if (org && location && location->has("name") && location->get("name") != t.name) t.name += " – " + location->get("name");
+    if (org) t.description = org->get("description");
+    for (const auto* a : in.rowsWith("accessibility", "location_id", locationId))
+        if (a->has("description")) t.accessibility += (t.accessibility.empty() ? "" : "; ") + a->get("description");
+    return t;
+}
+
+struct OfferTexts {
+    std::string title, summary, description, cost, eligibility;
+};
+OfferTexts offerTexts(const Tables& in, const std::string& serviceId) {
+    OfferTexts t;
+    const Record* service = in.find("service", serviceId);
+    if (!service) return t;
+    t.title = service->get("name");
+    const std::string& all = service->get("description");
+    const auto split = all.find("\n\n");
+    t.summary = all.substr(0, split);
+    while (!t.summary.empty() && std::isspace(static_cast<unsigned char>(t.summary.back()))) t.summary.pop_back();
+    if (split != std::string::npos) t.description = all.substr(split + 2);
+    t.eligibility = service->get("eligibility_description");
+    t.cost = service->get("fees_description");
+    if (t.cost.empty())
+        for (const auto* c : in.rowsWith("cost_option", "service_id", serviceId)) {
+            std::string line = c->get("option");
+            if (c->has("amount")) line += fmt::format("{}{} {}", line.empty() ? "" : ": ", c->get("amount"), c->get("currency"));
+            if (c->has("amount_description")) line += " " + c->get("amount_description");
+            t.cost += (t.cost.empty() ? "" : "; ") + line;
+        }
+    return t;
+}
+
 struct Provider {
+    std::string locationId, orgId;  // where its texts are, in every language's dataset
     std::string id, name, description, email, website, phone, hours, accessibility;
     std::string street, postalCode, municipality;
     std::optional<std::pair<std::string, std::string>> location;  // latitude, longitude as written
@@ -141,15 +213,16 @@ struct Provider {
 };
 
 struct Offer {
+    std::string serviceId;
     std::string id, title, summary, description, provider, cost, eligibility, url;
     std::vector<std::string> stages, topics, languages;
 };
 
 class Importer {
 public:
-    Importer(const RawDataset& data, const Mapping& mapping) : m_data(data), m_mapping(mapping) {
-        for (const auto& [table, rows] : data.tables)
-            for (const auto& row : rows) m_index[table][row.get("id")] = &row;
+    Importer(const RawDataset& data, const Mapping& mapping, const std::vector<Translation>& translations)
+        : m_data(data), m_mapping(mapping), m_tables(data) {
+        for (const auto& t : translations) m_translations.emplace_back(t.language, std::make_unique<Tables>(t.data));
     }
 
     core::Result<void> checkReferences() {
@@ -191,19 +264,9 @@ public:
     }
 
 private:
-    const Record* find(const std::string& table, const std::string& id) const {
-        const auto t = m_index.find(table);
-        if (t == m_index.end()) return nullptr;
-        const auto r = t->second.find(id);
-        return r == t->second.end() ? nullptr : r->second;
-    }
-    // The rows of `table` whose `field` is `value`, in the table's order (an index per field, made when first asked).
+    const Record* find(const std::string& table, const std::string& id) const { return m_tables.find(table, id); }
     std::vector<const Record*> rowsWith(const std::string& table, const std::string& field, const std::string& value) const {
-        auto& index = m_byField[table + "." + field];
-        if (index.empty())
-            for (const auto& row : m_data.rows(table)) index[row.get(field)].push_back(&row);
-        const auto it = index.find(value);
-        return it == index.end() || value.empty() ? std::vector<const Record*>{} : it->second;
+        return m_tables.rowsWith(table, field, value);
     }
     static std::string entity(const std::string& table, const Record& row) {
         const std::string name = row.has("name") ? " (" + row.get("name") + ")" : "";
@@ -299,11 +362,13 @@ private:
         if (!isKioskId(id)) id = organizationKioskId(orgId);
         if (!isKioskId(id)) id = slug(location.has("name") ? location.get("name") : org ? org->get("name") : "anbieter");
         p.id = uniqueId(id, m_providerIds);
-        p.name = org ? org->get("name") : location.get("name");
-        if (org && location.has("name") && location.get("name") != p.name) p.name += " – " + location.get("name");
-        if (p.name.empty()) p.name = p.id;
+        p.locationId = location.get("id");
+        p.orgId = orgId;
+        const ProviderTexts texts = providerTexts(m_tables, p.locationId, orgId);
+        p.name = texts.name.empty() ? p.id : texts.name;
+        p.description = texts.description;
+        p.accessibility = texts.accessibility;
         if (org) {
-            p.description = org->get("description");
             p.email = org->get("email");
             if (p.email.find('@') == std::string::npos || p.email.find(' ') != std::string::npos) p.email.clear();
             p.website = org->get("website");
@@ -320,8 +385,6 @@ private:
         for (const auto& line : hours.leftOut) m_report.push_back(line);
         for (const auto* lang : rowsWith("language", "location_id", location.get("id")))
             addLanguage(p.languages, *lang);
-        for (const auto* a : rowsWith("accessibility", "location_id", location.get("id")))
-            if (a->has("description")) p.accessibility += (p.accessibility.empty() ? "" : "; ") + a->get("description");
         m_providerOfLocation[location.get("id")] = p.id;
         m_providers.push_back(std::move(p));
     }
@@ -407,6 +470,7 @@ private:
         Provider p;
         std::string id = organizationKioskId(orgId);
         p.id = uniqueId(isKioskId(id) ? id : slug(org->get("name")), m_providerIds);
+        p.orgId = orgId;
         p.name = org->get("name");
         p.description = org->get("description");
         p.website = isWebAddress(org->get("website")) ? org->get("website") : "";
@@ -419,25 +483,17 @@ private:
     }
 
     void texts(const Record& service, Offer& o) {
-        o.title = service.get("name");
-        const std::string& all = service.get("description");
-        const auto split = all.find("\n\n");
-        o.summary = all.substr(0, split);
-        while (!o.summary.empty() && std::isspace(static_cast<unsigned char>(o.summary.back()))) o.summary.pop_back();
-        if (split != std::string::npos) o.description = all.substr(split + 2);
+        const OfferTexts t = offerTexts(m_tables, service.get("id"));
+        o.serviceId = service.get("id");
+        o.title = t.title;
+        o.summary = t.summary;
+        o.description = t.description;
+        o.cost = t.cost;
+        o.eligibility = t.eligibility;
         if (o.summary.empty()) {
             o.summary = o.title;
             note(entity("service", service), "description", "empty: the title is the summary");
         }
-        o.eligibility = service.get("eligibility_description");
-        o.cost = service.get("fees_description");
-        if (o.cost.empty())
-            for (const auto* c : rowsWith("cost_option", "service_id", service.get("id"))) {
-                std::string line = c->get("option");
-                if (c->has("amount")) line += fmt::format("{}{} {}", line.empty() ? "" : ": ", c->get("amount"), c->get("currency"));
-                if (c->has("amount_description")) line += " " + c->get("amount_description");
-                o.cost += (o.cost.empty() ? "" : "; ") + line;
-            }
     }
 
     void offer(const Record& service) {
@@ -477,6 +533,17 @@ private:
         for (const auto& [lang, t] : value.values()) out << YAML::Key << lang << YAML::Value << YAML::DoubleQuoted << t;
         out << YAML::EndMap;
     }
+    // A text in German and, where a translation's dataset says it otherwise, in that language.
+    template <class InLanguage>
+    void translatable(YAML::Emitter& out, const char* key, const std::string& german, InLanguage inLanguage) const {
+        if (german.empty()) return;
+        core::LocalizedText all;
+        all.set("de", german);
+        for (const auto& [language, tables] : m_translations)
+            if (const std::string t = inLanguage(*tables); !t.empty() && t != german) all.set(language, t);
+        if (all.values().size() == 1) text(out, key, german);
+        else localized(out, key, all);
+    }
     static void list(YAML::Emitter& out, const char* key, const std::vector<std::string>& values) {
         if (values.empty()) return;
         out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
@@ -499,8 +566,13 @@ private:
             out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << s.stage.id;
             if (!s.stage.icon.empty()) out << YAML::Key << "icon" << YAML::Value << s.stage.icon;
             if (const Record* term = ownTerm(kLifeStageTaxonomy, s.stage.id)) {
-                text(out, "title", term->get("name"));
-                if (term->get("description") != term->get("name")) text(out, "ages", term->get("description"));
+                const std::string id = term->get("id");
+                auto field = [&](const char* name) {
+                    return [&, name](const Tables& t) { const Record* r = t.find("taxonomy_term", id); return r ? r->get(name) : ""; };
+                };
+                translatable(out, "title", term->get("name"), field("name"));
+                if (term->get("description") != term->get("name"))
+                    translatable(out, "ages", term->get("description"), field("description"));
             } else {
                 localized(out, "title", s.stage.title);
                 localized(out, "ages", s.stage.ages);
@@ -517,7 +589,11 @@ private:
         for (const auto& t : m_mapping.topics) {
             out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << t.id;
             if (!t.icon.empty()) out << YAML::Key << "icon" << YAML::Value << t.icon;
-            if (const Record* term = ownTerm(kTopicTaxonomy, t.id)) text(out, "title", term->get("name"));
+            if (const Record* term = ownTerm(kTopicTaxonomy, t.id))
+                translatable(out, "title", term->get("name"), [&](const Tables& tables) {
+                    const Record* r = tables.find("taxonomy_term", term->get("id"));
+                    return r ? r->get("name") : "";
+                });
             else localized(out, "title", t.title);
             if (t.emergency) out << YAML::Key << "emergency" << YAML::Value << true;
             out << YAML::EndMap;
@@ -531,8 +607,11 @@ private:
         out << YAML::BeginSeq;
         for (const auto& p : m_providers) {
             out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << p.id;
-            text(out, "name", p.name);
-            text(out, "description", p.description);
+            auto in = [&](std::string ProviderTexts::*field) {
+                return [&, field](const Tables& t) { return providerTexts(t, p.locationId, p.orgId).*field; };
+            };
+            translatable(out, "name", p.name, in(&ProviderTexts::name));
+            translatable(out, "description", p.description, in(&ProviderTexts::description));
             if (!p.national) {
                 out << YAML::Key << "address" << YAML::Value << YAML::BeginMap;
                 text(out, "street", p.street);
@@ -547,7 +626,7 @@ private:
             text(out, "website", p.website);
             text(out, "opening_hours", p.hours);
             list(out, "languages", p.languages);
-            text(out, "accessibility", p.accessibility);
+            translatable(out, "accessibility", p.accessibility, in(&ProviderTexts::accessibility));
             if (p.national) out << YAML::Key << "national" << YAML::Value << true;
             out << YAML::EndMap;
         }
@@ -560,14 +639,17 @@ private:
         out << YAML::BeginSeq;
         for (const auto& o : m_offers) {
             out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << o.id;
-            text(out, "title", o.title);
-            text(out, "summary", o.summary);
-            text(out, "description", o.description);
+            auto in = [&](std::string OfferTexts::*field) {
+                return [&, field](const Tables& t) { return offerTexts(t, o.serviceId).*field; };
+            };
+            translatable(out, "title", o.title, in(&OfferTexts::title));
+            translatable(out, "summary", o.summary, in(&OfferTexts::summary));
+            translatable(out, "description", o.description, in(&OfferTexts::description));
             list(out, "life_stages", o.stages);
             list(out, "topics", o.topics);
             out << YAML::Key << "provider" << YAML::Value << o.provider;
-            text(out, "cost", o.cost);
-            text(out, "eligibility", o.eligibility);
+            translatable(out, "cost", o.cost, in(&OfferTexts::cost));
+            translatable(out, "eligibility", o.eligibility, in(&OfferTexts::eligibility));
             text(out, "url", o.url);
             list(out, "languages", o.languages);
             out << YAML::EndMap;
@@ -605,8 +687,8 @@ private:
 
     const RawDataset& m_data;
     const Mapping& m_mapping;
-    std::map<std::string, std::map<std::string, const Record*>> m_index;
-    mutable std::map<std::string, std::unordered_map<std::string, std::vector<const Record*>>> m_byField;
+    Tables m_tables;
+    std::vector<std::pair<std::string, std::unique_ptr<Tables>>> m_translations;  // language, its dataset
     std::vector<std::string> m_report;
     std::vector<Provider> m_providers;
     std::vector<Offer> m_offers;
@@ -617,8 +699,9 @@ private:
 
 }  // namespace
 
-core::Result<ImportResult> importDataset(const RawDataset& data, const Mapping& mapping, const std::string& source) {
-    Importer importer(data, mapping);
+core::Result<ImportResult> importDataset(const RawDataset& data, const Mapping& mapping, const std::string& source,
+                                        const std::vector<Translation>& translations) {
+    Importer importer(data, mapping, translations);
     return importer.run(source);
 }
 

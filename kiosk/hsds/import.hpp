@@ -17,9 +17,16 @@ struct ImportResult {
     std::vector<std::string> report;  // "entity<TAB>field<TAB>why", what was not carried over
 };
 
-// Maps the dataset through `mapping`. Fails on a dangling reference the import follows (a service's
+// The same directory in another language: a dataset with the same ids (as hsds-export --lang writes it).
+struct Translation {
+    std::string language;  // "en"
+    RawDataset data;
+};
+
+// Maps the dataset through `mapping`; its texts are German, each translation's become that language's. Fails on a dangling reference the import follows (a service's
 // organization, a service_at_location's service or location, an attribute's term …); references it
 // does not follow are listed in the report.
-core::Result<ImportResult> importDataset(const RawDataset& data, const Mapping& mapping, const std::string& source);
+core::Result<ImportResult> importDataset(const RawDataset& data, const Mapping& mapping, const std::string& source,
+                                        const std::vector<Translation>& translations = {});
 
 }  // namespace kiosk::hsds

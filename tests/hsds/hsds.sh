@@ -43,6 +43,17 @@ expect_status 0 "$PACK" hsds-import "$work/json" -o "$work/back"
 expect_status 0 "$KIOSK" --content "$work/back" --data-dir "$work/data-back" --build-db
 expect_status 0 "$PACK" hsds-export "$work/back" -o "$work/json2"
 diff <(sorted "$work/json/tabular.json") <(sorted "$work/json2/tabular.json") >"$work/diff" || { head -40 "$work/diff"; fail "round trip changed the dataset"; }
+# Every language: import German with the other datasets as translations, export each again: the same bytes.
+for lang in tr ar uk ru; do expect_status 0 "$PACK" hsds-export "$SAMPLE" -o "$work/$lang" --lang "$lang"; done
+expect_status 0 "$PACK" hsds-import "$work/json" -o "$work/back6" --translation en="$work/en" --translation tr="$work/tr" \
+  --translation ar="$work/ar" --translation uk="$work/uk" --translation ru="$work/ru"
+expect_status 0 "$KIOSK" --content "$work/back6" --data-dir "$work/data-back6" --build-db
+for lang in de en tr ar uk ru; do
+  expect_status 0 "$PACK" hsds-export "$work/back6" -o "$work/again-$lang" --lang "$lang"
+  original=$([[ $lang == de ]] && echo json || echo "$lang")
+  cmp -s "$work/$original/tabular.json" "$work/again-$lang/tabular.json" || fail "the $lang dataset changed on the way through the import"
+done
+expect_status 2 "$PACK" hsds-import "$work/json" -o "$work/back7" --translation "$work/en"
 expect_status 0 "$PACK" hsds-import "$work/csv" -o "$work/back-csv"
 diff -r "$work/back" "$work/back-csv" -x import-report.txt >/dev/null || fail "the CSV import differs from the JSON import"
 
