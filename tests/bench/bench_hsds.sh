@@ -34,5 +34,6 @@ measure export_json "$PACK" hsds-export "$work/content" -o "$work/json"
 measure export_csv "$PACK" hsds-export "$work/content" -o "$work/csv" --format csv
 measure import_json "$PACK" hsds-import "$work/json" -o "$work/imported"
 measure import_csv "$PACK" hsds-import "$work/csv" -o "$work/imported-csv"
+echo "import_json_content_check_ms $(grep -o 'the content check [0-9.]*' "$work/import_json.out" | awk '{ printf "%d", $4 * 1000 }')"
 echo "hsds_json_mib $(du -sb "$work/json" | awk '{ printf "%.1f", $1 / 1048576 }')"
 echo "hsds_imported_offers $(grep -c '^- id: ' "$work/imported/offers.yaml")"
