@@ -390,7 +390,15 @@ private:
     }
 
     void addLanguage(std::vector<std::string>& codes, const Record& lang) {
-        const std::string code = lower(lang.get("code"));
+        // ISO 639-2/3 codes of the languages the kiosk names (assets/i18n: language.*) -> ISO 639-1.
+        static const std::map<std::string, std::string> threeLetters{
+            {"deu", "de"}, {"ger", "de"}, {"eng", "en"}, {"tur", "tr"}, {"ara", "ar"}, {"ukr", "uk"}, {"rus", "ru"},
+            {"fra", "fr"}, {"fre", "fr"}, {"ita", "it"}, {"spa", "es"}, {"pol", "pl"}, {"ron", "ro"}, {"rum", "ro"},
+            {"hrv", "hr"}, {"srp", "sr"}, {"bos", "bs"}, {"ell", "el"}, {"gre", "el"}, {"fas", "fa"}, {"per", "fa"},
+            {"kur", "ku"}, {"sqi", "sq"}, {"alb", "sq"}, {"bul", "bg"}, {"tir", "ti"}, {"som", "so"}, {"vie", "vi"},
+            {"pus", "ps"}, {"urd", "ur"}};
+        std::string code = lower(lang.get("code"));
+        if (const auto two = threeLetters.find(code); two != threeLetters.end()) code = two->second;
         if (code.size() == 2 && std::all_of(code.begin(), code.end(), ::isalpha)) {
             if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
         } else {

@@ -88,6 +88,11 @@ grep -qP "Community Counselling\)\tfield 'attributes'\tleft out of the kiosk: ma
   || fail "a service for 12 to 16 year olds was not reported as left out"
 grep -q "community-counselling" "$work/teen-out/offers.yaml" && fail "a service for 12 to 16 year olds was imported"
 
+# A three-letter language code the kiosk knows is written with two letters.
+cp -r "$SPEC/examples/csv" "$work/urdu" && chmod -R u+w "$work/urdu" && sed -i 's/,Urdu,ur,/,Urdu,urd,/' "$work/urdu/languages.csv"
+expect_status 0 "$PACK" hsds-import "$work/urdu" -o "$work/urdu-out"
+grep -q "languages: \[ur\]" "$work/urdu-out/offers.yaml" || fail "the language code urd was not written as ur"
+
 # Bad input: the message names file, entity and field; exit 1; nothing written.
 bad() {  # bad NAME EXPECTED-MESSAGE-REGEX: the dataset in $work/bad-NAME is refused
   rm -rf "$work/out-$1"
