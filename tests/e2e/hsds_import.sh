@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Another directory's data in the kiosk: the HSDS specification's own example, imported by
 # kiosk-pack hsds-import with the default mapping, opens in the real kiosk, reached by a family's
-# taps (Baby -> Beratung -> the offer), with its provider, opening hours and QR code.
+# taps (Baby -> Beratung -> the offer), with its provider, its schedule as "open now" (Thursday 10:00;
+# the example is open Th,Fr 10-18) and its QR code.
 # HSDS_SCREENSHOT=FILE keeps the offer's screenshot.
 source "$(dirname "$0")/lib.sh"
 pack="$(dirname "$KIOSK")/../content/kiosk-pack"
@@ -20,6 +21,7 @@ tap "Community Counselling"
 expect "Counselling Services provided by trained professionals"
 expect "MyCity Civic Center"
 expect "+44 1234 234567"
+expect "Jetzt geöffnet – bis 18:00"
 screenshot $work/offer.png
 SCRIPT
 kiosk --content "$work/imported" --window 1920x1080 --replay "$work/offer.replay" ||
