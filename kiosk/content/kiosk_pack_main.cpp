@@ -1,10 +1,12 @@
-// kiosk-pack: makes signing keys, builds signed content packs, verifies and describes them.
+// kiosk-pack: makes signing keys, builds signed content packs, verifies and describes them; writes the
+// website and the HSDS 3.0 dataset of a content folder, and reads an HSDS dataset into one.
 // Exit codes: 0 done, 1 refused (the pack or the content is not right), 2 wrong use of the command.
 #include "kiosk/content/hours_command.hpp"
 #include "kiosk/content/pack_keys.hpp"
 #include "kiosk/content/pack_reader.hpp"
 #include "kiosk/content/pack_writer.hpp"
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/hsds/hsds_command.hpp"
 #include "kiosk/site/site.hpp"
 
 #include <CLI/CLI.hpp>
@@ -209,6 +211,11 @@ int main(int argc, char** argv) {
     siteCommand->add_option("--base-url", siteOptions.baseUrl, "where the site is published (default: site_base_url)");
     siteCommand->add_option("--assets", siteOptions.assets, "the kiosk's assets folder (i18n, geo)")->capture_default_str();
 
+    kiosk::hsds::ExportCommand hsdsExport;
+    auto* hsdsExportCommand = kiosk::hsds::addExportCommand(cli, hsdsExport);
+    kiosk::hsds::ImportCommand hsdsImport;
+    auto* hsdsImportCommand = kiosk::hsds::addImportCommand(cli, hsdsImport);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -220,5 +227,7 @@ int main(int argc, char** argv) {
     if (*verifyCommand) return verify(pack, pubkey);
     if (*hoursCommand) return kiosk::content::runHoursCommand(hours);
     if (*siteCommand) return site(siteOptions);
+    if (*hsdsExportCommand) return kiosk::hsds::runExport(hsdsExport);
+    if (*hsdsImportCommand) return kiosk::hsds::runImport(hsdsImport);
     return inspect(pack);
 }
