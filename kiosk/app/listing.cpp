@@ -119,6 +119,13 @@ void printListing(const core::Catalog& catalog, const std::string& what, const s
         for (const auto& s : catalog.lifeStages) fmt::print(out, "{}\t{}\n", s.id, s.title.get(language));
     else if (what == "topics")
         for (const auto& t : catalog.topics) fmt::print(out, "{}\t{}\n", t.id, t.title.get(language));
+    else if (what == "practices")
+        for (const auto& p : catalog.practices) fmt::print(out, "{}\t{}\n", p.id, p.title.get(language));
+    else if (what == "events")  // every event, past ones too, in the order they start
+        for (const core::Event* e : core::visibleEvents(catalog.events, core::LocalDateTime{{1, 1, 1}, 0}))
+            fmt::print(out, "{}\t{}\t{}\n", e->id, e->title.get(language), core::isoDateTime(e->start));
+    else if (what == "groups")
+        for (const auto& g : catalog.workingGroups) fmt::print(out, "{}\t{}\n", g.id, g.title.get(language));
     else if (what == "speech") {
         // The home screen's explanation: what the network does and that this kiosk finds help nearby.
         const auto& n = catalog.network;

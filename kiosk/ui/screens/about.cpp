@@ -44,6 +44,10 @@ void drawAbout(const View& view, Intents& out) {
     }
     paragraph(icon("check") + " " + tr("about.privacy", lang));
     ImGui::Spacing();
+    // The network's side for professionals: here, and small on the start screen's bar.
+    if (bigButton(icon("account-multiple") + " " + tr("pro.button", lang), ImVec2(0, 0), Look::Secondary))
+        out.push_back(core::intent::OpenProfessional{});
+    ImGui::Spacing();
     mutedText(fmt::format("{} {} · Familienkiosk {}", tr("about.kiosk", lang), view.kiosk.name, view.kiosk.version));
     if (!view.kiosk.contentBuiltAt.empty())
         mutedText(fmt::format(fmt::runtime(tr("about.content", lang)), view.kiosk.contentBuiltAt.substr(0, 10)));
