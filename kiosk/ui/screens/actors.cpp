@@ -33,23 +33,26 @@ void actorCard(const View& view, const core::Provider& actor, Intents& out) {
         out.push_back(core::intent::OpenProvider{actor.id});
 }
 
-// Beside the map: the spoken explanation, the fields of work, and the tapped actor's card.
+// Beside the map: the spoken explanation, the tapped actor's card (first, so its QR code is in view),
+// and the fields of work to filter by.
 void actorPanel(const View& view, const core::DistrictMap&, Intents& out) {
     const std::string& lang = view.language();
     screenListen(view, "actors", out);
     beginScrollArea("##actors", ImVec2(0, 0));
+    const auto shown = view.catalog.actors(view.session.current().topic);
+    const auto chosen = std::find_if(shown.begin(), shown.end(),
+                                     [&](const core::Provider* p) { return p->id == view.session.actor; });
+    if (chosen != shown.end()) {
+        actorCard(view, **chosen, out);
+        ImGui::Spacing();
+    }
+    mutedText(fmt::format(fmt::runtime(tr("pro.actors_count", lang)), shown.size()));
     std::vector<std::string> used;
     for (const core::Provider* actor : view.catalog.actors({}))
         used.insert(used.end(), actor->fields.begin(), actor->fields.end());
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     fieldFilter(view, used, view.portrait() ? 0 : half, out);
-    const auto shown = view.catalog.actors(view.session.current().topic);
-    mutedText(fmt::format(fmt::runtime(tr("pro.actors_count", lang)), shown.size()));
-    ImGui::Spacing();
-    const auto chosen = std::find_if(shown.begin(), shown.end(),
-                                     [&](const core::Provider* p) { return p->id == view.session.actor; });
-    if (chosen != shown.end()) actorCard(view, **chosen, out);
-    else paragraph(tr("pro.actors_hint", lang));
+    if (chosen == shown.end()) paragraph(tr("pro.actors_hint", lang));
     endScrollArea();
 }
 
