@@ -709,7 +709,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
                       {"id", "icon", "title", "ages"});
         if (core::isReservedSiteName(id))
             r.fail("id", fmt::format("'{}' is a folder name of the website's addresses (angebote, stellen, "
-                                     "hilfe-sofort, karte, suche, ueber-uns): choose another id", id));
+                                     "hilfe-sofort, karte, suche, ueber-uns, fachkraefte): choose another id", id));
         catalog.lifeStages.push_back({id, r.text("icon", false), r.localized("title", true), r.localized("ages", false)});
     });
 
