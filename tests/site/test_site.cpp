@@ -217,10 +217,10 @@ TEST_CASE("the professionals' pages: entry, good practice, events to come, worki
         for (const auto& practice : catalog.practices) {
             const auto page = files.find(core::site_path::practice(lang, practice.id) + "index.html");
             REQUIRE(page != files.end());
-            CHECK(page->second.find(site::escape(practice.title.get(lang))) != std::string::npos);
+            CHECK(page->second.find(practice.title.get(lang)) != std::string::npos);
         }
         // "Über uns" leads there, as on the kiosk.
-        CHECK(files.at(core::site_path::about(lang) + "index.html").find("href=\"../fachkraefte/index.html\"") !=
+        CHECK(files.at(core::site_path::about(lang) + "index.html").find("fachkraefte/index.html\"") !=
               std::string::npos);
     }
     // The sample's events lie in 2027: each with its start and its registration address.
