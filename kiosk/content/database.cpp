@@ -357,6 +357,12 @@ void writeProfessionals(SQLite::Database& db, const core::Catalog& catalog, Text
     }
 }
 
+// The texts of one entity, read by readTexts, into the fields they belong to.
+void takeTexts(std::map<std::string, core::LocalizedText>& texts,
+               std::initializer_list<std::pair<const char*, core::LocalizedText*>> fields) {
+    for (const auto& [name, field] : fields) *field = texts[name];
+}
+
 core::LocalDateTime storedTime(const std::string& text) {
     return core::parseIsoDateTime(text).value_or(core::LocalDateTime{});
 }
@@ -376,12 +382,8 @@ void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
         p.started = core::parseIsoDate(practices.getColumn(7).getString());
         p.image = practices.getColumn(8).getString();
         p.sample = practices.getColumn(9).getInt() != 0;
-        auto& t = practiceTexts[p.id];
-        p.title = t["title"];
-        p.summary = t["summary"];
-        p.description = t["description"];
-        p.status = t["status"];
-        p.audio = t["audio"];
+        takeTexts(practiceTexts[p.id], {{"title", &p.title}, {"summary", &p.summary}, {"description", &p.description},
+                                        {"status", &p.status}, {"audio", &p.audio}});
         catalog.practices.push_back(std::move(p));
     }
     auto eventTexts = readTexts(db, "event");
@@ -397,12 +399,8 @@ void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
         e.registration = {events.getColumn(8).getString(), events.getColumn(9).getString(),
                           events.getColumn(10).getString()};
         e.sample = events.getColumn(11).getInt() != 0;
-        auto& t = eventTexts[e.id];
-        e.title = t["title"];
-        e.description = t["description"];
-        e.audience = t["audience"];
-        e.cost = t["cost"];
-        e.capacity = t["capacity"];
+        takeTexts(eventTexts[e.id], {{"title", &e.title}, {"description", &e.description}, {"audience", &e.audience},
+                                     {"cost", &e.cost}, {"capacity", &e.capacity}});
         catalog.events.push_back(std::move(e));
     }
     auto groupTexts = readTexts(db, "working_group");
@@ -414,11 +412,7 @@ void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
         g.fields = splitCodes(groups.getColumn(1).getString());
         g.contact = {groups.getColumn(2).getString(), groups.getColumn(3).getString(), groups.getColumn(4).getString()};
         g.sample = groups.getColumn(5).getInt() != 0;
-        auto& t = groupTexts[g.id];
-        g.title = t["title"];
-        g.purpose = t["purpose"];
-        g.meets = t["meets"];
-        g.join = t["join"];
+        takeTexts(groupTexts[g.id], {{"title", &g.title}, {"purpose", &g.purpose}, {"meets", &g.meets}, {"join", &g.join}});
         catalog.workingGroups.push_back(std::move(g));
     }
 }
