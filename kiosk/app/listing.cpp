@@ -140,6 +140,14 @@ void printListing(const core::Catalog& catalog, const std::string& what, const s
                                .sentence(o.summary)
                                .sentence(o.description)
                                .line());
+        for (const auto& p : catalog.practices)  // an example of good practice, where the content names a file
+            if (p.audio.has(language))
+                fmt::print(out, "{}\t{}\n", p.audio.get(language),
+                           SpokenText({&p.title, &p.summary, &p.description}, language)
+                               .sentence(p.title)
+                               .sentence(p.summary)
+                               .sentence(p.description)
+                               .line());
         // The other screens, by convention, in every language of the content.
         const auto languages = catalog.languages();
         if (std::find(languages.begin(), languages.end(), language) == languages.end()) return;

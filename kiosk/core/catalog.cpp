@@ -78,6 +78,9 @@ const LocalizedText* Catalog::explanation(std::string_view key) const {
     constexpr std::string_view kOffer = "offer:";
     if (key.substr(0, kOffer.size()) == kOffer)
         if (const Offer* o = offer(key.substr(kOffer.size()))) return &o->audio;
+    constexpr std::string_view kPractice = "practice:";
+    if (key.substr(0, kPractice.size()) == kPractice)
+        if (const Practice* p = practice(key.substr(kPractice.size()))) return &p->audio;
     return nullptr;
 }
 

@@ -129,7 +129,7 @@ public:
     std::vector<const Offer*> emergencyOffers() const;
     std::vector<const Offer*> offersOf(std::string_view providerId) const;
     bool isEmergency(const Offer& offer) const;
-    // The audio files of a spoken explanation: "home" (the network's), "offer:<id>"; null if unknown.
+    // The audio files of a spoken explanation: "home" (the network's), "offer:<id>", "practice:<id>"; null if unknown.
     const LocalizedText* explanation(std::string_view key) const;
     // Languages in which every content text is present (German always first).
     std::vector<std::string> languages() const;

@@ -98,3 +98,14 @@ TEST_CASE("the map of actors shows network members with a place, by field of wor
     CHECK(isFieldOfWork("transitions"));
     CHECK_FALSE(isFieldOfWork("poverty"));
 }
+
+TEST_CASE("an example of good practice may name its own spoken explanation", "[professionals]") {
+    Catalog catalog;
+    Practice practice;
+    practice.id = "lesepaten";
+    practice.audio.set("de", "audio/de/lesepaten.ogg");
+    catalog.practices = {practice};
+    REQUIRE(catalog.explanation("practice:lesepaten") != nullptr);
+    CHECK(catalog.explanation("practice:lesepaten")->get("de") == "audio/de/lesepaten.ogg");
+    CHECK(catalog.explanation("practice:unbekannt") == nullptr);
+}

@@ -18,6 +18,8 @@ void drawPractice(const View& view, Intents& out) {
     auto body = [&] {
         titleText(practice->title.get(lang));
         if (practice->sample) tag(tr("sample.tag", lang));
+        listenButton(view, "practice:" + practice->id, practice->audio, out);  // when the content names one
+        listenControls(view, "practice:" + practice->id, out);
         std::string fields;
         for (const auto& id : practice->fields) fields += (fields.empty() ? "" : tr("offer.separator", lang)) + tr("field." + id, lang);
         mutedText(fields);
