@@ -132,22 +132,19 @@ void printListing(const core::Catalog& catalog, const std::string& what, const s
         const auto& about = n.description.empty() ? n.name : n.description;
         if (n.audio.has(language))
             fmt::print(out, "{}\t{}\n", n.audio.get(language), SpokenText({&about}, language).sentence(about).line());
-        for (const auto& o : catalog.offers)
-            if (o.audio.has(language))
-                fmt::print(out, "{}\t{}\n", o.audio.get(language),
-                           SpokenText({&o.title, &o.summary, &o.description}, language)
-                               .sentence(o.title)
-                               .sentence(o.summary)
-                               .sentence(o.description)
+        // An offer's, or an example of good practice's, where the content names a file: title, summary, description.
+        auto named = [&](const core::LocalizedText& audio, const core::LocalizedText& title,
+                         const core::LocalizedText& summary, const core::LocalizedText& description) {
+            if (audio.has(language))
+                fmt::print(out, "{}\t{}\n", audio.get(language),
+                           SpokenText({&title, &summary, &description}, language)
+                               .sentence(title)
+                               .sentence(summary)
+                               .sentence(description)
                                .line());
-        for (const auto& p : catalog.practices)  // an example of good practice, where the content names a file
-            if (p.audio.has(language))
-                fmt::print(out, "{}\t{}\n", p.audio.get(language),
-                           SpokenText({&p.title, &p.summary, &p.description}, language)
-                               .sentence(p.title)
-                               .sentence(p.summary)
-                               .sentence(p.description)
-                               .line());
+        };
+        for (const auto& o : catalog.offers) named(o.audio, o.title, o.summary, o.description);
+        for (const auto& p : catalog.practices) named(p.audio, p.title, p.summary, p.description);
         // The other screens, by convention, in every language of the content.
         const auto languages = catalog.languages();
         if (std::find(languages.begin(), languages.end(), language) == languages.end()) return;
