@@ -119,20 +119,32 @@ void printListing(const core::Catalog& catalog, const std::string& what, const s
         for (const auto& s : catalog.lifeStages) fmt::print(out, "{}\t{}\n", s.id, s.title.get(language));
     else if (what == "topics")
         for (const auto& t : catalog.topics) fmt::print(out, "{}\t{}\n", t.id, t.title.get(language));
+    else if (what == "practices")
+        for (const auto& p : catalog.practices) fmt::print(out, "{}\t{}\n", p.id, p.title.get(language));
+    else if (what == "events")  // every event, past ones too, in the order they start
+        for (const core::Event* e : core::visibleEvents(catalog.events, core::LocalDateTime{{1, 1, 1}, 0}))
+            fmt::print(out, "{}\t{}\t{}\n", e->id, e->title.get(language), core::isoDateTime(e->start));
+    else if (what == "groups")
+        for (const auto& g : catalog.workingGroups) fmt::print(out, "{}\t{}\n", g.id, g.title.get(language));
     else if (what == "speech") {
         // The home screen's explanation: what the network does and that this kiosk finds help nearby.
         const auto& n = catalog.network;
         const auto& about = n.description.empty() ? n.name : n.description;
         if (n.audio.has(language))
             fmt::print(out, "{}\t{}\n", n.audio.get(language), SpokenText({&about}, language).sentence(about).line());
-        for (const auto& o : catalog.offers)
-            if (o.audio.has(language))
-                fmt::print(out, "{}\t{}\n", o.audio.get(language),
-                           SpokenText({&o.title, &o.summary, &o.description}, language)
-                               .sentence(o.title)
-                               .sentence(o.summary)
-                               .sentence(o.description)
+        // An offer's, or an example of good practice's, where the content names a file: title, summary, description.
+        auto named = [&](const core::LocalizedText& audio, const core::LocalizedText& title,
+                         const core::LocalizedText& summary, const core::LocalizedText& description) {
+            if (audio.has(language))
+                fmt::print(out, "{}\t{}\n", audio.get(language),
+                           SpokenText({&title, &summary, &description}, language)
+                               .sentence(title)
+                               .sentence(summary)
+                               .sentence(description)
                                .line());
+        };
+        for (const auto& o : catalog.offers) named(o.audio, o.title, o.summary, o.description);
+        for (const auto& p : catalog.practices) named(p.audio, p.title, p.summary, p.description);
         // The other screens, by convention, in every language of the content.
         const auto languages = catalog.languages();
         if (std::find(languages.begin(), languages.end(), language) == languages.end()) return;

@@ -107,7 +107,8 @@ void addOptions(CLI::App& cli, Arguments& a) {
     cli.add_flag("--rollback", a.rollback, "go back to the previous imported content version, then exit");
     cli.add_flag("--content-status", a.contentStatus, "print the content version in use and the history, then exit");
     cli.add_option("--open", a.open,
-                   "start on this screen: attract, home, about, emergencies, languages, stage:<id>, offer:<id>, provider:<id>");
+                   "start on this screen: attract, home, about, emergencies, languages, stage:<id>, offer:<id>, provider:<id>, "
+                   "professionals, actors, practices, practice:<id>, events, event:<id>, groups");
     cli.add_option("--lang", a.language,
                    "language code of the content and the kiosk's words (those in assets/i18n: de, en, tr, ar, uk, ru)");
     cli.add_option("--screenshot", a.screenshot, "write a PNG of the first settled frame to this file, then exit");
@@ -115,15 +116,16 @@ void addOptions(CLI::App& cli, Arguments& a) {
                                        "(format: see README)");
     cli.add_option("--list", a.list,
                    "print offers (id<TAB>title<TAB>the URL its QR codes hold in --lang), providers, stages or topics "
-                   "(id<TAB>title), or speech "
+                   "(id<TAB>title), practices or groups (id<TAB>title), events (id<TAB>title<TAB>start), or speech "
                    "(sound file<TAB>text to speak), and exit")
-        ->check(CLI::IsMember({"offers", "providers", "stages", "topics", "speech"}));
+        ->check(CLI::IsMember({"offers", "providers", "stages", "topics", "speech", "practices", "events", "groups"}));
     cli.add_option("--search", a.search,
                    "print the offers a search for this text finds (in --lang), best first, as the kiosk shows "
                    "them (id<TAB>title), and exit");
     cli.add_option("--say", a.say,
                    "play the spoken explanation of home, offer:<id>, provider:<id>, stage:<id>, emergencies, about, "
-                   "map, search, list or languages (in --lang) on the sound device, then exit");
+                   "map, search, list, languages, professionals, actors, practices, events or groups (in --lang) on the "
+                   "sound device, then exit");
     cli.add_option("--print", a.print,
                    "print the referral slip of these offers (offer:<id>[,offer:<id>...], in --lang), then exit");
     cli.add_option("--slip-pdf", a.slipPdf, "with --print: write the slip to this PDF file instead of printing it");
@@ -251,7 +253,9 @@ int startKiosk(const Arguments& a, const kiosk::app::Config& config, const kiosk
         bool known = screen && catalog &&
                      (screen->id != kiosk::core::ScreenId::LifeStage || catalog->lifeStage(screen->target)) &&
                      (screen->id != kiosk::core::ScreenId::Offer || catalog->offer(screen->target)) &&
-                     (screen->id != kiosk::core::ScreenId::Provider || catalog->provider(screen->target));
+                     (screen->id != kiosk::core::ScreenId::Provider || catalog->provider(screen->target)) &&
+                     (screen->id != kiosk::core::ScreenId::Practice || catalog->practice(screen->target)) &&
+                     (screen->id != kiosk::core::ScreenId::Event || catalog->event(screen->target));
         if (!known) {
             spdlog::critical("--open: '{}' is not a screen of this content (see --list)", a.open);
             return 2;

@@ -57,7 +57,10 @@ core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>
     slip.date = fmt::format("{:02}.{:02}.{}", now.date.day, now.date.month, now.date.year);
     slip.language = language;
     slip.labels = {tr("slip.heading", language), tr("slip.phone", language), tr("slip.hours", language),
-                   tr("slip.scan", language), tr("slip.footer", language)};
+                   tr("slip.scan", language), tr("slip.footer", language), {}};
+    // Where a family or a professional may ask on: the network's office, by its public phone number.
+    if (!catalog.network.phone.empty())
+        slip.labels.askNetwork = fmt::format(fmt::runtime(tr("slip.ask_network", language)), catalog.network.phone);
     for (const std::string& id : offerIds) {
         const core::Offer* offer = catalog.offer(id);
         if (!offer) continue;

@@ -50,7 +50,10 @@ std::vector<ContentError> buildDatabase(const std::filesystem::path& source, con
                                         std::vector<ContentError>* warnings) {
     SourceResult result = loadSource(source);
     if (!result.ok()) return result.errors;
-    if (warnings) *warnings = schoolHolidayWarnings(result.catalog, localToday());
+    if (warnings) {
+        *warnings = schoolHolidayWarnings(result.catalog, localToday());
+        for (auto& warning : professionalWarnings(result.catalog)) warnings->push_back(std::move(warning));
+    }
     auto written = writeDatabaseFile(database, result.catalog,
                                      {std::filesystem::absolute(source).string(), sourceFingerprint(source), nowIso8601()});
     if (!written)

@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <fmt/format.h>
+#include <initializer_list>
 #include <map>
 #include <stdexcept>
 
@@ -66,6 +67,23 @@ constexpr const char* kMigrations[] = {
     CREATE TABLE search_word(term TEXT PRIMARY KEY, title_rows INTEGER NOT NULL, tag_rows INTEGER NOT NULL,
                              rows INTEGER NOT NULL) WITHOUT ROWID;
     CREATE VIRTUAL TABLE search_columns USING fts5vocab(search, col);
+    )sql",
+    // 5: for professionals: which providers are in the network and their fields of work (comma
+    // lists, like languages), examples of good practice, events and working groups (their texts in
+    // `text` as entities practice, event and working_group).
+    R"sql(
+    ALTER TABLE provider ADD COLUMN network_member INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE provider ADD COLUMN fields TEXT NOT NULL DEFAULT '';
+    CREATE TABLE practice(id TEXT PRIMARY KEY, position INTEGER NOT NULL, fields TEXT NOT NULL, municipality TEXT,
+                          providers TEXT, contact_name TEXT, contact_phone TEXT, contact_email TEXT, since TEXT,
+                          image TEXT, sample INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE event(id TEXT PRIMARY KEY, position INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,
+                       place_provider TEXT, street TEXT, postal_code TEXT, municipality TEXT,
+                       online INTEGER NOT NULL DEFAULT 0, register_phone TEXT, register_email TEXT, register_url TEXT,
+                       sample INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE working_group(id TEXT PRIMARY KEY, position INTEGER NOT NULL, fields TEXT NOT NULL,
+                               contact_name TEXT, contact_phone TEXT, contact_email TEXT,
+                               sample INTEGER NOT NULL DEFAULT 0);
     )sql",
 };
 
@@ -207,8 +225,8 @@ core::Problem databaseProblem(const SQLite::Exception& e, const std::filesystem:
 void writeProviders(SQLite::Database& db, const std::vector<core::Provider>& providers, TextWriter& texts) {
     SQLite::Statement provider(db,
                                "INSERT INTO provider(id, position, street, postal_code, municipality, latitude, "
-                               "longitude, phone, email, website, opening_hours, languages, national, sample) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                               "longitude, phone, email, website, opening_hours, languages, national, sample, "
+                               "network_member, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (size_t i = 0; i < providers.size(); ++i) {
         const auto& p = providers[i];
         provider.bind(1, p.id);
@@ -230,6 +248,8 @@ void writeProviders(SQLite::Database& db, const std::vector<core::Provider>& pro
         provider.bind(12, joinCodes(p.languages));
         provider.bind(13, p.national ? 1 : 0);
         provider.bind(14, p.sample ? 1 : 0);
+        provider.bind(15, p.networkMember ? 1 : 0);
+        provider.bind(16, joinCodes(p.fields));
         provider.exec();
         provider.reset();
         texts.write("provider", p.id, "name", p.name);
@@ -281,6 +301,122 @@ void writeOffers(SQLite::Database& db, const std::vector<core::Offer>& offers, T
     }
 }
 
+// Binds the values in order from column 1; an empty optional date is stored as ''.
+void bindAll(SQLite::Statement& statement, std::initializer_list<std::string> values) {
+    int column = 0;
+    for (const std::string& value : values) statement.bind(++column, value);
+}
+
+void run(SQLite::Statement& statement) {
+    statement.exec();
+    statement.reset();
+}
+
+void writeProfessionals(SQLite::Database& db, const core::Catalog& catalog, TextWriter& texts) {
+    SQLite::Statement practice(db, "INSERT INTO practice(id, position, fields, municipality, providers, contact_name, "
+                                   "contact_phone, contact_email, since, image, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < catalog.practices.size(); ++i) {
+        const auto& p = catalog.practices[i];
+        bindAll(practice, {p.id, std::to_string(i), joinCodes(p.fields), p.municipality, joinCodes(p.providers),
+                           p.contact.name, p.contact.phone, p.contact.email, p.started ? core::isoDate(*p.started) : "",
+                           p.image});
+        bindPosition(practice, 2, i);
+        practice.bind(11, p.sample ? 1 : 0);
+        run(practice);
+        for (auto [field, text] : {std::pair{"title", &p.title}, {"summary", &p.summary},
+                                   {"description", &p.description}, {"status", &p.status}, {"audio", &p.audio}})
+            texts.write("practice", p.id, field, *text);
+    }
+    SQLite::Statement event(db, "INSERT INTO event(id, position, start, end, place_provider, street, postal_code, "
+                                "municipality, online, register_phone, register_email, register_url, sample) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < catalog.events.size(); ++i) {
+        const auto& e = catalog.events[i];
+        bindAll(event, {e.id, "", core::isoDateTime(e.start), core::isoDateTime(e.end), e.place.provider,
+                        e.place.street, e.place.postalCode, e.place.municipality, "", e.registration.phone,
+                        e.registration.email, e.registration.url});
+        bindPosition(event, 2, i);
+        event.bind(9, e.place.online ? 1 : 0);
+        event.bind(13, e.sample ? 1 : 0);
+        run(event);
+        for (auto [field, text] : {std::pair{"title", &e.title}, {"description", &e.description},
+                                   {"audience", &e.audience}, {"cost", &e.cost}, {"capacity", &e.capacity}})
+            texts.write("event", e.id, field, *text);
+    }
+    SQLite::Statement group(db, "INSERT INTO working_group(id, position, fields, contact_name, contact_phone, "
+                                "contact_email, sample) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < catalog.workingGroups.size(); ++i) {
+        const auto& g = catalog.workingGroups[i];
+        bindAll(group, {g.id, "", joinCodes(g.fields), g.contact.name, g.contact.phone, g.contact.email});
+        bindPosition(group, 2, i);
+        group.bind(7, g.sample ? 1 : 0);
+        run(group);
+        for (auto [field, text] : {std::pair{"title", &g.title}, {"purpose", &g.purpose}, {"meets", &g.meets},
+                                   {"join", &g.join}})
+            texts.write("working_group", g.id, field, *text);
+    }
+}
+
+// The texts of one entity, read by readTexts, into the fields they belong to.
+void takeTexts(std::map<std::string, core::LocalizedText>& texts,
+               std::initializer_list<std::pair<const char*, core::LocalizedText*>> fields) {
+    for (const auto& [name, field] : fields) *field = texts[name];
+}
+
+core::LocalDateTime storedTime(const std::string& text) {
+    return core::parseIsoDateTime(text).value_or(core::LocalDateTime{});
+}
+
+void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
+    auto practiceTexts = readTexts(db, "practice");
+    SQLite::Statement practices(db, "SELECT id, fields, municipality, providers, contact_name, contact_phone, "
+                                    "contact_email, since, image, sample FROM practice ORDER BY position");
+    while (practices.executeStep()) {
+        core::Practice p;
+        p.id = practices.getColumn(0).getString();
+        p.fields = splitCodes(practices.getColumn(1).getString());
+        p.municipality = practices.getColumn(2).getString();
+        p.providers = splitCodes(practices.getColumn(3).getString());
+        p.contact = {practices.getColumn(4).getString(), practices.getColumn(5).getString(),
+                     practices.getColumn(6).getString()};
+        p.started = core::parseIsoDate(practices.getColumn(7).getString());
+        p.image = practices.getColumn(8).getString();
+        p.sample = practices.getColumn(9).getInt() != 0;
+        takeTexts(practiceTexts[p.id], {{"title", &p.title}, {"summary", &p.summary}, {"description", &p.description},
+                                        {"status", &p.status}, {"audio", &p.audio}});
+        catalog.practices.push_back(std::move(p));
+    }
+    auto eventTexts = readTexts(db, "event");
+    SQLite::Statement events(db, "SELECT id, start, end, place_provider, street, postal_code, municipality, online, "
+                                 "register_phone, register_email, register_url, sample FROM event ORDER BY position");
+    while (events.executeStep()) {
+        core::Event e;
+        e.id = events.getColumn(0).getString();
+        e.start = storedTime(events.getColumn(1).getString());
+        e.end = storedTime(events.getColumn(2).getString());
+        e.place = {events.getColumn(3).getString(), events.getColumn(4).getString(), events.getColumn(5).getString(),
+                   events.getColumn(6).getString(), events.getColumn(7).getInt() != 0};
+        e.registration = {events.getColumn(8).getString(), events.getColumn(9).getString(),
+                          events.getColumn(10).getString()};
+        e.sample = events.getColumn(11).getInt() != 0;
+        takeTexts(eventTexts[e.id], {{"title", &e.title}, {"description", &e.description}, {"audience", &e.audience},
+                                     {"cost", &e.cost}, {"capacity", &e.capacity}});
+        catalog.events.push_back(std::move(e));
+    }
+    auto groupTexts = readTexts(db, "working_group");
+    SQLite::Statement groups(db, "SELECT id, fields, contact_name, contact_phone, contact_email, sample "
+                                 "FROM working_group ORDER BY position");
+    while (groups.executeStep()) {
+        core::WorkingGroup g;
+        g.id = groups.getColumn(0).getString();
+        g.fields = splitCodes(groups.getColumn(1).getString());
+        g.contact = {groups.getColumn(2).getString(), groups.getColumn(3).getString(), groups.getColumn(4).getString()};
+        g.sample = groups.getColumn(5).getInt() != 0;
+        takeTexts(groupTexts[g.id], {{"title", &g.title}, {"purpose", &g.purpose}, {"meets", &g.meets}, {"join", &g.join}});
+        catalog.workingGroups.push_back(std::move(g));
+    }
+}
+
 }  // namespace
 
 void migrate(SQLite::Database& db) {
@@ -304,7 +440,7 @@ void migrate(SQLite::Database& db) {
 void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info) {
     migrate(db);
     SQLite::Transaction transaction(db);
-    for (const char* table : {"synonym", "offer_keyword", "offer_topic", "offer_life_stage", "offer", "provider", "topic",
+    for (const char* table : {"practice", "event", "working_group", "synonym", "offer_keyword", "offer_topic", "offer_life_stage", "offer", "provider", "topic",
                               "life_stage", "network", "text", "content_info"})
         db.exec(fmt::format("DELETE FROM {}", table));
     TextWriter texts(db);
@@ -335,6 +471,7 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
 
     writeProviders(db, catalog.providers, texts);
     writeOffers(db, catalog.offers, texts);
+    writeProfessionals(db, catalog, texts);
 
     const auto& n = catalog.network;
     SQLite::Statement setting(db, "INSERT INTO network(key, value) VALUES (?, ?)");
@@ -406,7 +543,8 @@ core::Catalog readCatalog(SQLite::Database& db) {
     auto providerTexts = readTexts(db, "provider");
     SQLite::Statement providers(db,
                                 "SELECT id, street, postal_code, municipality, latitude, longitude, phone, email, "
-                                "website, opening_hours, languages, national, sample FROM provider ORDER BY position");
+                                "website, opening_hours, languages, national, sample, network_member, fields "
+                                "FROM provider ORDER BY position");
     while (providers.executeStep()) {
         core::Provider p;
         p.id = providers.getColumn(0).getString();
@@ -421,6 +559,8 @@ core::Catalog readCatalog(SQLite::Database& db) {
         p.languages = splitCodes(providers.getColumn(10).getString());
         p.national = providers.getColumn(11).getInt() != 0;
         p.sample = providers.getColumn(12).getInt() != 0;
+        p.networkMember = providers.getColumn(13).getInt() != 0;
+        p.fields = splitCodes(providers.getColumn(14).getString());
         auto& t = providerTexts[p.id];
         p.name = t["name"];
         p.description = t["description"];
@@ -495,6 +635,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
             catalog.synonyms.push_back({language, word, {}});
         catalog.synonyms.back().alsoFinds.push_back(synonyms.getColumn(2).getString());
     }
+    readProfessionals(db, catalog);
     return catalog;
 }
 

@@ -11,7 +11,7 @@
 
 namespace kiosk::content {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct ContentInfo {
     std::string source;       // where the content was built from

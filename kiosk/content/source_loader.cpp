@@ -348,6 +348,119 @@ public:
         return result;
     }
 
+    // Fields of work: a list of the ids in core::fieldsOfWork().
+    std::vector<std::string> fields(const char* field, bool required) {
+        auto ids = list(field, required);
+        for (const auto& id : ids)
+            if (!core::isFieldOfWork(id)) fail(field, fmt::format("unknown field of work '{}' (one of {})", id, fieldNames()));
+        return ids;
+    }
+
+    static std::string fieldNames() {
+        std::string names;
+        for (const auto& id : core::fieldsOfWork()) names += (names.empty() ? "" : ", ") + id;
+        return names;
+    }
+
+    // A contact: {name, phone, email}, at least one of them.
+    core::ContactPerson contact(const char* field, bool required) {
+        core::ContactPerson result;
+        if (!has(field)) {
+            if (required) fail(field, "is missing (name, phone, email)");
+            return result;
+        }
+        EntryReader inner(m_errors, m_file, m_entry, m_node[field], {"name", "phone", "email"}, std::string(field) + ".");
+        result.name = inner.text("name", false);
+        result.phone = inner.text("phone", false);
+        result.email = inner.text("email", false);
+        inner.checkPhoneAndEmail(result.phone, result.email);
+        if (result.empty() && m_node[field].IsMap()) fail(field, "needs a name, a phone number or an email address");
+        return result;
+    }
+
+    void checkPhoneAndEmail(const std::string& phone, const std::string& email) {
+        if (!phone.empty() && !isPhoneNumber(phone)) fail("phone", fmt::format("'{}' is not a phone number", phone));
+        if (!email.empty() && !isEmail(email)) fail("email", fmt::format("'{}' is not an email address", email));
+    }
+
+    // A local date and time, "2027-01-20T14:00" (a space instead of the T is fine).
+    std::optional<core::LocalDateTime> dateTime(const char* field, bool required) {
+        const std::string value = text(field, required);
+        if (value.empty()) return std::nullopt;
+        auto parsed = core::parseIsoDateTime(value);
+        if (!parsed) fail(field, fmt::format("'{}' is not a local date and time like 2027-01-20T14:00", value));
+        return parsed;
+    }
+
+    std::optional<core::Date> date(const char* field) {
+        const std::string value = text(field, false);
+        if (value.empty()) return std::nullopt;
+        auto parsed = core::parseIsoDate(value);
+        if (!parsed) fail(field, fmt::format("'{}' is not a date like 2023-09-01", value));
+        return parsed;
+    }
+
+    // A picture inside the content folder (.png or .jpg).
+    std::string image(const char* field) {
+        const std::string path = text(field, false);
+        if (path.empty()) return path;
+        const std::filesystem::path file(path);
+        bool inside = !file.is_absolute() && path.front() != '\\';
+        for (const auto& part : file) inside = inside && part != "..";
+        std::string extension = file.extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (!inside) fail(field, fmt::format("'{}' must be a path inside the content folder, e.g. images/lesepaten.jpg", path));
+        else if (extension != ".png" && extension != ".jpg" && extension != ".jpeg")
+            fail(field, fmt::format("'{}' must be a .png or .jpg file", path));
+        return path;
+    }
+
+    // How to register: {phone, email, url}; none of them is a warning (professionalWarnings), not an error.
+    core::Registration registration(const char* field) {
+        core::Registration result;
+        if (!has(field)) return result;
+        EntryReader inner(m_errors, m_file, m_entry, m_node[field], {"phone", "email", "url"}, std::string(field) + ".");
+        result.phone = inner.text("phone", false);
+        result.email = inner.text("email", false);
+        result.url = inner.webAddress("url", false);
+        inner.checkPhoneAndEmail(result.phone, result.email);
+        return result;
+    }
+
+    // Where an event is: `online`, a provider's id, or an address {street, postal_code, municipality}.
+    core::EventPlace eventPlace(const core::Catalog& catalog) {
+        core::EventPlace place;
+        if (!has("place")) {
+            fail("place", "is missing (a provider's id, an address, or online)");
+            return place;
+        }
+        const YAML::Node node = m_node["place"];
+        if (node.IsScalar()) {
+            const std::string value = node.as<std::string>();
+            if (value == "online") place.online = true;
+            else if (catalog.provider(value)) place.provider = value;
+            else fail("place", fmt::format("unknown provider '{}' (a provider's id, an address, or online)", value));
+            return place;
+        }
+        const core::Address address = addressAt("place");
+        place.street = address.street;
+        place.postalCode = address.postalCode;
+        place.municipality = address.municipality;
+        return place;
+    }
+
+    // An address under another name than `address` (an event's place).
+    core::Address addressAt(const char* field) {
+        EntryReader inner(m_errors, m_file, m_entry, m_node[field], {"street", "postal_code", "municipality"},
+                          std::string(field) + ".");
+        core::Address result;
+        result.street = inner.text("street", true);
+        result.postalCode = inner.text("postal_code", true);
+        result.municipality = inner.text("municipality", true);
+        return result;
+    }
+
 private:
     std::vector<ContentError>& m_errors;
     std::string m_file;
@@ -459,10 +572,91 @@ void readSynonyms(const std::filesystem::path& folder, std::vector<ContentError>
     }
 }
 
+// The providers an entry names, each checked.
+std::vector<std::string> providerList(EntryReader& r, const core::Catalog& catalog, const char* field) {
+    auto ids = r.list(field, false);
+    for (const auto& id : ids)
+        if (!catalog.provider(id)) r.fail(field, fmt::format("unknown provider '{}'", id));
+    return ids;
+}
+
+// practices.yaml, events.yaml and working_groups.yaml (each optional): the network's side for professionals.
+void readProfessionals(const std::filesystem::path& folder, std::vector<ContentError>& errors, core::Catalog& catalog) {
+    auto optional = [&](const std::string& file) { return std::filesystem::exists(folder / file); };
+    if (optional("practices.yaml"))
+        readList(folder, "practices.yaml", errors, "practice", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
+            EntryReader r(errors, "practices.yaml", entry, node,
+                          {"id", "title", "summary", "description", "fields", "municipality", "providers", "contact",
+                           "since", "status", "image", "audio", "sample"});
+            core::Practice p;
+            p.id = id;
+            p.title = r.localized("title", true);
+            p.summary = r.localized("summary", true);
+            p.description = r.localized("description", false);
+            p.fields = r.fields("fields", true);
+            p.municipality = r.text("municipality", false);
+            p.providers = providerList(r, catalog, "providers");
+            p.contact = r.contact("contact", true);
+            p.started = r.date("since");
+            p.status = r.localized("status", false);
+            p.image = r.image("image");
+            p.audio = r.audio("audio");
+            p.sample = r.flag("sample");
+            catalog.practices.push_back(std::move(p));
+        });
+    if (optional("events.yaml"))
+        readList(folder, "events.yaml", errors, "event", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
+            EntryReader r(errors, "events.yaml", entry, node,
+                          {"id", "title", "description", "start", "end", "place", "audience", "cost", "register",
+                           "capacity", "sample"});
+            core::Event e;
+            e.id = id;
+            e.title = r.localized("title", true);
+            e.description = r.localized("description", false);
+            const auto start = r.dateTime("start", true);
+            const auto end = r.dateTime("end", true);
+            if (start && end && *end < *start)
+                r.fail("end", fmt::format("{} is before the start {}", core::isoDateTime(*end), core::isoDateTime(*start)));
+            if (start) e.start = *start;
+            if (end) e.end = *end;
+            e.place = r.eventPlace(catalog);
+            e.audience = r.localized("audience", false);
+            e.cost = r.localized("cost", false);
+            e.registration = r.registration("register");
+            e.capacity = r.localized("capacity", false);
+            e.sample = r.flag("sample");
+            catalog.events.push_back(std::move(e));
+        });
+    if (optional("working_groups.yaml"))
+        readList(folder, "working_groups.yaml", errors, "working group", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
+            EntryReader r(errors, "working_groups.yaml", entry, node,
+                          {"id", "title", "purpose", "fields", "meets", "contact", "join", "sample"});
+            core::WorkingGroup g;
+            g.id = id;
+            g.title = r.localized("title", true);
+            g.purpose = r.localized("purpose", true);
+            g.fields = r.fields("fields", false);
+            g.meets = r.localized("meets", false);
+            g.contact = r.contact("contact", true);
+            g.join = r.localized("join", false);
+            g.sample = r.flag("sample");
+            catalog.workingGroups.push_back(std::move(g));
+        });
+}
+
 }  // namespace
 
+std::vector<ContentError> professionalWarnings(const core::Catalog& catalog) {
+    std::vector<ContentError> warnings;
+    for (const auto& event : catalog.events)
+        if (event.registration.empty())
+            warnings.push_back({"events.yaml", fmt::format("event '{}'", event.id), "register",
+                                "warning: no way to register (phone, email or url): the kiosk shows no QR code for it"});
+    return warnings;
+}
+
 const std::vector<std::string>& optionalSourceFiles() {
-    static const std::vector<std::string> files{"synonyms.yaml"};
+    static const std::vector<std::string> files{"synonyms.yaml", "practices.yaml", "events.yaml", "working_groups.yaml"};
     return files;
 }
 
@@ -515,7 +709,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
                       {"id", "icon", "title", "ages"});
         if (core::isReservedSiteName(id))
             r.fail("id", fmt::format("'{}' is a folder name of the website's addresses (angebote, stellen, "
-                                     "hilfe-sofort, karte, suche, ueber-uns): choose another id", id));
+                                     "hilfe-sofort, karte, suche, ueber-uns, fachkraefte): choose another id", id));
         catalog.lifeStages.push_back({id, r.text("icon", false), r.localized("title", true), r.localized("ages", false)});
     });
 
@@ -527,7 +721,8 @@ SourceResult loadSource(const std::filesystem::path& folder) {
     readList(folder, "providers.yaml", errors, "provider", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
         EntryReader r(errors, "providers.yaml", entry, node,
                       {"id", "name", "description", "address", "location", "phone", "email", "website",
-                       "opening_hours", "languages", "accessibility", "national", "sample"});
+                       "opening_hours", "languages", "accessibility", "national", "network_member", "fields",
+                       "sample"});
         core::Provider p;
         p.id = id;
         p.national = r.flag("national");
@@ -544,6 +739,8 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         p.hours = r.openingHours("opening_hours");
         p.languages = r.languages("languages");
         p.accessibility = r.localized("accessibility", false);
+        p.networkMember = r.flag("network_member");
+        p.fields = r.fields("fields", false);
         p.sample = r.flag("sample");
         catalog.providers.push_back(std::move(p));
     });
@@ -577,6 +774,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
     });
 
     readSynonyms(folder, errors, catalog);
+    readProfessionals(folder, errors, catalog);
     return result;
 }
 

@@ -17,7 +17,8 @@ struct SourceResult {
 
 // The files a content source consists of, in the order they are read.
 const std::vector<std::string>& sourceFiles();
-// Files a content source may have: synonyms.yaml (words a search also finds).
+// Files a content source may have: synonyms.yaml (words a search also finds); practices.yaml,
+// events.yaml and working_groups.yaml (for professionals).
 const std::vector<std::string>& optionalSourceFiles();
 
 SourceResult loadSource(const std::filesystem::path& folder);
@@ -26,5 +27,7 @@ SourceResult loadSource(const std::filesystem::path& folder);
 // `today`), because network.yaml lists no school holidays for it.
 std::vector<ContentError> schoolHolidayWarnings(const core::Catalog& catalog, core::Date today);
 core::Date localToday();
+// The content is valid but an event has no way to register (no QR code then): `--build-db` prints these.
+std::vector<ContentError> professionalWarnings(const core::Catalog& catalog);
 
 }  // namespace kiosk::content

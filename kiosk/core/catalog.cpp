@@ -22,6 +22,23 @@ const LifeStage* Catalog::lifeStage(std::string_view id) const { return findById
 const Topic* Catalog::topic(std::string_view id) const { return findById(topics, id); }
 const Provider* Catalog::provider(std::string_view id) const { return findById(providers, id); }
 const Offer* Catalog::offer(std::string_view id) const { return findById(offers, id); }
+const Practice* Catalog::practice(std::string_view id) const { return findById(practices, id); }
+const Event* Catalog::event(std::string_view id) const { return findById(events, id); }
+const WorkingGroup* Catalog::workingGroup(std::string_view id) const { return findById(workingGroups, id); }
+
+std::vector<const Practice*> Catalog::practicesOf(std::string_view field) const {
+    std::vector<const Practice*> result;
+    for (const Practice& p : practices)
+        if (field.empty() || contains(p.fields, field)) result.push_back(&p);
+    return result;
+}
+
+std::vector<const Provider*> Catalog::actors(std::string_view field) const {
+    std::vector<const Provider*> result;
+    for (const Provider& p : providers)
+        if (p.networkMember && p.location && (field.empty() || contains(p.fields, field))) result.push_back(&p);
+    return result;
+}
 
 bool Catalog::isEmergency(const Offer& offer) const {
     return std::any_of(offer.topics.begin(), offer.topics.end(), [&](const std::string& id) {
@@ -61,6 +78,9 @@ const LocalizedText* Catalog::explanation(std::string_view key) const {
     constexpr std::string_view kOffer = "offer:";
     if (key.substr(0, kOffer.size()) == kOffer)
         if (const Offer* o = offer(key.substr(kOffer.size()))) return &o->audio;
+    constexpr std::string_view kPractice = "practice:";
+    if (key.substr(0, kPractice.size()) == kPractice)
+        if (const Practice* p = practice(key.substr(kPractice.size()))) return &p->audio;
     return nullptr;
 }
 

@@ -3,6 +3,7 @@
 
 #include "kiosk/core/localized_text.hpp"
 #include "kiosk/core/opening_hours.hpp"
+#include "kiosk/core/professionals.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -50,6 +51,8 @@ struct Provider {  // HSDS organization + its location
     std::vector<std::string> languages;
     LocalizedText accessibility;
     bool national = false;
+    bool networkMember = false;       // a member of the network: a pin on the map of actors
+    std::vector<std::string> fields;  // its fields of work (core::fieldsOfWork), for the map of actors' filter
     bool sample = false;
 };
 
@@ -99,11 +102,22 @@ public:
     std::vector<Offer> offers;
     NetworkInfo network;
     std::vector<Synonym> synonyms;  // for the search, from the optional synonyms.yaml
+    // For professionals, from the optional practices.yaml, events.yaml and working_groups.yaml.
+    std::vector<Practice> practices;
+    std::vector<Event> events;
+    std::vector<WorkingGroup> workingGroups;
 
     const LifeStage* lifeStage(std::string_view id) const;
     const Topic* topic(std::string_view id) const;
     const Provider* provider(std::string_view id) const;
     const Offer* offer(std::string_view id) const;
+    const Practice* practice(std::string_view id) const;
+    const Event* event(std::string_view id) const;
+    const WorkingGroup* workingGroup(std::string_view id) const;
+    // Practices of a field of work (empty: all), in content order.
+    std::vector<const Practice*> practicesOf(std::string_view field) const;
+    // The network's members with a place on the map, of a field of work (empty: all).
+    std::vector<const Provider*> actors(std::string_view field) const;
 
     // Offers for a life stage, optionally only those of one topic; emergency offers are left out
     // (they have their own screen). Order: as in the content; with a topic, the offers whose
@@ -115,7 +129,7 @@ public:
     std::vector<const Offer*> emergencyOffers() const;
     std::vector<const Offer*> offersOf(std::string_view providerId) const;
     bool isEmergency(const Offer& offer) const;
-    // The audio files of a spoken explanation: "home" (the network's), "offer:<id>"; null if unknown.
+    // The audio files of a spoken explanation: "home" (the network's), "offer:<id>", "practice:<id>"; null if unknown.
     const LocalizedText* explanation(std::string_view key) const;
     // Languages in which every content text is present (German always first).
     std::vector<std::string> languages() const;

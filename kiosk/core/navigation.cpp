@@ -14,10 +14,14 @@ constexpr std::pair<std::string_view, ScreenId> kScreenNames[] = {
     {"about", ScreenId::About},       {"list", ScreenId::List},         {"list-qr", ScreenId::ListQr},
     {"languages", ScreenId::Languages},
     {"map", ScreenId::Map},           {"search", ScreenId::Search},
+    {"professionals", ScreenId::Professionals}, {"actors", ScreenId::Actors}, {"practices", ScreenId::Practices},
+    {"practice", ScreenId::Practice}, {"events", ScreenId::Events},   {"event", ScreenId::Event},
+    {"groups", ScreenId::Groups},
 };
 
 bool needsTarget(ScreenId id) {
-    return id == ScreenId::LifeStage || id == ScreenId::Offer || id == ScreenId::Provider;
+    return id == ScreenId::LifeStage || id == ScreenId::Offer || id == ScreenId::Provider || id == ScreenId::Practice ||
+           id == ScreenId::Event;
 }
 
 void push(Session& session, ScreenRef screen) {
@@ -79,7 +83,8 @@ bool keepsSound(const Intent& intent) {
     return std::holds_alternative<intent::VolumeUp>(intent) || std::holds_alternative<intent::VolumeDown>(intent) ||
            std::holds_alternative<intent::FilterTopic>(intent) || std::holds_alternative<intent::AddToList>(intent) ||
            std::holds_alternative<intent::RemoveFromList>(intent) || std::holds_alternative<intent::PrintList>(intent) ||
-           std::holds_alternative<intent::ToggleLargeText>(intent) ||
+           std::holds_alternative<intent::ToggleLargeText>(intent) || std::holds_alternative<intent::FilterField>(intent) ||
+           std::holds_alternative<intent::SelectActor>(intent) ||
            std::holds_alternative<intent::ToggleHighContrast>(intent);
 }
 
@@ -174,6 +179,15 @@ Effects apply(Session& session, const Intent& intent) {
         void operator()(const intent::EraseLetter&) { eraseLetter(s.searchText); }
         void operator()(const intent::SetSearch& i) { s.searchText = i.text.substr(0, kMaxSearchText); }
         void operator()(const intent::ShowKeyboards&) { s.choosingKeyboard = !s.choosingKeyboard; }
+        void operator()(const intent::OpenProfessional& i) {
+            if (i.screen == ScreenId::Actors) s.actor.clear();  // the map of actors starts without a card
+            push(s, {i.screen, i.target, {}});
+        }
+        void operator()(const intent::FilterField& i) {
+            const ScreenId here = s.current().id;
+            if (here == ScreenId::Actors || here == ScreenId::Practices) s.history.back().topic = i.id;
+        }
+        void operator()(const intent::SelectActor& i) { s.actor = i.id; }
         void operator()(const intent::ChooseKeyboard& i) {
             s.keyboard = i.layout;
             s.choosingKeyboard = false;

@@ -12,17 +12,22 @@
 
 namespace kiosk::core {
 
-enum class ScreenId { Attract, Home, LifeStage, Offer, Provider, Emergencies, About, List, ListQr, Languages, Map, Search };
+enum class ScreenId {
+    Attract, Home, LifeStage, Offer, Provider, Emergencies, About, List, ListQr, Languages, Map, Search,
+    // For professionals: the entry, the map of actors, good practice (list, detail), events (list, detail), groups.
+    Professionals, Actors, Practices, Practice, Events, Event, Groups
+};
 
 struct ScreenRef {
     ScreenId id = ScreenId::Home;
     std::string target;  // life stage, offer or provider id; Map: the life stage whose offers it shows (empty: all)
-    std::string topic;   // LifeStage and Map: the topic filter, empty for all
+    std::string topic;   // LifeStage and Map: the topic filter, empty for all; Actors, Practices: the field of work
     friend bool operator==(const ScreenRef&, const ScreenRef&) = default;
 };
 
 // `home`, `about`, `emergencies`, `attract`, `list`, `list-qr`, `languages`, `map`, `search`, `stage:<id>`,
-// `offer:<id>`, `provider:<id>`.
+// `offer:<id>`, `provider:<id>`; for professionals `professionals`, `actors`, `practices`, `practice:<id>`,
+// `events`, `event:<id>`, `groups`.
 std::optional<ScreenRef> parseScreenRef(std::string_view text);
 std::string toString(const ScreenRef& screen);
 
@@ -60,6 +65,9 @@ struct EraseLetter {};
 struct SetSearch { std::string text; };      // a suggestion tapped; empty clears
 struct ShowKeyboards {};                     // the keyboard layouts to choose from, instead of the keys (again: the keys)
 struct ChooseKeyboard { std::string layout; };  // a layout's language code; empty: the family's language's
+struct OpenProfessional { ScreenId screen = ScreenId::Professionals; std::string target; };  // any of their screens
+struct FilterField { std::string id; };     // the map of actors' or good practice's field of work; empty: all
+struct SelectActor { std::string id; };     // a pin tapped on the map of actors: its card beside the map
 struct TestSound {};  // staff's test of the sound: the home screen's explanation, nothing else of the visit touched
 }  // namespace intent
 
@@ -71,7 +79,8 @@ using Intent = std::variant<intent::Wake, intent::Home, intent::Back, intent::Op
                             intent::OpenLanguages, intent::ToggleLargeText, intent::ToggleHighContrast,
                             intent::OpenMap, intent::MoveMap, intent::SelectPlace, intent::ToggleOpenNow,
                             intent::OpenSearch, intent::TypeText, intent::EraseLetter, intent::SetSearch,
-                            intent::ShowKeyboards, intent::ChooseKeyboard, intent::SoundEnded, intent::TestSound>;
+                            intent::ShowKeyboards, intent::ChooseKeyboard, intent::SoundEnded, intent::TestSound,
+                            intent::OpenProfessional, intent::FilterField, intent::SelectActor>;
 
 inline constexpr int kMaxVolume = 10;     // volume steps 0..10
 inline constexpr int kDefaultVolume = 7;
@@ -91,6 +100,7 @@ struct Session {
     std::string searchText;           // never stored or logged; gone with the session
     std::string keyboard;             // the on-screen keyboard's layout; empty: the language's own
     bool choosingKeyboard = false;    // the layouts are shown instead of the keys
+    std::string actor;                // the provider whose card shows beside the map of actors
 
     bool isChosen(std::string_view offer) const;
 

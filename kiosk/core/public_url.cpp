@@ -6,7 +6,8 @@
 namespace kiosk::core {
 namespace {
 
-constexpr std::array<std::string_view, 6> kReserved{"angebote", "stellen", "hilfe-sofort", "karte", "suche", "ueber-uns"};
+constexpr std::array<std::string_view, 7> kReserved{"angebote", "stellen", "hilfe-sofort", "karte",
+                                                   "suche",    "ueber-uns", "fachkraefte"};
 
 std::string join(std::string_view language, std::string_view folder, std::string_view id = {}) {
     std::string path(language);
@@ -29,6 +30,12 @@ std::string urgentHelp(std::string_view language) { return join(language, kReser
 std::string map(std::string_view language) { return join(language, kReserved[3]); }
 std::string search(std::string_view language) { return join(language, kReserved[4]); }
 std::string about(std::string_view language) { return join(language, kReserved[5]); }
+std::string professionals(std::string_view language, std::string_view part) {
+    return join(language, kReserved[6]) + (part.empty() ? std::string() : std::string(part) + "/");
+}
+std::string practice(std::string_view language, std::string_view practiceId) {
+    return professionals(language, "gute-praxis") + std::string(practiceId) + "/";
+}
 std::string contactCard(std::string_view language, std::string_view providerId) {
     return provider(language, providerId) + "kontakt.vcf";
 }

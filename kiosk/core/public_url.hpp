@@ -23,6 +23,10 @@ std::string urgentHelp(std::string_view language);
 std::string map(std::string_view language);
 std::string search(std::string_view language);
 std::string about(std::string_view language);
+// For professionals: <lang>/fachkraefte/ and its parts "gute-praxis", "termine", "arbeitsgruppen" (part
+// empty: the entry page); a practice at <lang>/fachkraefte/gute-praxis/<practice-id>/.
+std::string professionals(std::string_view language, std::string_view part = {});
+std::string practice(std::string_view language, std::string_view practiceId);
 // The provider's contact card beside its page: <lang>/stellen/<provider-id>/kontakt.vcf
 std::string contactCard(std::string_view language, std::string_view providerId);
 }  // namespace site_path

@@ -25,6 +25,7 @@ struct SlipLabels {  // the slip's own words, in the family's language
     std::string hours;     // "Öffnungszeiten"
     std::string scanHint;  // "Mit dem Handy scannen: mehr Infos"
     std::string footer;    // "Präventionsnetzwerk gegen Kinderarmut im Landkreis Esslingen"
+    std::string askNetwork;  // "Fragen? Die Geschäftsstelle … hilft weiter: 0711 …" (the office, nothing personal); may be empty
 };
 
 struct Slip {

@@ -5,7 +5,9 @@
 namespace kiosk::core {
 namespace {
 
-constexpr std::array<std::string_view, 7> kScreens{"emergencies", "about", "map", "search", "list", "qr", "languages"};
+constexpr std::array<std::string_view, 12> kScreens{"emergencies", "about",     "map",    "search",
+                                                    "list",        "qr",        "languages", "professionals",
+                                                    "actors",      "practices", "events",    "groups"};
 
 }  // namespace
 

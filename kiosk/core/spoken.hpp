@@ -14,7 +14,8 @@ namespace kiosk::core {
 
 // The files per language of explanation `key`: "home" and "offer:<id>" as the content names them;
 // "provider:<id>", "stage:<id>", "emergencies", "about", "map", "search", "list", "qr" (the list's
-// large codes) and "languages" by
+// large codes), "languages" and the professionals' "professionals", "actors", "practices", "events",
+// "groups" by
 // convention, in every language of the content. Nothing for an unknown key or id.
 std::optional<LocalizedText> explanationAudio(const Catalog& catalog, std::string_view key);
 

@@ -261,6 +261,7 @@ Block entryBlock(cairo_t* cr, const Target& target, const core::Slip& slip, cons
 std::vector<Row> footerRows(cairo_t* cr, const Target& target, const core::Slip& slip, const std::string& page) {
     std::vector<Row> rows;
     addRule(rows, target.width, 0.5 * target.unit, 3 * target.unit);
+    if (!slip.labels.askNetwork.empty()) addText(rows, cr, target, slip.labels.askNetwork, Font::Hint);
     addText(rows, cr, target, slip.labels.footer, Font::Hint);
     addText(rows, cr, target, page, Font::Hint, Flow::German, Align::End);
     return rows;

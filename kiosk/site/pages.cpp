@@ -219,6 +219,8 @@ std::string aboutPage(const PageContext& context, const std::string& lang) {
         main += "<p>" + tr("provider.website", lang) + ": <a href=\"" + escape(network.website) + "\">" +
                 escape(network.website) + "</a></p>\n";
     if (network.hours) main += hoursTable(*network.hours, tr("about.service_hours", lang), lang);
+    main += "<p><a href=\"" + relativeHref(path, core::site_path::professionals(lang)) + "\">" + tr("pro.button", lang) +
+            "</a></p>\n";  // the network's side for professionals, as on the kiosk's "Über uns"
     const bool sample = std::any_of(catalog.offers.begin(), catalog.offers.end(), [](const auto& o) { return o.sample; });
     if (sample) main += sampleTag(true, lang) + "<p>" + tr("about.sample", lang) + "</p>\n";
     return page(context, {path, lang, i18n::tr("nav.about", lang), network.description.get(lang), {}, {}}, main);

@@ -25,6 +25,12 @@ std::string urgentHelpPage(const PageContext& context, const std::string& lang);
 std::string aboutPage(const PageContext& context, const std::string& lang);
 std::string searchPage(const PageContext& context, const std::string& lang);
 std::string mapPage(const PageContext& context, const std::string& lang);
+// For professionals (professional_pages.cpp): the entry, good practice, one practice, events, working groups.
+std::string professionalsPage(const PageContext& context, const std::string& lang);
+std::string practicesPage(const PageContext& context, const std::string& lang);
+std::string practicePage(const PageContext& context, const core::Practice& practice, const std::string& lang);
+std::string eventsPage(const PageContext& context, const std::string& lang);
+std::string groupsPage(const PageContext& context, const std::string& lang);
 // The root: a choice of language, in each language's own words.
 std::string languageChoice(const PageContext& context);
 

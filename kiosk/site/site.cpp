@@ -80,6 +80,12 @@ void renderLanguage(const SiteInput& input, const std::string& lang, const FileS
     add(core::site_path::about(lang), aboutPage(context, lang));
     add(core::site_path::map(lang), mapPage(context, lang));
     add(core::site_path::search(lang), searchPage(context, lang));
+    add(core::site_path::professionals(lang), professionalsPage(context, lang));
+    add(core::site_path::professionals(lang, "gute-praxis"), practicesPage(context, lang));
+    for (const auto& practice : catalog.practices)
+        add(core::site_path::practice(lang, practice.id), practicePage(context, practice, lang));
+    add(core::site_path::professionals(lang, "termine"), eventsPage(context, lang));
+    add(core::site_path::professionals(lang, "arbeitsgruppen"), groupsPage(context, lang));
     sink({core::site_path::search(lang) + "index.js", searchIndexScript(context, lang), {}});
 }
 

@@ -28,6 +28,7 @@ struct SiteInput {
     std::filesystem::path mediaDir;          // the content folder the sound file paths are relative to
     std::string baseUrl;                     // absolute https address the site is published at
     std::vector<std::string> languages;      // of the pages, German first
+    core::LocalDateTime now;                 // local time of the build: events ended by then are left out
 };
 
 // Every file of the site, in a fixed order; the same input gives the same bytes.

@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <optional>
 #include <thread>
@@ -199,8 +200,12 @@ core::Result<SiteSummary> buildSite(const SiteOptions& options, std::vector<cont
         summary.mapProblem += (summary.mapProblem.empty() ? "translations: " : "; ") + problem.logLine();
     const auto map = content::loadDistrictMap(options.assets / "geo");
     if (!map) summary.mapProblem += (summary.mapProblem.empty() ? "" : "; ") + map.problem().logLine();
+    const core::Date today = content::localToday();
+    const std::time_t clock = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&clock, &local);
     const SiteInput input{&content.catalog, map ? &*map : nullptr, fs::absolute(options.source), summary.baseUrl,
-                          i18n::uiLanguages()};
+                          i18n::uiLanguages(), core::LocalDateTime{today, local.tm_hour * 60 + local.tm_min}};
     summary.renderSeconds = seconds(started);  // the map and the words: pages are made as they are written
     started = Clock::now();
 

@@ -65,6 +65,23 @@ std::string allTexts(const core::Catalog* catalog) {
     for (const auto& offer : catalog->offers)
         for (const auto* text : {&offer.title, &offer.summary, &offer.description, &offer.cost, &offer.eligibility})
             addLocalized(*text);
+    for (const auto& practice : catalog->practices) {
+        for (const auto* text : {&practice.title, &practice.summary, &practice.description, &practice.status})
+            addLocalized(*text);
+        for (const auto* text : {&practice.municipality, &practice.contact.name, &practice.contact.phone,
+                                 &practice.contact.email})
+            add(*text);
+    }
+    for (const auto& event : catalog->events) {
+        for (const auto* text : {&event.title, &event.description, &event.audience, &event.cost, &event.capacity})
+            addLocalized(*text);
+        addAddress({event.place.street, event.place.postalCode, event.place.municipality});
+        for (const auto* text : {&event.registration.phone, &event.registration.email, &event.registration.url}) add(*text);
+    }
+    for (const auto& group : catalog->workingGroups) {
+        for (const auto* text : {&group.title, &group.purpose, &group.meets, &group.join}) addLocalized(*text);
+        for (const auto* text : {&group.contact.name, &group.contact.phone, &group.contact.email}) add(*text);
+    }
     const core::NetworkInfo& network = catalog->network;
     for (const auto* text : {&network.name, &network.description, &network.organisation}) addLocalized(*text);
     addAddress(network.address);
@@ -99,6 +116,13 @@ void drawKiosk(const View& view, Intents& out) {
     case core::ScreenId::Languages: drawLanguages(view, out); break;
     case core::ScreenId::Map: drawMap(view, out); break;
     case core::ScreenId::Search: drawSearch(view, out); break;
+    case core::ScreenId::Professionals: drawProfessionals(view, out); break;
+    case core::ScreenId::Actors: drawActors(view, out); break;
+    case core::ScreenId::Practices: drawPractices(view, out); break;
+    case core::ScreenId::Practice: drawPractice(view, out); break;
+    case core::ScreenId::Events: drawEvents(view, out); break;
+    case core::ScreenId::Event: drawEvent(view, out); break;
+    case core::ScreenId::Groups: drawGroups(view, out); break;
     }
     ImGui::EndChild();
     if (withBar) drawNavigationBar(view, out);

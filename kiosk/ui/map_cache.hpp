@@ -23,6 +23,7 @@ public:
         const core::DistrictMap* map = nullptr;
         std::string place, lifeStage, topic;
         bool openNow = false;
+        bool actors = false;  // the map of actors: the network's members of the field `topic`
         core::Date date;  // with openNow: the minute that the providers are open at
         int minuteOfDay = -1;
         friend bool operator==(const Shown&, const Shown&) = default;

@@ -19,7 +19,7 @@ kiosk() { "$KIOSK" --content "$content" --data-dir "$work/data" "$@" 2>>"$work/k
 offers=$(kiosk --list offers | cut -f1)
 providers=$(kiosk --list providers | wc -l)
 stages=$(kiosk --list stages | wc -l)
-screens=7  # emergencies about map search list qr languages
+screens=12  # emergencies about map search list qr languages, and professionals actors practices events groups
 for language in de en; do
   speech=$(kiosk --list speech --lang "$language")
   [[ $(wc -l <<<"$speech") -eq $(($(wc -l <<<"$offers") + 1 + providers + stages + screens)) ]] ||

@@ -33,3 +33,17 @@ TEST_CASE("without a printer the slip is refused as no printer, naming the setti
     CHECK(printed.problem().key() == "print.no_printer");
     CHECK_THAT(printed.problem().detail(), Catch::Contains("printer: none"));
 }
+
+TEST_CASE("the slip names the network's office as the place to ask, in the family's language, nothing personal",
+          "[printing][professionals]") {
+    REQUIRE(kiosk::ui::loadUiStrings(std::string(KIOSK_DEFAULT_ASSETS_DIR) + "/i18n").empty());
+    kiosk::core::Catalog catalog;
+    catalog.network.phone = "0711 3902-42650";
+    const kiosk::core::LocalDateTime now{{2027, 1, 11}, 9 * 60};
+    CHECK(kiosk::app::makeSlip(catalog, {}, "de", "Foyer", now).labels.askNetwork ==
+          "Fragen? Die Geschäftsstelle des Präventionsnetzwerks hilft weiter: 0711 3902-42650");
+    CHECK(kiosk::app::makeSlip(catalog, {}, "en", "Foyer", now).labels.askNetwork ==
+          "Questions? The prevention network's office will help: 0711 3902-42650");
+    catalog.network.phone.clear();  // no number: no line
+    CHECK(kiosk::app::makeSlip(catalog, {}, "de", "Foyer", now).labels.askNetwork.empty());
+}

@@ -279,7 +279,8 @@ TEST_CASE("a new database gets the current schema version", "[database]") {
     REQUIRE(userVersion(db) == 0);
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(kSchemaVersion == 4);
+    CHECK(kSchemaVersion == 5);
+    CHECK(hasTable(db, "event"));
     CHECK(hasTable(db, "offer"));
     CHECK(hasTable(db, "offer_keyword"));
     CHECK(hasTable(db, "content_info"));
@@ -467,4 +468,96 @@ TEST_CASE("a database file is written whole and leaves no staging file behind", 
     CHECK_FALSE(fs::exists(staging));
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     CHECK(readCatalog(db).offer("schwangerschaftsberatung")->title.get("de") == "Beratung für Schwangere");
+}
+
+namespace {
+
+bool sameTime(core::LocalDateTime a, core::LocalDateTime b) { return a.date == b.date && a.minuteOfDay == b.minuteOfDay; }
+
+bool sameText(const core::LocalizedText& a, const core::LocalizedText& b) { return a.values() == b.values(); }
+
+bool sameContact(const core::ContactPerson& a, const core::ContactPerson& b) {
+    return a.name == b.name && a.phone == b.phone && a.email == b.email;
+}
+
+}  // namespace
+
+TEST_CASE("practices, events, working groups and the network's members come back as loaded", "[database][professionals]") {
+    const SourceResult source = loadSource(kSample);
+    REQUIRE(source.ok());
+    const core::Catalog& loaded = source.catalog;
+    REQUIRE(loaded.practices.size() >= 8);
+    auto db = memoryDatabase();
+    writeCatalog(db, loaded, kInfo);
+    const core::Catalog read = readCatalog(db);
+    REQUIRE(read.practices.size() == loaded.practices.size());
+    for (size_t i = 0; i < loaded.practices.size(); ++i) {
+        const auto& a = read.practices[i];
+        const auto& e = loaded.practices[i];
+        INFO("practice " << e.id);
+        CHECK(a.id == e.id);
+        CHECK(sameText(a.title, e.title));
+        CHECK(sameText(a.summary, e.summary));
+        CHECK(sameText(a.description, e.description));
+        CHECK(sameText(a.status, e.status));
+        CHECK(a.fields == e.fields);
+        CHECK(a.municipality == e.municipality);
+        CHECK(a.providers == e.providers);
+        CHECK(sameContact(a.contact, e.contact));
+        CHECK(a.started == e.started);
+        CHECK(a.sample == e.sample);
+    }
+    REQUIRE(read.events.size() == loaded.events.size());
+    for (size_t i = 0; i < loaded.events.size(); ++i) {
+        const auto& a = read.events[i];
+        const auto& e = loaded.events[i];
+        INFO("event " << e.id);
+        CHECK(a.id == e.id);
+        CHECK(sameText(a.title, e.title));
+        CHECK(sameText(a.audience, e.audience));
+        CHECK(sameText(a.cost, e.cost));
+        CHECK(sameText(a.capacity, e.capacity));
+        CHECK(sameTime(a.start, e.start));
+        CHECK(sameTime(a.end, e.end));
+        CHECK(a.place.provider == e.place.provider);
+        CHECK(a.place.street == e.place.street);
+        CHECK(a.place.municipality == e.place.municipality);
+        CHECK(a.place.online == e.place.online);
+        CHECK(a.registration.qrText() == e.registration.qrText());
+        CHECK(a.registration.phone == e.registration.phone);
+    }
+    REQUIRE(read.workingGroups.size() == loaded.workingGroups.size());
+    for (size_t i = 0; i < loaded.workingGroups.size(); ++i) {
+        const auto& a = read.workingGroups[i];
+        const auto& e = loaded.workingGroups[i];
+        INFO("working group " << e.id);
+        CHECK(sameText(a.purpose, e.purpose));
+        CHECK(sameText(a.meets, e.meets));
+        CHECK(sameText(a.join, e.join));
+        CHECK(a.fields == e.fields);
+        CHECK(sameContact(a.contact, e.contact));
+    }
+    for (size_t i = 0; i < loaded.providers.size(); ++i) {
+        INFO("provider " << loaded.providers[i].id);
+        CHECK(read.providers[i].networkMember == loaded.providers[i].networkMember);
+        CHECK(read.providers[i].fields == loaded.providers[i].fields);
+    }
+    CHECK(read.actors("early-help").size() == loaded.actors("early-help").size());
+}
+
+TEST_CASE("a database of schema version 4 gains the professionals' tables when migrated", "[database][professionals]") {
+    auto db = memoryDatabase();
+    writeCatalog(db, handMadeCatalog(), kInfo);
+    db.exec("DROP TABLE practice; DROP TABLE event; DROP TABLE working_group; "
+            "ALTER TABLE provider DROP COLUMN network_member; ALTER TABLE provider DROP COLUMN fields; "
+            "PRAGMA user_version = 4");
+    migrate(db);
+    CHECK(userVersion(db) == kSchemaVersion);
+    CHECK(hasTable(db, "practice"));
+    CHECK(hasTable(db, "event"));
+    CHECK(hasTable(db, "working_group"));
+    const core::Catalog read = readCatalog(db);
+    CHECK(read.providers.size() == 2);
+    CHECK_FALSE(read.providers[0].networkMember);
+    CHECK(read.events.empty());
 }

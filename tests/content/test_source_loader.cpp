@@ -127,6 +127,9 @@ struct BrokenVariant {
 const std::string kKindergeld = "- id: kindergeld\n";
 const std::string kProFamilia = "- id: pro-familia-esslingen\n";
 const std::string kFamilienkasse = "- id: familienkasse\n";
+const std::string kWillkommen = "- id: willkommensbesuche-nuertingen\n";
+const std::string kImpuls = "- id: impuls-kinderarmut-erkennen\n";
+const std::string kAgBeratung = "- id: ag-beratung\n";
 
 const std::vector<BrokenVariant> kBrokenVariants{
     {"missing German title", "offers.yaml", kKindergeld, "    de: \"Kindergeld\"\n", "",
@@ -240,6 +243,64 @@ const std::vector<BrokenVariant> kBrokenVariants{
      "en: ../home.ogg", {"network.yaml", "", "audio", "'..'"}, 1},
     {"sound file of the home screen in a wrong format", "network.yaml", "", "en: audio/en/home.ogg",
      "en: audio/en/home.txt", {"network.yaml", "", "audio", ".ogg, .opus or .wav"}, 1},
+    // For professionals: providers' membership, practices, events and working groups.
+    {"a field of work the kiosk does not know", "providers.yaml", kProFamilia, "fields: [counselling, health]",
+     "fields: [counseling, health]", {"providers.yaml", "provider 'pro-familia-esslingen'", "fields",
+     "unknown field of work 'counseling'"}, 1},
+    {"network membership that is not true or false", "providers.yaml", kProFamilia, "network_member: true",
+     "network_member: vielleicht", {"providers.yaml", "provider 'pro-familia-esslingen'", "network_member",
+     "true or false"}, 1},
+    {"a practice naming an unknown provider", "practices.yaml", kWillkommen,
+     "providers: [fruehe-hilfen-landkreis-esslingen,", "providers: [fruehe-hilfe-landkreis,",
+     {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "providers", "unknown provider 'fruehe-hilfe-landkreis'"}, 1},
+    {"a practice without a field of work", "practices.yaml", kWillkommen, "  fields: [early-help, counselling]\n", "",
+     {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "fields", "missing"}, 1},
+    {"a practice without a summary", "practices.yaml", kWillkommen, "  summary:\n", "  summari:\n",
+     {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "summary", "missing"}, 2},
+    {"a practice's contact with a wrong email", "practices.yaml", kWillkommen,
+     "email: \"fruehe-hilfen@beispiel-landkreis.de\"}", "email: \"fruehe-hilfen beispiel-landkreis.de\"}",
+     {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "contact.email", "not an email address"}, 1},
+    {"a practice's contact with a wrong phone", "practices.yaml", kWillkommen, "phone: \"07022 9332-100\"",
+     "phone: \"bitte anrufen\"", {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "contact.phone",
+     "not a phone number"}, 1},
+    {"a practice without any contact", "practices.yaml", kWillkommen,
+     "  contact: {name: \"Frau Beispiel (Frühe Hilfen)\", phone: \"07022 9332-100\", email: \"fruehe-hilfen@beispiel-landkreis.de\"}\n",
+     "", {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "contact", "missing"}, 1},
+    {"a practice starting on a German date", "practices.yaml", kWillkommen, "since: 2023-03-01", "since: 01.03.2023",
+     {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "since", "date like"}, 1},
+    {"a practice's picture in a format the kiosk cannot show", "practices.yaml", kWillkommen, "  since: 2023-03-01\n",
+     "  since: 2023-03-01\n  image: images/besuch.gif\n",
+     {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "image", ".png or .jpg"}, 1},
+    {"a practice's picture outside the content folder", "practices.yaml", kWillkommen, "  since: 2023-03-01\n",
+     "  since: 2023-03-01\n  image: ../besuch.png\n",
+     {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "image", "inside the content folder"}, 1},
+    {"an event ending before it starts", "events.yaml", kImpuls, "end: 2027-01-14T16:00", "end: 2027-01-14T12:00",
+     {"events.yaml", "event 'impuls-kinderarmut-erkennen'", "end", "before the start 2027-01-14T14:00"}, 1},
+    {"an event on a German date", "events.yaml", kImpuls, "start: 2027-01-14T14:00", "start: 14.01.2027 14:00",
+     {"events.yaml", "event 'impuls-kinderarmut-erkennen'", "start", "date and time like"}, 1},
+    {"an event without an end", "events.yaml", kImpuls, "  end: 2027-01-14T16:00\n", "",
+     {"events.yaml", "event 'impuls-kinderarmut-erkennen'", "end", "missing"}, 1},
+    {"an event at an unknown provider", "events.yaml", "- id: schulung-leistungen-fuer-familien\n",
+     "place: caritas-esslingen", "place: caritas-eslingen",
+     {"events.yaml", "event 'schulung-leistungen-fuer-familien'", "place", "unknown provider 'caritas-eslingen'"}, 1},
+    {"an event at an address without a postal code", "events.yaml", kImpuls, "postal_code: \"73728\", ", "",
+     {"events.yaml", "event 'impuls-kinderarmut-erkennen'", "place.postal_code", "missing"}, 1},
+    {"an event without a place", "events.yaml", kImpuls,
+     "  place: {street: \"Pulverwiesen 11\", postal_code: \"73728\", municipality: \"Esslingen am Neckar\"}\n", "",
+     {"events.yaml", "event 'impuls-kinderarmut-erkennen'", "place", "missing"}, 1},
+    {"an event's registration address without https://", "events.yaml", kImpuls,
+     "url: https://www.beispiel-praeventionsnetzwerk.de/anmeldung/impuls-kinderarmut-erkennen",
+     "url: www.beispiel-praeventionsnetzwerk.de/anmeldung", {"events.yaml", "event 'impuls-kinderarmut-erkennen'",
+     "register.url", "web address"}, 1},
+    {"an event's registration with a misspelt way", "events.yaml", kImpuls, "    url: https://", "    link: https://",
+     {"events.yaml", "event 'impuls-kinderarmut-erkennen'", "register.link", "unknown field"}, 1},
+    {"a working group without a purpose", "working_groups.yaml", kAgBeratung, "  purpose:\n", "  zweck:\n",
+     {"working_groups.yaml", "working group 'ag-beratung'", "purpose", "missing"}, 2},
+    {"a working group of an unknown field of work", "working_groups.yaml", kAgBeratung, "fields: [counselling]",
+     "fields: [beratung]", {"working_groups.yaml", "working group 'ag-beratung'", "fields", "unknown field of work"}, 1},
+    {"a working group used twice", "working_groups.yaml", "", "",
+     "\n- id: ag-beratung\n  title: {de: \"Doppelt\"}\n  purpose: {de: \"Noch einmal\"}\n  contact: {phone: \"0711 1\"}\n",
+     {"working_groups.yaml", "working group 'ag-beratung'", "id", "twice"}, 1},
 };
 
 }  // namespace
@@ -509,4 +570,75 @@ TEST_CASE("a content file that is not text, not a file, or a pipe is refused wit
         INFO("errors:" << listed(result.errors));
         CHECK(find(result.errors, {"offers.yaml", "", "", "not a plain file"}) != nullptr);
     }
+}
+
+TEST_CASE("the sample has practices, upcoming events and working groups for professionals, in six languages",
+          "[source_loader][professionals]") {
+    const SourceResult result = loadSource(kSample);
+    REQUIRE(result.ok());
+    const auto& catalog = result.catalog;
+    CHECK(catalog.practices.size() >= 8);
+    CHECK(catalog.workingGroups.size() >= 4);
+    // The tests' reference time (--now 2027-01-11T09:00): at least six are still to come.
+    CHECK(core::visibleEvents(catalog.events, {{2027, 1, 11}, 9 * 60}).size() >= 6);
+    for (const auto& p : catalog.practices) {
+        INFO("practice " << p.id);
+        CHECK(inEveryLanguage(p.title));
+        CHECK(inEveryLanguage(p.summary));
+        CHECK(p.sample);
+    }
+    for (const auto& e : catalog.events) {
+        INFO("event " << e.id);
+        CHECK(inEveryLanguage(e.title));
+        CHECK(inEveryLanguage(e.audience));
+        CHECK_FALSE(e.registration.empty());
+        CHECK(e.sample);
+    }
+    for (const auto& g : catalog.workingGroups) {
+        INFO("working group " << g.id);
+        CHECK(inEveryLanguage(g.title));
+        CHECK(inEveryLanguage(g.purpose));
+        CHECK(g.sample);
+    }
+    CHECK(catalog.actors("").size() >= 15);
+    CHECK(professionalWarnings(catalog).empty());
+}
+
+TEST_CASE("the professionals' files are optional: a content folder without them loads", "[source_loader][professionals]") {
+    SourceCopy source;
+    for (const char* file : {"practices.yaml", "events.yaml", "working_groups.yaml"}) fs::remove(source.folder() / file);
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    CHECK(result.ok());
+    CHECK(result.catalog.events.empty());
+}
+
+TEST_CASE("an event without any way to register is a warning, not an error", "[source_loader][professionals]") {
+    SourceCopy source;
+    source.edit("events.yaml", kImpuls,
+                "  register:\n    url: https://www.beispiel-praeventionsnetzwerk.de/anmeldung/impuls-kinderarmut-erkennen\n",
+                "");
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    REQUIRE(result.ok());
+    const auto warnings = professionalWarnings(result.catalog);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings.front().toString() ==
+          "events.yaml: event 'impuls-kinderarmut-erkennen': field 'register': warning: no way to register (phone, "
+          "email or url): the kiosk shows no QR code for it");
+}
+
+TEST_CASE("an event may be online, at a provider or at an address", "[source_loader][professionals]") {
+    const SourceResult result = loadSource(kSample);
+    REQUIRE(result.ok());
+    const auto* online = result.catalog.event("online-impuls-armutssensible-sprache");
+    const auto* atProvider = result.catalog.event("schulung-leistungen-fuer-familien");
+    const auto* atAddress = result.catalog.event("impuls-kinderarmut-erkennen");
+    REQUIRE(online);
+    REQUIRE(atProvider);
+    REQUIRE(atAddress);
+    CHECK(online->place.online);
+    CHECK(atProvider->place.provider == "caritas-esslingen");
+    CHECK(atAddress->place.street == "Pulverwiesen 11");
+    CHECK(core::isoDateTime(atAddress->start) == "2027-01-14T14:00");
 }

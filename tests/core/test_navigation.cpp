@@ -454,6 +454,9 @@ TEST_CASE("every intent's effects: sound, printing, statistics", "[navigation][e
         {intent::ChooseKeyboard{"ru"}, {stop, forget}},
         {intent::TestSound{}, {stop, Play{"home", "de"}}},  // staff's test slip keeps its outcome
         {intent::SoundEnded{}, {}},                          // the device fell quiet by itself
+        {intent::OpenProfessional{ScreenId::Actors, {}}, {stop, forget}},
+        {intent::FilterField{"early-help"}, {forget}},    // the explanation of the map of actors goes on
+        {intent::SelectActor{"pro-familia-esslingen"}, {forget}},
     };
     // One row for each kind of intent: a new intent must say here what it asks of the app.
     std::vector<bool> covered(std::variant_size_v<Intent>, false);
@@ -508,4 +511,47 @@ TEST_CASE("starting over silences, restores the volume and forgets the visit", "
     CHECK(session.chosen.empty());
     CHECK_FALSE(session.largeText);
     CHECK(session.volume == 3);
+}
+
+TEST_CASE("the professionals' screens: opened, filtered by field of work, and back with the filter kept",
+          "[navigation][professionals]") {
+    Session session = atHome();
+    apply(session, intent::OpenProfessional{});
+    CHECK(session.current() == ScreenRef{ScreenId::Professionals, {}, {}});
+    apply(session, intent::OpenProfessional{ScreenId::Practices, {}});
+    apply(session, intent::FilterField{"transitions"});
+    CHECK(session.current().topic == "transitions");
+    apply(session, intent::OpenProfessional{ScreenId::Practice, "lesepaten-esslingen"});
+    CHECK(session.current() == ScreenRef{ScreenId::Practice, "lesepaten-esslingen", {}});
+    apply(session, intent::FilterField{"money"});  // no filter on a detail screen
+    CHECK(session.current().topic.empty());
+    apply(session, intent::Back{});
+    CHECK(session.current() == ScreenRef{ScreenId::Practices, {}, "transitions"});
+    // The map of actors starts without a card; a tapped pin shows one, and the field filters it.
+    session.actor = "left-over";
+    apply(session, intent::Back{});
+    apply(session, intent::OpenProfessional{ScreenId::Actors, {}});
+    CHECK(session.actor.empty());
+    apply(session, intent::SelectActor{"caritas-esslingen"});
+    apply(session, intent::FilterField{"money"});
+    CHECK(session.actor == "caritas-esslingen");
+    CHECK(session.current() == ScreenRef{ScreenId::Actors, {}, "money"});
+    // A fresh visit keeps nothing of it.
+    startOver(session, freshSession("de"));
+    CHECK(session.actor.empty());
+    CHECK(session.current().id == ScreenId::Attract);
+}
+
+TEST_CASE("the professionals' screens by name (--open)", "[navigation][professionals]") {
+    for (const char* name : {"professionals", "actors", "practices", "events", "groups"}) {
+        INFO(name);
+        auto screen = parseScreenRef(name);
+        REQUIRE(screen.has_value());
+        CHECK(toString(*screen) == name);
+    }
+    CHECK(parseScreenRef("practice:lesepaten-esslingen") == ScreenRef{ScreenId::Practice, "lesepaten-esslingen", {}});
+    CHECK(parseScreenRef("event:fachtag-uebergaenge") == ScreenRef{ScreenId::Event, "fachtag-uebergaenge", {}});
+    CHECK_FALSE(parseScreenRef("event"));
+    CHECK_FALSE(parseScreenRef("practice"));
+    CHECK_FALSE(parseScreenRef("groups:x"));
 }

@@ -61,7 +61,8 @@ TEST_CASE("an unknown screen or id has no explanation", "[spoken]") {
 TEST_CASE("every conventional explanation is listed once", "[spoken]") {
     const auto keys = conventionalExplanations(twoLanguages());
     CHECK(keys == std::vector<std::string>{"stage:baby", "emergencies", "about", "map", "search", "list",
-                                           "qr", "languages", "provider:familienkasse"});
+                                           "qr", "languages", "professionals", "actors", "practices", "events",
+                                           "groups", "provider:familienkasse"});
 }
 
 TEST_CASE("a missing conventional file means no button, a present one plays", "[spoken]") {

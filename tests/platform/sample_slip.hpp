@@ -10,7 +10,8 @@ namespace kiosk::test {
 
 inline core::SlipLabels germanLabels() {
     return {"Ihre Hilfe-Liste", "Telefon", "Öffnungszeiten", "Mit dem Handy scannen: mehr Infos",
-            "Präventionsnetzwerk gegen Kinderarmut im Landkreis Esslingen"};
+            "Präventionsnetzwerk gegen Kinderarmut im Landkreis Esslingen",
+            "Fragen? Die Geschäftsstelle des Präventionsnetzwerks hilft weiter: 0711 3902-42650"};
 }
 
 // Entry `i` (from 0): title "Angebot <i+1> …", phone "0711 3902-<i+1>0", link ".../angebot-<i+1>…".
@@ -50,7 +51,7 @@ inline core::Slip arabicSlip() {
     slip.date = "26.11.2026";
     slip.language = "ar";
     slip.labels = {"قائمة المساعدة الخاصة بك", "الهاتف", "أوقات العمل", "امسح بالهاتف: مزيد من المعلومات",
-                   "شبكة الوقاية من فقر الأطفال في مقاطعة إسلينغن"};
+                   "شبكة الوقاية من فقر الأطفال في مقاطعة إسلينغن", "هل لديك أسئلة؟ مكتب شبكة الوقاية يساعدك: 0711 3902-42650"};
     core::SlipEntry entry;
     entry.title = kArabicTitle;
     entry.summary = "استشارة مجانية وسرية للعائلات.";

@@ -29,9 +29,11 @@ core::Catalog sampleCatalog() {
     return std::move(source.catalog);
 }
 
-std::map<std::string, std::string> render(const core::Catalog& catalog) {
+std::map<std::string, std::string> render(const core::Catalog& catalog,
+                                          core::LocalDateTime now = {{2027, 1, 11}, 9 * 60}) {
+    // The tests' reference time: the sample's events (early 2027) are all still to come.
     const site::SiteInput input{&catalog, nullptr, KIOSK_SAMPLE_CONTENT, "https://familien.example.de/kiosk",
-                                kLanguages};
+                                kLanguages, now};
     std::map<std::string, std::string> files;
     for (auto& file : site::renderSite(input)) files[file.path] = std::move(file.bytes);
     return files;
@@ -274,4 +276,39 @@ TEST_CASE("an offer page plays the offer's sound file in its language, copied in
     // No German file either: the other languages' pages have no player.
     CHECK(readFile(folder.path() / "site" / core::site_path::offer("de", id) / "index.html").find("<audio") ==
           std::string::npos);
+}
+
+TEST_CASE("the professionals' pages: entry, good practice, events to come, working groups", "[site][professionals]") {
+    const core::Catalog catalog = sampleCatalog();
+    const auto files = render(catalog);
+    for (const auto& lang : kLanguages) {
+        INFO(lang);
+        for (const auto& part : {"", "gute-praxis", "termine", "arbeitsgruppen"})
+            CHECK(files.count(core::site_path::professionals(lang, part) + "index.html"));
+        for (const auto& practice : catalog.practices) {
+            const auto page = files.find(core::site_path::practice(lang, practice.id) + "index.html");
+            REQUIRE(page != files.end());
+            CHECK(page->second.find(practice.title.get(lang)) != std::string::npos);
+        }
+        // "Über uns" leads there, as on the kiosk.
+        CHECK(files.at(core::site_path::about(lang) + "index.html").find("fachkraefte/index.html\"") !=
+              std::string::npos);
+    }
+    // The sample's events lie in 2027: each with its start and its registration address.
+    const std::string& events = files.at(core::site_path::professionals("de", "termine") + "index.html");
+    CHECK(events.find("<time datetime=\"2027-01-14T14:00\">") != std::string::npos);
+    CHECK(events.find("https://www.beispiel-praeventionsnetzwerk.de/anmeldung/impuls-kinderarmut-erkennen") !=
+          std::string::npos);
+    CHECK(events.find("Impuls: Kinderarmut erkennen") < events.find("Kurzschulung: Leistungen"));  // soonest first
+    const std::string& groups = files.at(core::site_path::professionals("de", "arbeitsgruppen") + "index.html");
+    CHECK(groups.find("Werden Sie Teil des Netzwerks") != std::string::npos);
+    CHECK(files.at("sitemap.xml").find("/de/fachkraefte/gute-praxis/lesepaten-esslingen/") != std::string::npos);
+}
+
+TEST_CASE("an event that has ended when the site is built is not on it", "[site][professionals]") {
+    const core::Catalog catalog = sampleCatalog();
+    const auto files = render(catalog, {{2027, 1, 14}, 16 * 60});
+    const std::string& events = files.at(core::site_path::professionals("de", "termine") + "index.html");
+    CHECK(events.find("Impuls: Kinderarmut erkennen") == std::string::npos);
+    CHECK(events.find("Kurzschulung: Leistungen") != std::string::npos);
 }

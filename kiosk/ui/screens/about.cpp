@@ -29,6 +29,9 @@ void drawAbout(const View& view, Intents& out) {
         headingText(icon("phone") + " " + network.phone);
     }
     if (!network.website.empty()) paragraph(icon("web") + " " + network.website);
+    // The network's side for professionals: here, under its office, and small on the start screen's bar.
+    if (bigButton(icon("account-multiple") + " " + tr("pro.button", lang), ImVec2(0, 0), Look::Secondary))
+        out.push_back(core::intent::OpenProfessional{});
     if (network.hours) {
         ImGui::Spacing();
         headingText(icon("clock") + " " + tr("about.service_hours", lang));

@@ -116,6 +116,10 @@ NavigationButtons navigationButtons(const View& view) {
     if (screen != core::ScreenId::About)
         b.settings.push_back({icon("information") + " " + tr("nav.about", lang), Look::Secondary,
                               core::intent::OpenAbout{}});
+    // For professionals: small, among the settings of the start screen's bar, never among the life stages.
+    if (screen == core::ScreenId::Home)
+        b.settings.push_back({icon("account-multiple") + " " + tr("pro.button", lang), Look::Secondary,
+                              core::intent::OpenProfessional{}});
     b.end.push_back({icon("phone-in-talk") + " " + tr("nav.emergency", lang), Look::Emergency,
                      core::intent::OpenEmergencies{}});
     return b;

@@ -87,6 +87,9 @@ private:
 
 Tessellation g_tessellation;
 
+// The professionals' map of actors: the network's members instead of the families' offers.
+bool actorsMap(const View& view) { return view.session.current().id == core::ScreenId::Actors; }
+
 // A provider shows on the map when it has a place and an offer that passes the map's filters.
 bool showsOffer(const View& view, const core::Offer& offer) {
     const core::ScreenRef& screen = view.session.current();
@@ -110,6 +113,10 @@ namespace {
 using ProviderSet = std::unordered_set<std::string_view>;
 ProviderSet providersWithOffers(const View& view) {
     ProviderSet providers;
+    if (actorsMap(view)) {
+        for (const core::Provider* actor : view.catalog.actors(view.session.current().topic)) providers.insert(actor->id);
+        return providers;
+    }
     for (const auto& offer : view.catalog.offers)
         if (showsOffer(view, offer)) providers.insert(offer.providerId);
     return providers;
@@ -117,7 +124,7 @@ ProviderSet providersWithOffers(const View& view) {
 
 bool shows(const View& view, const ProviderSet& withOffers, const core::Provider& provider) {
     if (!provider.location || !withOffers.count(provider.id)) return false;
-    return !view.session.mapOpenNow || knownOpenNow(provider, view.now, view.kiosk.holidays);
+    return actorsMap(view) || !view.session.mapOpenNow || knownOpenNow(provider, view.now, view.kiosk.holidays);
 }
 
 void drawPin(ImDrawList* draw, ImVec2 at, float radius, ImU32 fill, const std::string& label) {
@@ -173,7 +180,7 @@ MapCache::Layout drawMapContent(ImDrawList& draw, const View& view, const core::
         return s;
     };
     MapCache::Layout layout;
-    fillLand(draw, map, viewport, view.session.mapPlace);
+    fillLand(draw, map, viewport, actorsMap(view) ? std::string() : view.session.mapPlace);
     std::vector<ImVec2> points;
     for (const auto& municipality : map.municipalities)
         for (const auto& area : municipality.areas)
@@ -232,12 +239,14 @@ MapCache::Layout drawMapContent(ImDrawList& draw, const View& view, const core::
 // What decides, this minute, which providers and offers the map shows.
 MapCache::Shown shownNow(const View& view, const core::DistrictMap& map) {
     const core::ScreenRef& screen = view.session.current();
+    const bool actors = actorsMap(view);
     MapCache::Shown shown{.catalog = &view.catalog,
                              .map = &map,
-                             .place = view.session.mapPlace,
+                             .place = actors ? std::string() : view.session.mapPlace,
                              .lifeStage = screen.target,
                              .topic = screen.topic,
-                             .openNow = view.session.mapOpenNow,
+                             .openNow = !actors && view.session.mapOpenNow,
+                             .actors = actors,
                              .date = {},
                              .minuteOfDay = -1};
     if (shown.openNow) {
@@ -401,14 +410,19 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 area, Int
         if (tap.x >= name.min.x && tap.x <= name.max.x && tap.y >= name.min.y && tap.y <= name.max.y)
             place = name.place;
     if (!place) place = core::municipalityAt(map, viewport.toPlane(io.MousePos.x, io.MousePos.y));
+    // A pin opens its provider, or on the map of actors shows its card beside the map.
+    auto pick = [&](const core::Provider* provider) {
+        if (actorsMap(view)) out.push_back(core::intent::SelectActor{provider->id});
+        else out.push_back(core::intent::OpenProvider{provider->id});
+    };
     if (nearest && nearest->members.size() == 1) {
-        out.push_back(core::intent::OpenProvider{layout->shown[nearest->members.front()]->id});
+        pick(layout->shown[nearest->members.front()]);
     } else if (nearest && camera.zoom < core::kMaxZoom) {  // several: closer, so they come apart
         const ImVec2 at = moved(ImVec2(nearest->x, nearest->y));
         out.push_back(core::intent::MoveMap{core::zoomed(camera, map.bounds, 2, viewport.toPlane(at.x, at.y))});
     } else if (nearest) {
-        out.push_back(core::intent::OpenProvider{layout->shown[nearest->members.front()]->id});
-    } else if (place) {
+        pick(layout->shown[nearest->members.front()]);
+    } else if (place && !actorsMap(view)) {
         out.push_back(core::intent::SelectPlace{place->name});
     }
 }
@@ -538,7 +552,9 @@ void miniMap(const View& view, const core::Provider& provider, float width) {
     mutedText(kMapAttribution);
 }
 
-void drawMap(const View& view, Intents& out) {
+void drawMap(const View& view, Intents& out) { drawMapScreen(view, out, drawPanel); }
+
+void drawMapScreen(const View& view, Intents& out, MapPanel panelOf) {
     const std::string& lang = view.language();
     if (!view.map) {
         titleText(icon("map") + " " + tr("map.title", lang));
@@ -559,7 +575,7 @@ void drawMap(const View& view, Intents& out) {
     };
     auto beside = [&](float width) {
         ImGui::BeginChild("##mappanel", ImVec2(width, 0));
-        drawPanel(view, *view.map, out);
+        panelOf(view, *view.map, out);
         ImGui::EndChild();
     };
     if (portrait) {

@@ -4,6 +4,8 @@
 #include "kiosk/ui/view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
+#include <functional>
+
 namespace kiosk::ui {
 
 void drawAttract(const View& view, Intents& out);
@@ -18,6 +20,30 @@ void drawListQr(const View& view, Intents& out);
 void drawLanguages(const View& view, Intents& out);
 void drawMap(const View& view, Intents& out);
 void drawSearch(const View& view, Intents& out);
+// For professionals (issue 16): the entry and its screens.
+void drawProfessionals(const View& view, Intents& out);
+void drawActors(const View& view, Intents& out);
+void drawPractices(const View& view, Intents& out);
+void drawPractice(const View& view, Intents& out);
+void drawEvents(const View& view, Intents& out);
+void drawEvent(const View& view, Intents& out);
+void drawGroups(const View& view, Intents& out);
+// The district map with a panel beside it (below it in portrait): the families' map and the map of actors.
+using MapPanel = void (*)(const View& view, const core::DistrictMap& map, Intents& out);
+void drawMapScreen(const View& view, Intents& out, MapPanel panel);
+// For professionals: a row of buttons, "all" and each field of work in `fields`, the chosen one marked.
+void fieldFilter(const View& view, const std::vector<std::string>& fields, float buttonWidth, Intents& out);
+// "Do, 14.01.2027, 14:00–16:00" in the reader's language.
+std::string eventWhen(const core::Event& event, const std::string& language);
+// Where an event is, in one line: online, a provider's name and address, or the address.
+std::string eventWhere(const View& view, const core::Event& event);
+// A detail screen: `body` scrolls; `qr` (given the side of its code) draws the QR code in a column at the
+// reader's far side on a landscape screen, or below the text on an upright one. No `qr`: text only.
+void detailWithQr(const View& view, const char* id, const std::function<void()>& body,
+                  const std::function<void(float side)>& qr);
+// A person's or office's contact as a vCard QR code (saved to a phone without internet).
+void personQr(const View& view, const std::string& name, const std::string& phone, const std::string& email,
+              const core::Address& address, float side);
 // A small map of the district with the provider's pin (nothing when it has no place), `width` wide.
 void miniMap(const View& view, const core::Provider& provider, float width);
 
