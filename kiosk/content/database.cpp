@@ -495,6 +495,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
             catalog.synonyms.push_back({language, word, {}});
         catalog.synonyms.back().alsoFinds.push_back(synonyms.getColumn(2).getString());
     }
+    catalog.buildIndex();  // the screens filter and look up every frame
     return catalog;
 }
 
