@@ -6,6 +6,8 @@
 #include "kiosk/ui/texture.hpp"
 #include "kiosk/ui/theme.hpp"
 
+#include <GL/gl.h>
+
 #include <algorithm>
 #include <cmath>
 #include <imgui_internal.h>
@@ -358,7 +360,13 @@ void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 bord
     }
     const ImDrawListFlags smoothing = draw.Flags;
     draw.Flags &= ~ImDrawListFlags_AntiAliasedFill;  // the outline lies over the fill's edge
+    // An opaque fill without smoothing replaces what is behind it: written without blending, the
+    // same pixels cost a software GL less (llvmpipe reads no destination, and drops what a fully
+    // covered tile had before).
+    const bool opaque = ((fill >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
+    if (opaque) draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
     draw.AddRectFilled(min, max, fill, rounding);
+    if (opaque) draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { glEnable(GL_BLEND); }, nullptr);
     draw.Flags = smoothing;
     draw.AddRect(min, max, border, rounding, 0, thickness);
 }
