@@ -32,8 +32,11 @@ done
 run() {  # content name, then the kiosk's options; on the database built above
   local name=$1
   shift
-  "$KIOSK" --content "$data/data-$name/content.sqlite" --data-dir "$work/state-$name" --now 2026-11-26T10:00 \
-    --usb-root "$work" "$@" 2>>"$work/kiosk-$name.log"
+  local command=("$KIOSK" --content "$data/data-$name/content.sqlite" --data-dir "$work/state-$name"
+    --now 2026-11-26T10:00 --usb-root "$work" "$@")
+  # In a subshell (`run … &`) the kiosk replaces it, so that $! is the kiosk's own process.
+  [[ $BASHPID != "$$" ]] && exec "${command[@]}" 2>>"$work/kiosk-$name.log"
+  "${command[@]}" 2>>"$work/kiosk-$name.log"
 }
 echo "offers[sample] $(run sample --list offers | wc -l)"
 echo "offers[big] $(run big --list offers | wc -l)"

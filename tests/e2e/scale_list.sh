@@ -34,13 +34,13 @@ title=$(cut -f2 <<<"$listing")
 url=$(cut -f3 <<<"$listing")
 [[ -n "$title" && "$url" == */"$last"/ ]] || fail "--list offers does not list $last with its link: $listing"
 
-# The scroll bar runs down the list's right edge: its handle pulled from the top to the screen's
+# The scroll bar runs down the list's right edge: pressed halfway down it and pulled to the screen's
 # bottom it brings the list's end into view (twice: the heights of cards not yet drawn are estimates).
 cat >"$work/scale.replay" <<SCRIPT
 expect "$count Angebote"
-drag 1874 200 1874 1079
+drag 1874 600 1874 1079
 wait 300
-drag 1874 200 1874 1079
+drag 1874 600 1874 1079
 wait 300
 expect "$title"
 tap "$title"
