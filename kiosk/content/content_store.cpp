@@ -3,8 +3,6 @@
 
 #include "kiosk/content/source_loader.hpp"
 
-#include <malloc.h>
-
 #include <chrono>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -20,9 +18,6 @@ std::optional<core::Catalog> readDatabaseFile(const std::filesystem::path& path,
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
         auto catalog = readCatalog(db);
         info = readContentInfo(db);
-        // Reading held every text twice for a moment; without this the freed half stays with the
-        // process (150 MB with 10,000 offers in six languages).
-        malloc_trim(0);
         return catalog;
     } catch (const std::exception& e) {
         problem = fmt::format("The content database {} cannot be read: {}", path.string(), e.what());
