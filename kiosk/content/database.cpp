@@ -636,6 +636,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
         catalog.synonyms.back().alsoFinds.push_back(synonyms.getColumn(2).getString());
     }
     readProfessionals(db, catalog);
+    catalog.buildIndex();  // the screens filter and look up every frame
     return catalog;
 }
 

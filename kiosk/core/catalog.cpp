@@ -2,8 +2,21 @@
 #include "kiosk/core/catalog.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace kiosk::core {
+
+// Positions in the catalog's lists (not pointers: a copy of the catalog shares its index).
+struct Catalog::Index {
+    size_t stages = 0, topics = 0, providers = 0, offers = 0;  // the lists' sizes it was built for
+    std::unordered_map<std::string, uint32_t> stageAt, topicAt, providerAt, offerAt;
+    std::vector<std::vector<uint32_t>> stageOffers;  // per life stage: its offers but emergencies, in content order
+    std::vector<std::vector<uint32_t>> stageTopics;  // per life stage: the topics of those offers, in content order
+    std::vector<uint32_t> emergencies;               // in emergencyOffers()' order
+    std::unordered_map<std::string, std::vector<uint32_t>> providerOffers;
+    std::vector<std::string> languages;
+};
+
 namespace {
 
 template <typename T>
@@ -16,12 +29,91 @@ bool contains(const std::vector<std::string>& values, std::string_view value) {
     return std::find(values.begin(), values.end(), value) != values.end();
 }
 
+// The item at the indexed position if it is still the one asked for, else a search.
+template <typename T>
+const T* indexedById(const std::vector<T>& items, const std::unordered_map<std::string, uint32_t>* at,
+                     std::string_view id) {
+    if (at) {
+        auto it = at->find(std::string(id));
+        if (it == at->end()) return nullptr;
+        if (it->second < items.size() && items[it->second].id == id) return &items[it->second];
+    }
+    return findById(items, id);
+}
+
+template <typename T>
+std::unordered_map<std::string, uint32_t> positions(const std::vector<T>& items) {
+    std::unordered_map<std::string, uint32_t> at;
+    at.reserve(items.size());
+    for (uint32_t i = 0; i < items.size(); ++i) at.emplace(items[i].id, i);
+    return at;
+}
+
+template <typename T>
+std::vector<const T*> pick(const std::vector<T>& items, const std::vector<uint32_t>& positions) {
+    std::vector<const T*> result;
+    result.reserve(positions.size());
+    for (uint32_t i : positions) result.push_back(&items[i]);
+    return result;
+}
+
 }  // namespace
 
-const LifeStage* Catalog::lifeStage(std::string_view id) const { return findById(lifeStages, id); }
-const Topic* Catalog::topic(std::string_view id) const { return findById(topics, id); }
-const Provider* Catalog::provider(std::string_view id) const { return findById(providers, id); }
-const Offer* Catalog::offer(std::string_view id) const { return findById(offers, id); }
+const Catalog::Index* Catalog::index() const {
+    const Index* index = m_index.get();
+    if (!index || index->stages != lifeStages.size() || index->topics != topics.size() ||
+        index->providers != providers.size() || index->offers != offers.size())
+        return nullptr;
+    return index;
+}
+
+const LifeStage* Catalog::lifeStage(std::string_view id) const {
+    const Index* i = index();
+    return indexedById(lifeStages, i ? &i->stageAt : nullptr, id);
+}
+const Topic* Catalog::topic(std::string_view id) const {
+    const Index* i = index();
+    return indexedById(topics, i ? &i->topicAt : nullptr, id);
+}
+const Provider* Catalog::provider(std::string_view id) const {
+    const Index* i = index();
+    return indexedById(providers, i ? &i->providerAt : nullptr, id);
+}
+const Offer* Catalog::offer(std::string_view id) const {
+    const Index* i = index();
+    return indexedById(offers, i ? &i->offerAt : nullptr, id);
+}
+
+void Catalog::buildIndex() {
+    m_index.reset();  // the lookups below search while the new index is made
+    auto made = std::make_shared<Index>();
+    Index& x = *made;
+    x.stageAt = positions(lifeStages);
+    x.topicAt = positions(topics);
+    x.providerAt = positions(providers);
+    x.offerAt = positions(offers);
+    x.stageOffers.resize(lifeStages.size());
+    x.stageTopics.resize(lifeStages.size());
+    for (uint32_t s = 0; s < lifeStages.size(); ++s) {
+        std::vector<bool> used(topics.size());
+        for (const Offer* o : offersFor(lifeStages[s].id)) {
+            x.stageOffers[s].push_back(static_cast<uint32_t>(o - offers.data()));
+            for (const std::string& t : o->topics)
+                if (auto it = x.topicAt.find(t); it != x.topicAt.end()) used[it->second] = true;
+        }
+        for (uint32_t t = 0; t < topics.size(); ++t)
+            if (used[t]) x.stageTopics[s].push_back(t);
+    }
+    for (const Offer* o : emergencyOffers()) x.emergencies.push_back(static_cast<uint32_t>(o - offers.data()));
+    for (uint32_t i = 0; i < offers.size(); ++i) x.providerOffers[offers[i].providerId].push_back(i);
+    x.languages = languages();
+    x.stages = lifeStages.size();
+    x.topics = topics.size();
+    x.providers = providers.size();
+    x.offers = offers.size();
+    m_index = std::move(made);
+}
+
 const Practice* Catalog::practice(std::string_view id) const { return findById(practices, id); }
 const Event* Catalog::event(std::string_view id) const { return findById(events, id); }
 const WorkingGroup* Catalog::workingGroup(std::string_view id) const { return findById(workingGroups, id); }
@@ -49,10 +141,20 @@ bool Catalog::isEmergency(const Offer& offer) const {
 
 std::vector<const Offer*> Catalog::offersFor(std::string_view stageId, std::string_view topicId) const {
     std::vector<const Offer*> result;
-    for (const Offer& offer : offers) {
-        if (!contains(offer.lifeStages, stageId) || isEmergency(offer)) continue;
-        if (!topicId.empty() && !contains(offer.topics, topicId)) continue;
-        result.push_back(&offer);
+    if (const Index* i = index()) {
+        auto stage = i->stageAt.find(std::string(stageId));
+        if (stage == i->stageAt.end()) return result;
+        result = pick(offers, i->stageOffers[stage->second]);
+        if (!topicId.empty())
+            result.erase(std::remove_if(result.begin(), result.end(),
+                                        [&](const Offer* o) { return !contains(o->topics, topicId); }),
+                         result.end());
+    } else {
+        for (const Offer& offer : offers) {
+            if (!contains(offer.lifeStages, stageId) || isEmergency(offer)) continue;
+            if (!topicId.empty() && !contains(offer.topics, topicId)) continue;
+            result.push_back(&offer);
+        }
     }
     // With a topic chosen, offers whose main (first) topic it is come first: a family choosing
     // "money" sees Kindergeld before the counselling that also helps with money.
@@ -63,6 +165,10 @@ std::vector<const Offer*> Catalog::offersFor(std::string_view stageId, std::stri
 }
 
 std::vector<const Topic*> Catalog::topicsFor(std::string_view stageId) const {
+    if (const Index* i = index()) {
+        auto stage = i->stageAt.find(std::string(stageId));
+        return stage == i->stageAt.end() ? std::vector<const Topic*>{} : pick(topics, i->stageTopics[stage->second]);
+    }
     std::vector<const Offer*> stageOffers = offersFor(stageId);
     std::vector<const Topic*> result;
     for (const Topic& t : topics) {
@@ -96,6 +202,7 @@ std::filesystem::path playableFile(const LocalizedText& audio, const std::filesy
 }
 
 std::vector<const Offer*> Catalog::emergencyOffers() const {
+    if (const Index* i = index()) return pick(offers, i->emergencies);
     std::vector<const Offer*> result;
     for (const Offer& offer : offers)
         if (isEmergency(offer)) result.push_back(&offer);
@@ -108,6 +215,10 @@ std::vector<const Offer*> Catalog::emergencyOffers() const {
 }
 
 std::vector<const Offer*> Catalog::offersOf(std::string_view providerId) const {
+    if (const Index* i = index()) {
+        auto found = i->providerOffers.find(std::string(providerId));
+        return found == i->providerOffers.end() ? std::vector<const Offer*>{} : pick(offers, found->second);
+    }
     std::vector<const Offer*> result;
     for (const Offer& offer : offers)
         if (offer.providerId == providerId) result.push_back(&offer);
@@ -115,6 +226,7 @@ std::vector<const Offer*> Catalog::offersOf(std::string_view providerId) const {
 }
 
 std::vector<std::string> Catalog::languages() const {
+    if (const Index* i = index()) return i->languages;
     std::vector<std::string> result{std::string(kReferenceLanguage)};
     for (const Offer& offer : offers)
         for (const auto& [code, value] : offer.title.values())

@@ -5,7 +5,9 @@
 #include "kiosk/core/opening_hours.hpp"
 #include "kiosk/core/professionals.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -133,6 +135,17 @@ public:
     const LocalizedText* explanation(std::string_view key) const;
     // Languages in which every content text is present (German always first).
     std::vector<std::string> languages() const;
+
+    // Makes the lookups and filters above take time by what they return, not by the size of the
+    // content (a screen asks them every frame, and 10,000 offers are a full pass each): call it once
+    // the catalog is complete, and again after changing it. A copy shares the index. A list that grew
+    // or shrank since is noticed: the answers are then searched for again, as without an index.
+    void buildIndex();
+
+private:
+    struct Index;
+    std::shared_ptr<const Index> m_index;
+    const Index* index() const;  // null when there is none or the lists changed size since
 };
 
 // The file to play of `audio` (paths per language, relative to `mediaDir`) in `language`: that

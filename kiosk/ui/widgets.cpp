@@ -6,9 +6,12 @@
 #include "kiosk/ui/texture.hpp"
 #include "kiosk/ui/theme.hpp"
 
+#include <GL/gl.h>
+
 #include <algorithm>
 #include <cmath>
 #include <imgui_internal.h>
+#include <unordered_map>
 
 namespace kiosk::ui {
 namespace {
@@ -226,6 +229,85 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
     return wasTap(pressed);
 }
 
+namespace {
+
+// Where the cards of one list lie: heights measured where a card was drawn, estimated elsewhere.
+struct CardListLayout {
+    float width = 0, em = 0;     // the heights hold for this width and text size
+    std::vector<float> heights;  // measured, or negative: not drawn yet
+    std::vector<float> tops;     // of each card, from the list's top, spacing included; one more: the end
+    int lastFrame = 0;
+
+    void reset(size_t count, float newWidth, float newEm, float spacing) {
+        width = newWidth;
+        em = newEm;
+        heights.assign(count, -1.0f);
+        place(spacing);
+    }
+    // Each card's top from the heights; an unmeasured card is as high as the measured ones on average.
+    void place(float spacing) {
+        float measured = 0;
+        size_t known = 0;
+        for (float h : heights)
+            if (h >= 0) measured += h, ++known;
+        const float estimate = known ? measured / static_cast<float>(known) : 5 * em;
+        tops.resize(heights.size() + 1);
+        float y = 0;
+        for (size_t i = 0; i < heights.size(); ++i) {
+            tops[i] = y;
+            y += (heights[i] >= 0 ? heights[i] : estimate) + spacing;
+        }
+        tops.back() = y;
+    }
+};
+
+// The lists drawn lately (a screen left a while ago measures anew when it comes back).
+std::unordered_map<ImGuiID, CardListLayout> g_cardLists;
+
+CardListLayout& cardListLayout(ImGuiID id) {
+    const int frame = ImGui::GetFrameCount();
+    if (g_cardLists.size() > 8)
+        for (auto it = g_cardLists.begin(); it != g_cardLists.end();)
+            it = frame - it->second.lastFrame > 60 ? g_cardLists.erase(it) : std::next(it);
+    CardListLayout& layout = g_cardLists[id];
+    layout.lastFrame = frame;
+    return layout;
+}
+
+}  // namespace
+
+int cardList(std::string_view key, size_t count, const std::function<CardText(size_t)>& cardAt) {
+    CardListLayout& layout = cardListLayout(ImGui::GetID(key.data(), key.data() + key.size()));
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    if (layout.heights.size() != count || layout.width != width || layout.em != em()) {
+        layout.reset(count, width, em(), spacing);
+    }
+    if (count == 0) return -1;
+    // In the list's own coordinates: what the scroll area shows of it.
+    const float start = ImGui::GetCursorPosY();
+    const float viewTop = ImGui::GetScrollY() - start;
+    const float viewBottom = viewTop + ImGui::GetWindowHeight();
+    // The first card whose bottom is in view or below it.
+    size_t i = static_cast<size_t>(std::upper_bound(layout.tops.begin() + 1, layout.tops.end(), viewTop) -
+                                   (layout.tops.begin() + 1));
+    int tapped = -1;
+    for (; i < count && layout.tops[i] < viewBottom; ++i) {
+        ImGui::SetCursorPosY(start + layout.tops[i]);
+        const CardText text = cardAt(i);
+        if (card(text.id, text.title, text.lines)) tapped = static_cast<int>(i);
+        const float height = ImGui::GetItemRectSize().y;
+        if (height != layout.heights[i]) {
+            layout.heights[i] = height;
+            layout.place(spacing);  // the cards below move with it
+        }
+    }
+    // The end of the last card ends the content (the scroll range), and what follows goes below it.
+    ImGui::SetCursorPosY(start + layout.tops.back() - spacing);
+    ImGui::GetCurrentWindow()->DC.CursorPos.y += spacing;
+    return tapped;
+}
+
 void titleText(std::string_view text) { wrappedText(fonts().title, palette().text, text); }
 void headingText(std::string_view text) { wrappedText(fonts().heading, palette().text, text); }
 void strongText(std::string_view text) { wrappedText(fonts().bold, palette().text, text); }
@@ -278,7 +360,13 @@ void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 bord
     }
     const ImDrawListFlags smoothing = draw.Flags;
     draw.Flags &= ~ImDrawListFlags_AntiAliasedFill;  // the outline lies over the fill's edge
+    // An opaque fill without smoothing replaces what is behind it: written without blending, the
+    // same pixels cost a software GL less (llvmpipe reads no destination, and drops what a fully
+    // covered tile had before).
+    const bool opaque = ((fill >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
+    if (opaque) draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
     draw.AddRectFilled(min, max, fill, rounding);
+    if (opaque) draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { glEnable(GL_BLEND); }, nullptr);
     draw.Flags = smoothing;
     draw.AddRect(min, max, border, rounding, 0, thickness);
 }

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +54,19 @@ bool tile(std::string_view pictogram, std::string_view title, std::string_view s
 
 // A tappable card of the full available width: bold title, then lines of plain text.
 bool card(std::string_view id, std::string_view title, const std::vector<std::string>& lines);
+
+// What a card of a cardList shows.
+struct CardText {
+    std::string id;  // the offer's: tells the cards apart for ImGui
+    std::string title;
+    std::vector<std::string> lines;
+};
+// `count` cards one below the other, as card() draws them, of which only those in view are asked for
+// (`cardAt`), measured and drawn: a life stage with thousands of offers costs a frame what a
+// screenful costs. The heights measured are kept for the list `key` (name in it what it lists:
+// life stage, topic, language…), the others are estimated from them until they come into view.
+// Returns the position of the card tapped, or -1.
+int cardList(std::string_view key, size_t count, const std::function<CardText(size_t)>& cardAt);
 
 void titleText(std::string_view text);
 void headingText(std::string_view text);

@@ -203,3 +203,37 @@ TEST_CASE("an explanation plays in the family's language, else in German, else n
     CHECK(playableFile(audio, media, "ru") == media / "de/a.ogg");  // no Russian entry: German
     CHECK(playableFile(LocalizedText{}, media, "de").empty());
 }
+
+TEST_CASE("an indexed catalog answers as one without an index", "[catalog]") {
+    const Catalog plain = smallCatalog();
+    Catalog indexed = smallCatalog();
+    indexed.buildIndex();
+    for (const std::string stage : {"pregnancy", "baby", "toddler", "primary-school"}) {
+        CHECK(ids(indexed.topicsFor(stage)) == ids(plain.topicsFor(stage)));
+        for (const std::string topic : {"", "counselling", "money", "health", "housing", "emergencies", "unknown"})
+            CHECK(ids(indexed.offersFor(stage, topic)) == ids(plain.offersFor(stage, topic)));
+    }
+    CHECK(ids(indexed.emergencyOffers()) == ids(plain.emergencyOffers()));
+    CHECK(ids(indexed.offersOf("familienkasse")) == Ids{"kindergeld", "elterngeld"});
+    CHECK(indexed.offersOf("nobody").empty());
+    CHECK(indexed.languages() == plain.languages());
+    REQUIRE(indexed.offer("vorsorge"));
+    CHECK(indexed.offer("vorsorge")->providerId == "kinderarztpraxis");
+    CHECK(indexed.provider("notruf-112")->name.get("de") == "Notruf 112");
+    CHECK(indexed.topic("money")->icon == "currency-eur");
+    CHECK(indexed.lifeStage("toddler")->icon == "human-child");
+    CHECK(indexed.offer("unknown") == nullptr);
+    CHECK(indexed.provider("") == nullptr);
+}
+
+TEST_CASE("an offer added after indexing is found and listed", "[catalog]") {
+    Catalog c = smallCatalog();
+    c.buildIndex();
+    const Catalog copy = c;  // shares the index
+    c.offers.push_back(offer("babyschwimmen", {"baby"}, {"health"}, "kinderarztpraxis", {{"de", "Babyschwimmen"}}));
+    REQUIRE(c.offer("babyschwimmen"));
+    CHECK(ids(c.offersFor("baby", "health")) == Ids{"vorsorge", "babyschwimmen"});
+    CHECK(ids(c.offersOf("kinderarztpraxis")) == Ids{"vorsorge", "babyschwimmen"});
+    CHECK(copy.offer("babyschwimmen") == nullptr);
+    CHECK(ids(copy.offersFor("baby", "health")) == Ids{"vorsorge"});
+}

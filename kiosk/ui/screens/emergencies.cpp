@@ -19,15 +19,20 @@ void drawEmergencies(const View& view, Intents& out) {
     ImGui::Spacing();
     const float bottom = portrait ? bottomBlockHeight("##emergencylisten") : 0;
     beginScrollArea("##helplines", ImVec2(0, portrait ? std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom) : 0));
-    for (const core::Offer* offer : view.catalog.emergencyOffers()) {
-        std::vector<std::string> lines;
+    const auto offers = view.catalog.emergencyOffers();
+    const int tapped = cardList("helplines/" + lang, offers.size(), [&](size_t i) {
+        const core::Offer* offer = offers[i];
+        CardText text{offer->id, offer->title.get(lang), {}};
         if (const core::Provider* provider = view.catalog.provider(offer->providerId)) {
-            if (!provider->phone.empty()) lines.push_back(icon("phone") + " " + provider->phone);
-            if (provider->hours) lines.push_back(icon("clock") + " " + openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang));
+            if (!provider->phone.empty()) text.lines.push_back(icon("phone") + " " + provider->phone);
+            if (provider->hours)
+                text.lines.push_back(icon("clock") + " " +
+                                     openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang));
         }
-        lines.push_back(offer->summary.get(lang));
-        if (card(offer->id, offer->title.get(lang), lines)) out.emplace_back(core::intent::OpenOffer{offer->id});
-    }
+        text.lines.push_back(offer->summary.get(lang));
+        return text;
+    });
+    if (tapped >= 0) out.emplace_back(core::intent::OpenOffer{offers[static_cast<size_t>(tapped)]->id});
     endScrollArea();
     if (portrait) {
         beginBottomBlock();

@@ -32,23 +32,27 @@ void topicButtons(const View& view, const std::vector<const core::Topic*>& topic
         out.push_back(core::intent::OpenMap{});  // the map with this life stage's (and topic's) places
 }
 
-void offerCards(const View& view, const std::vector<const core::Offer*>& offers, Intents& out) {
+// Only the cards in view are laid out: a life stage may have thousands of offers.
+void offerCards(const View& view, const std::string& listKey, const std::vector<const core::Offer*>& offers,
+                Intents& out) {
     const std::string& lang = view.language();
     if (offers.empty()) paragraph(tr("stage.empty", lang));
-    for (const core::Offer* offer : offers) {
-        std::vector<std::string> lines{offer->summary.get(lang)};
+    const int tapped = cardList(listKey + "/" + lang, offers.size(), [&](size_t i) {
+        const core::Offer* offer = offers[i];
+        CardText text{offer->id, offer->title.get(lang), {offer->summary.get(lang)}};
         if (const core::Provider* provider = view.catalog.provider(offer->providerId)) {
             std::string where = icon("map-marker") + " " + provider->name.get(lang);
             if (!provider->address.municipality.empty()) where += ", " + provider->address.municipality;
-            lines.push_back(where);
+            text.lines.push_back(where);
             if (provider->hours) {
                 bool open = false;
                 std::string status = openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang, &open);
-                lines.push_back(icon(open ? "check" : "clock") + " " + status);
+                text.lines.push_back(icon(open ? "check" : "clock") + " " + status);
             }
         }
-        if (card(offer->id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{offer->id});
-    }
+        return text;
+    });
+    if (tapped >= 0) out.push_back(core::intent::OpenOffer{offers[static_cast<size_t>(tapped)]->id});
 }
 
 }  // namespace
@@ -60,6 +64,7 @@ void drawLifeStage(const View& view, Intents& out) {
     if (!stage) return;
     const auto topics = view.catalog.topicsFor(stage->id);
     const auto offers = view.catalog.offersFor(stage->id, screen.topic);
+    const std::string listKey = stage->id + "/" + screen.topic;
 
     titleText(icon(stage->icon) + " " + stage->title.get(lang));
     mutedText(stage->ages.get(lang) + " · " +
@@ -69,7 +74,7 @@ void drawLifeStage(const View& view, Intents& out) {
         // The offers, then listening and the topics under them: in reach from a wheelchair.
         const float bottom = bottomBlockHeight("##stagecontrols");
         beginScrollArea("##offers", ImVec2(0, std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom)));
-        offerCards(view, offers, out);
+        offerCards(view, listKey, offers, out);
         endScrollArea();
         beginBottomBlock();
         screenListen(view, "stage:" + stage->id, out);
@@ -81,7 +86,7 @@ void drawLifeStage(const View& view, Intents& out) {
     if (isRightToLeft(lang)) {  // the topics where this reader starts: on the right
         const float topicsWidth = 16 * em();
         beginScrollArea("##offers", ImVec2(ImGui::GetContentRegionAvail().x - topicsWidth - ImGui::GetStyle().ItemSpacing.x, 0));
-        offerCards(view, offers, out);
+        offerCards(view, listKey, offers, out);
         endScrollArea();
         ImGui::SameLine();
         beginScrollArea("##topics", ImVec2(topicsWidth, 0));
@@ -93,7 +98,7 @@ void drawLifeStage(const View& view, Intents& out) {
         endScrollArea();
         ImGui::SameLine();
         beginScrollArea("##offers", ImVec2(0, 0));
-        offerCards(view, offers, out);
+        offerCards(view, listKey, offers, out);
         endScrollArea();
     }
 }

@@ -487,17 +487,19 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
         else
             mutedText(offers.size() == 1 ? tr("stage.count_one", lang)
                                          : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size()));
-        for (const core::Offer* offer : offers) {
-            std::vector<std::string> lines{offer->summary.get(lang)};
+        const int tapped = cardList("place/" + view.session.mapPlace + "/" + lang, offers.size(), [&](size_t i) {
+            const core::Offer* offer = offers[i];
+            CardText text{offer->id, offer->title.get(lang), {offer->summary.get(lang)}};
             // Whether it is open now, in words (unknown hours are said as such, never as open).
             const core::Provider* provider = view.catalog.provider(offer->providerId);
             if (provider && provider->hours) {
                 bool open = false;
                 const std::string status = openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang, &open);
-                lines.push_back(icon(open ? "check" : "clock") + " " + status);
+                text.lines.push_back(icon(open ? "check" : "clock") + " " + status);
             }
-            if (card(offer->id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{offer->id});
-        }
+            return text;
+        });
+        if (tapped >= 0) out.push_back(core::intent::OpenOffer{offers[static_cast<size_t>(tapped)]->id});
     }
     endScrollArea();
 }

@@ -77,9 +77,11 @@ void drawProvider(const View& view, Intents& out) {
     }
     ImGui::Spacing();
     headingText(tr("provider.offers", lang));
-    for (const core::Offer* offer : view.catalog.offersOf(provider->id))
-        if (card(offer->id, offer->title.get(lang), {offer->summary.get(lang)}))
-            out.push_back(core::intent::OpenOffer{offer->id});
+    const auto offers = view.catalog.offersOf(provider->id);
+    const int tapped = cardList("offers/" + provider->id + "/" + lang, offers.size(), [&](size_t i) {
+        return CardText{offers[i]->id, offers[i]->title.get(lang), {offers[i]->summary.get(lang)}};
+    });
+    if (tapped >= 0) out.push_back(core::intent::OpenOffer{offers[static_cast<size_t>(tapped)]->id});
     if (view.portrait() && !provider->phone.empty()) {
         ImGui::Spacing();
         headingText(icon("qrcode") + " " + tr("offer.qr_contact", lang));

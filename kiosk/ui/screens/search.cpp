@@ -104,15 +104,17 @@ void drawSearch(const View& view, Intents& out) {
     } else {
         mutedText(results.size() == 1 ? tr("search.count_one", lang)
                                       : fmt::format(fmt::runtime(tr("search.count", lang)), results.size()));
-        for (const auto& id : results) {
-            const core::Offer* offer = view.catalog.offer(id);
-            if (!offer) continue;
-            std::vector<std::string> lines{offer->summary.get(lang)};
+        // Only the cards in view are laid out: a short word may find thousands.
+        const int tapped = cardList("results/" + view.session.searchText + "/" + lang, results.size(), [&](size_t i) {
+            const core::Offer* offer = view.catalog.offer(results[i]);
+            if (!offer) return CardText{results[i], results[i], {}};  // the search and the catalog are one database
+            CardText text{offer->id, offer->title.get(lang), {offer->summary.get(lang)}};
             if (const core::Provider* provider = view.catalog.provider(offer->providerId))
-                lines.push_back(icon("map-marker") + " " + provider->name.get(lang) +
-                                (provider->address.municipality.empty() ? "" : ", " + provider->address.municipality));
-            if (card(id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{id});
-        }
+                text.lines.push_back(icon("map-marker") + " " + provider->name.get(lang) +
+                                     (provider->address.municipality.empty() ? "" : ", " + provider->address.municipality));
+            return text;
+        });
+        if (tapped >= 0) out.push_back(core::intent::OpenOffer{results[static_cast<size_t>(tapped)]});
     }
     endScrollArea();
 }
