@@ -64,7 +64,7 @@ echo "pss_mib $(awk -v k="$pss_kib" 'BEGIN { printf "%.1f", k / 1024 }')"
 # 3. Idle CPU: the kiosk showing an offer (with its open-now line and QR codes), untouched.
 kiosk --window 1920x1080 --open offer:kindergeld &
 pid=$!
-sleep 2
+sleep 3  # the sound device closes after two seconds without sound
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 before=$(ticks)
 sleep "$idle_seconds"
