@@ -663,8 +663,12 @@ core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const co
     std::filesystem::remove(staging, ec);
     try {
         SQLite::Database db(staging.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        // The caller flushes the finished file: SQLite's own syncs at each commit would only wait.
-        if (flush == Flush::ByCaller) db.exec("PRAGMA synchronous = OFF");
+        // A new file beside the old one, flushed whole before it replaces it (here or by the caller):
+        // SQLite's own rollback journal and syncs would only write twice and wait. A big cache
+        // keeps the search index's pages in memory while it is built (10,000 offers: 190 MB).
+        db.exec("PRAGMA journal_mode = OFF");
+        db.exec("PRAGMA synchronous = OFF");
+        db.exec("PRAGMA cache_size = -65536");
         writeCatalog(db, catalog, info);
     } catch (const SQLite::Exception& e) {
         std::filesystem::remove(staging, ec);

@@ -43,7 +43,7 @@ int keygen(const fs::path& name) {
 }
 
 int build(const fs::path& source, fs::path output, const fs::path& keyFile, std::int64_t version, std::string name,
-          const std::string& compression) {
+          const std::string& compression, bool withoutDatabase) {
     const auto key = readSecretKey(keyFile);
     if (!key) {
         std::fprintf(stderr, "kiosk-pack build: %s\n", key.problem().logLine().c_str());
@@ -59,7 +59,8 @@ int build(const fs::path& source, fs::path output, const fs::path& keyFile, std:
                              : compression == "gzip" ? Compression::Gzip
                                                      : Compression::Zstd;
     const auto started = std::chrono::steady_clock::now();
-    const auto built = buildPack(source, output, *key, version, name, kind);
+    const auto built = buildPack(source, output, *key, version, name, kind,
+                                 withoutDatabase ? PackDatabase::SourceOnly : PackDatabase::Ready);
     if (!built && built.problem().is(PackBuildProblem::ContentMistakes)) {
         // The content's mistakes, one a line as the kiosk names them, then how many.
         std::fprintf(stderr, "%s%s\n", built.problem().detail().c_str(), built.problem().english().c_str());
@@ -193,6 +194,9 @@ int main(int argc, char** argv) {
     buildCommand->add_option("--name", name, "pack name (default: familienkiosk)");
     buildCommand->add_option("--compress", compression, "zstd (default), gzip or none")
         ->check(CLI::IsMember({"zstd", "gzip", "none"}));
+    bool withoutDatabase = false;
+    buildCommand->add_flag("--without-database", withoutDatabase,
+                           "leave out the ready database: kiosks build it from the YAML (slower import)");
 
     fs::path pack, pubkey;
     auto* verifyCommand = cli.add_subcommand("verify", "check a pack's signature and every file's size and hash");
@@ -223,7 +227,7 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 2;
     }
     if (*keygenCommand) return keygen(keyName);
-    if (*buildCommand) return build(source, output, secretKey, version, name, compression);
+    if (*buildCommand) return build(source, output, secretKey, version, name, compression, withoutDatabase);
     if (*verifyCommand) return verify(pack, pubkey);
     if (*hoursCommand) return kiosk::content::runHoursCommand(hours);
     if (*siteCommand) return site(siteOptions);

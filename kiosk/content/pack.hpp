@@ -19,6 +19,9 @@ inline constexpr std::string_view kManifestName = "manifest.json";
 inline constexpr std::string_view kSignatureName = "manifest.sig";
 inline constexpr std::string_view kPayloadFolder = "content";  // every payload path starts with "content/"
 inline constexpr std::uint64_t kMaxManifestBytes = 4u << 20;
+// The ready database kiosk-pack builds from the source (the kiosk's own code and schema), packed
+// before the source files; a kiosk of the same schema uses it instead of building its own.
+inline constexpr std::string_view kReadyDatabasePath = "content/content.sqlite";
 
 // What a kiosk takes at most from one pack.
 struct ImportLimits {

@@ -174,9 +174,36 @@ core::Problem refused(Refusal code, std::vector<std::string> values, std::string
     return core::Problem(code, std::move(values), std::move(detail));
 }
 
-// The content of a pack being imported, built from its source files in the staging folder: checked
-// exactly as a content folder is checked, its database built and read back, the signed manifest
-// written beside it. Nothing is flushed: the importer syncs the staging folder as a whole once the
+// The pack's ready database, linked to where the kiosk reads it, when this kiosk can use it: kiosk-pack
+// built it with the kiosk's own code and its hash matched the signed manifest; here SQLite checks it
+// and its schema must be this kiosk's. A hard link, not a copy or a move: the signed file stays whole
+// where the manifest names it, at no cost in time or disk. Nothing: the caller builds it from the YAML.
+std::optional<core::Catalog> readyCatalog(const fs::path& staging, const std::string& packName) {
+    const fs::path packed = staging / kReadyDatabasePath;
+    const fs::path database = staging / "content.sqlite";
+    std::error_code ec;
+    if (!fs::exists(packed, ec)) return std::nullopt;
+    fs::create_hard_link(packed, database, ec);
+    if (ec) return std::nullopt;
+    std::string why;
+    try {
+        SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
+        const int schema = db.execAndGet("PRAGMA user_version").getInt();
+        const std::string check = schema == kSchemaVersion ? db.execAndGet("PRAGMA integrity_check").getString() : "";
+        if (schema == kSchemaVersion && check == "ok") return readCatalog(db);
+        why = schema != kSchemaVersion ? fmt::format("schema version {}, this kiosk's is {}", schema, kSchemaVersion)
+                                       : "integrity check: " + check;
+    } catch (const std::exception& e) {
+        why = e.what();
+    }
+    spdlog::info("content: {}: the pack's ready database is not used ({}); building it from the source", packName, why);
+    fs::remove(database, ec);
+    return std::nullopt;
+}
+
+// The content of a pack being imported, in the staging folder: the pack's ready database when this
+// kiosk can use it, else built from its source files, checked exactly as a content folder is
+// checked, and read back; the signed manifest written beside it. Nothing is flushed: the importer syncs the staging folder as a whole once the
 // pack is unpacked. A full disk refuses the pack as one the kiosk cannot store.
 core::Result<core::Catalog> buildContentOrThrow(const fs::path& staging, const std::string& packName,
                                                 const Manifest& manifest, const std::string& manifestBytes,
@@ -187,6 +214,7 @@ core::Result<core::Catalog> buildContentOrThrow(const fs::path& staging, const s
         out.close();
         if (!out) return refused(Refusal::CannotStore, {}, fmt::format("cannot write {}", (staging / name).string()));
     }
+    if (auto ready = readyCatalog(staging, packName)) return std::move(*ready);
     SourceResult source = loadSource(staging / "content");
     if (!source.ok())
         return refused(Refusal::ContentMistakes, {std::to_string(source.errors.size()), source.errors.front().toString()},

@@ -244,6 +244,8 @@ void PackStream::noteSourceFiles() {
     if (!m_options.sourceReady || m_folder.empty()) return;
     auto names = sourceFiles();
     names.insert(names.end(), optionalSourceFiles().begin(), optionalSourceFiles().end());
+    // The ready database (packed first) is checked and announced with the source files.
+    if (m_expected.count(std::string(kReadyDatabasePath))) m_sourcePaths.emplace_back(kReadyDatabasePath);
     for (const auto& name : names)
         if (std::string path = std::string(kPayloadFolder) + "/" + name; m_expected.count(path))
             m_sourcePaths.push_back(path);

@@ -33,8 +33,9 @@ struct PackReadOptions {
     // Only for verifyAndUnpack:
     // Flush what was written to disk (syncfs) before returning; false only for a throw-away look.
     bool syncToDisk = true;
-    // Called once every content source file (the YAML, packed first) is unpacked and its hash
-    // checked, while the media still stream; the importer builds its database meanwhile.
+    // Called once every content source file (the YAML, packed first) and the ready database, when
+    // the pack has one, are unpacked and their hashes checked, while the media still stream; the
+    // importer checks or builds its database meanwhile.
     std::function<void(const VerifiedPack& sofar)> sourceReady;
     // Called after the last file checked out, before the one flush to disk, so that whatever the
     // importer still writes into the folder is flushed with it.

@@ -1,7 +1,8 @@
-// A pack is a tar (libarchive, pax) of the manifest, its signature, the content's source files and
-// then its media, compressed as a whole; written through a durable file replacement.
+// A pack is a tar (libarchive, pax) of the manifest, its signature, the database built from the
+// content, the content's source files and then its media, compressed as a whole; written through a durable file replacement.
 #include "kiosk/content/pack_writer.hpp"
 
+#include "kiosk/content/database.hpp"
 #include "kiosk/content/pack_hashing.hpp"
 #include "kiosk/content/source_loader.hpp"
 #include "kiosk/files/durable_file.hpp"
@@ -10,6 +11,8 @@
 #include <archive_entry.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <fmt/format.h>
 #include <fstream>
@@ -153,17 +156,59 @@ core::Result<void> writeArchive(files::FileReplacement& out, Compression compres
     return {};
 }
 
+// A private temporary folder for the ready database, removed with everything in it.
+class TemporaryFolder {
+public:
+    TemporaryFolder() {
+        std::string pattern = (fs::temp_directory_path() / "kiosk-pack-XXXXXX").string();
+        if (::mkdtemp(pattern.data())) m_path = pattern;
+    }
+    ~TemporaryFolder() {
+        std::error_code ignored;
+        if (!m_path.empty()) fs::remove_all(m_path, ignored);
+    }
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+// The database the kiosk would build from this content, with the kiosk's own code, into `folder`.
+core::Result<fs::path> readyDatabase(const fs::path& folder, const core::Catalog& catalog, const std::string& name,
+                                     std::int64_t version) {
+    if (folder.empty())
+        return files::fileProblem(errno, fs::temp_directory_path(), "create folder");
+    const fs::path database = folder / "content.sqlite";
+    auto written = writeDatabaseFile(database, catalog,
+                                     {fmt::format("content pack {} version {}", name, version), "pack-build",
+                                      nowIso8601()},
+                                     Flush::ByCaller);
+    if (!written) return std::move(written).takeProblem();
+    return database;
+}
+
 }  // namespace
 
 core::Result<Manifest> buildPack(const fs::path& source, const fs::path& pack, const SecretKey& key,
-                                 std::int64_t version, const std::string& name, Compression compression) {
+                                 std::int64_t version, const std::string& name, Compression compression,
+                                 PackDatabase database) {
     initSodium();
     if (version <= 0) return core::Problem(PackBuildProblem::BadVersion);
-    if (SourceResult content = loadSource(source); !content.ok())
+    SourceResult content = loadSource(source);
+    if (!content.ok())
         return core::Problem(PackBuildProblem::ContentMistakes, {std::to_string(content.errors.size())},
                              describe(content.errors));
     auto payload = payloadOf(source);
     if (!payload) return std::move(payload).takeProblem();
+    TemporaryFolder temporary;
+    if (database == PackDatabase::Ready) {
+        // First in the pack, so that a kiosk has it verified while the media still stream in.
+        auto ready = readyDatabase(temporary.path(), content.catalog, name, version);
+        if (!ready) return std::move(ready).takeProblem();
+        payload->insert(payload->begin(), PayloadFile{std::string(kReadyDatabasePath), *ready});
+    }
     auto files = packFilesOf(*payload);
     if (!files) return std::move(files).takeProblem();
 

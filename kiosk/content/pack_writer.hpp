@@ -24,11 +24,15 @@ std::string_view problemName(PackBuildProblem code);
 std::string_view problemEnglish(PackBuildProblem code);
 
 enum class Compression { None, Gzip, Zstd };
+// Whether the pack carries the database built from its source (kReadyDatabasePath) beside it.
+enum class PackDatabase { Ready, SourceOnly };
 
 // Validates `source` like the kiosk does, then writes a signed pack of its source files and media
-// (beside `pack` first, then renamed over it: never half a pack). Returns the pack's manifest.
+// (beside `pack` first, then renamed over it: never half a pack), with the database built from them
+// first when `database` says Ready (kiosk-pack's default). Returns the pack's manifest.
 core::Result<Manifest> buildPack(const std::filesystem::path& source, const std::filesystem::path& pack,
                                  const SecretKey& key, std::int64_t version, const std::string& name,
-                                 Compression compression = Compression::Zstd);
+                                 Compression compression = Compression::Zstd,
+                                 PackDatabase database = PackDatabase::SourceOnly);
 
 }  // namespace kiosk::content

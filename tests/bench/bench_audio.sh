@@ -22,6 +22,16 @@ grep -o 'first audible sample [0-9.]* ms after the tap' "$work/kiosk.log" | awk 
 echo "tap_to_sound_ms_median $(median <"$work/latency.txt")"
 echo "tap_to_sound_ms_max $(sort -n "$work/latency.txt" | tail -n1)"
 
+# The same after a quiet moment: the device closed after two seconds without sound (so that an idle
+# kiosk uses no CPU), and each tap opens it again.
+quiet_taps=$([[ ${BENCH_QUICK:-0} == 1 ]] && echo 2 || echo 8)
+for _ in $(seq "$quiet_taps"); do printf 'tap "Anhören"\nwait 400\ntap "Stopp"\nwait 2600\n'; done >"$work/quiet.replay"
+: >"$work/kiosk.log"
+kiosk --window 1920x1080 --open offer:kindergeld --replay "$work/quiet.replay" || fail "the listening script failed"
+grep -o 'first audible sample [0-9.]* ms after the tap' "$work/kiosk.log" | awk '{ print $4 }' >"$work/quiet.txt"
+echo "tap_to_sound_after_quiet_ms_median $(median <"$work/quiet.txt")"
+echo "tap_to_sound_after_quiet_ms_max $(sort -n "$work/quiet.txt" | tail -n1)"
+
 # The same file's own leading silence, for comparison (part of the figure above).
 file="$SOURCE_DIR/content/sample/audio/de/kindergeld.ogg"
 lead=$(sox "$file" -t raw -e signed -b 16 -c 1 -r 44100 - trim 0 0.5 2>/dev/null |

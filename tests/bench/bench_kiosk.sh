@@ -40,21 +40,10 @@ done
 echo "glxinfo_ms_median $(median <"$work/glx.txt")"
 
 # 2. Memory after visiting every kind of screen (fonts, QR textures and content all loaded).
-cat >"$work/visit.replay" <<SCRIPT
-tap "Baby"
-tap "Geld und Leistungen"
-tap "Kindergeld"
-tap "Mehr über diese Stelle"
-tap "Über uns"
-tap "Hilfe sofort"
-tap "Start"
-tap "Kindergarten"
-drag 1200 950 1200 350
-wait 3000
-SCRIPT
+{ cat "$(dirname "$0")/every_screen.replay"; echo "wait 4000"; } >"$work/visit.replay"
 "$KIOSK" --data-dir "$work/data" --window 1920x1080 --open home --replay "$work/visit.replay" 2>>"$work/kiosk.log" &
 pid=$!
-sleep 2.5
+sleep 4  # the visit (map and search included) takes 1-3 s, then 4 s still
 rss_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
 pss_kib=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup")
 wait "$pid" || fail "the visit script failed"
@@ -64,7 +53,7 @@ echo "pss_mib $(awk -v k="$pss_kib" 'BEGIN { printf "%.1f", k / 1024 }')"
 # 3. Idle CPU: the kiosk showing an offer (with its open-now line and QR codes), untouched.
 kiosk --window 1920x1080 --open offer:kindergeld &
 pid=$!
-sleep 2
+sleep 3  # the sound device closes after two seconds without sound
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 before=$(ticks)
 sleep "$idle_seconds"

@@ -1,5 +1,6 @@
 // Unit tests for content packs: keys, build, verify; a corpus of bad packs made here, each refused in
 // its own words with the data folder byte-for-byte unchanged; import, rollback and what is kept.
+#include "kiosk/content/database.hpp"
 #include "kiosk/content/pack_hashing.hpp"
 #include "kiosk/content/pack_import.hpp"
 #include "kiosk/content/pack_keys.hpp"
@@ -620,4 +621,81 @@ TEST_CASE("an import killed at any point leaves exactly the old or exactly the n
     CHECK(points >= 75);  // the issue asks for at least 50
     CHECK(oldSeen > 0);
     CHECK(newSeen > 0);
+}
+
+namespace {
+
+// Puts `database`'s bytes first into a hand-made pack, as kiosk-pack puts its ready database.
+void addReadyDatabase(PackParts& parts, const fs::path& database) {
+    const std::string data = readFile(database);
+    parts.manifest.files.insert(parts.manifest.files.begin(),
+                                PackFile{std::string(kReadyDatabasePath), data.size(), blake2bHex(data)});
+    parts.payload.insert(parts.payload.begin(), RawEntry{std::string(kReadyDatabasePath), data});
+}
+
+std::size_t offersShown(const fs::path& data) { return loadKioskContent(kSample, data).catalog->offers.size(); }
+
+}  // namespace
+
+TEST_CASE("a pack's ready database is used when its schema is the kiosk's; otherwise the YAML is built") {
+    Bench bench;
+    const std::size_t sourceOffers = loadSource(bench.source()).catalog.offers.size();
+    // A ready database that differs from the YAML (one offer less) shows which of the two came in.
+    core::Catalog fewer = loadSource(bench.source()).catalog;
+    fewer.offers.pop_back();
+    const fs::path ready = bench.file("ready.sqlite");
+    REQUIRE(writeDatabaseFile(ready, fewer, {"test", "ready", "2026-01-01T00:00:00Z"}));
+
+    SECTION("kiosk-pack packs it first; the import takes it") {
+        const fs::path pack = bench.file("with-database.kpack");
+        const auto built = buildPack(bench.source(), pack, bench.key, 1, "test", Compression::Zstd, PackDatabase::Ready);
+        REQUIRE(built);
+        CHECK(built->files.size() == 8);  // the ready database, five YAML files and two sound files
+        CHECK(built->files.front().path == kReadyDatabasePath);
+        const auto imported = bench.import(pack);
+        INFO(words(imported));
+        REQUIRE(imported);
+        CHECK(imported->offers == sourceOffers);
+        CHECK(offersShown(bench.data()) == sourceOffers);
+        // One file under both names (the signed one in content/, the one the kiosk reads): no copy.
+        CHECK(fs::equivalent(bench.data() / "current" / kReadyDatabasePath, bench.data() / "current/content.sqlite"));
+    }
+    SECTION("a ready database of the kiosk's schema is what the kiosk shows") {
+        PackParts parts = bench.parts(1);
+        addReadyDatabase(parts, ready);
+        const auto imported = bench.import(bench.write(parts, "ready"));
+        INFO(words(imported));
+        REQUIRE(imported);
+        CHECK(imported->offers == sourceOffers - 1);
+        CHECK(offersShown(bench.data()) == sourceOffers - 1);
+    }
+    SECTION("another schema version: built from the YAML") {
+        SQLite::Database(ready.string(), SQLite::OPEN_READWRITE)
+            .exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion + 1));
+        PackParts parts = bench.parts(1);
+        addReadyDatabase(parts, ready);
+        const auto imported = bench.import(bench.write(parts, "newer-schema"));
+        INFO(words(imported));
+        REQUIRE(imported);
+        CHECK(imported->offers == sourceOffers);
+        CHECK(offersShown(bench.data()) == sourceOffers);
+    }
+    SECTION("a signed file SQLite cannot read: built from the YAML") {
+        writeFile(ready, std::string(8192, 'x'));
+        PackParts parts = bench.parts(1);
+        addReadyDatabase(parts, ready);
+        const auto imported = bench.import(bench.write(parts, "not-a-database"));
+        INFO(words(imported));
+        REQUIRE(imported);
+        CHECK(offersShown(bench.data()) == sourceOffers);
+    }
+    SECTION("a ready database altered after signing is refused like any file") {
+        PackParts parts = bench.parts(1);
+        addReadyDatabase(parts, ready);
+        parts.payload.front().data[100] ^= 1;
+        const auto imported = bench.import(bench.write(parts, "altered"));
+        REQUIRE_FALSE(imported);
+        CHECK(imported.problem().is(Refusal::ContentDiffers));
+        CHECK_FALSE(activeVersion(bench.data()));
+    }
 }
