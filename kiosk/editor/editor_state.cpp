@@ -1,0 +1,125 @@
+// The editor's frame-to-frame work that is not a panel: the live check, badges, saving, keys.
+#include "kiosk/editor/editor_state.hpp"
+
+#include "kiosk/editor/field_schema.hpp"
+#include "kiosk/ui/strings.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace kiosk::editor {
+
+namespace {
+
+// The check starts this long after the last keystroke: typing never waits for it, and a word is
+// checked once, not letter by letter.
+constexpr auto kCheckDelay = std::chrono::milliseconds(250);
+
+// ImGui 1.86 with the GLFW backend: keys by GLFW's codes, which are the capital letters' ASCII codes.
+constexpr int kKeyS = 'S', kKeyY = 'Y', kKeyZ = 'Z';
+
+}  // namespace
+
+const std::string& words(const EditorState& state, std::string_view key) { return ui::tr(key, state.words); }
+
+void followCheck(EditorState& state) {
+    const auto now = std::chrono::steady_clock::now();
+    if (state.document.revision() != state.submitted) {
+        if (state.changedAt == std::chrono::steady_clock::time_point{}) state.changedAt = now;
+        if (now - state.changedAt >= kCheckDelay && !state.check->busy()) {
+            state.submitted = state.document.revision();
+            state.check->submit(state.submitted, editing::snapshotOf(state.document));
+            state.changedAt = {};
+        }
+    }
+    if (auto report = state.check->take()) {
+        state.problems = editing::placeProblems(state.document, report->errors);
+        if (report->catalog) state.catalog = report->catalog;
+    }
+}
+
+int problemsOf(const EditorState& state, editing::EntryRef where) {
+    return static_cast<int>(std::count_if(state.problems.begin(), state.problems.end(),
+                                          [&](const editing::PlacedProblem& p) { return p.where == where; }));
+}
+
+std::vector<std::string> missingTranslations(const EditorState& state, editing::EntryRef where) {
+    std::vector<std::string> missing;
+    const YAML::Node& node = state.document.entry(where);
+    if (!node.IsMap()) return missing;
+    for (const Field& field : fieldsOf(state.document.files()[where.file].name)) {
+        if (field.kind != FieldKind::Translated) continue;
+        const YAML::Node value = node[field.name];
+        if (!value) continue;
+        for (const auto& code : ui::uiLanguages()) {
+            if (code == "de") continue;
+            if (value.IsScalar() || !value[code] || value[code].Scalar().empty()) {
+                missing.push_back(field.name + ":" + code);
+            }
+        }
+    }
+    return missing;
+}
+
+void save(EditorState& state) {
+    const auto lost = state.document.commentsLost();
+    if (!lost.empty() && !state.commentsSaid) {
+        state.confirmingSave = true;  // the toolbar asks once
+        return;
+    }
+    auto saved = state.document.save();
+    state.messageIsProblem = !saved.ok();
+    state.message = saved ? words(state, "editor.saved") : ui::problemText(saved.problem(), state.words);
+}
+
+void shortcuts(EditorState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl) return;
+    if (ImGui::IsKeyPressed(kKeyS, false)) save(state);
+    if (ImGui::IsKeyPressed(kKeyZ, false)) {
+        if (io.KeyShift) state.document.redo();
+        else state.document.undo();
+    }
+    if (ImGui::IsKeyPressed(kKeyY, false)) state.document.redo();
+}
+
+void drawToolbar(EditorState& state) {
+    if (ImGui::Button(words(state, "editor.save").c_str())) save(state);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!state.document.canUndo());
+    if (ImGui::Button(words(state, "editor.undo").c_str())) state.document.undo();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!state.document.canRedo());
+    if (ImGui::Button(words(state, "editor.redo").c_str())) state.document.redo();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const bool checking = state.check->busy() || state.document.revision() != state.submitted;
+    const int count = static_cast<int>(state.problems.size());
+    ImGui::TextUnformatted(checking ? words(state, "editor.checking").c_str()
+                           : count == 0 ? words(state, "editor.no_problems").c_str()
+                                        : fmt::format(fmt::runtime(words(state, "editor.problems_count")), count).c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted(state.document.hasChanges() ? words(state, "editor.unsaved").c_str() : "");
+    if (!state.message.empty()) {
+        ImGui::SameLine();
+        if (state.messageIsProblem) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", state.message.c_str());
+        else ImGui::TextUnformatted(state.message.c_str());
+    }
+    if (state.confirmingSave) {
+        std::string files;
+        for (const auto& name : state.document.commentsLost()) files += (files.empty() ? "" : ", ") + name;
+        ImGui::TextWrapped("%s", fmt::format(fmt::runtime(words(state, "editor.comments_dropped")), files).c_str());
+        if (ImGui::Button(words(state, "editor.save_anyway").c_str())) {
+            state.commentsSaid = true;
+            state.confirmingSave = false;
+            save(state);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(words(state, "editor.cancel").c_str())) state.confirmingSave = false;
+    }
+}
+
+}  // namespace kiosk::editor
