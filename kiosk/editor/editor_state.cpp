@@ -3,6 +3,7 @@
 
 #include "kiosk/editor/field_schema.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 #include <imgui.h>
 
@@ -23,6 +24,11 @@ constexpr int kKeyS = 'S', kKeyY = 'Y', kKeyZ = 'Z';
 }  // namespace
 
 const std::string& words(const EditorState& state, std::string_view key) { return ui::tr(key, state.words); }
+
+void noteItem(const std::string& text, bool tappable) {
+    if (tappable) ui::noteTappableText(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true);
+    else ui::noteVisibleText(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
 
 void followCheck(EditorState& state) {
     const auto now = std::chrono::steady_clock::now();
@@ -87,6 +93,7 @@ void shortcuts(EditorState& state) {
 
 void drawToolbar(EditorState& state) {
     if (ImGui::Button(words(state, "editor.save").c_str())) save(state);
+    noteItem(words(state, "editor.save"));
     ImGui::SameLine();
     ImGui::BeginDisabled(!state.document.canUndo());
     if (ImGui::Button(words(state, "editor.undo").c_str())) state.document.undo();
@@ -101,18 +108,22 @@ void drawToolbar(EditorState& state) {
     ImGui::TextUnformatted(checking ? words(state, "editor.checking").c_str()
                            : count == 0 ? words(state, "editor.no_problems").c_str()
                                         : fmt::format(fmt::runtime(words(state, "editor.problems_count")), count).c_str());
+    if (!checking) noteItem(count == 0 ? words(state, "editor.no_problems") : words(state, "editor.problems_count"), false);
     ImGui::SameLine();
     ImGui::TextUnformatted(state.document.hasChanges() ? words(state, "editor.unsaved").c_str() : "");
     if (!state.message.empty()) {
         ImGui::SameLine();
         if (state.messageIsProblem) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", state.message.c_str());
         else ImGui::TextUnformatted(state.message.c_str());
+        noteItem(state.message, false);
     }
     if (state.confirmingSave) {
         std::string files;
         for (const auto& name : state.document.commentsLost()) files += (files.empty() ? "" : ", ") + name;
         ImGui::TextWrapped("%s", fmt::format(fmt::runtime(words(state, "editor.comments_dropped")), files).c_str());
-        if (ImGui::Button(words(state, "editor.save_anyway").c_str())) {
+        const bool anyway = ImGui::Button(words(state, "editor.save_anyway").c_str());
+        noteItem(words(state, "editor.save_anyway"));
+        if (anyway) {
             state.commentsSaid = true;
             state.confirmingSave = false;
             save(state);

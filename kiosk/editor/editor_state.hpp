@@ -68,6 +68,9 @@ void drawPreview(EditorState& state, ImVec2 pos, ImVec2 size);
 void save(EditorState& state);
 void shortcuts(EditorState& state);
 
+// The last item, named for scripts (`--replay`: tap "TEXT", expect "TEXT"): tappable or only shown.
+void noteItem(const std::string& text, bool tappable = true);
+
 // The editor's own words (assets/i18n/editor) in its language.
 const std::string& words(const EditorState& state, std::string_view key);
 

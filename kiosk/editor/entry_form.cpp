@@ -29,15 +29,23 @@ int growString(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// The label of the field drawn: its inputs are named "Feld <label>" for scripts.
+std::string g_fieldLabel;
+
 // An input of a std::string; true on a change. `lines` > 1: a box of that many lines.
 bool inputString(const char* id, std::string& text, int lines = 1) {
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
-    if (lines > 1)
-        return ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1,
-                                         ImVec2(-1, ImGui::GetTextLineHeight() * static_cast<float>(lines + 1)), flags,
-                                         growString, &text);
-    ImGui::SetNextItemWidth(-1);
-    return ImGui::InputText(id, text.data(), text.capacity() + 1, flags, growString, &text);
+    bool changed = false;
+    if (lines > 1) {
+        changed = ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1,
+                                            ImVec2(-1, ImGui::GetTextLineHeight() * static_cast<float>(lines + 1)),
+                                            flags, growString, &text);
+    } else {
+        ImGui::SetNextItemWidth(-1);
+        changed = ImGui::InputText(id, text.data(), text.capacity() + 1, flags, growString, &text);
+    }
+    noteItem("Feld " + g_fieldLabel);
+    return changed;
 }
 
 // Typing in one field is one undo step: from the first key after the field was entered.
@@ -75,6 +83,7 @@ void languageTabs(EditorState& state, const YAML::Node& value, const std::string
             ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().onPrimary);
         }
         if (ImGui::SmallButton(label.c_str())) state.textLanguage = code;
+        noteItem("Sprache " + g_fieldLabel + " " + code);
         if (chosen) ImGui::PopStyleColor(2);
         ImGui::SameLine();
     }
@@ -102,13 +111,16 @@ void hours(EditorState& state, EntryRef where, const Field& field, const YAML::N
     auto read = core::OpeningHours::read(text);
     if (!read) {
         ImGui::TextColored(kProblemColour, "%s", read.problem().english().c_str());
+        noteItem(read.problem().english(), false);
         return;
     }
     const core::HolidayCalendar calendar(state.catalog ? state.catalog->network.schoolHolidays
                                                        : std::vector<core::SchoolHoliday>{});
     const std::string week = core::weeklyHoursText(*read, ui::hoursWords(state.words));
     const std::string today = ui::openingStatusText(*read, state.now, calendar, state.words);
-    ImGui::TextWrapped("%s", fmt::format(fmt::runtime(words(state, "editor.hours_reading")), week, today).c_str());
+    const std::string reading = fmt::format(fmt::runtime(words(state, "editor.hours_reading")), week, today);
+    ImGui::TextWrapped("%s", reading.c_str());
+    noteItem(reading, false);
 }
 
 void chooseProvider(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
@@ -171,6 +183,7 @@ void codes(EditorState& state, EntryRef where, const Field& field, const YAML::N
 void address(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
     for (const char* key : {"street", "postal_code", "municipality"}) {
         ImGui::TextUnformatted(words(state, std::string("editor.address.") + key).c_str());
+        g_fieldLabel = words(state, std::string("editor.address.") + key);
         std::string text = value && value.IsMap() ? scalarOf(value[key]) : std::string();
         if (inputString(("##" + field.name + key).c_str(), text))
             note(state, state.document.setNested(where, field.name, key, text, typing()));
@@ -236,18 +249,22 @@ void drawField(EditorState& state, EntryRef where, const Field& field) {
     ImGui::PushID(field.name.c_str());
     ImGui::Spacing();
     ImGui::PushFont(ui::fonts().bold);
-    ImGui::TextUnformatted((words(state, "editor.field." + field.name) + (field.required ? " *" : "")).c_str());
+    g_fieldLabel = words(state, "editor.field." + field.name);
+    ImGui::TextUnformatted((g_fieldLabel + (field.required ? " *" : "")).c_str());
     ImGui::PopFont();
     if (state.jumpTo == field.name) {
         ImGui::SetScrollHereY(0.2f);
-        ImGui::SetKeyboardFocusHere(1);
+        ImGui::SetKeyboardFocusHere(0);  // the field's first input
     }
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", words(state, "editor.help." + field.name).c_str());
     ImGui::PopTextWrapPos();
     for (const auto& problem : state.problems)
         if (problem.where == where && problem.field == field.name)
+        {
             ImGui::TextColored(kProblemColour, "%s", problem.error.message.c_str());
+            noteItem(problem.error.message, false);
+        }
     switch (field.kind) {
     case FieldKind::Id: identity(state, where); break;
     case FieldKind::Translated: translated(state, where, field, value); break;

@@ -54,7 +54,9 @@ void fileTabs(EditorState& state) {
         const std::string label = words(state, "editor.file." + file.name.substr(0, file.name.find('.'))) +
                                   (file.error ? " (!)" : "") + "###" + file.name;
         const ImGuiTabItemFlags flags = follow && state.file == i ? ImGuiTabItemFlags_SetSelected : 0;
-        if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+        const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+        noteItem(words(state, "editor.file." + file.name.substr(0, file.name.find('.'))));
+        if (open) {
             if (!follow && state.file != i) {
                 state.file = i;
                 state.entry = file.kind == editing::FileKind::Map ? std::optional<std::size_t>(0) : std::nullopt;
@@ -83,7 +85,9 @@ void drawEntryList(EditorState& state, float width) {
         state.filter.copy(buffer, sizeof buffer - 1);
         if (ImGui::InputTextWithHint("##filter", words(state, "editor.filter").c_str(), buffer, sizeof buffer))
             state.filter = buffer;
+        noteItem(words(state, "editor.filter"));
         if (ImGui::Button(words(state, "editor.new").c_str())) newEntry(state);
+        noteItem(words(state, "editor.new"));
         ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 8));
         ImGuiListClipper clipper;
         std::vector<std::size_t> shown;
@@ -100,7 +104,9 @@ void drawEntryList(EditorState& state, float width) {
                 if (const int n = problemsOf(state, where); n > 0) badges += fmt::format(" [! {}]", n);
                 if (!missingTranslations(state, where).empty()) badges += " [" + words(state, "editor.badge_translation") + "]";
                 const std::string label = titleOf(state, where) + badges + "##" + std::to_string(i);
-                if (ImGui::Selectable(label.c_str(), state.entry == i)) {
+                const bool chosen = ImGui::Selectable(label.c_str(), state.entry == i);
+                noteItem(titleOf(state, where));
+                if (chosen) {
                     state.entry = i;
                     state.renameTo.clear();
                 }
@@ -118,7 +124,9 @@ void drawProblems(EditorState& state) {
     for (std::size_t i = 0; i < state.problems.size(); ++i) {
         const auto& problem = state.problems[i];
         const std::string label = problem.error.toString() + "##problem" + std::to_string(i);
-        if (ImGui::Selectable(label.c_str()) && problem.where) {
+        const bool clicked = ImGui::Selectable(label.c_str());
+        noteItem(problem.error.toString());
+        if (clicked && problem.where) {
             state.file = problem.where->file;
             state.entry = problem.where->entry;
             state.jumpTo = problem.field;
