@@ -47,6 +47,29 @@ std::string readText(const fs::path& file) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// Each entry's lines as the file has them, when every entry starts a line with "- " (a block
+// list); else nothing (the check then reads the canonical form).
+std::vector<std::string> entrySlices(const std::string& text, const std::vector<YAML::Node>& entries) {
+    std::vector<std::size_t> lineStarts{0};
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') lineStarts.push_back(i + 1);
+    std::vector<std::size_t> starts;
+    for (const auto& entry : entries) {
+        const auto line = static_cast<std::size_t>(entry.Mark().line);
+        if (entry.Mark().line < 0 || line >= lineStarts.size() || text.compare(lineStarts[line], 2, "- ") != 0)
+            return {};
+        starts.push_back(lineStarts[line]);
+    }
+    std::vector<std::string> slices;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
+        if (end < starts[i]) return {};
+        slices.push_back(text.substr(starts[i], end - starts[i]));
+        if (slices.back().back() != '\n') slices.back() += '\n';
+    }
+    return slices;
+}
+
 SourceFile readFile(const fs::path& folder, const std::string& name, bool optional) {
     SourceFile file;
     file.name = name;
@@ -95,7 +118,13 @@ core::Result<ContentDocument> ContentDocument::open(const fs::path& folder) {
     document.m_folder = folder;
     for (const auto& name : content::sourceFiles()) document.m_files.push_back(readFile(folder, name, false));
     for (const auto& name : content::optionalSourceFiles()) document.m_files.push_back(readFile(folder, name, true));
-    for (const auto& file : document.m_files) document.m_entryTexts.emplace_back(file.entries.size());
+    for (const auto& file : document.m_files) {
+        document.m_entryTexts.emplace_back(file.entries.size());
+        document.m_sourceTexts.emplace_back();
+        if (file.editable() && file.kind == FileKind::Entries)
+            document.m_sourceTexts.back() = entrySlices(readText(folder / file.name), file.entries);
+        document.m_sourceTexts.back().resize(file.entries.size());
+    }
     return document;
 }
 
@@ -137,6 +166,7 @@ void ContentDocument::apply(const Edit& edit, bool forward) {
         if (value) node[edit.field] = YAML::Clone(*value);
         else node.remove(edit.field);
         texts.at(edit.where.entry).clear();
+        m_sourceTexts.at(edit.where.file).at(edit.where.entry).clear();
     } else {
         // A new list of handles: assigning a YAML::Node (as vector::insert and erase do when they
         // shift elements) would overwrite the node it refers to, not point it elsewhere.
@@ -149,8 +179,14 @@ void ContentDocument::apply(const Edit& edit, bool forward) {
         if (inserting && edit.where.entry >= file.entries.size())
             entries.push_back(YAML::Clone(forward ? *edit.after : *edit.before));
         file.entries.swap(entries);
-        if (inserting) texts.insert(texts.begin() + at, std::string());
-        else texts.erase(texts.begin() + at);
+        auto& sources = m_sourceTexts.at(edit.where.file);
+        if (inserting) {
+            texts.insert(texts.begin() + at, std::string());
+            sources.insert(sources.begin() + at, std::string());
+        } else {
+            texts.erase(texts.begin() + at);
+            sources.erase(sources.begin() + at);
+        }
     }
     file.changed = true;
     ++m_revision;
@@ -298,6 +334,23 @@ std::string ContentDocument::fileText(std::size_t index) const {
     for (std::size_t i = 0; i < file.entries.size(); ++i)
         if (texts[i].empty()) texts[i] = canonicalEntry(file.entries[i]);
     return joinEntries(texts);
+}
+
+std::string ContentDocument::checkText(std::size_t index) const {
+    const SourceFile& file = m_files.at(index);
+    if (file.kind == FileKind::Map) return fileText(index);
+    const auto& sources = m_sourceTexts.at(index);
+    auto& texts = m_entryTexts.at(index);
+    std::string text;
+    for (std::size_t i = 0; i < file.entries.size(); ++i) {
+        if (!sources[i].empty()) {
+            text += sources[i];
+            continue;
+        }
+        if (texts[i].empty()) texts[i] = canonicalEntry(file.entries[i]);
+        text += texts[i];
+    }
+    return file.entries.empty() ? "[]\n" : text;
 }
 
 core::Result<void> ContentDocument::save(bool all) {

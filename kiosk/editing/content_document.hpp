@@ -110,6 +110,9 @@ public:
 
     // The canonical text of a file as it would be saved (entries' texts are kept between calls).
     std::string fileText(std::size_t file) const;
+    // The text the live check reads: entries not edited since opening as they are in the file (no
+    // need to write 2,000 offers anew for each keystroke), edited ones in the canonical form.
+    std::string checkText(std::size_t file) const;
     // Writes every changed file (`all`: every editable file) durably, the version on disk first
     // copied to .previous/<name> in the folder (which packs leave out, as every hidden folder).
     // Stops at the first problem; files written before it stay written.
@@ -122,7 +125,8 @@ private:
 
     std::filesystem::path m_folder;
     std::vector<SourceFile> m_files;
-    mutable std::vector<std::vector<std::string>> m_entryTexts;  // canonical text per entry; empty: to be made
+    mutable std::vector<std::vector<std::string>> m_entryTexts;
+    std::vector<std::vector<std::string>> m_sourceTexts;  // each entry's lines in the file; empty: edited  // canonical text per entry; empty: to be made
     std::vector<Edit> m_history;
     std::size_t m_done = 0;  // edits in m_history that are applied
     std::uint64_t m_revision = 0;

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 Snapshot snapshotOf(const ContentDocument& document) {
     Snapshot snapshot;
     for (std::size_t i = 0; i < document.files().size(); ++i)
-        if (document.files()[i].editable()) snapshot.emplace_back(document.files()[i].name, document.fileText(i));
+        if (document.files()[i].editable()) snapshot.emplace_back(document.files()[i].name, document.checkText(i));
     return snapshot;
 }
 

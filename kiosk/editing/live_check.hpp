@@ -34,7 +34,7 @@ struct CheckReport {
     std::chrono::milliseconds took{0};
 };
 
-// The files of the document as they would be saved: name and text (files that did not parse are
+// The files of the document as the check reads them (ContentDocument::checkText; files that did not parse are
 // left out, and so are read from the folder as they are).
 using Snapshot = std::vector<std::pair<std::string, std::string>>;
 Snapshot snapshotOf(const ContentDocument& document);

@@ -6,6 +6,7 @@
 #include "kiosk/ui/widgets.hpp"
 
 #include <imgui.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -36,7 +37,10 @@ void followCheck(EditorState& state) {
         if (state.changedAt == std::chrono::steady_clock::time_point{}) state.changedAt = now;
         if (now - state.changedAt >= kCheckDelay && !state.check->busy()) {
             state.submitted = state.document.revision();
+            const auto before = std::chrono::steady_clock::now();
             state.check->submit(state.submitted, editing::snapshotOf(state.document));
+            spdlog::info("editor: snapshot for the check took {} ms",
+                          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - before).count());
             state.changedAt = {};
         }
     }
