@@ -1,6 +1,7 @@
 // The editor's frame-to-frame work that is not a panel: the live check, badges, saving, keys.
 #include "kiosk/editor/editor_state.hpp"
 
+#include "kiosk/editing/stick_writer.hpp"
 #include "kiosk/editor/field_schema.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -106,6 +107,14 @@ void drawToolbar(EditorState& state) {
     ImGui::BeginDisabled(!state.document.canRedo());
     if (ImGui::Button(words(state, "editor.redo").c_str())) state.document.redo();
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(words(state, "editor.stick.title").c_str())) {
+        state.stick->open = true;
+        state.stick->version = editing::proposedVersion(state.document.folder());
+        state.stick->detected = detectSticks();
+        if (state.stick->stick.empty() && !state.stick->detected.empty()) state.stick->stick = state.stick->detected.front();
+    }
+    noteItem(words(state, "editor.stick.title"));
     ImGui::SameLine();
     const bool checking = state.check->busy() || state.document.revision() != state.submitted;
     const int count = static_cast<int>(state.problems.size());

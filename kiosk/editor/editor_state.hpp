@@ -4,6 +4,7 @@
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/editing/content_document.hpp"
 #include "kiosk/editing/live_check.hpp"
+#include "kiosk/editor/stick_panel.hpp"
 #include "kiosk/ui/view.hpp"
 
 #include <chrono>
@@ -45,6 +46,7 @@ struct EditorState {
     bool confirmingSave = false;
 
     PreviewChoice preview;
+    std::unique_ptr<StickJob> stick = std::make_unique<StickJob>();
     ui::QrTextures qr;
     core::LocalDateTime now{};
 

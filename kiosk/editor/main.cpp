@@ -7,6 +7,7 @@
 #include "kiosk/app/replay_player.hpp"
 #include "kiosk/editor/editor_state.hpp"
 #include "kiosk/editor/field_schema.hpp"
+#include "kiosk/editor/stick_panel.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -55,6 +56,7 @@ void drawFrame(EditorState& state, ImVec2 size) {
     ImGui::PopStyleColor(3);
     ImGui::End();
     drawPreview(state, ImVec2(size.x - previewWidth, 0), ImVec2(previewWidth, size.y));
+    drawStickPanel(state);
 }
 
 // Frame times (from ImGui's new frame to the GPU done) after the first, which loads the fonts' texture.

@@ -71,4 +71,32 @@ grep -q 'Money for every child, every month.' "$work/content/offers.yaml" || fai
   >"$work/pack.log" 2>&1 || { cat "$work/pack.log" >&2; fail "kiosk-pack build refused the saved content"; }
 kiosk --content "$work/content" --list offers > "$work/offers.txt"
 grep -q $'^kindergeld\tKindergeld für alle Familien' "$work/offers.txt" || fail "the kiosk does not list the new title"
-echo "editor: edited, saved, packed and listed"
+
+# "Auf USB-Stick schreiben" onto a tmpfs standing in for the stick (root: CI), then a stick too small.
+if [[ $(id -u) == 0 ]]; then
+  mkdir -p "$work/stick" "$work/tiny"
+  mount -t tmpfs -o size=16m tmpfs "$work/stick"
+  mount -t tmpfs -o size=64k tmpfs "$work/tiny"
+  listing() { (cd "$work/content" && find . -type f ! -name .familienkiosk-pack-version -exec md5sum {} + | sort); }
+  listing > "$work/content-before"
+  for stick in tiny stick; do
+    cat > "$work/stick-script" <<SCRIPT
+tap "Auf USB-Stick schreiben"
+tap "Feld Signierschlüssel"
+type "$work/key"
+tap "Feld USB-Stick"
+key ctrl+a
+type "$work/$stick"
+tap "Schreiben"
+wait 4000
+screenshot $shots/editor-stick-$stick.png
+expect "$([[ $stick == tiny ]] && echo "ist der Datenträger voll?" || echo "Sie können den Stick jetzt abziehen")"
+SCRIPT
+    "$EDITOR" "$work/content" --replay "$work/stick-script" 2>>"$work/kiosk.log" || fail "writing to the $stick stick"
+  done
+  "$PACK" verify "$work/stick/familienkiosk-1.kpack" --pubkey "$work/key.pub" >"$work/verify.log" 2>&1 \
+    || { cat "$work/verify.log" >&2; fail "the pack on the stick does not verify"; }
+  [[ -z "$(ls -A "$work/tiny")" ]] || fail "a half pack was left on the too small stick"
+  listing | diff - "$work/content-before" >/dev/null || fail "writing to the stick changed the content folder"
+fi
+echo "editor: edited, saved, packed, listed and written to a stick"
