@@ -2,6 +2,7 @@
 #include "kiosk/editing/live_check.hpp"
 
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/editing/scratch_folder.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -17,28 +18,12 @@ Snapshot snapshotOf(const ContentDocument& document) {
     return snapshot;
 }
 
-namespace {
-
-// A scratch folder for one check, removed after it.
-struct ScratchFolder {
-    fs::path path;
-    ScratchFolder() {
-        std::string pattern = (fs::temp_directory_path() / "familienkiosk-editor-XXXXXX").string();
-        if (::mkdtemp(pattern.data())) path = pattern;
-    }
-    ~ScratchFolder() {
-        std::error_code ignored;
-        if (!path.empty()) fs::remove_all(path, ignored);
-    }
-};
-
-}  // namespace
 
 CheckReport checkSnapshot(const fs::path& folder, const Snapshot& snapshot, std::uint64_t revision) {
     const auto start = std::chrono::steady_clock::now();
     CheckReport report;
     report.revision = revision;
-    ScratchFolder scratch;
+    ScratchFolder scratch("familienkiosk-editor");
     if (scratch.path.empty()) {
         report.errors.push_back({"", "", "", "the check could not make a scratch folder in " +
                                                  fs::temp_directory_path().string()});

@@ -4,6 +4,7 @@
 #include "kiosk/content/pack_keys.hpp"
 #include "kiosk/content/pack_reader.hpp"
 #include "kiosk/content/pack_writer.hpp"
+#include "kiosk/editing/scratch_folder.hpp"
 #include "kiosk/files/durable_file.hpp"
 
 #include <algorithm>
@@ -44,18 +45,6 @@ bool isInside(const fs::path& file, const fs::path& folder) {
     return mismatch.first == b.end();
 }
 
-// A scratch folder outside the content folder for the pack before it goes to the stick.
-struct Scratch {
-    fs::path path;
-    Scratch() {
-        std::string pattern = (fs::temp_directory_path() / "familienkiosk-pack-XXXXXX").string();
-        if (::mkdtemp(pattern.data())) path = pattern;
-    }
-    ~Scratch() {
-        std::error_code ignored;
-        if (!path.empty()) fs::remove_all(path, ignored);
-    }
-};
 
 core::Result<void> copyWithProgress(const fs::path& from, const fs::path& to,
                                     const std::function<void(double)>& progress) {
@@ -91,7 +80,7 @@ core::Result<StickPack> writePackToStick(const fs::path& content, const fs::path
     if (isInside(secretKey, content)) return core::Problem(StickProblem::KeyInContent, {secretKey.string()});
     auto key = content::readSecretKey(secretKey);
     if (!key) return std::move(key).takeProblem();
-    Scratch scratch;
+    ScratchFolder scratch("familienkiosk-pack");  // outside the content folder
     if (scratch.path.empty()) return files::fileProblem(errno, fs::temp_directory_path(), "create a folder in");
     const std::string fileName = name + "-" + std::to_string(version) + ".kpack";
     if (progress) progress(0);

@@ -241,14 +241,9 @@ namespace {
 
 // The sample on a small file system of its own (root only: it mounts a tmpfs).
 struct SampleOnTmpfs {
-    kiosk::test::TempFolder mount{"kiosk-editor-tmpfs"};
-    fs::path folder = mount.path() / "content";
-    explicit SampleOnTmpfs(std::size_t kilobytes) {
-        const std::string options = "size=" + std::to_string(kilobytes) + "k";
-        REQUIRE(::mount("tmpfs", mount.path().c_str(), "tmpfs", 0, options.c_str()) == 0);
-        fs::copy(KIOSK_SAMPLE_CONTENT, folder);
-    }
-    ~SampleOnTmpfs() { ::umount2(mount.path().c_str(), MNT_DETACH); }
+    kiosk::test::TmpfsMount disk;
+    fs::path folder = disk.path() / "content";
+    explicit SampleOnTmpfs(std::size_t kilobytes) : disk(kilobytes) { fs::copy(KIOSK_SAMPLE_CONTENT, folder); }
 };
 
 }  // namespace
@@ -263,7 +258,7 @@ TEST_CASE("a read-only folder and a full disk are said as such and keep the save
         const std::string before = readFile(disk.folder / "offers.yaml");
         ContentDocument document = openFolder(disk.folder);
         REQUIRE(document.setText(offer(document), "title", "de", "Neu").ok());
-        REQUIRE(::mount("tmpfs", disk.mount.path().c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0);
+        REQUIRE(::mount("tmpfs", disk.disk.path().c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0);
         auto saved = document.save();
         REQUIRE_FALSE(saved);
         CHECK(saved.problem().is(files::FileProblem::NotAllowed));

@@ -25,15 +25,7 @@ std::map<std::string, std::string> contentsOf(const fs::path& folder) {
     return files;
 }
 
-// A stick: a tmpfs of `kilobytes` mounted in a folder of its own (root only).
-struct Stick {
-    kiosk::test::TempFolder folder{"kiosk-editor-stick"};
-    explicit Stick(std::size_t kilobytes) {
-        const std::string options = "size=" + std::to_string(kilobytes) + "k";
-        REQUIRE(::mount("tmpfs", folder.path().c_str(), "tmpfs", 0, options.c_str()) == 0);
-    }
-    ~Stick() { ::umount2(folder.path().c_str(), MNT_DETACH); }
-};
+using Stick = kiosk::test::TmpfsMount;  // a stick: a tmpfs of its own (root only)
 
 }  // namespace
 
@@ -48,10 +40,10 @@ TEST_CASE("a pack written to a stick verifies there, and the next version is pro
     CHECK(proposedVersion(sample.folder) == 1);
     Stick stick(8192);
     double last = -1;
-    auto written = writePackToStick(sample.folder, key, 1, "esslingen", stick.folder.path(),
+    auto written = writePackToStick(sample.folder, key, 1, "esslingen", stick.path(),
                                     [&](double fraction) { last = fraction; });
     REQUIRE(written.ok());
-    CHECK(written->file == stick.folder.path() / "esslingen-1.kpack");
+    CHECK(written->file == stick.path() / "esslingen-1.kpack");
     CHECK(fs::file_size(written->file) > 0);
     CHECK(last == 1.0);
     CHECK(proposedVersion(sample.folder) == 2);
@@ -72,10 +64,10 @@ TEST_CASE("a stick too small or a key in the content folder is refused, the cont
     REQUIRE(content::generateKeyPair(key).ok());
     const auto before = contentsOf(sample.folder);
     Stick stick(64);  // the sample's pack needs more
-    auto full = writePackToStick(sample.folder, key, 1, "esslingen", stick.folder.path());
+    auto full = writePackToStick(sample.folder, key, 1, "esslingen", stick.path());
     REQUIRE_FALSE(full);
     CHECK(full.problem().is(files::FileProblem::NoRoom));
     CHECK(contentsOf(sample.folder) == before);
-    CHECK(fs::is_empty(stick.folder.path()));  // no half pack left on the stick
+    CHECK(fs::is_empty(stick.path()));  // no half pack left on the stick
     CHECK(proposedVersion(sample.folder) == 1);
 }
