@@ -36,6 +36,7 @@ struct EditorState {
     std::size_t file = 0;      // the list shown on the left
     std::optional<std::size_t> tabShown;  // the file whose tab was shown last frame
     std::optional<std::size_t> entry;
+    std::optional<std::size_t> listScrolledTo;  // the entry the list last scrolled to
     std::string filter;
     std::string textLanguage = "de";  // the form's language tab
     std::string jumpTo;               // a field to scroll to and focus (a problem was clicked)

@@ -95,6 +95,14 @@ void drawEntryList(EditorState& state, float width) {
             if (state.filter.empty() || contains(titleOf(state, {state.file, i}), state.filter) ||
                 contains(state.document.entryId({state.file, i}), state.filter))
                 shown.push_back(i);
+        // The entry chosen elsewhere (--open, a problem clicked) is scrolled into the list's view once.
+        if (state.entry && state.listScrolledTo != state.entry) {
+            const auto row = std::find(shown.begin(), shown.end(), *state.entry);
+            if (row != shown.end())
+                ImGui::SetScrollY(static_cast<float>(row - shown.begin()) * ImGui::GetTextLineHeightWithSpacing() -
+                                  ImGui::GetWindowHeight() * 0.3f);
+            state.listScrolledTo = state.entry;
+        }
         clipper.Begin(static_cast<int>(shown.size()));
         while (clipper.Step())
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
@@ -108,6 +116,7 @@ void drawEntryList(EditorState& state, float width) {
                 noteItem(titleOf(state, where));
                 if (chosen) {
                     state.entry = i;
+                    state.listScrolledTo = i;  // chosen here: it is in view
                     state.renameTo.clear();
                 }
             }
