@@ -36,8 +36,10 @@ void choices(EditorState& state) {
     }
     ImGui::SameLine();
     ImGui::Checkbox(words(state, "editor.preview.portrait").c_str(), &state.preview.portrait);
+    noteItem(words(state, "editor.preview") + " " + words(state, "editor.preview.portrait"));
     ImGui::SameLine();
     ImGui::Checkbox(words(state, "editor.preview.contrast").c_str(), &state.preview.highContrast);
+    noteItem(words(state, "editor.preview") + " " + words(state, "editor.preview.contrast"));
 }
 
 }  // namespace
@@ -68,6 +70,10 @@ void drawPreview(EditorState& state, ImVec2 pos, ImVec2 size) {
     ui::View view{*state.catalog, session, state.now, kiosk, state.qr, audio, print};
     view.area = ui::ScreenArea{ImVec2(pos.x + (room.x - screen.x) * 0.5f, pos.y + top), screen};
     if (state.preview.highContrast) ui::applyTheme(ui::em(), ui::Theme::HighContrast);
+    // The kiosk's screen colour behind its screen (the kiosk clears the whole window with it).
+    const ui::ScreenArea& area = *view.area;
+    ImGui::GetBackgroundDrawList()->AddRectFilled(area.pos, ImVec2(area.pos.x + area.size.x, area.pos.y + area.size.y),
+                                                  ui::palette().background);
     ui::Intents intents;  // a tap in the preview changes nothing: it only shows
     ui::drawKiosk(view, intents);
     if (state.preview.highContrast) ui::applyTheme(ui::em(), ui::Theme::Standard);
