@@ -52,7 +52,7 @@ void drawStickPanel(EditorState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.4f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(40 * ui::em(), 22 * ui::em()), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(40 * ui::em(), 26 * ui::em()), ImGuiCond_Appearing);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::palette().surface);
     ImGui::PushStyleColor(ImGuiCol_Button, ui::palette().background);
     ImGui::Begin(words(state, "editor.stick.title").c_str(), &job.open, ImGuiWindowFlags_NoSavedSettings);
