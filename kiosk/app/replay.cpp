@@ -61,6 +61,16 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
     if (command == "targets" && args == 1) return step::Targets{w[1]};
     if (command == "check-targets" && args == 1 && number(w[1], a) && a > 0 && a <= 100) return step::CheckTargets{a};
     if (command == "fail-frame" && args == 0) return step::FailFrame{};
+    if (command == "type" && args == 1) return step::Type{w[1]};
+    if (command == "key" && args == 1) {
+        // GLFW's key codes: a letter is its capital's ASCII code; Enter 257, Tab 258, Escape 256.
+        const bool ctrl = w[1].starts_with("ctrl+");
+        const std::string name = ctrl ? w[1].substr(5) : w[1];
+        if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'z') return step::Key{ctrl, name[0] - 'a' + 'A'};
+        if (name == "enter") return step::Key{ctrl, 257};
+        if (name == "tab") return step::Key{ctrl, 258};
+        if (name == "escape") return step::Key{ctrl, 256};
+    }
     if (command == "advance" && args == 1 && number(w[1], a) && a >= 0 && a <= 366 * 86'400)
         return step::Advance{static_cast<int>(a)};
     return std::nullopt;
@@ -92,7 +102,7 @@ std::string_view problemEnglish(ReplayProblem code) {
     case ReplayProblem::UnknownCommand:
         return "line {}: cannot understand '{}' (commands: wait MS, tap X Y, tap \"TEXT\", drag X1 Y1 X2 Y2, "
                "expect \"TEXT\", expect-not \"TEXT\", screenshot FILE, advance SECONDS, targets FILE, "
-               "check-targets MM)";
+               "check-targets MM, type \"TEXT\", key ctrl+s)";
     }
     return "line {}: cannot understand '{}'";
 }

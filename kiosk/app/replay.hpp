@@ -27,10 +27,12 @@ struct CheckTargets { float millimetres; };  // fail unless every control on scr
 // `fail-frame`: the next frame fails while the screen is drawn (an exception thrown inside an open
 // window), as a bug in a screen would: the kiosk must log it and start afresh on its start screen.
 struct FailFrame {};
+struct Type { std::string text; };  // `type "TEXT"`: typed into the field that has the focus (the editor's e2e)
+struct Key { bool ctrl; int code; };  // `key ctrl+s`, `key enter`: one key pressed and released (GLFW's code)
 }  // namespace step
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,
-                          step::Advance, step::Targets, step::CheckTargets, step::FailFrame>;
+                          step::Advance, step::Targets, step::CheckTargets, step::FailFrame, step::Type, step::Key>;
 
 struct ReplayLine {
     int number;

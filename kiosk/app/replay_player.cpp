@@ -35,6 +35,13 @@ void ReplayPlayer::beforeFrame(KioskClock& clock, int width, int height) {
     // while a `wait` lets real time pass.
     const auto now = KioskClock::Steady::now();
     if (now >= m_waitUntil) io.DeltaTime = kFrameSeconds;
+    if (m_keyDown) {  // pressed for one frame, like a finger on a key
+        io.KeysDown[m_keyDown->code] = false;
+        io.KeyCtrl = false;
+        m_keyDown.reset();
+        m_settle = 3;
+        return;
+    }
     if (!m_mouse.empty()) {
         const MouseFrame& m = m_mouse.front();
         io.MousePos = ImVec2(m.x, m.y);
@@ -81,6 +88,17 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
         }
         return fail(line, fmt::format("nothing to tap labelled \"{}\" on screen; tappable: {}", tap->text,
                                       visibleSummary(true)));
+    }
+    if (auto* type = std::get_if<step::Type>(&line.step)) {
+        ImGui::GetIO().AddInputCharactersUTF8(type->text.c_str());
+        m_settle = 3;
+        return false;
+    }
+    if (auto* key = std::get_if<step::Key>(&line.step)) {
+        ImGui::GetIO().KeysDown[key->code] = true;
+        ImGui::GetIO().KeyCtrl = key->ctrl;
+        m_keyDown = *key;
+        return false;
     }
     if (auto* drag = std::get_if<step::Drag>(&line.step)) {
         press(drag->x1, drag->y1, drag->x2, drag->y2);

@@ -7,6 +7,7 @@
 #include "kiosk/core/screen_size.hpp"
 
 #include <deque>
+#include <optional>
 #include <utility>
 #include <string>
 #include <vector>
@@ -46,6 +47,7 @@ private:
     KioskClock::Steady::time_point m_waitUntil{};
     bool m_failed = false;
     bool m_failFrame = false;
+    std::optional<step::Key> m_keyDown;  // released in the next frame
 };
 
 }  // namespace kiosk::app

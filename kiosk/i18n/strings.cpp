@@ -213,6 +213,22 @@ std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir) {
     return problems;
 }
 
+std::vector<core::Problem> addUiStrings(const std::filesystem::path& i18nDir) {
+    current();  // the kiosk's words first
+    Strings added;
+    std::vector<core::Problem> problems;
+    for (const std::string& code : listedLanguages(i18nDir)) {
+        const auto file = i18nDir / (code + ".po");
+        if (!std::filesystem::exists(file))
+            problems.emplace_back(TranslationProblem::MissingFile, std::vector<std::string>{file.string()});
+        else if (auto read = readPo(file, code, added); !read)
+            problems.push_back(std::move(read).takeProblem());
+    }
+    dropMismatchedPlaceholders(added, problems);
+    for (auto& [key, translations] : added.table) strings().table[key] = std::move(translations);
+    return problems;
+}
+
 const std::string& tr(std::string_view key, std::string_view language) {
     thread_local std::string missing;
     const Strings& s = current();

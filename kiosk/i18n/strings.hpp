@@ -42,6 +42,11 @@ std::string_view problemEnglish(TranslationProblem code);
 // Replaces what was loaded. Returns the problems, none when all is well (then German is there).
 std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir);
 
+// Adds the words of another program beside the kiosk's (the editor's assets/i18n/editor): every
+// `CODE.po` its LINGUAS names, read as above, into the table loaded already. The languages stay
+// the kiosk's; a key without a translation shows German. Returns the problems, none when all is well.
+std::vector<core::Problem> addUiStrings(const std::filesystem::path& i18nDir);
+
 // The languages the kiosk offers, in the order of LINGUAS: adding a .po file adds a language.
 const std::vector<std::string>& uiLanguages();
 bool isUiLanguage(std::string_view code);

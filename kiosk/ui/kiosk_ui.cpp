@@ -88,16 +88,22 @@ std::string allTexts(const core::Catalog* catalog) {
     return texts;
 }
 
+ScreenArea View::screenArea() const {
+    if (area) return *area;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    return {viewport->Pos, viewport->Size};
+}
+
 bool View::portrait() const {
-    ImVec2 size = ImGui::GetMainViewport()->Size;
+    ImVec2 size = screenArea().size;
     return size.y > size.x;
 }
 
 void drawKiosk(const View& view, Intents& out) {
     setRightToLeft(isRightToLeft(view.language()));
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(viewport->Size);
+    const ScreenArea area = view.screenArea();
+    ImGui::SetNextWindowPos(area.pos);
+    ImGui::SetNextWindowSize(area.size);
     ImGui::Begin("##kiosk", nullptr, kScreenFlags);
     const core::ScreenId screen = view.session.current().id;
     const bool withBar = screen != core::ScreenId::Attract;

@@ -6,6 +6,7 @@
 
 namespace kiosk::ui {
 
+using i18n::addUiStrings;
 using i18n::forEachUiString;
 using i18n::hoursWords;
 using i18n::isRightToLeft;

@@ -65,6 +65,12 @@ struct UpdateView {
     std::optional<core::Problem> problem;  // Failed: why (a refusal), said in the reader's language
 };
 
+// Where the kiosk's screen is drawn: the whole window, or (the editor's preview) a part of it.
+struct ScreenArea {
+    ImVec2 pos;
+    ImVec2 size;
+};
+
 struct View {
     const core::Catalog& catalog;
     const core::Session& session;
@@ -78,9 +84,11 @@ struct View {
     std::optional<core::GeoPoint> here{};                    // the kiosk's own place ("you are here")
     const std::vector<std::string>* searchResults = nullptr;  // offer ids for session.searchText, best first
     MapCache* mapCache = nullptr;                            // kept across frames; null: the map drawn afresh
+    std::optional<ScreenArea> area{};                        // none: the whole window
 
     const std::string& language() const { return session.language; }
     bool portrait() const;
+    ScreenArea screenArea() const;
 };
 
 // The whole kiosk for one frame: the current screen, the navigation bar and any overlay.

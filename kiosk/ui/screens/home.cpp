@@ -15,7 +15,7 @@ void drawHome(const View& view, Intents& out) {
     paragraph(tr("home.intro", lang));
     // On an upright screen every control sits in its lower two thirds, in reach from a wheelchair.
     if (view.portrait())
-        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetMainViewport()->Size.y / 3));
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), view.screenArea().size.y / 3));
     // Search and map for families who know what they need or where they are.
     {
         Row row;  // from the right for a right-to-left reader

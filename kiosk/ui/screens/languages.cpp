@@ -16,7 +16,7 @@ void drawLanguages(const View& view, Intents& out) {
     ImGui::Spacing();
     // On a portrait screen the buttons sit in its lower two thirds, in reach from a wheelchair.
     if (view.portrait())
-        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetMainViewport()->Size.y / 3));
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), view.screenArea().size.y / 3));
     languageButtons(view, out, ImGui::GetContentRegionAvail().x, 3.6f * em());
     if (view.portrait()) {
         ImGui::Spacing();

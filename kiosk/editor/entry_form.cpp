@@ -1,0 +1,299 @@
+// Middle: the selected entry's fields, each with its help text, its problems and a fitting input.
+#include "kiosk/core/opening_hours.hpp"
+#include "kiosk/core/text_format.hpp"
+#include "kiosk/editor/editor_state.hpp"
+#include "kiosk/editor/field_schema.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/theme.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // GetItemID: which input the typing is in (ImGui 1.86)
+
+#include <fmt/format.h>
+#include <sstream>
+
+namespace kiosk::editor {
+
+namespace {
+
+using editing::EntryRef;
+
+const ImVec4 kProblemColour(0.72f, 0.08f, 0.08f, 1);
+
+int growString(ImGuiInputTextCallbackData* data) {
+    auto* text = static_cast<std::string*>(data->UserData);
+    text->resize(static_cast<std::size_t>(data->BufTextLen));
+    data->Buf = text->data();
+    return 0;
+}
+
+// The label of the field drawn: its inputs are named "Feld <label>" for scripts.
+std::string g_fieldLabel;
+
+// An input of a std::string; true on a change. `lines` > 1: a box of that many lines.
+bool inputString(const char* id, std::string& text, int lines = 1) {
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    bool changed = false;
+    if (lines > 1) {
+        changed = ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1,
+                                            ImVec2(-1, ImGui::GetTextLineHeight() * static_cast<float>(lines + 1)),
+                                            flags, growString, &text);
+    } else {
+        ImGui::SetNextItemWidth(-1);
+        changed = ImGui::InputText(id, text.data(), text.capacity() + 1, flags, growString, &text);
+    }
+    noteItem("Feld " + g_fieldLabel);
+    return changed;
+}
+
+// Typing in one field is one undo step: from the first key after the field was entered.
+ImGuiID g_typingIn = 0;
+bool typing() {
+    const bool same = g_typingIn == ImGui::GetItemID();
+    g_typingIn = ImGui::GetItemID();
+    return same;
+}
+void endTyping() {
+    if (ImGui::IsItemDeactivated()) g_typingIn = 0;
+}
+
+std::string scalarOf(const YAML::Node& node) { return node && node.IsScalar() ? node.Scalar() : std::string(); }
+
+std::string textIn(const YAML::Node& value, const std::string& language) {
+    if (!value) return {};
+    if (value.IsScalar()) return language == "de" ? value.Scalar() : std::string();
+    return value.IsMap() ? scalarOf(value[language]) : std::string();
+}
+
+void note(EditorState& state, const core::Result<void>& done) {
+    if (done) return;
+    state.message = ui::problemText(done.problem(), state.words);
+    state.messageIsProblem = true;
+}
+
+void languageTabs(EditorState& state, const YAML::Node& value, const std::string& field) {
+    for (const auto& code : ui::uiLanguages()) {
+        const bool missing = textIn(value, code).empty();
+        const std::string label = code + (missing ? " -" : "") + "##" + field + code;
+        const bool chosen = code == state.textLanguage;
+        if (chosen) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ui::palette().primary);
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().onPrimary);
+        }
+        if (ImGui::SmallButton(label.c_str())) state.textLanguage = code;
+        noteItem("Sprache " + g_fieldLabel + " " + code);
+        if (chosen) ImGui::PopStyleColor(2);
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+}
+
+void translated(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    languageTabs(state, value, field.name);
+    std::string text = textIn(value, state.textLanguage);
+    if (state.textLanguage != "de" && text.empty())
+        ImGui::TextDisabled("%s", fmt::format(fmt::runtime(words(state, "editor.translation_missing")),
+                                              ui::languageName(state.textLanguage, state.words)).c_str());
+    const int lines = field.name == "description" ? 5 : 1;
+    if (inputString(("##" + field.name).c_str(), text, lines))
+        note(state, state.document.setText(where, field.name, state.textLanguage, text, typing()));
+    endTyping();
+}
+
+void hours(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    std::string text = scalarOf(value);
+    if (inputString(("##" + field.name).c_str(), text))
+        note(state, state.document.setText(where, field.name, "de", text, typing()));
+    endTyping();
+    if (text.empty()) return;
+    auto read = core::OpeningHours::read(text);
+    if (!read) {
+        ImGui::TextColored(kProblemColour, "%s", read.problem().english().c_str());
+        noteItem(read.problem().english(), false);
+        return;
+    }
+    const core::HolidayCalendar calendar(state.catalog ? state.catalog->network.schoolHolidays
+                                                       : std::vector<core::SchoolHoliday>{});
+    const std::string week = core::weeklyHoursText(*read, ui::hoursWords(state.words));
+    const std::string today = ui::openingStatusText(*read, state.now, calendar, state.words);
+    const std::string reading = fmt::format(fmt::runtime(words(state, "editor.hours_reading")), week, today);
+    ImGui::TextWrapped("%s", reading.c_str());
+    noteItem(reading, false);
+}
+
+void chooseProvider(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    const std::string current = scalarOf(value);
+    const auto providers = state.document.fileIndex("providers.yaml");
+    ImGui::SetNextItemWidth(-1);
+    if (!providers || !ImGui::BeginCombo(("##" + field.name).c_str(), current.c_str())) return;
+    const auto& file = state.document.files()[*providers];
+    for (std::size_t i = 0; i < file.entries.size(); ++i) {
+        const std::string id = state.document.entryId({*providers, i});
+        const std::string name = textIn(file.entries[i]["name"], "de");
+        if (ImGui::Selectable((name + " (" + id + ")").c_str(), id == current))
+            note(state, state.document.setField(where, field.name, YAML::Node(id)));
+    }
+    ImGui::EndCombo();
+}
+
+void chooseMany(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    const auto from = state.document.fileIndex(field.kind == FieldKind::Topics ? "topics.yaml" : "life_stages.yaml");
+    if (!from) return;
+    const auto& file = state.document.files()[*from];
+    std::vector<std::string> chosen;
+    if (value && value.IsSequence())
+        for (const auto& item : value) chosen.push_back(scalarOf(item));
+    for (std::size_t i = 0; i < file.entries.size(); ++i) {
+        const std::string id = state.document.entryId({*from, i});
+        bool on = std::find(chosen.begin(), chosen.end(), id) != chosen.end();
+        const std::string label = textIn(file.entries[i]["title"], "de") + "##" + field.name + id;
+        if (ImGui::Checkbox(label.c_str(), &on)) {
+            YAML::Node list(YAML::NodeType::Sequence);
+            for (std::size_t j = 0; j < file.entries.size(); ++j) {  // in the file's order
+                const std::string other = state.document.entryId({*from, j});
+                const bool keep = other == id ? on : std::find(chosen.begin(), chosen.end(), other) != chosen.end();
+                if (keep) list.push_back(other);
+            }
+            note(state, state.document.setField(where, field.name, list));
+        }
+        if (i % 2 == 0 && i + 1 < file.entries.size()) ImGui::SameLine(ImGui::GetWindowWidth() * 0.5f);  // two a row
+    }
+}
+
+void codes(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    std::string text;
+    if (value && value.IsSequence())
+        for (const auto& item : value) text += (text.empty() ? "" : ", ") + scalarOf(item);
+    if (inputString(("##" + field.name).c_str(), text)) {
+        YAML::Node list(YAML::NodeType::Sequence);
+        std::istringstream in(text);
+        for (std::string code; std::getline(in, code, ',');) {
+            code.erase(0, code.find_first_not_of(' '));
+            code.erase(code.find_last_not_of(' ') + 1);
+            if (!code.empty()) list.push_back(code);
+        }
+        note(state, state.document.setField(where, field.name,
+                                            list.size() ? std::optional<YAML::Node>(list) : std::nullopt, typing()));
+    }
+    endTyping();
+}
+
+void address(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    for (const char* key : {"street", "postal_code", "municipality"}) {
+        ImGui::TextUnformatted(words(state, std::string("editor.address.") + key).c_str());
+        g_fieldLabel = words(state, std::string("editor.address.") + key);
+        std::string text = value && value.IsMap() ? scalarOf(value[key]) : std::string();
+        if (inputString(("##" + field.name + key).c_str(), text))
+            note(state, state.document.setNested(where, field.name, key, text, typing()));
+        endTyping();
+    }
+}
+
+void location(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    double point[2] = {0, 0};
+    if (value && value.IsSequence() && value.size() == 2) {
+        point[0] = std::strtod(scalarOf(value[0]).c_str(), nullptr);
+        point[1] = std::strtod(scalarOf(value[1]).c_str(), nullptr);
+    }
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputScalarN(("##" + field.name).c_str(), ImGuiDataType_Double, point, 2, nullptr, nullptr, "%.5f")) {
+        YAML::Node list(YAML::NodeType::Sequence);
+        list.push_back(fmt::format("{:.5f}", point[0]));
+        list.push_back(fmt::format("{:.5f}", point[1]));
+        note(state, state.document.setField(where, field.name, list, typing()));
+    }
+    endTyping();
+}
+
+void identity(EditorState& state, EntryRef where) {
+    ImGui::TextUnformatted(state.document.entryId(where).c_str());
+    const auto uses = state.document.usesOf(where);
+    if (!uses.empty())
+        ImGui::TextDisabled("%s", fmt::format(fmt::runtime(words(state, "editor.id_used_by")), uses.size()).c_str());
+    ImGui::SetNextItemWidth(20 * ui::em());
+    inputString("##rename", state.renameTo);
+    ImGui::SameLine();
+    if (ImGui::Button(words(state, "editor.rename").c_str())) {
+        auto renamed = state.document.renameId(where, state.renameTo);
+        note(state, renamed);
+        if (renamed) state.renameTo.clear();
+    }
+}
+
+void otherField(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    if (field.kind == FieldKind::Flag) {
+        bool on = value && value.IsScalar() && (value.Scalar() == "true" || value.Scalar() == "yes");
+        if (ImGui::Checkbox(("##" + field.name).c_str(), &on))
+            note(state, state.document.setField(where, field.name, on ? std::optional<YAML::Node>(YAML::Node(true)) : std::nullopt));
+    } else if (field.kind == FieldKind::Text) {
+        std::string text = scalarOf(value);
+        if (inputString(("##" + field.name).c_str(), text))
+            note(state, state.document.setText(where, field.name, "de", text, typing()));
+        endTyping();
+    } else if (field.kind == FieldKind::Audio) {
+        translated(state, where, field, value);
+        const std::string path = textIn(value, state.textLanguage);
+        if (!path.empty() && !std::filesystem::exists(state.document.folder() / path))
+            ImGui::TextDisabled("%s", words(state, "editor.audio_missing").c_str());
+    } else if (value) {  // keywords and school holidays: shown as they are in the file
+        YAML::Emitter out;
+        out << value;
+        ImGui::TextWrapped("%s", out.c_str());
+    }
+}
+
+void drawField(EditorState& state, EntryRef where, const Field& field) {
+    const YAML::Node value = state.document.entry(where)[field.name];
+    ImGui::PushID(field.name.c_str());
+    ImGui::Spacing();
+    ImGui::PushFont(ui::fonts().bold);
+    g_fieldLabel = words(state, "editor.field." + field.name);
+    ImGui::TextUnformatted((g_fieldLabel + (field.required ? " *" : "")).c_str());
+    ImGui::PopFont();
+    if (state.jumpTo == field.name) {
+        ImGui::SetScrollHereY(0.2f);
+        ImGui::SetKeyboardFocusHere(0);  // the field's first input
+    }
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", words(state, "editor.help." + field.name).c_str());
+    ImGui::PopTextWrapPos();
+    for (const auto& problem : state.problems)
+        if (problem.where == where && problem.field == field.name)
+        {
+            ImGui::TextColored(kProblemColour, "%s", problem.error.message.c_str());
+            noteItem(problem.error.message, false);
+        }
+    switch (field.kind) {
+    case FieldKind::Id: identity(state, where); break;
+    case FieldKind::Translated: translated(state, where, field, value); break;
+    case FieldKind::Hours: hours(state, where, field, value); break;
+    case FieldKind::Provider: chooseProvider(state, where, field, value); break;
+    case FieldKind::LifeStages:
+    case FieldKind::Topics: chooseMany(state, where, field, value); break;
+    case FieldKind::Codes: codes(state, where, field, value); break;
+    case FieldKind::Address: address(state, where, field, value); break;
+    case FieldKind::Location: location(state, where, field, value); break;
+    default: otherField(state, where, field, value); break;
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void drawEntryForm(EditorState& state) {
+    ImGui::BeginChild("##form", ImVec2(0, 0), true);
+    const auto where = state.selected();
+    if (!where) {
+        ImGui::TextWrapped("%s", words(state, "editor.choose_entry").c_str());
+        ImGui::EndChild();
+        return;
+    }
+    const std::string jump = state.jumpTo;
+    for (const Field& field : fieldsOf(state.document.files()[where->file].name)) drawField(state, *where, field);
+    if (state.jumpTo == jump) state.jumpTo.clear();  // scrolled to it this frame
+    ImGui::EndChild();
+}
+
+}  // namespace kiosk::editor

@@ -1,0 +1,38 @@
+// "Auf USB-Stick schreiben": the choices (key, version, stick) and the writing on a thread of its own.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace kiosk::editor {
+
+struct EditorState;
+
+struct StickJob {
+    bool open = false;
+    std::string key;     // the signing key's file, outside the content folder
+    std::int64_t version = 0;
+    std::string stick;   // the stick's folder: detected or typed
+    std::vector<std::string> detected;
+
+    std::atomic<bool> running{false};
+    std::atomic<double> progress{0};
+    std::mutex mutex;  // guards the two below, written by the worker
+    std::string outcome;
+    bool failed = false;
+    std::thread worker;
+
+    ~StickJob() {
+        if (worker.joinable()) worker.join();
+    }
+};
+
+// Mount points under /media and /run/media (where the desktop mounts sticks).
+std::vector<std::string> detectSticks();
+void drawStickPanel(EditorState& state);
+
+}  // namespace kiosk::editor

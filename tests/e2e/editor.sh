@@ -1,0 +1,102 @@
+# The content editor as an author uses it, on a copy of the sample: change an offer's title and its
+# provider's phone, add an English translation, fix broken opening hours, save; then the content
+# passes `kiosk-pack build` and the kiosk lists the new title. Screenshots go to $EDITOR_SHOTS
+# (default: the test's own folder, removed at its end).
+source "$(dirname "$0")/lib.sh"
+: "${EDITOR:?EDITOR must name the familienkiosk-editor binary}" "${PACK:?PACK must name kiosk-pack}"
+shots=${EDITOR_SHOTS:-$work/shots}
+start_display 1600x900
+
+cp -r "$SOURCE_DIR/content/sample" "$work/content"
+# Broken opening hours in network.yaml, and kindergeld's English summary gone (to be added).
+sed -i 's|^opening_hours: .*|opening_hours: "Mo-Fr 8 bis 12"|' "$work/content/network.yaml"
+python3 - "$work/content/offers.yaml" <<'PY'
+import sys
+path = sys.argv[1]
+lines = open(path, encoding="utf-8").read().split("\n")
+start = lines.index("- id: kindergeld")
+summary = lines.index("  summary:", start)
+english = next(i for i in range(summary, summary + 8) if lines[i].startswith("    en:"))
+del lines[english]
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+PY
+before=$(md5sum < "$work/content/topics.yaml")
+
+cat > "$work/script" <<SCRIPT
+expect "not valid opening hours"
+screenshot $shots/editor-start.png
+tap "Feld Titel"
+key ctrl+a
+type "Kindergeld für alle Familien"
+tap "Sprache Kurzbeschreibung en"
+tap "Feld Kurzbeschreibung"
+type "Money for every child, every month."
+screenshot $shots/editor-offer.png
+tap "Träger"
+tap "Suchen"
+type "familienkasse"
+tap "Familienkasse"
+tap "Feld Postleitzahl"
+# Tab on to the phone: town, latitude, longitude, phone.
+key tab
+key tab
+key tab
+key tab
+key ctrl+a
+type "0800 4 5555 31"
+screenshot $shots/editor-provider.png
+tap "is not valid opening hours"
+tap "Feld Öffnungszeiten"
+key ctrl+a
+type "Mo-Fr 08:00-12:00; PH off"
+wait 1500
+expect-not "providers.yaml"
+expect "Keine Fehler"
+key ctrl+s
+tap "Trotzdem speichern"
+expect "Gespeichert."
+screenshot $shots/editor-saved.png
+SCRIPT
+"$EDITOR" "$work/content" --open offers.yaml:kindergeld --replay "$work/script" 2>>"$work/kiosk.log" \
+  || fail "the editor's script failed"
+
+grep -q 'Kindergeld für alle Familien' "$work/content/offers.yaml" || fail "the new title was not saved"
+grep -q '0800 4 5555 31' "$work/content/providers.yaml" || fail "the new phone was not saved"
+grep -q 'Money for every child, every month.' "$work/content/offers.yaml" || fail "the translation was not saved"
+[[ -f "$work/content/.previous/offers.yaml" ]] || fail "no copy of the previous offers.yaml"
+[[ "$(md5sum < "$work/content/topics.yaml")" == "$before" ]] || fail "an unchanged file was rewritten"
+
+"$PACK" keygen -o "$work/key" >/dev/null
+"$PACK" build "$work/content" -o "$work/edited.kpack" --key "$work/key" --version 2 --name esslingen \
+  >"$work/pack.log" 2>&1 || { cat "$work/pack.log" >&2; fail "kiosk-pack build refused the saved content"; }
+kiosk --content "$work/content" --list offers > "$work/offers.txt"
+grep -q $'^kindergeld\tKindergeld für alle Familien' "$work/offers.txt" || fail "the kiosk does not list the new title"
+
+# "Auf USB-Stick schreiben" onto a tmpfs standing in for the stick (root: CI), then a stick too small.
+if [[ $(id -u) == 0 ]]; then
+  mkdir -p "$work/stick" "$work/tiny"
+  mount -t tmpfs -o size=16m tmpfs "$work/stick"
+  mount -t tmpfs -o size=64k tmpfs "$work/tiny"
+  listing() { (cd "$work/content" && find . -type f ! -name .familienkiosk-pack-version -exec md5sum {} + | sort); }
+  listing > "$work/content-before"
+  for stick in tiny stick; do
+    cat > "$work/stick-script" <<SCRIPT
+tap "Auf USB-Stick schreiben"
+tap "Feld Signierschlüssel"
+type "$work/key"
+tap "Feld USB-Stick"
+key ctrl+a
+type "$work/$stick"
+tap "Schreiben"
+wait 4000
+screenshot $shots/editor-stick-$stick.png
+expect "$([[ $stick == tiny ]] && echo "ist der Datenträger voll?" || echo "Sie können den Stick jetzt abziehen")"
+SCRIPT
+    "$EDITOR" "$work/content" --replay "$work/stick-script" 2>>"$work/kiosk.log" || fail "writing to the $stick stick"
+  done
+  "$PACK" verify "$work/stick/familienkiosk-1.kpack" --pubkey "$work/key.pub" >"$work/verify.log" 2>&1 \
+    || { cat "$work/verify.log" >&2; fail "the pack on the stick does not verify"; }
+  [[ -z "$(ls -A "$work/tiny")" ]] || fail "a half pack was left on the too small stick"
+  listing | diff - "$work/content-before" >/dev/null || fail "writing to the stick changed the content folder"
+fi
+echo "editor: edited, saved, packed, listed and written to a stick"
