@@ -27,10 +27,14 @@ struct CheckTargets { float millimetres; };  // fail unless every control on scr
 // `fail-frame`: the next frame fails while the screen is drawn (an exception thrown inside an open
 // window), as a bug in a screen would: the kiosk must log it and start afresh on its start screen.
 struct FailFrame {};
+// `soak TAPS SEED`: TAPS random taps and drags (on what is tappable on screen, and anywhere), an
+// idle reset every thousand, from a seeded generator so that a failure can be replayed; every
+// 10,000 taps (and at the end) a log line "soak: taps=N rss_kb=… fds=…" (scripts/soak).
+struct Soak { long taps; std::uint32_t seed; };
 }  // namespace step
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,
-                          step::Advance, step::Targets, step::CheckTargets, step::FailFrame>;
+                          step::Advance, step::Targets, step::CheckTargets, step::FailFrame, step::Soak>;
 
 struct ReplayLine {
     int number;

@@ -7,6 +7,7 @@
 #include "kiosk/core/screen_size.hpp"
 
 #include <deque>
+#include <random>
 #include <utility>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ private:
     bool writeTargets(const ReplayLine& line, const step::Targets& targets);
     bool checkTargets(const ReplayLine& line, const step::CheckTargets& check);
     void press(float x1, float y1, float x2, float y2);
+    void soakStep(KioskClock& clock, int width, int height);
 
     static constexpr float kFrameSeconds = 0.010f;
     std::vector<ReplayLine> m_lines;
@@ -46,6 +48,8 @@ private:
     KioskClock::Steady::time_point m_waitUntil{};
     bool m_failed = false;
     bool m_failFrame = false;
+    long m_soakLeft = 0, m_soakDone = 0;
+    std::mt19937 m_random;
 };
 
 }  // namespace kiosk::app

@@ -71,7 +71,7 @@ mounted_stick() {  # $1: how to mount; the kiosk must notice the mount that appe
   ( for _ in $(seq 600); do (($(grep -c 'first frame' "$work/kiosk.log" 2>/dev/null || true) > ${frames:-0})) && break; sleep 0.1; done
     sleep 0.5; "$@" ) &
   local mounter=$!
-  kiosk_usb --replay "$work/good.replay"
+  kiosk_usb --usb-mounts-under "$work" --replay "$work/good.replay"
   local status=$?
   wait "$mounter"
   grep -q "usb: $work/media arrived" "$work/kiosk.log" || { echo "the kiosk did not notice the mount" >&2; status=1; }
