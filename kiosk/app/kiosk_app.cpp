@@ -317,7 +317,9 @@ ui::Intents Kiosk::drawScreens(SteadyClock::time_point frameStart) {
         // Counted once the screen is drawn, so that a tap on a control (the search field, a button)
         // is known as one: the family's own taps never open the PIN pad. The pad covers the family's
         // screen, which "Abbrechen" brings back as it was; only the right PIN starts afresh.
-        const bool onControl = GImGui->HoveredId != 0 || !intents.empty();
+        // (The attract screen, one target for the whole screen, counts as none: the first of the five
+        // taps may wake the kiosk.)
+        const bool onControl = !onAttract && (GImGui->HoveredId != 0 || !intents.empty());
         if (ImGui::IsMouseClicked(0) &&
             m_staffDesk.press(io.MousePos.x, io.MousePos.y, 3 * m_window->em(), onControl, now))
             m_frames.changed();

@@ -29,7 +29,8 @@ struct CheckTargets { float millimetres; };  // fail unless every control on scr
 struct FailFrame {};
 // `soak TAPS SEED`: TAPS random taps and drags (on what is tappable on screen, and anywhere), an
 // idle reset every thousand, from a seeded generator so that a failure can be replayed; every
-// 10,000 taps (and at the end) a log line "soak: taps=N rss_kb=… fds=…" (scripts/soak).
+// tenth of TAPS (at least 100, at most 10,000 taps) and at the end a log line
+// "soak: taps=N rss_kb=… fds=…" (scripts/soak).
 struct Soak { long taps; std::uint32_t seed; };
 }  // namespace step
 

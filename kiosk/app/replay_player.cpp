@@ -115,6 +115,7 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
         spdlog::info("replay line {}: soak of {} taps, seed {}", line.number, soak->taps, soak->seed);
         m_soakLeft = soak->taps;
         m_soakDone = 0;
+        m_soakReportEvery = std::clamp(soak->taps / 10, 100L, 10'000L);
         m_random.seed(soak->seed);
         return false;
     }
@@ -133,7 +134,7 @@ void ReplayPlayer::soakStep(KioskClock& clock, int width, int height) {
     const auto uniform = [&](float low, float high) { return std::uniform_real_distribution<float>(low, high)(m_random); };
     --m_soakLeft;
     ++m_soakDone;
-    if (m_soakDone % 10'000 == 0 || m_soakLeft == 0) {
+    if (m_soakDone % m_soakReportEvery == 0 || m_soakLeft == 0) {
         long pages = 0, resident = 0;
         if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
             if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;

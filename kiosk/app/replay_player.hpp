@@ -48,7 +48,7 @@ private:
     KioskClock::Steady::time_point m_waitUntil{};
     bool m_failed = false;
     bool m_failFrame = false;
-    long m_soakLeft = 0, m_soakDone = 0;
+    long m_soakLeft = 0, m_soakDone = 0, m_soakReportEvery = 10'000;
     std::mt19937 m_random;
 };
 
