@@ -57,7 +57,8 @@ bool Explanations::play(const core::Catalog* catalog, const std::string& key, co
     m_tapToPlayMs = std::chrono::duration<double, std::milli>(started - tapped).count();
     m_latencyLogged = false;
     audio.setVolume(static_cast<double>(m_volume) / core::kMaxVolume);
-    spdlog::info("sound: playing {} ({:.1f} s)", file.string(), audio.seconds());
+    // Not which one: the log keeps what a receptionist needs, not what a family listened to.
+    spdlog::debug("sound: playing an explanation ({:.1f} s)", audio.seconds());
     return true;
 }
 

@@ -2,6 +2,8 @@
 // Each concern is a part of its own (see README, "The frame loop"); this file wires them.
 #include "kiosk/app/kiosk_app.hpp"
 
+#include "kiosk/content/start_guard.hpp"
+
 #include "kiosk/app/explanations.hpp"
 #include "kiosk/app/frame_scheduler.hpp"
 #include "kiosk/app/frame_stats.hpp"
@@ -155,7 +157,7 @@ Kiosk::Kiosk(const Config& config, const content::LoadedContent& initialContent,
                   core::HolidayCalendar(m_content.catalog ? m_content.catalog->network.schoolHolidays
                                                           : std::vector<core::SchoolHoliday>{})},
       m_printJobs(config, [] { KioskWindow::wake(); }),  // the workers wake the loop when done
-      m_updates(config, options.usbRoot, [] { KioskWindow::wake(); }),
+      m_updates(config, options.usbRoot, [] { KioskWindow::wake(); }, options.stickFolders),
       m_staffDesk(config, m_updates),
       m_explanations(m_content.mediaDir, [] { KioskWindow::wake(); }),
       m_visit(config, options.start, m_clock, m_explanations, m_printJobs, m_qr) {
@@ -191,6 +193,10 @@ void Kiosk::frame() {
     if (m_flatOut) m_stats.frameStarted();
     m_systemd.alive(frameStart);
     takeNewContent();
+    if (const auto em = m_window->takeResize()) {  // the layout follows a new screen size at once
+        m_presentation.resize(*em, catalog());
+        m_frames.changed();
+    }
     if (m_presentation.follow(m_visit.session(), catalog())) m_frames.changed();  // fonts change between frames only
 
     int width = 0, height = 0;
@@ -305,10 +311,19 @@ ui::Intents Kiosk::drawScreens(SteadyClock::time_point frameStart) {
     }
     ui::sampleNearest(*ImGui::GetBackgroundDrawList());  // text at its own size: no blending of texels
     ui::Intents intents;
-    if (ImGui::IsMouseClicked(0) && m_staffDesk.press(io.MousePos.x, io.MousePos.y, 3 * m_window->em(), now))
-        startAfresh(now);  // nothing of a family's visit stays behind the PIN pad
     if (m_staffDesk.open()) followStaff(now, frameStart);
-    else drawKiosk(phase, now, intents);
+    else {
+        drawKiosk(phase, now, intents);
+        // Counted once the screen is drawn, so that a tap on a control (the search field, a button)
+        // is known as one: the family's own taps never open the PIN pad. The pad covers the family's
+        // screen, which "Abbrechen" brings back as it was; only the right PIN starts afresh.
+        // (The attract screen, one target for the whole screen, counts as none: the first of the five
+        // taps may wake the kiosk.)
+        const bool onControl = !onAttract && (GImGui->HoveredId != 0 || !intents.empty());
+        if (ImGui::IsMouseClicked(0) &&
+            m_staffDesk.press(io.MousePos.x, io.MousePos.y, 3 * m_window->em(), onControl, now))
+            m_frames.changed();
+    }
     if (ui::drawUpdate(m_updates.poll(), m_visit.session().language)) m_updates.dismiss();
     if (m_replay && m_replay->takeFailFrame()) {
         ImGui::Begin("fail-frame");  // left open, as a screen failing halfway would
@@ -334,6 +349,7 @@ void Kiosk::drawKiosk(core::IdlePhase phase, SteadyClock::time_point now, ui::In
 void Kiosk::followStaff(SteadyClock::time_point now, SteadyClock::time_point frameStart) {
     if (ImGui::GetIO().MouseDown[0]) m_staffDesk.touch(now);
     m_staffDesk.followPrint(m_printJobs.poll());
+    const bool wasUnlocked = m_staffDesk.unlocked();
     const bool timedOut = m_staffDesk.closeIfIdle(now);
     const ui::StaffIntents staffIntents = timedOut ? ui::StaffIntents{} : m_staffDesk.draw(m_kioskInfo, m_explanations.view());
     const auto effects = timedOut ? StaffDesk::Effects{.closed = true} : m_staffDesk.apply(staffIntents);
@@ -351,7 +367,10 @@ void Kiosk::followStaff(SteadyClock::time_point now, SteadyClock::time_point fra
         m_printJobs.start(std::move(slip));
     }
     if (effects.reloadContent) m_reloadAsked = true;
-    if (effects.closed) startAfresh(now);
+    // Cancelled on the pad, the family's screen comes back as it was; after staff's work (or a pad
+    // left alone for two minutes) the kiosk starts afresh.
+    if (effects.closed && (wasUnlocked || timedOut)) startAfresh(now);
+    else if (effects.closed) m_frames.changed();
     if (effects.displayOff) m_power.switchOff();
     if (effects.restart) {
         m_exitCode = kRestartExitCode;
@@ -408,6 +427,7 @@ void Kiosk::startAfresh(SteadyClock::time_point now) {
 // The first frame is on the screen, a drawn or a black one.
 void Kiosk::reportReady() {
     if (std::exchange(m_reportedReady, true)) return;
+    content::contentDrawn(m_config.dataDir, m_content);  // drawn from: no longer on trial
     // The wall clock too, for a benchmark that times from exec (before main and the libraries' loading).
     const auto wallMicroseconds =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch());

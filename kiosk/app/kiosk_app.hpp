@@ -23,6 +23,7 @@ struct RunOptions {
     int benchmarkFrames = 0;                          // draw this many frames flat out, print timings, exit
     bool benchmarkDrag = false;                       // and a finger drags all the while (timed frames move)
     std::optional<std::filesystem::path> usbRoot;     // watch this folder instead of the mount table
+    std::vector<std::filesystem::path> stickFolders;  // mounts under these count as sticks too (tests)
     std::function<content::LoadedContent()> reloadContent;  // after an import: the content now active
 };
 

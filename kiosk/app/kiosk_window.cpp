@@ -89,6 +89,9 @@ core::Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const Config& confi
     // The fonts are rasterised on the second core while the GL driver loads (a software renderer
     // takes a good part of the start-up there); ImGui is not touched by this thread until then.
     w->m_em = fontSizeFor(config, width, height);
+    w->m_fontSizeSetting = config.fontSize;
+    w->m_width = width;
+    w->m_height = height;
     auto fontsLoaded = std::async(std::launch::async, [&, em = w->m_em] {
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
@@ -105,11 +108,13 @@ core::Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const Config& confi
     GLFWwindow* window = w->m_window.handle;
     glfwMakeContextCurrent(window);
     glfwSwapInterval(vsync ? 1 : 0);
-    if (monitor) {
-        // A family must not leave the kiosk: ignore close requests and hide the pointer for touch.
-        glfwSetWindowCloseCallback(window, [](GLFWwindow* closing) { glfwSetWindowShouldClose(closing, GLFW_FALSE); });
-        glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-    }
+    // A family must not leave the kiosk, also not one shown in a window (a portrait screen set up
+    // with --window): close requests are ignored; the kiosk ends by a signal or from staff mode.
+    glfwSetWindowCloseCallback(window, [](GLFWwindow* closing) {
+        spdlog::info("window: a close request ignored (a kiosk ends by a signal, e.g. Ctrl+C, or from staff mode)");
+        glfwSetWindowShouldClose(closing, GLFW_FALSE);
+    });
+    if (monitor) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);  // touch: no pointer
     w->m_backends.glfw = ImGui_ImplGlfw_InitForOpenGL(window, true);
     w->m_backends.openGl = ImGui_ImplOpenGL3_Init("#version 150");
     w->m_glObjects.used = true;
@@ -127,6 +132,21 @@ core::Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const Config& confi
         spdlog::warn("screen: touch targets are smaller than {} mm on this screen; set a larger font_size",
                      core::kMinTargetMm);
     return w;
+}
+
+std::optional<float> KioskWindow::takeResize() {
+    int width = 0, height = 0;
+    glfwGetWindowSize(m_window.handle, &width, &height);
+    if (width <= 0 || height <= 0 || (width == m_width && height == m_height)) return std::nullopt;
+    m_width = width;
+    m_height = height;
+    Config sizes;
+    sizes.fontSize = m_fontSizeSetting;
+    const float em = fontSizeFor(sizes, width, height);
+    spdlog::info("screen: now {}x{} px; text {:.0f} px", width, height, em);
+    if (em == m_em) return std::nullopt;
+    m_em = em;
+    return em;
 }
 
 bool KioskWindow::shouldClose() const { return glfwWindowShouldClose(m_window.handle); }

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 struct GLFWwindow;
 
@@ -38,6 +39,9 @@ public:
     ~KioskWindow() = default;  // the members, in reverse
 
     float em() const { return m_em; }  // the screen's font size in pixels
+    // When the window's size changed since the last call (a new mode or a rotated screen in full
+    // screen, a window resized): the font size for the new size, which em() then returns too.
+    std::optional<float> takeResize();
     const core::PixelDensity& density() const { return m_density; }
 
     bool shouldClose() const;
@@ -89,6 +93,8 @@ private:
     GlObjects m_glObjects;
     float m_em = 0;
     core::PixelDensity m_density;
+    float m_fontSizeSetting = 0;  // font_size of the configuration (0: from the screen's size)
+    int m_width = 0, m_height = 0;
 };
 
 // Writes the frame in the back buffer as a PNG (for --screenshot and replays).

@@ -11,6 +11,7 @@
 #include "kiosk/app/listing.hpp"
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/content/pack_import.hpp"
+#include "kiosk/content/start_guard.hpp"
 #include "kiosk/content/search.hpp"
 
 #include <CLI/CLI.hpp>
@@ -23,14 +24,15 @@
 
 namespace {
 
+// "2026-11-26T10:00" exactly: a real date from 1970 to 2199, 00:00 to 23:59, nothing after it.
 std::optional<kiosk::core::LocalDateTime> parseLocalTime(const std::string& text) {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
-    char t = 0;
-    if (std::sscanf(text.c_str(), "%d-%d-%d%c%d:%d", &year, &month, &day, &t, &hour, &minute) != 6 ||
-        (t != 'T' && t != ' ') || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 ||
-        minute < 0 || minute > 59)
-        return std::nullopt;
-    return kiosk::core::LocalDateTime{{year, month, day}, hour * 60 + minute};
+    if (text.size() != 16 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':') return std::nullopt;
+    const auto date = kiosk::core::parseIsoDate(std::string_view(text).substr(0, 10));
+    if (!date || date->year < 1970 || date->year > 2199) return std::nullopt;
+    const auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -100; };
+    const int hour = digit(11) * 10 + digit(12), minute = digit(14) * 10 + digit(15);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
+    return kiosk::core::LocalDateTime{*date, hour * 60 + minute};
 }
 
 // --print, --slip-pdf and --print-test (offers empty: a test slip with the first two offers).
@@ -81,10 +83,12 @@ int printFromCommandLine(const kiosk::app::Config& config, const kiosk::core::Ca
 // Everything the command line can say.
 struct Arguments {
     std::string configFile, window, content, dataDir, open, language, screenshot, replay, list, now, say;
+    bool languageGiven = false;  // --lang "" is refused, not taken as no --lang
     std::string print, slipPdf, printer;
     std::string search;
     bool printTest = false;
     std::string usbRoot;
+    std::vector<std::string> stickFolders;  // --usb-mounts-under
     bool buildDb = false;
     int benchmarkFrames = 0;
     bool benchmarkDrag = false;
@@ -132,6 +136,9 @@ void addOptions(CLI::App& cli, Arguments& a) {
     cli.add_option("--printer", a.printer, "print through this CUPS queue (default: printer_queue, else CUPS's default)");
     cli.add_option("--usb-root", a.usbRoot,
                    "take content packs from this folder as if it were a USB stick (instead of watching mounts)");
+    cli.add_option("--usb-mounts-under", a.stickFolders,
+                   "also take mounts under this folder for USB sticks (tests; sticks are mounts under /media and "
+                   "/run/media, or of removable devices)");
     cli.add_flag("--print-test", a.printTest, "print a test slip on the configured printer, then exit");
     cli.add_flag("--build-db", a.buildDb, "validate the content source and build the content database, then exit");
     cli.add_option("--now", a.now, "pretend the local time is this, e.g. 2026-11-26T10:00 (for previews and tests)");
@@ -275,8 +282,13 @@ int startKiosk(const Arguments& a, const kiosk::app::Config& config, const kiosk
     options.benchmarkFrames = a.benchmarkFrames;
     options.benchmarkDrag = a.benchmarkDrag;
     if (!a.usbRoot.empty()) options.usbRoot = std::filesystem::path(a.usbRoot);
+    for (const auto& folder : a.stickFolders) options.stickFolders.emplace_back(folder);
     options.reloadContent = [&config] { return kiosk::content::loadKioskContent(config.content, config.dataDir); };
-    return kiosk::app::runKiosk(config, loaded, options);
+    // Content the kiosk has not drawn from yet is on trial: content that crashed its starts is refused.
+    const auto guarded = kiosk::content::guardStart(config.dataDir, loaded, options.reloadContent);
+    const int code = kiosk::app::runKiosk(config, guarded, options);
+    kiosk::content::startEnded(config.dataDir);
+    return code;
 }
 
 }  // namespace
@@ -292,6 +304,7 @@ int main(int argc, char** argv) {
     Arguments a;
     addOptions(cli, a);
     CLI11_PARSE(cli, argc, argv);
+    a.languageGiven = cli.count("--lang") > 0;
 
     kiosk::app::Config config = kiosk::app::defaultConfig();
     if (a.setPin)  // before reading the configuration: it may not exist yet
@@ -322,6 +335,10 @@ int main(int argc, char** argv) {
     }
     if (!a.content.empty()) config.content = a.content;
     if (!a.dataDir.empty()) config.dataDir = a.dataDir;
+    if (a.languageGiven && a.language.empty()) {
+        spdlog::critical("--lang: no language given (one of assets/i18n/LINGUAS, e.g. --lang de)");
+        return 2;
+    }
     if (!a.language.empty()) config.language = a.language;
     // The kiosk's own words: every language with a .po file in assets/i18n is offered.
     for (const kiosk::core::Problem& problem : kiosk::ui::loadUiStrings(config.assets / "i18n"))
@@ -339,7 +356,8 @@ int main(int argc, char** argv) {
     if (!a.now.empty()) {
         options.fixedTime = parseLocalTime(a.now);
         if (!options.fixedTime) {
-            spdlog::critical("--now: '{}' is not a time like 2026-11-26T10:00", a.now);
+            spdlog::critical("--now: '{}' is not a time like 2026-11-26T10:00 (a real date from 1970 to 2199, nothing "
+                             "after the minutes)", a.now);
             return 2;
         }
     }

@@ -31,6 +31,13 @@ void Presentation::takeContent(const core::Catalog* catalog) {
     loadFonts(m_em, catalog);
 }
 
+void Presentation::resize(float em, const core::Catalog* catalog) {
+    m_em = em;
+    loadFonts(m_largeText ? std::round(m_em * kLargeTextScale) : m_em, catalog);
+    m_theme = ui::Theme::Standard;
+    m_themeEm = 0;  // follow() sets the theme at the new size
+}
+
 bool Presentation::follow(const core::Session& session, const core::Catalog* catalog) {
     bool changed = false;
     // Large text and high contrast are the family's choice, until the idle reset takes them back.

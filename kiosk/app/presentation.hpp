@@ -22,6 +22,8 @@ public:
     bool follow(const core::Session& session, const core::Catalog* catalog);
     // New content: the fonts again with its glyphs, at the screen's own size (a fresh session's).
     void takeContent(const core::Catalog* catalog);
+    // The screen's font size changed (a new screen size): the fonts and the theme at it.
+    void resize(float em, const core::Catalog* catalog);
 
 private:
     void loadFonts(float size, const core::Catalog* catalog);

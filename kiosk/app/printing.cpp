@@ -1,5 +1,7 @@
 #include "kiosk/app/printing.hpp"
 
+#include "kiosk/files/private_folder.hpp"
+
 #include "kiosk/core/public_url.hpp"
 #include "kiosk/core/text_format.hpp"
 #include "kiosk/platform/cups_printer.hpp"
@@ -96,14 +98,16 @@ core::Result<std::string> printSlip(const Config& config, const core::Slip& slip
     }
     case Config::Printer::Office: break;
     }
-    // A PDF in the data folder's temp area, removed again; CUPS takes a copy.
-    const auto pdf = std::filesystem::temp_directory_path() / fmt::format("familienkiosk-slip-{}.pdf", ::getpid());
+    // A PDF in a folder of its own (0700, an unpredictable name; the service's /tmp is private too),
+    // removed again with the folder; CUPS takes a copy.
+    auto folder = files::PrivateFolder::make("familienkiosk-slip");
+    if (!folder)
+        return core::Problem(PrintingProblem::Failed, {}, "the slip could not be made: " + folder.problem().logLine());
+    const auto pdf = folder->path() / "slip.pdf";
     if (auto written = platform::renderSlipPdf(slip, pdf); !written)
         return core::Problem(PrintingProblem::Failed, {}, "the slip could not be made: " + written.problem().logLine());
     platform::CupsPrinter printer(config.printerQueue);
     const platform::PrintResult result = printer.printPdf(pdf, "Familienkiosk");
-    std::error_code ignored;
-    std::filesystem::remove(pdf, ignored);
     if (!result) return core::Problem(printingProblem(result.problem()), {}, result.problem().logLine());
     return *result;
 }
@@ -120,7 +124,8 @@ void PrintJobs::start(core::Slip slip) {
     if (m_job.valid()) return;  // one at a time
     m_view.state = ui::PrintView::State::Printing;
     m_view.problemKey.clear();
-    spdlog::info("print: a slip with {} offer(s)", slip.entries.size());
+    // Neither which offers nor how many: the log is no trail of a family's visit.
+    spdlog::debug("print: a slip");
     m_job = std::async(std::launch::async, [this, slip = std::move(slip)] {
         auto outcome = printSlip(m_config, slip);
         m_wake();
@@ -133,7 +138,7 @@ const ui::PrintView& PrintJobs::poll() {
         const auto outcome = m_job.get();
         m_view.state = outcome ? ui::PrintView::State::Done : ui::PrintView::State::Failed;
         m_view.problemKey = outcome ? std::string() : outcome.problem().key();
-        if (outcome) spdlog::info("print: done ({})", *outcome);
+        if (outcome) spdlog::debug("print: done ({})", *outcome);
         else spdlog::error("print: {}", outcome.problem().detail());
     }
     return m_view;

@@ -29,10 +29,16 @@ struct CheckTargets { float millimetres; };  // fail unless every control on scr
 struct FailFrame {};
 struct Type { std::string text; };  // `type "TEXT"`: typed into the field that has the focus (the editor's e2e)
 struct Key { bool ctrl; int code; };  // `key ctrl+s`, `key enter`: one key pressed and released (GLFW's code)
+// `soak TAPS SEED`: TAPS random taps and drags (on what is tappable on screen, and anywhere), an
+// idle reset every thousand, from a seeded generator so that a failure can be replayed; every
+// tenth of TAPS (at least 100, at most 10,000 taps) and at the end a log line
+// "soak: taps=N rss_kb=… fds=…" (scripts/soak).
+struct Soak { long taps; std::uint32_t seed; };
 }  // namespace step
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,
-                          step::Advance, step::Targets, step::CheckTargets, step::FailFrame, step::Type, step::Key>;
+                          step::Advance, step::Targets, step::CheckTargets, step::FailFrame, step::Type, step::Key,
+                          step::Soak>;
 
 struct ReplayLine {
     int number;

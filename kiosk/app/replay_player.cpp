@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <unistd.h>
 
 namespace kiosk::app {
 namespace {
@@ -24,7 +26,7 @@ std::string visibleSummary(bool tappableOnly) {
 }  // namespace
 
 bool ReplayPlayer::finished() const {
-    return m_next >= m_lines.size() && m_mouse.empty() && m_settle == 0 &&
+    return m_next >= m_lines.size() && m_soakLeft == 0 && m_mouse.empty() && m_settle == 0 &&
            KioskClock::Steady::now() >= m_waitUntil;
 }
 
@@ -55,6 +57,7 @@ void ReplayPlayer::beforeFrame(KioskClock& clock, int width, int height) {
         return;
     }
     if (now < m_waitUntil) return;
+    if (m_soakLeft > 0) return soakStep(clock, width, height);
     while (m_next < m_lines.size() && m_mouse.empty() && !m_failed) {
         const ReplayLine& line = m_lines[m_next++];
         if (!run(line, clock, width, height)) return;
@@ -126,6 +129,14 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
         m_settle = 3;
         return false;
     }
+    if (auto* soak = std::get_if<step::Soak>(&line.step)) {
+        spdlog::info("replay line {}: soak of {} taps, seed {}", line.number, soak->taps, soak->seed);
+        m_soakLeft = soak->taps;
+        m_soakDone = 0;
+        m_soakReportEvery = std::clamp(soak->taps / 10, 100L, 10'000L);
+        m_random.seed(soak->seed);
+        return false;
+    }
     if (std::holds_alternative<step::FailFrame>(line.step)) {
         spdlog::info("replay line {}: this frame fails", line.number);
         m_failFrame = true;
@@ -133,6 +144,45 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
         return false;
     }
     return true;
+}
+
+// One random action of a soak: mostly a tap on something tappable on screen, else anywhere, a
+// drag now and then, an idle reset every thousand.
+void ReplayPlayer::soakStep(KioskClock& clock, int width, int height) {
+    const auto uniform = [&](float low, float high) { return std::uniform_real_distribution<float>(low, high)(m_random); };
+    --m_soakLeft;
+    ++m_soakDone;
+    if (m_soakDone % m_soakReportEvery == 0 || m_soakLeft == 0) {
+        long pages = 0, resident = 0;
+        if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
+            if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
+            std::fclose(statm);
+        }
+        std::error_code ec;
+        const auto fds = std::distance(std::filesystem::directory_iterator("/proc/self/fd", ec),
+                                       std::filesystem::directory_iterator());
+        spdlog::info("soak: taps={} rss_kb={} fds={}", m_soakDone, resident * (::sysconf(_SC_PAGESIZE) / 1024), fds);
+    }
+    if (m_soakDone % 1000 == 0) {  // the idle reset, as when a family leaves
+        clock.advance(std::chrono::seconds(600));
+        m_settle = 3;
+        return;
+    }
+    const float choice = uniform(0, 1);
+    std::vector<const ui::VisibleText*> tappable;
+    for (const auto& text : ui::visibleTexts())
+        if (text.tappable) tappable.push_back(&text);
+    if (choice < 0.7f && !tappable.empty()) {
+        const auto* text = tappable[std::uniform_int_distribution<size_t>(0, tappable.size() - 1)(m_random)];
+        const float x = std::clamp(uniform(text->min.x, text->max.x + 1), 1.0f, width - 1.0f);
+        const float y = std::clamp(uniform(text->min.y, text->max.y + 1), 1.0f, height - 1.0f);
+        press(x, y, x, y);
+    } else if (choice < 0.9f) {
+        const float x = uniform(1, width - 1), y = uniform(1, height - 1);
+        press(x, y, x, y);
+    } else {
+        press(uniform(1, width - 1), uniform(1, height - 1), uniform(1, width - 1), uniform(1, height - 1));
+    }
 }
 
 bool ReplayPlayer::writeTargets(const ReplayLine& line, const step::Targets& targets) {

@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <optional>
+#include <random>
 #include <utility>
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ private:
     bool writeTargets(const ReplayLine& line, const step::Targets& targets);
     bool checkTargets(const ReplayLine& line, const step::CheckTargets& check);
     void press(float x1, float y1, float x2, float y2);
+    void soakStep(KioskClock& clock, int width, int height);
 
     static constexpr float kFrameSeconds = 0.010f;
     std::vector<ReplayLine> m_lines;
@@ -48,6 +50,8 @@ private:
     bool m_failed = false;
     bool m_failFrame = false;
     std::optional<step::Key> m_keyDown;  // released in the next frame
+    long m_soakLeft = 0, m_soakDone = 0, m_soakReportEvery = 10'000;
+    std::mt19937 m_random;
 };
 
 }  // namespace kiosk::app

@@ -80,37 +80,29 @@ std::vector<std::string> recentProblems() {
 }
 
 StaffDesk::StaffDesk(const Config& config, Updates& updates)
-    : m_config(config), m_updates(updates), m_lock(loadPinLock(config.dataDir)) {}
+    : m_config(config), m_updates(updates), m_lock(config.dataDir, std::chrono::system_clock::now()) {}
 
-bool StaffDesk::press(float x, float y, float corner, Clock::time_point now) {
+bool StaffDesk::press(float x, float y, float corner, bool onControl, Clock::time_point now) {
     if (m_staff.open()) return false;
+    if (onControl) x = y = -1;  // not the corner: the count starts again
     if (!m_corner.tap(x, y, corner, now)) return false;
     spdlog::info("staff: PIN pad opened");
-    m_lock = loadPinLock(m_config.dataDir);  // another kiosk process (or a restart) may have written it
+    m_lock.reread(std::chrono::system_clock::now());  // another kiosk process (or a restart) may have written it
     m_staff.openPad(now);
     return true;
-}
-
-void StaffDesk::keepLock() {
-    // Not kept, the lock still holds until the kiosk restarts.
-    if (auto saved = savePinLock(m_config.dataDir, m_lock); !saved)
-        spdlog::error("staff: the PIN pad's lock: {}", saved.problem().logLine());
 }
 
 void StaffDesk::submitPin() {
     const auto now = std::chrono::system_clock::now();
     const std::string pin = m_staff.digits();
-    if (m_config.staffPinHash.empty() || m_lock.locked(now)) {
+    if (m_config.staffPinHash.empty() || m_lock.lock().locked(now)) {
         m_staff.refuse("staff.pin_locked");
         return;
     }
     if (pin.empty()) return;
     if (verifyPin(m_config.staffPinHash, pin)) {
         spdlog::info("staff: the right PIN; staff mode open");
-        if (m_lock != core::PinLock{}) {
-            m_lock.right();
-            keepLock();
-        }
+        m_lock.right();
         m_staff.accept();
         if (m_config.printer == Config::Printer::Office)
             m_printerCheck = std::async(std::launch::async, [queue = m_config.printerQueue] {
@@ -119,9 +111,8 @@ void StaffDesk::submitPin() {
         return;
     }
     const bool locked = m_lock.wrong(now);
-    keepLock();
-    if (locked) spdlog::warn("staff: five wrong PINs; the PIN pad is locked for {} s", m_lock.secondsLeft(now));
-    else spdlog::warn("staff: a wrong PIN ({} tries left)", m_lock.attemptsLeft());
+    if (locked) spdlog::warn("staff: a wrong PIN; the PIN pad is locked for {} s", m_lock.lock().secondsLeft(now));
+    else spdlog::warn("staff: a wrong PIN ({} tries left)", m_lock.lock().attemptsLeft());
     m_staff.refuse(locked ? "staff.pin_locked" : "staff.pin_wrong");
 }
 
@@ -170,7 +161,7 @@ ui::StaffIntents StaffDesk::draw(const ui::KioskInfo& kiosk, const ui::AudioView
         s.printing = m_testPrinting;
     }
     const ui::StaffView view{m_staff, m_status, lang, !m_config.staffPinHash.empty(),
-                             m_config.staffPinHash.empty() ? 0 : m_lock.secondsLeft(now), m_lock.attemptsLeft()};
+                             m_config.staffPinHash.empty() ? 0 : m_lock.lock().secondsLeft(now), m_lock.lock().attemptsLeft()};
     ui::drawStaff(view, out);
     return out;
 }

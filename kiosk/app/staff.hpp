@@ -6,6 +6,7 @@
 
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/printing.hpp"
+#include "kiosk/app/staff_pin.hpp"
 #include "kiosk/app/updates.hpp"
 #include "kiosk/content/statistics.hpp"
 #include "kiosk/core/navigation.hpp"
@@ -38,8 +39,11 @@ public:
 
     StaffDesk(const Config& config, Updates& updates);
 
-    // Every press on the screen; true when it completed the gesture and opened the PIN pad.
-    bool press(float x, float y, float corner, Clock::time_point now);
+    // Every press on the screen; true when it completed the gesture and opened the PIN pad. A press
+    // on a control (`onControl`: a button, the search field) is a family's and starts the count again.
+    bool press(float x, float y, float corner, bool onControl, Clock::time_point now);
+    // Whether the right PIN opened the status since the pad opened (closing then starts afresh).
+    bool unlocked() const { return m_staff.screen() == core::StaffScreen::Status; }
     bool open() const { return m_staff.open(); }
     // Closes staff mode after two minutes without a touch; true when it did just now.
     bool closeIfIdle(Clock::time_point now) { return m_staff.closeIfIdle(now); }
@@ -66,13 +70,12 @@ public:
 
 private:
     void submitPin();
-    void keepLock();  // writes the lock to the data folder
 
     const Config& m_config;
     Updates& m_updates;
     core::StaffMode m_staff;
     core::CornerTaps m_corner;
-    core::PinLock m_lock;
+    KeptPinLock m_lock;
     ui::StaffStatus m_status;
     std::future<platform::PrintResult> m_printerCheck;
     std::string m_printerState;

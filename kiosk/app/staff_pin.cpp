@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <sys/stat.h>
 #include <termios.h>
@@ -88,14 +89,72 @@ bool verifyPin(const std::string& hash, std::string_view pin) {
     return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
 }
 
-core::PinLock loadPinLock(const std::filesystem::path& dataDir) {
-    std::ifstream in(lockFile(dataDir));
-    if (!in) return {};
+bool trivialPin(std::string_view pin) {
+    if (pin.size() < 2) return true;
+    const auto step = [&](size_t i) { return (pin[i] - pin[i - 1] + 10) % 10; };
+    bool counting = step(1) == 1 || step(1) == 9, alternating = true;
+    for (size_t i = 1; i < pin.size(); ++i) {
+        if (step(i) != step(1)) counting = false;
+        if (i >= 2 && pin[i] != pin[i - 2]) alternating = false;
+    }
+    // Alternating covers one digit repeated (0000) too.
+    return counting || alternating;
+}
+
+namespace {
+// The lock file's lock: open when there is none, nothing when it cannot be read or is damaged.
+std::optional<core::PinLock> readLockFile(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec) && !ec) return core::PinLock{};
+    std::ifstream in(file);
     std::string line;
-    std::getline(in, line);
-    if (auto lock = core::PinLock::fromText(line)) return *lock;
-    spdlog::error("staff: {} is damaged ('{}'); the PIN pad starts unlocked", lockFile(dataDir).string(), line);
-    return {};
+    if (in && std::getline(in, line) && line.size() < 100) return core::PinLock::fromText(line);
+    return std::nullopt;
+}
+}  // namespace
+
+core::PinLock loadPinLock(const std::filesystem::path& dataDir, core::PinLock::Clock::time_point now) {
+    if (auto lock = readLockFile(lockFile(dataDir))) return *lock;
+    spdlog::error("staff: {} cannot be read or is damaged; the PIN pad is locked", lockFile(dataDir).string());
+    core::PinLock locked;
+    locked.lockNow(now);
+    return locked;
+}
+
+KeptPinLock::KeptPinLock(std::filesystem::path dataDir, Clock::time_point now)
+    : m_dataDir(std::move(dataDir)), m_lock(loadPinLock(m_dataDir, now)) {
+    if (!readLockFile(lockFile(m_dataDir))) keep();  // the damaged file replaced by the lock in force
+}
+
+void KeptPinLock::reread(Clock::time_point now) {
+    const auto fromFile = readLockFile(lockFile(m_dataDir));
+    const core::PinLock merged = core::PinLock::stricter(m_lock, fromFile ? *fromFile : loadPinLock(m_dataDir, now));
+    m_lock = merged;
+    if (!fromFile || *fromFile != merged) keep();  // the file says less than memory: written again
+}
+
+bool KeptPinLock::wrong(Clock::time_point now) {
+    if (m_lock.wrong(now)) {
+        keep();
+        return true;
+    }
+    if (m_lock.locked(now) || keep()) return m_lock.locked(now);
+    // A count that cannot be kept would start again after a restart: locked instead.
+    m_lock.lockNow(now);
+    spdlog::error("staff: the PIN pad is locked because the count of wrong PINs cannot be kept");
+    return true;
+}
+
+void KeptPinLock::right() {
+    if (m_lock == core::PinLock{}) return;
+    m_lock.right();
+    keep();
+}
+
+bool KeptPinLock::keep() {
+    auto saved = savePinLock(m_dataDir, m_lock);
+    if (!saved) spdlog::error("staff: the PIN pad's lock: {}", saved.problem().logLine());
+    return saved.ok();
 }
 
 core::Result<void> savePinLock(const std::filesystem::path& dataDir, const core::PinLock& lock) {
@@ -141,6 +200,12 @@ int setPinFromStdin(const std::filesystem::path& configFile) {
     if (!validPin(pin)) {
         sodium_memzero(pin.data(), pin.size());
         std::fprintf(stderr, "--set-pin: the PIN must be 4 to 12 digits (0-9); nothing was changed\n");
+        return 2;
+    }
+    if (trivialPin(pin)) {
+        sodium_memzero(pin.data(), pin.size());
+        std::fprintf(stderr, "--set-pin: this PIN is among the first anyone would try (one digit repeated, digits "
+                             "counting up or down, two digits taking turns); choose another; nothing was changed\n");
         return 2;
     }
     if (::isatty(STDIN_FILENO)) {

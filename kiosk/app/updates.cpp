@@ -12,11 +12,14 @@ struct Updates::Result {
     core::Result<content::ImportedContent> outcome = core::Problem(content::Refusal::Unreadable);
 };
 
-Updates::Updates(const Config& config, const std::optional<std::filesystem::path>& usbRoot, std::function<void()> wake)
+Updates::Updates(const Config& config, const std::optional<std::filesystem::path>& usbRoot, std::function<void()> wake,
+                 const std::vector<std::filesystem::path>& moreStickFolders)
     : m_config(config), m_wake(std::move(wake)), m_usbRoot(usbRoot) {
+    auto stickFolders = platform::defaultStickFolders();
+    stickFolders.insert(stickFolders.end(), moreStickFolders.begin(), moreStickFolders.end());
     try {
         m_watch = usbRoot ? std::make_unique<platform::UsbWatch>(*usbRoot, m_wake)
-                          : std::make_unique<platform::UsbWatch>(m_wake);
+                          : std::make_unique<platform::UsbWatch>(m_wake, stickFolders);
     } catch (const std::exception& e) {
         spdlog::error("usb: cannot watch for sticks: {}", e.what());
     }

@@ -13,13 +13,16 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace kiosk::app {
 
 class Updates {
 public:
     // Watches the mount table, or `usbRoot` when given (development, tests).
-    Updates(const Config& config, const std::optional<std::filesystem::path>& usbRoot, std::function<void()> wake);
+    // Sticks are mounts under /media, /run/media or `moreStickFolders` (tests), or of removable devices.
+    Updates(const Config& config, const std::optional<std::filesystem::path>& usbRoot, std::function<void()> wake,
+            const std::vector<std::filesystem::path>& moreStickFolders = {});
     ~Updates();
 
     // Starts an import when a stick with packs arrived, takes in a finished one; what to show.

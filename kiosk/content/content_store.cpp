@@ -2,6 +2,7 @@
 #include "kiosk/content/content_store.hpp"
 
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/content/start_guard.hpp"
 
 #include <chrono>
 #include <fmt/chrono.h>
@@ -91,6 +92,7 @@ LoadedContent loadContent(const std::filesystem::path& source, const std::filesy
         return loaded;
     }
 
+    if (previous) keepDrawnBuild(database, existing);
     loaded.sourceErrors = buildDatabase(source, database);
     if (loaded.sourceErrors.empty()) {
         spdlog::info("content: built {} from {}", database.string(), source.string());

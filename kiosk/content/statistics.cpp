@@ -18,6 +18,17 @@ constexpr const char* kMigrations[] = {
     CREATE TABLE counts(day TEXT NOT NULL, hour INTEGER NOT NULL, metric TEXT NOT NULL, key TEXT NOT NULL,
                         count INTEGER NOT NULL, PRIMARY KEY(day, hour, metric, key)) WITHOUT ROWID;
     )sql",
+    // 2: what a family opened counted per day (hour -1), only visits per hour: in a quiet hour the
+    // counts of that hour would describe one family's visit whole
+    R"sql(
+    CREATE TABLE counts_by_day(day TEXT NOT NULL, hour INTEGER NOT NULL, metric TEXT NOT NULL, key TEXT NOT NULL,
+                               count INTEGER NOT NULL, PRIMARY KEY(day, hour, metric, key)) WITHOUT ROWID;
+    INSERT INTO counts_by_day
+        SELECT day, CASE WHEN metric = 'session' THEN hour ELSE -1 END, metric, key, SUM(count)
+        FROM counts GROUP BY 1, 2, 3, 4;
+    DROP TABLE counts;
+    ALTER TABLE counts_by_day RENAME TO counts;
+    )sql",
 };
 static_assert(std::size(kMigrations) == Statistics::kSchemaVersion);
 
@@ -64,7 +75,7 @@ void Statistics::count(core::LocalDateTime when, std::string_view metric, std::s
                           "INSERT INTO counts(day, hour, metric, key, count) VALUES (?, ?, ?, ?, 1) "
                           "ON CONFLICT(day, hour, metric, key) DO UPDATE SET count = count + 1");
     add.bind(1, fmt::format("{:04}-{:02}-{:02}", when.date.year, when.date.month, when.date.day));
-    add.bind(2, when.minuteOfDay / 60);
+    add.bind(2, metric == metric::kSession ? when.minuteOfDay / 60 : kWholeDay);
     add.bind(3, std::string(metric));
     add.bind(4, isIdentifier(key) ? std::string(key) : std::string("?"));
     add.exec();
@@ -85,8 +96,8 @@ std::string statisticsCsv(const std::vector<CountRow>& rows, std::string_view ki
     std::string csv = "kiosk,date,hour,metric,key,count\r\n";
     const std::string kiosk = csvField(kioskName);
     for (const auto& row : rows)
-        csv += fmt::format("{},{},{},{},{},{}\r\n", kiosk, row.date, row.hour, csvField(row.metric), csvField(row.key),
-                           row.count);
+        csv += fmt::format("{},{},{},{},{},{}\r\n", kiosk, row.date, row.hour == kWholeDay ? "" : std::to_string(row.hour),
+                           csvField(row.metric), csvField(row.key), row.count);
     return csv;
 }
 

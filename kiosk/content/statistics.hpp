@@ -28,9 +28,14 @@ inline constexpr std::string_view kQr = "qr";                  // key: the offer
 inline constexpr std::string_view kSlip = "slip";              // a slip printed
 }  // namespace metric
 
+// The hour of a count kept for the whole day: what a family opened (languages, life stages,
+// topics, offers, sounds, QR codes, slips) is counted per day, only the visits per hour, so that
+// the counts of a quiet hour do not describe the one family that came in it.
+inline constexpr int kWholeDay = -1;
+
 struct CountRow {
     std::string date;  // YYYY-MM-DD, local time
-    int hour = 0;      // 0..23
+    int hour = 0;      // 0..23 for visits (metric "session"); kWholeDay for everything else
     std::string metric;
     std::string key;
     long long count = 0;
@@ -39,13 +44,13 @@ struct CountRow {
 
 class Statistics {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens or creates the file (":memory:" for tests). Throws SQLite::Exception when it cannot,
     // or std::runtime_error when the file is of a newer kiosk.
     explicit Statistics(const std::filesystem::path& file);
 
-    // Adds one to the count of `metric`/`key` in the hour of `when`. A key that is not an
+    // Adds one to the count of `metric`/`key` on the day of `when` (visits: in its hour). A key that is not an
     // identifier (letters, digits, - _ : .; at most 100) is stored as "?": never free text.
     void count(core::LocalDateTime when, std::string_view metric, std::string_view key = {});
 

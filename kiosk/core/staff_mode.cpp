@@ -40,13 +40,25 @@ std::int64_t PinLock::secondsLeft(Clock::time_point now) const {
 bool PinLock::wrong(Clock::time_point now) {
     if (locked(now)) return false;  // the pad refuses without counting while locked
     if (++m_wrong < kAttempts) return false;
-    m_wrong = 0;
-    ++m_locks;
-    m_until = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() + lockLength().count();
+    lockNow(now);
     return true;
 }
 
 void PinLock::right() { *this = PinLock{}; }
+
+void PinLock::lockNow(Clock::time_point now) {
+    m_wrong = 0;
+    ++m_locks;
+    m_until = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() + lockLength().count();
+}
+
+PinLock PinLock::stricter(const PinLock& a, const PinLock& b) {
+    PinLock lock;
+    lock.m_wrong = std::max(a.m_wrong, b.m_wrong);
+    lock.m_locks = std::max(a.m_locks, b.m_locks);
+    lock.m_until = std::max(a.m_until, b.m_until);
+    return lock;
+}
 
 std::string PinLock::toText() const {
     return std::to_string(m_wrong) + " " + std::to_string(m_locks) + " " + std::to_string(m_until) + "\n";

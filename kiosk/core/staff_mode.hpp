@@ -47,6 +47,12 @@ public:
     // A wrong PIN; true when it locked the pad.
     bool wrong(Clock::time_point now);
     void right();
+    // Locks the pad now, as five wrong PINs would: what the kiosk does when it cannot trust or keep
+    // the count (a damaged lock file, a data folder that cannot be written), so the lock fails closed.
+    void lockNow(Clock::time_point now);
+    // The stricter of two views of the same lock (the one in memory and the one in the file): more
+    // wrong PINs, more locks, a later end. Neither a lost write nor an old file opens the pad.
+    static PinLock stricter(const PinLock& a, const PinLock& b);
 
     // "wrong locks until" as one line of text, for the file in the data folder; nothing when the
     // text is not such a line (the caller then starts from an open pad, and says so in the log).

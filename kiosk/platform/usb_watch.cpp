@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <poll.h>
+#include <fstream>
 #include <sstream>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -46,10 +47,31 @@ std::string readFrom(int fd) {
     return text;
 }
 
-std::set<std::string> mountPoints(int fd) {
+std::set<std::string> mountPoints(int fd, const std::vector<std::filesystem::path>& stickFolders) {
     std::set<std::string> roots;
-    for (const auto& mount : parseMountinfo(readFrom(fd))) roots.insert(mount.point.string());
+    for (const auto& mount : parseMountinfo(readFrom(fd)))
+        if (isStickMount(mount, stickFolders)) roots.insert(mount.point.string());
     return roots;
+}
+
+bool under(const std::filesystem::path& path, const std::filesystem::path& folder) {
+    const auto relative = path.lexically_normal().lexically_relative(folder.lexically_normal());
+    return !relative.empty() && *relative.begin() != ".." && relative != ".";
+}
+
+// /dev/sdb1 -> its disk in sysfs: removable, or attached through USB.
+bool removableBlockDevice(const std::string& source) {
+    if (source.rfind("/dev/", 0) != 0) return false;
+    std::error_code ec;
+    const auto device = std::filesystem::canonical(source, ec);  // /dev/disk/by-label/… are links
+    if (ec) return false;
+    auto sys = std::filesystem::canonical(std::filesystem::path("/sys/class/block") / device.filename(), ec);
+    if (ec) return false;
+    if (std::filesystem::exists(sys / "partition", ec)) sys = sys.parent_path();
+    std::ifstream removable(sys / "removable");
+    char flag = '0';
+    removable >> flag;
+    return flag == '1' || sys.string().find("/usb") != std::string::npos;
 }
 
 long versionOf(const std::filesystem::path& pack) {
@@ -66,6 +88,14 @@ long versionOf(const std::filesystem::path& pack) {
 }
 
 }  // namespace
+
+std::vector<std::filesystem::path> defaultStickFolders() { return {"/media", "/run/media"}; }
+
+bool isStickMount(const Mount& mount, const std::vector<std::filesystem::path>& stickFolders) {
+    for (const auto& folder : stickFolders)
+        if (under(mount.point, folder)) return true;
+    return removableBlockDevice(mount.source);
+}
 
 std::vector<Mount> parseMountinfo(const std::string& text) {
     // 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
@@ -100,9 +130,10 @@ std::vector<std::filesystem::path> findPacks(const std::filesystem::path& root) 
     return packs;
 }
 
-UsbWatch::UsbWatch(std::function<void()> changed) : m_changed(std::move(changed)) {
+UsbWatch::UsbWatch(std::function<void()> changed, std::vector<std::filesystem::path> stickFolders)
+    : m_stickFolders(std::move(stickFolders)), m_changed(std::move(changed)) {
     m_mountinfo = ::open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
-    if (m_mountinfo >= 0) m_known = mountPoints(m_mountinfo);  // what is mounted at start is no new stick
+    if (m_mountinfo >= 0) m_known = mountPoints(m_mountinfo, m_stickFolders);  // what is mounted at start is no new stick
     m_wakeFd = eventfd(0, EFD_CLOEXEC);
     m_thread = std::thread([this] { run(); });
 }
@@ -125,7 +156,7 @@ UsbWatch::~UsbWatch() {
 }
 
 std::set<std::string> UsbWatch::current() const {
-    if (m_folder.empty()) return m_mountinfo >= 0 ? mountPoints(m_mountinfo) : std::set<std::string>{};
+    if (m_folder.empty()) return m_mountinfo >= 0 ? mountPoints(m_mountinfo, m_stickFolders) : std::set<std::string>{};
     // The folder "is plugged in" while it holds a pack; a new pack file counts as a new stick.
     std::set<std::string> roots;
     for (const auto& pack : findPacks(m_folder)) roots.insert(pack.string());

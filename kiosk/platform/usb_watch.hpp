@@ -24,14 +24,25 @@ struct Mount {
 // pseudo file systems (proc, sysfs, cgroup …), which are never a stick.
 std::vector<Mount> parseMountinfo(const std::string& text);
 
+// Where the system mounts sticks (udev's rule: /media/familienkiosk/; desktops: /media/USER/,
+// /run/media/USER/).
+std::vector<std::filesystem::path> defaultStickFolders();
+
+// Whether a mount is a stick's: its mount point lies under one of `stickFolders`, or it is a
+// file system on a removable block device (sysfs `removable`, or a device on the USB bus). Any
+// other mount (another program's tmpfs in /tmp, a loop device, a network share) is not.
+bool isStickMount(const Mount& mount, const std::vector<std::filesystem::path>& stickFolders);
+
 // Content packs a stick offers: *.kpack in its top folder and in a folder named familienkiosk/,
 // newest first (by the version in NAME-VERSION.kpack, then by modification time).
 std::vector<std::filesystem::path> findPacks(const std::filesystem::path& root);
 
 class UsbWatch {
 public:
-    // Watches the mount table; `changed` runs on the watch thread (keep it short, thread-safe).
-    explicit UsbWatch(std::function<void()> changed);
+    // Watches the mount table for sticks' mounts (isStickMount with `stickFolders`); `changed`
+    // runs on the watch thread (keep it short, thread-safe).
+    explicit UsbWatch(std::function<void()> changed,
+                      std::vector<std::filesystem::path> stickFolders = defaultStickFolders());
     // Watches `folder` instead (checked twice a second), as if it were a stick's top folder.
     UsbWatch(std::filesystem::path folder, std::function<void()> changed);
     ~UsbWatch();
@@ -49,6 +60,7 @@ private:
     std::set<std::string> current() const;
 
     std::filesystem::path m_folder;  // empty: the mount table
+    std::vector<std::filesystem::path> m_stickFolders;
     std::function<void()> m_changed;
     mutable std::mutex m_mutex;
     std::set<std::string> m_known;     // roots seen so far (present)

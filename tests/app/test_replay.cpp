@@ -89,6 +89,19 @@ TEST_CASE("fail-frame asks the next frame to fail, to test the kiosk's recovery"
     CHECK_THAT(refusal("fail-frame now\n"), StartsWith("line 1: cannot understand"));
 }
 
+TEST_CASE("soak asks for TAPS seeded random taps, for scripts/soak", "[replay]") {
+    const auto lines = parsed("soak 5000 42\n");
+    REQUIRE(lines.size() == 1);
+    const auto* soak = std::get_if<step::Soak>(&lines[0].step);
+    REQUIRE(soak);
+    CHECK(soak->taps == 5000);
+    CHECK(soak->seed == 42);
+    CHECK_THAT(refusal("soak 0 1\n"), StartsWith("line 1: cannot understand"));
+    CHECK_THAT(refusal("soak 10 -1\n"), StartsWith("line 1: cannot understand"));
+    CHECK_THAT(refusal("soak 10 1.5\n"), StartsWith("line 1: cannot understand"));
+    CHECK_THAT(refusal("soak 10\n"), StartsWith("line 1: cannot understand"));
+}
+
 TEST_CASE("comments and blank lines are skipped but still counted", "[replay]") {
     const auto lines = parsed(
         "# home -> baby\n"

@@ -13,7 +13,7 @@ namespace {
 const core::LocalDateTime kMorning{{2026, 11, 26}, 10 * 60 + 42};
 }
 
-TEST_CASE("a family's taps become hourly counts, and nothing else") {
+TEST_CASE("a family's taps become counts (visits per hour, the rest per day), and nothing else") {
     content::Statistics statistics(":memory:");
     core::Session session = core::freshSession("de");
     const std::vector<core::Intent> visit{
@@ -36,11 +36,16 @@ TEST_CASE("a family's taps become hourly counts, and nothing else") {
     };
     for (const auto& intent : visit) app::countUsage(statistics, core::apply(session, intent), kMorning);
     const std::vector<CountRow> expected{
-        {"2026-11-26", 10, "audio", "offer:kindergeld", 1}, {"2026-11-26", 10, "emergencies", "", 1},
-        {"2026-11-26", 10, "language", "tr", 1},            {"2026-11-26", 10, "life_stage", "baby", 1},
-        {"2026-11-26", 10, "offer", "kindergeld", 1},       {"2026-11-26", 10, "qr", "familienhebamme", 1},
-        {"2026-11-26", 10, "qr", "kindergeld", 1},          {"2026-11-26", 10, "session", "", 1},
-        {"2026-11-26", 10, "topic", "money", 1},
+        // What the family opened per day (a quiet hour would describe it whole), the visit per hour.
+        {"2026-11-26", content::kWholeDay, "audio", "offer:kindergeld", 1},
+        {"2026-11-26", content::kWholeDay, "emergencies", "", 1},
+        {"2026-11-26", content::kWholeDay, "language", "tr", 1},
+        {"2026-11-26", content::kWholeDay, "life_stage", "baby", 1},
+        {"2026-11-26", content::kWholeDay, "offer", "kindergeld", 1},
+        {"2026-11-26", content::kWholeDay, "qr", "familienhebamme", 1},
+        {"2026-11-26", content::kWholeDay, "qr", "kindergeld", 1},
+        {"2026-11-26", content::kWholeDay, "topic", "money", 1},
+        {"2026-11-26", 10, "session", "", 1},
     };
     CHECK(statistics.rows() == expected);
 }
@@ -54,8 +59,9 @@ TEST_CASE("two families in the same hour cannot be told apart") {
             app::countUsage(statistics, core::apply(session, intent), kMorning);
     }
     const std::vector<CountRow> expected{
-        {"2026-11-26", 10, "life_stage", "baby", 1}, {"2026-11-26", 10, "life_stage", "toddler", 1},
-        {"2026-11-26", 10, "offer", "kindergeld", 2}, {"2026-11-26", 10, "session", "", 2},
+        {"2026-11-26", content::kWholeDay, "life_stage", "baby", 1},
+        {"2026-11-26", content::kWholeDay, "life_stage", "toddler", 1},
+        {"2026-11-26", content::kWholeDay, "offer", "kindergeld", 2}, {"2026-11-26", 10, "session", "", 2},
     };
     CHECK(statistics.rows() == expected);
 }

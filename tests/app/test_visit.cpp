@@ -80,7 +80,7 @@ TEST_CASE("what the family asked for is counted, and a fresh visit keeps nothing
         CHECK(visit.session().volume == f.config.volume);
     }
     content::Statistics statistics(content::statisticsFile(f.data.path()));
-    const std::vector<content::CountRow> expected{{"2026-11-26", 10, "life_stage", "baby", 1},
+    const std::vector<content::CountRow> expected{{"2026-11-26", content::kWholeDay, "life_stage", "baby", 1},
                                                   {"2026-11-26", 10, "session", "", 1}};
     CHECK(statistics.rows() == expected);
 }

@@ -1,6 +1,7 @@
 // Unit tests for choosing the content at start-up: build when the source changed, keep the last good
 // database when an edit broke the source, and say so in plain words.
 #include "kiosk/content/content_store.hpp"
+#include "kiosk/content/start_guard.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -254,4 +255,46 @@ TEST_CASE("the fingerprint changes when a source file is edited", "[content_stor
     CHECK(sourceFingerprint(kiosk.source()) == before);
     kiosk.retitle("Kindergeld!");
     CHECK(sourceFingerprint(kiosk.source()) != before);
+}
+
+TEST_CASE("new content that crashes the kiosk's starts is refused for the content last drawn from, by itself") {
+    Kiosk kiosk;
+    const fs::path data = kiosk.database().parent_path();
+    // A good start: the kiosk draws from the content.
+    const LoadedContent good = guardStart(data, kiosk.load(), {});
+    REQUIRE(good.catalog);
+    contentDrawn(data, good);
+    // An edit the check lets through but that crashes every start (as a NUL once did).
+    kiosk.edit("offers.yaml", "- id: kindergeld\n", "Kindergeld", "Kindergeld (neu)");
+    LoadedContent edited = kiosk.load();
+    REQUIRE(edited.catalog);
+    REQUIRE(contentIdentity(edited) != contentIdentity(good));
+    // Two starts on it end before their first frame (no contentDrawn, no startEnded): a crash.
+    for (int start = 0; start < kCrashedStarts; ++start)
+        CHECK(contentIdentity(guardStart(data, kiosk.load(), {})) == contentIdentity(edited));
+    // The next start falls back to what was drawn from, says so, and keeps doing so.
+    for (int start = 0; start < 2; ++start) {
+        const LoadedContent started = guardStart(data, kiosk.load(), {});
+        REQUIRE(started.catalog);
+        CHECK(started.info.fingerprint == good.info.fingerprint);
+        CHECK(started.catalog->offer("kindergeld")->title.get("de") == good.catalog->offer("kindergeld")->title.get("de"));
+        CHECK_THAT(started.problem, Contains("previous content"));
+        contentDrawn(data, started);
+    }
+    // Content edited again is tried again.
+    kiosk.edit("offers.yaml", "- id: kindergeld\n", "Kindergeld (neu)", "Kindergeld (neuer)");
+    const LoadedContent fixed = guardStart(data, kiosk.load(), {});
+    CHECK(fixed.catalog->offer("kindergeld")->title.get("de") == "Kindergeld (neuer)");
+}
+
+TEST_CASE("a start that ends in order before its first frame (no display) does not count as a crash") {
+    Kiosk kiosk;
+    const fs::path data = kiosk.database().parent_path();
+    contentDrawn(data, guardStart(data, kiosk.load(), {}));
+    kiosk.edit("offers.yaml", "- id: kindergeld\n", "Kindergeld", "Kindergeld (neu)");
+    for (int start = 0; start < kCrashedStarts + 1; ++start) {
+        const LoadedContent started = guardStart(data, kiosk.load(), {});
+        CHECK(started.catalog->offer("kindergeld")->title.get("de") == "Kindergeld (neu)");
+        startEnded(data);
+    }
 }

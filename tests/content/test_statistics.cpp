@@ -32,19 +32,39 @@ std::string readFile(const std::filesystem::path& file) {
 }
 }  // namespace
 
-TEST_CASE("counts add up per day, hour, metric and key") {
+TEST_CASE("visits add up per hour, what a family opened per day") {
     Statistics statistics(":memory:");
     statistics.count(kMorning, metric::kSession);
     statistics.count(kLateMorning, metric::kSession);  // the same hour: one row, two
     statistics.count(kMorning, metric::kOffer, "kindergeld");
-    statistics.count(kMorning, metric::kOffer, "kindergeld");
+    statistics.count(kNoon, metric::kOffer, "kindergeld");  // another hour, the same day: one row
     statistics.count(kMorning, metric::kOffer, "elterngeld");
     statistics.count(kNoon, metric::kSession);
     statistics.count(kNextDay, metric::kLanguage, "tr");
     const std::vector<CountRow> expected{
-        {"2026-11-26", 10, "offer", "elterngeld", 1}, {"2026-11-26", 10, "offer", "kindergeld", 2},
-        {"2026-11-26", 10, "session", "", 2},         {"2026-11-26", 12, "session", "", 1},
-        {"2026-11-27", 9, "language", "tr", 1},
+        {"2026-11-26", kWholeDay, "offer", "elterngeld", 1}, {"2026-11-26", kWholeDay, "offer", "kindergeld", 2},
+        {"2026-11-26", 10, "session", "", 2},                {"2026-11-26", 12, "session", "", 1},
+        {"2026-11-27", kWholeDay, "language", "tr", 1},
+    };
+    CHECK(statistics.rows() == expected);
+}
+
+TEST_CASE("a quiet hour does not describe its one family: the counts of version 1 are summed per day") {
+    kiosk::test::TempFolder folder;
+    const auto file = statisticsFile(folder.path());
+    {
+        SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE counts(day TEXT NOT NULL, hour INTEGER NOT NULL, metric TEXT NOT NULL, key TEXT NOT NULL,"
+                " count INTEGER NOT NULL, PRIMARY KEY(day, hour, metric, key)) WITHOUT ROWID;"
+                "INSERT INTO counts VALUES ('2026-11-26', 7, 'session', '', 1), ('2026-11-26', 7, 'language', 'uk', 1),"
+                " ('2026-11-26', 7, 'offer', 'kindergeld', 1), ('2026-11-26', 11, 'session', '', 4),"
+                " ('2026-11-26', 11, 'offer', 'kindergeld', 3);"
+                "PRAGMA user_version = 1;");
+    }
+    Statistics statistics(file);
+    const std::vector<CountRow> expected{
+        {"2026-11-26", kWholeDay, "language", "uk", 1}, {"2026-11-26", kWholeDay, "offer", "kindergeld", 4},
+        {"2026-11-26", 7, "session", "", 1},            {"2026-11-26", 11, "session", "", 4},
     };
     CHECK(statistics.rows() == expected);
 }
@@ -86,7 +106,7 @@ TEST_CASE("counts committed before the kiosk is killed are still there") {
     REQUIRE(WIFSIGNALED(status));
     CHECK(std::filesystem::exists(folder.path() / "statistics.sqlite-wal"));
     Statistics statistics(file);
-    const std::vector<CountRow> expected{{"2026-11-26", 10, "session", "", 3}, {"2026-11-26", 10, "slip", "", 1}};
+    const std::vector<CountRow> expected{{"2026-11-26", kWholeDay, "slip", "", 1}, {"2026-11-26", 10, "session", "", 3}};
     CHECK(statistics.rows() == expected);
 }
 
@@ -103,11 +123,12 @@ TEST_CASE("a statistics file of a newer kiosk is refused, not changed") {
 }
 
 TEST_CASE("the CSV has one line per count and the kiosk's name, quoted where needed") {
-    const std::vector<CountRow> rows{{"2026-11-26", 10, "session", "", 2}, {"2026-11-26", 10, "offer", "kindergeld", 1}};
+    const std::vector<CountRow> rows{{"2026-11-26", 10, "session", "", 2},
+                                     {"2026-11-26", kWholeDay, "offer", "kindergeld", 1}};
     CHECK(statisticsCsv(rows, "Landratsamt Esslingen, Foyer") ==
           "kiosk,date,hour,metric,key,count\r\n"
           "\"Landratsamt Esslingen, Foyer\",2026-11-26,10,session,,2\r\n"
-          "\"Landratsamt Esslingen, Foyer\",2026-11-26,10,offer,kindergeld,1\r\n");
+          "\"Landratsamt Esslingen, Foyer\",2026-11-26,,offer,kindergeld,1\r\n");
     CHECK(statisticsCsv({}, "Kiosk \"Nord\"") == "kiosk,date,hour,metric,key,count\r\n");
 }
 
@@ -130,7 +151,7 @@ TEST_CASE("exporting writes the counts as a CSV file into the folder") {
     CHECK(outcome->rows == 2);
     CHECK(outcome->file == stick.path() / "familienkiosk-statistik-foyer.csv");
     CHECK(readFile(outcome->file) ==
-          "kiosk,date,hour,metric,key,count\r\nFoyer,2026-11-26,10,life_stage,baby,1\r\nFoyer,2026-11-26,10,session,,1\r\n");
+          "kiosk,date,hour,metric,key,count\r\nFoyer,2026-11-26,,life_stage,baby,1\r\nFoyer,2026-11-26,10,session,,1\r\n");
     // Nothing else is left on the stick.
     CHECK(std::distance(std::filesystem::directory_iterator(stick.path()), {}) == 1);
 }

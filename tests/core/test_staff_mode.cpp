@@ -157,3 +157,18 @@ TEST_CASE("staff mode closes itself after two minutes without a touch") {
     CHECK(staff.screen() == StaffScreen::Closed);
     CHECK_FALSE(staff.closeIfIdle(t + 500s));
 }
+
+TEST_CASE("the stricter of two views of a lock counts every wrong PIN and the later end") {
+    const auto now = std::chrono::system_clock::now();
+    PinLock memory, file;
+    for (int i = 0; i < 3; ++i) memory.wrong(now);
+    file.wrong(now);
+    CHECK(PinLock::stricter(memory, file).attemptsLeft() == 2);
+    CHECK(PinLock::stricter(file, memory).attemptsLeft() == 2);
+    PinLock locked;
+    locked.lockNow(now);
+    CHECK(locked.locked(now + std::chrono::minutes(4)));
+    CHECK_FALSE(locked.locked(now + std::chrono::minutes(6)));
+    CHECK(PinLock::stricter(memory, locked).locked(now));
+    CHECK(PinLock::stricter(PinLock{}, PinLock{}) == PinLock{});
+}

@@ -61,8 +61,12 @@ tap "Start"
 expect "Wie alt ist Ihr Kind?"
 wait 1500
 SCRIPT
+log_lines=$(cat "$work/kiosk.log" 2>/dev/null | wc -l)
 SDL_DISKAUDIOFILE="$work/leave.raw" kiosk --window 1920x1080 --open offer:kindergeld --replay "$work/leave.replay" ||
   fail "listening and leaving did not go as expected"
+# The log keeps what a receptionist needs, not what a family listened to.
+! tail -n +$((log_lines + 1)) "$work/kiosk.log" | grep -q kindergeld ||
+  fail "the log names what the family listened to: $(tail -n +$((log_lines + 1)) "$work/kiosk.log" | grep kindergeld)"
 total=$(raw_seconds "$work/leave.raw")
 louder_than "$(raw_peak "$work/leave.raw" 0 1.5)" 0.1 || fail "no sound while listening"
 quiet_from=$(awk -v t="$total" 'BEGIN { printf "%.2f", t - 1.2 }')

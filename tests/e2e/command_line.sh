@@ -65,5 +65,15 @@ done <<TABLE
 --replay of /dev/zero|--replay /dev/zero|not a plain file
 --replay of a folder|--replay $work|not a plain file
 --replay of an empty script|--replay $work/empty.replay|has no command
+--now of a day that does not exist|--now 2026-02-31T10:00|is not a time like
+--now of a year before 1970|--now 0000-11-26T10:00|is not a time like
+--now of a year far ahead|--now 99999-11-26T10:00|is not a time like
+--now of a negative year|--now -2026-11-26T10:00|is not a time like
+--now with text after the minutes|--now 2026-11-26T10:00x|is not a time like
+--now at 24:00|--now 2026-11-26T24:00|is not a time like
 TABLE
-pass "a folder, a pipe, /dev/zero, an empty script, a complex or doubled key and broken UTF-8 are refused with exit code 2"
+status=0
+timeout 60 "$KIOSK" --data-dir "$work/data" --lang "" --screenshot "$work/absurd.png" >/dev/null 2>"$work/kiosk.log" || status=$?
+((status == 2)) && grep -q "no language given" "$work/kiosk.log" || fail "--lang \"\" was not refused (exit $status)"
+
+pass "a folder, a pipe, /dev/zero, an empty script, a complex or doubled key, broken UTF-8, impossible --now times and an empty --lang are refused with exit code 2"

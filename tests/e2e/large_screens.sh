@@ -41,3 +41,26 @@ kiosk --config "$work/large.yaml" --window 1920x1080 --open home --replay "$work
   fail "font_size 80 with large text: the kiosk failed (exit $?)"
 check_screen "$work/large-font.png" "font_size 80, large text"
 pass "font_size 200, and font_size 80 with large text: drawn"
+
+# A screen whose size changes while the kiosk runs (a new mode, a rotated screen): the text and
+# every control take the new screen's size at once, as after a restart (once the layout kept the
+# old font size until the kiosk was restarted).
+printf 'targets %s\n' "$work/started.tsv" >"$work/started.replay"
+kiosk --window 1920x1080 --open home --replay "$work/started.replay" || fail "the 1920x1080 start failed"
+cat >"$work/resized.replay" <<SCRIPT
+wait 4000
+expect "Wie alt ist Ihr Kind?"
+targets $work/resized.tsv
+screenshot $work/resized.png
+SCRIPT
+: >"$work/kiosk.log"
+( for _ in $(seq 600); do grep -q 'first frame' "$work/kiosk.log" && break; sleep 0.1; done
+  xdotool search --name Familienkiosk windowsize --sync 1920 1080 ) &
+resizer=$!
+kiosk --window 1280x720 --open home --replay "$work/resized.replay" || fail "the resized kiosk failed"
+wait "$resizer" || fail "xdotool could not resize the window"
+height() { awk -F'\t' -v label="$2" 'index($1, label) { print $5 - $3; exit }' "$1"; }
+[[ -n "$(height "$work/started.tsv" Baby)" ]] || fail "no Baby tile in $(head -3 "$work/started.tsv")"
+[[ "$(height "$work/resized.tsv" Baby)" == "$(height "$work/started.tsv" Baby)" ]] ||
+  fail "after the resize the Baby tile is $(height "$work/resized.tsv" Baby) px high, at a start in that size $(height "$work/started.tsv" Baby) px"
+pass "a window resized from 1280x720 to 1920x1080 lays out as one started at 1920x1080"

@@ -54,8 +54,12 @@ wait 4000
 expect "Fertig – bitte nehmen Sie Ihren Zettel."
 expect "Kindergeld"
 SCRIPT
+log_lines=$(cat "$work/kiosk.log" 2>/dev/null | wc -l)
 kiosk --config "$work/office.yaml" --window 1920x1080 --open offer:kindergeld --replay "$work/print.replay" ||
   fail "printing the list did not go as expected"
+# The log says nothing of what the family printed (which offers, how many).
+! tail -n +$((log_lines + 1)) "$work/kiosk.log" | grep -E -q 'kindergeld|offer\(s\)' ||
+  fail "the log names what the family printed: $(tail -n +$((log_lines + 1)) "$work/kiosk.log" | grep -E 'kindergeld|offer')"
 [[ "$(head -c 4 "$cups_output")" == "%PDF" ]] || fail "the printer's file holds no PDF"
 pdftotext "$cups_output" - | grep -q "Kindergeld" || fail "the printed slip does not name Kindergeld"
 pass "the slip went through CUPS into the queue's file as a PDF naming the offer"

@@ -27,7 +27,10 @@ grep -q '^staff_pin_hash: "\$argon2id\$' "$config" || fail "no Argon2id hash in 
 ! grep -q 2468 "$config" || fail "the PIN itself is in the configuration file"
 grep -q '^# Foyer kiosk$' "$config" && grep -q '^printer: none$' "$config" || fail "--set-pin lost other lines"
 ! echo 12 | "$KIOSK" --config "$config" --set-pin 2>/dev/null || fail "--set-pin took a two-digit PIN"
-pass "--set-pin stores an Argon2id hash, keeps the other settings, refuses a short PIN"
+for trivial in 1234 0000 1111 9876 1212; do
+  ! echo $trivial | "$KIOSK" --config "$config" --set-pin 2>/dev/null || fail "--set-pin took the trivial PIN $trivial"
+done
+pass "--set-pin stores an Argon2id hash, keeps the other settings, refuses a short or trivial PIN"
 
 # 2. The gesture opens the PIN pad; a wrong PIN is refused, the right one opens the status.
 cat >"$work/open.replay" <<SCRIPT
@@ -82,6 +85,43 @@ SCRIPT
 kiosk_staff --open home --replay "$work/slow.replay" || fail "slow or interrupted taps opened the PIN pad"
 pass "taps with a pause, or interrupted by a tap elsewhere, do not open the PIN pad"
 
+# 3b. The gesture is not reachable through a control: taps on the search field (which covers the
+#     top-left corner) are a family's and open nothing; "Abbrechen" on the PIN pad brings the family
+#     back exactly where it was (once it emptied the list and the typed search).
+cat >"$work/field.replay" <<SCRIPT
+tap 640 360
+tap "Suche"
+tap "k"
+tap "i"
+expect "ki|"
+$corner_taps
+expect-not "Bitte PIN eingeben"
+expect "ki|"
+screenshot $work/field.png
+SCRIPT
+kiosk_staff --replay "$work/field.replay" || fail "taps on the search field opened the PIN pad"
+cat >"$work/cancel.replay" <<SCRIPT
+tap 640 360
+tap "Baby"
+tap "Geld und Leistungen"
+tap "Kindergeld"
+tap "Auf meine Liste"
+expect "Meine Liste (1)"
+tap "Start"
+expect "Wie alt ist Ihr Kind?"
+$corner_taps
+expect "Bitte PIN eingeben"
+expect-not "Meine Liste (1)"
+tap "Abbrechen"
+expect-not "Bitte PIN eingeben"
+expect "Wie alt ist Ihr Kind?"
+expect "Meine Liste (1)"
+tap "Meine Liste (1)"
+expect "Kindergeld"
+SCRIPT
+kiosk_staff --replay "$work/cancel.replay" || fail "cancelling the PIN pad did not bring the family back where it was"
+pass "taps on the search field do not open the PIN pad; cancelling it keeps the family's screen and list"
+
 # 4. Staff mode closes itself after two minutes without a touch, back to the attract screen.
 cat >"$work/timeout.replay" <<SCRIPT
 $corner_taps
@@ -127,11 +167,12 @@ mkdir -p "$work/export"
 kiosk --config "$config" --export-stats "$work/export" >/dev/null || fail "--export-stats failed"
 csv="$work/export/familienkiosk-statistik-landratsamt-esslingen-foyer.csv"
 [[ -f "$csv" ]] || fail "no CSV named after the kiosk: $(ls "$work/export")"
+# Visits per hour, what the family opened per day (no hour): a quiet hour describes nobody.
 expected=$(printf '%s\r\n' 'kiosk,date,hour,metric,key,count' \
-  '"Landratsamt Esslingen, Foyer",2026-11-26,10,life_stage,baby,1' \
-  '"Landratsamt Esslingen, Foyer",2026-11-26,10,offer,kindergeld,1' \
-  '"Landratsamt Esslingen, Foyer",2026-11-26,10,session,,1' \
-  '"Landratsamt Esslingen, Foyer",2026-11-26,10,topic,money,1')
+  '"Landratsamt Esslingen, Foyer",2026-11-26,,life_stage,baby,1' \
+  '"Landratsamt Esslingen, Foyer",2026-11-26,,offer,kindergeld,1' \
+  '"Landratsamt Esslingen, Foyer",2026-11-26,,topic,money,1' \
+  '"Landratsamt Esslingen, Foyer",2026-11-26,10,session,,1')
 [[ "$(cat "$csv")" == "$expected" ]] || fail "the CSV is not the visit's counts: $(cat -A "$csv")"
 cat >"$work/export.replay" <<SCRIPT
 $corner_taps

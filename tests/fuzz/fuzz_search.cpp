@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static kiosk::content::Search* search = [] {
         const auto database = kiosk::fuzz::contentCopy() / "content.sqlite";
         auto source = kiosk::content::loadSource(kiosk::fuzz::contentCopy());
-        kiosk::content::writeDatabaseFile(database, source.catalog, {"fuzz", "", ""});
+        (void)kiosk::content::writeDatabaseFile(database, source.catalog, {"fuzz", "", ""});
         return new kiosk::content::Search(database);
     }();
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -81,26 +81,47 @@ TEST_CASE("a folder standing in for a stick reports a new pack once", "[usb]") {
     CHECK(calls == 1);
 }
 
-TEST_CASE("a real mount is noticed through the mount table, and again after being pulled", "[usb]") {
-    TempFolder point;
-    if (::mount("none", point.path().c_str(), "tmpfs", 0, "size=1m") != 0) {
+TEST_CASE("only a stick's mount counts: under /media or /run/media, or a removable block device", "[usb]") {
+    const auto folders = defaultStickFolders();
+    CHECK(isStickMount({"/media/familienkiosk/STICK", "vfat", "/dev/sdb1"}, folders));
+    CHECK(isStickMount({"/run/media/anna/USB STICK", "exfat", "/dev/sdc1"}, folders));
+    // Another program's tmpfs in /tmp was once taken for a stick.
+    CHECK_FALSE(isStickMount({"/tmp/other-program", "tmpfs", "none"}, folders));
+    CHECK_FALSE(isStickMount({"/mediathek/archive", "ext4", "none"}, folders));
+    CHECK_FALSE(isStickMount({"/media", "tmpfs", "none"}, folders));  // the folder itself is no stick
+    CHECK_FALSE(isStickMount({"/mnt/image", "ext4", "/dev/loop0"}, folders));  // a loop device is not removable
+    CHECK_FALSE(isStickMount({"/srv/share", "nfs", "server:/export"}, folders));
+    CHECK(isStickMount({"/srv/test/media/stick", "tmpfs", "none"}, {"/srv/test/media"}));  // a test's own folder
+}
+
+TEST_CASE("a real mount is noticed through the mount table where sticks are mounted, and again after being pulled",
+          "[usb]") {
+    TempFolder base;
+    const fs::path media = base.path() / "media", point = media / "stick", elsewhere = base.path() / "elsewhere";
+    fs::create_directories(point);
+    fs::create_directories(elsewhere);
+    if (::mount("none", point.c_str(), "tmpfs", 0, "size=1m") != 0) {
         WARN("mounting is not permitted here (" << std::strerror(errno)
                                                 << "); the folder test above stands in for a stick");
         return;
     }
-    ::umount(point.path().c_str());
-    UsbWatch watch([] {});
+    ::umount(point.c_str());
+    UsbWatch watch([] {}, {media});
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     CHECK(watch.arrived().empty());  // what was mounted before does not count
-    REQUIRE(::mount("none", point.path().c_str(), "tmpfs", 0, "size=1m") == 0);
+    // A mount outside the sticks' folders (another program's tmpfs) is no stick.
+    REQUIRE(::mount("none", elsewhere.c_str(), "tmpfs", 0, "size=1m") == 0);
+    CHECK(waitForArrival(watch).empty());
+    ::umount(elsewhere.c_str());
+    REQUIRE(::mount("none", point.c_str(), "tmpfs", 0, "size=1m") == 0);
     auto roots = waitForArrival(watch);
-    CHECK(roots == std::vector<fs::path>{point.path()});
-    CHECK(watch.present(point.path()));
-    ::umount(point.path().c_str());
+    CHECK(roots == std::vector<fs::path>{point});
+    CHECK(watch.present(point));
+    ::umount(point.c_str());
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    CHECK_FALSE(watch.present(point.path()));
-    REQUIRE(::mount("none", point.path().c_str(), "tmpfs", 0, "size=1m") == 0);
+    CHECK_FALSE(watch.present(point));
+    REQUIRE(::mount("none", point.c_str(), "tmpfs", 0, "size=1m") == 0);
     roots = waitForArrival(watch);
-    CHECK(roots == std::vector<fs::path>{point.path()});
-    ::umount(point.path().c_str());
+    CHECK(roots == std::vector<fs::path>{point});
+    ::umount(point.c_str());
 }

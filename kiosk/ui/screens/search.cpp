@@ -36,7 +36,9 @@ void searchField(const View& view) {
     draw->AddText(at, text.empty() ? palette().textMuted : palette().text, shown.c_str(), shown.c_str() + shown.size());
     // What a replay sees: the words as typed (logical order), the caret after them.
     noteVisibleText(magnifier + (text.empty() ? tr("search.placeholder", lang) : text + "|"), min, max);
-    ImGui::Dummy(size);
+    // An item that takes taps (and does nothing with them), so that taps on it are a family's, not
+    // staff's corner gesture.
+    ImGui::InvisibleButton("##search-field", size);
 }
 
 // Topics as buttons that search for their name: never a dead end.
