@@ -17,8 +17,8 @@ search_bench=${BENCH_SEARCH:-$(dirname "$KIOSK")/../../tests/bench/bench_search}
 data=${BENCH_DATA:-$work}
 [[ -d "$data/big" ]] || python3 "$SOURCE_DIR/tests/tools/generate_content.py" "$SOURCE_DIR/content/sample" "$data/big" "$offers"
 declare -A source=([sample]="$SOURCE_DIR/content/sample" [big]="$data/big")
-# The same screens in both: the generated content's first copy of an offer or provider is "<id>-0".
-declare -A suffix=([sample]="" [big]="-0")
+# The same screens in both: the generated content's first copy keeps the sample's ids.
+declare -A suffix=([sample]="" [big]="")
 
 builder=${BENCH_BUILDER:-$KIOSK}
 for name in sample big; do

@@ -75,7 +75,7 @@ grep -q $'^kindergeld\tKindergeld für alle Familien' "$work/offers.txt" || fail
 # "Auf USB-Stick schreiben" onto a tmpfs standing in for the stick (root: CI), then a stick too small.
 if [[ $(id -u) == 0 ]]; then
   mkdir -p "$work/stick" "$work/tiny"
-  mount -t tmpfs -o size=16m tmpfs "$work/stick"
+  mount -t tmpfs -o size=512m tmpfs "$work/stick"
   mount -t tmpfs -o size=64k tmpfs "$work/tiny"
   listing() { (cd "$work/content" && find . -type f ! -name .familienkiosk-pack-version -exec md5sum {} + | sort); }
   listing > "$work/content-before"

@@ -3,7 +3,7 @@
 
     tests/tools/generate_content.py SAMPLE_DIR OUT_DIR N
 
-Deterministic (the same N gives the same bytes), nothing committed. Every copy k of the sample's
+Deterministic (the same N gives the same bytes), nothing committed. Every copy k > 0 of the sample's
 offers and providers gets its own ids (suffix "-k"), so there are as many providers per offer and as
 many languages per offer (six in the sample) as in the sample. The other files (network, life
 stages, topics, synonyms, audio) are copied as they are, so audio references stay valid.
@@ -15,6 +15,8 @@ import sys
 
 
 def renamed(text, k, field):
+    if k == 0:  # the first copy keeps the sample's ids: the other files (practices, events) name them
+        return text
     return re.sub(rf"^(\s*-? ?{field}: )([a-z0-9-]+)\s*$",
                   lambda m: f"{m.group(1)}{m.group(2)}-{k}", text, flags=re.M)
 

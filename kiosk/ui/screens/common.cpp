@@ -179,6 +179,12 @@ void drawNavigationBar(const View& view, Intents& out) {
     NavigationButtons b = navigationButtons(view);
     ImGui::Separator();
     if (twoRows(b)) {
+        // Very large text: the families' settings keep their row; the professionals' entry (also on
+        // "Über uns") gives way rather than push "Sprache" or "Große Schrift" off the screen.
+        const float room = ImGui::GetContentRegionAvail().x + ImGui::GetStyle().ItemSpacing.x;
+        if (groupWidth(b.settings) > room && !b.settings.empty() &&
+            std::holds_alternative<core::intent::OpenProfessional>(b.settings.back().intent))
+            b.settings.pop_back();
         navigationRow(b.start, b.end, out);  // the moves first: in reach of a seated reader
         navigationRow({}, b.settings, out);
     } else {
