@@ -25,7 +25,8 @@ std::string ringPath(const core::Ring& ring, const core::PlanePoint& origin) {
 
 }  // namespace
 
-std::string districtSvg(const PageContext& context, const std::string& lang, const std::string& fromPath) {
+std::string districtSvg(const PageContext& context, const std::string& lang, const std::string& fromPath,
+                        const std::vector<const core::Provider*>* pinned) {
     const core::DistrictMap& map = *context.input->map;
     const double margin = 4;  // km around the district: room for the names at its edges
     const core::PlanePoint origin{map.bounds.min.x - margin, map.bounds.min.y - margin};
@@ -46,7 +47,11 @@ std::string districtSvg(const PageContext& context, const std::string& lang, con
             out += "<text x=\"" + unit(municipality.label.x - origin.x) + "\" y=\"" + unit(municipality.label.y - origin.y) +
                    "\">" + escape(municipality.name) + "</text>\n";
     out += "</g>\n<g class=\"pins\">\n";
-    for (const auto& provider : context.frame.catalog->providers) {
+    std::vector<const core::Provider*> all;
+    if (!pinned)
+        for (const auto& provider : context.frame.catalog->providers) all.push_back(&provider);
+    for (const core::Provider* each : pinned ? *pinned : all) {
+        const core::Provider& provider = *each;
         if (!provider.location || provider.national) continue;
         const core::PlanePoint p = map.projection.project(*provider.location);
         const std::string name = escape(provider.name.get(lang));

@@ -31,6 +31,8 @@ std::string practicesPage(const PageContext& context, const std::string& lang);
 std::string practicePage(const PageContext& context, const core::Practice& practice, const std::string& lang);
 std::string eventsPage(const PageContext& context, const std::string& lang);
 std::string groupsPage(const PageContext& context, const std::string& lang);
+// The map of actors: the network's members on the district map, and as lists by field of work.
+std::string actorsPage(const PageContext& context, const std::string& lang);
 // The root: a choice of language, in each language's own words.
 std::string languageChoice(const PageContext& context);
 
@@ -46,7 +48,9 @@ std::string offerJsonLd(const PageContext& context, const core::Offer& offer, co
 std::string providerJsonLd(const PageContext& context, const core::Provider& provider, const std::string& lang);
 
 // The district as inline SVG with the providers' pins, each a link from the page at `fromPath`.
-std::string districtSvg(const PageContext& context, const std::string& lang, const std::string& fromPath);
+// The district with pins for `pinned` (all providers with a place when none are given).
+std::string districtSvg(const PageContext& context, const std::string& lang, const std::string& fromPath,
+                        const std::vector<const core::Provider*>* pinned = nullptr);
 
 // The search's index for `lang` as a script (offer id -> words), and the shared files.
 std::string searchIndexScript(const PageContext& context, const std::string& lang);

@@ -1,5 +1,6 @@
 // The website's pages for professionals (issue 16): the entry, good practice (list and one page each),
-// the events still to come when the site is built, and the working groups with how to join.
+// the events still to come when the site is built, the working groups with how to join, and the map
+// of actors (the network's members on the district map and by field of work).
 #include "kiosk/core/public_url.hpp"
 #include "kiosk/core/text_format.hpp"
 #include "kiosk/i18n/strings.hpp"
@@ -72,7 +73,7 @@ std::string professionalsPage(const PageContext& context, const std::string& lan
     for (const auto& [part, key] : {std::pair{"gute-praxis", "pro.practices"}, {"termine", "pro.events"},
                                     {"arbeitsgruppen", "pro.groups"}})
         main += "<li>" + link(path, core::site_path::professionals(lang, part), tr(key, lang)) + "</li>\n";
-    main += "<li>" + link(path, core::site_path::map(lang), tr("pro.actors", lang)) + "</li>\n</ul>\n";
+    main += "<li>" + link(path, core::site_path::professionals(lang, "akteure"), tr("pro.actors", lang)) + "</li>\n</ul>\n";
     return htmlPage(context.frame, {path, lang, i18n::tr("pro.title", lang), i18n::tr("pro.intro", lang), {}, {}}, main);
 }
 
@@ -137,6 +138,27 @@ std::string groupsPage(const PageContext& context, const std::string& lang) {
     if (network.hours) main += hoursTable(*network.hours, tr("about.service_hours", lang), lang);
     main += "</section>\n";
     return htmlPage(context.frame, {path, lang, i18n::tr("pro.groups", lang), {}, {}, {}}, main);
+}
+
+std::string actorsPage(const PageContext& context, const std::string& lang) {
+    const auto& catalog = *context.frame.catalog;
+    const std::string path = core::site_path::professionals(lang, "akteure");
+    const auto actors = catalog.actors({});
+    std::string main = "<p>" + escape(fmt::format(fmt::runtime(i18n::tr("pro.actors_count", lang)), actors.size())) + "</p>\n";
+    if (context.input->map)
+        main += "<figure class=\"map\">\n" + districtSvg(context, lang, path, &actors) + "<figcaption>" +
+                escape(core::kMapAttribution) + "</figcaption>\n</figure>\n";
+    // The kiosk's filter, without JavaScript: the members by field of work, each field a section.
+    for (const std::string& field : core::fieldsOfWork()) {
+        const auto members = catalog.actors(field);
+        if (members.empty()) continue;
+        std::string list = "<ul>\n";
+        for (const core::Provider* actor : members)
+            list += "<li>" + link(path, core::site_path::provider(lang, actor->id), escape(actor->name.get(lang))) +
+                    (actor->address.municipality.empty() ? "" : " · " + escape(actor->address.municipality)) + "</li>\n";
+        main += "<section>\n<h2>" + tr("field." + field, lang) + "</h2>\n" + list + "</ul>\n</section>\n";
+    }
+    return htmlPage(context.frame, {path, lang, i18n::tr("pro.actors", lang), {}, {}, {}}, main);
 }
 
 }  // namespace kiosk::site

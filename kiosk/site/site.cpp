@@ -86,6 +86,7 @@ void renderLanguage(const SiteInput& input, const std::string& lang, const FileS
         add(core::site_path::practice(lang, practice.id), practicePage(context, practice, lang));
     add(core::site_path::professionals(lang, "termine"), eventsPage(context, lang));
     add(core::site_path::professionals(lang, "arbeitsgruppen"), groupsPage(context, lang));
+    add(core::site_path::professionals(lang, "akteure"), actorsPage(context, lang));
     sink({core::site_path::search(lang) + "index.js", searchIndexScript(context, lang), {}});
 }
 

@@ -303,6 +303,14 @@ TEST_CASE("the professionals' pages: entry, good practice, events to come, worki
     const std::string& groups = files.at(core::site_path::professionals("de", "arbeitsgruppen") + "index.html");
     CHECK(groups.find("Werden Sie Teil des Netzwerks") != std::string::npos);
     CHECK(files.at("sitemap.xml").find("/de/fachkraefte/gute-praxis/lesepaten-esslingen/") != std::string::npos);
+    // The map of actors: every network member, under each of its fields of work, linked to its page.
+    const std::string& actors = files.at(core::site_path::professionals("de", "akteure") + "index.html");
+    const auto housing = actors.find("<h2>Wohnen</h2>");
+    REQUIRE(housing != std::string::npos);
+    CHECK(actors.find("Fachberatungsstelle Wohnungsnotfallhilfe Esslingen", housing) != std::string::npos);
+    for (const core::Provider* actor : catalog.actors({}))
+        CHECK(actors.find(core::site_path::provider("de", actor->id).substr(3)) != std::string::npos);
+    CHECK(files.at(core::site_path::professionals("de") + "index.html").find("akteure/index.html") != std::string::npos);
 }
 
 TEST_CASE("an event that has ended when the site is built is not on it", "[site][professionals]") {
