@@ -110,9 +110,22 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
     if (auto* expect = std::get_if<step::Expect>(&line.step)) {
         bool found = std::any_of(ui::visibleTexts().begin(), ui::visibleTexts().end(),
                                  [&](const ui::VisibleText& t) { return t.text.find(expect->text) != std::string::npos; });
-        if (found != expect->present)
+        if (found != expect->present) {
+            // What comes after work beside the frame loop (a pack written to a stick, a check on its
+            // thread) may take a moment on a busy machine: `expect` waits for it up to kExpectPatience;
+            // `expect-not` is checked at once.
+            const auto now = KioskClock::Steady::now();
+            if (expect->present && !m_expectDeadline) m_expectDeadline = now + kExpectPatience;
+            if (expect->present && now < *m_expectDeadline) {
+                --m_next;  // the same line again after a frame
+                m_settle = 1;
+                return false;
+            }
+            m_expectDeadline.reset();
             return fail(line, fmt::format("expected \"{}\" {}on screen; visible: {}", expect->text,
                                           expect->present ? "" : "not ", visibleSummary(false)));
+        }
+        m_expectDeadline.reset();
         spdlog::info("replay line {}: \"{}\" {}on screen, as expected", line.number, expect->text,
                      expect->present ? "" : "not ");
         return true;

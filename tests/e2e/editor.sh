@@ -88,9 +88,8 @@ tap "Feld USB-Stick"
 key ctrl+a
 type "$work/$stick"
 tap "Schreiben"
-wait 4000
-screenshot $shots/editor-stick-$stick.png
 expect "$([[ $stick == tiny ]] && echo "ist der Datenträger voll?" || echo "Sie können den Stick jetzt abziehen")"
+screenshot $shots/editor-stick-$stick.png
 SCRIPT
     "$EDITOR" "$work/content" --replay "$work/stick-script" 2>>"$work/kiosk.log" || fail "writing to the $stick stick"
   done

@@ -59,7 +59,6 @@ expect "Mehr zur Stelle"
 check-targets 12
 screenshot $work/actor-card.png
 drag 1600 850 1600 250
-wait 300
 tap "Alle Bereiche"
 expect "23 Akteure auf der Karte"
 expect "Städtisches Kinderhaus am Neckar Wernau"
