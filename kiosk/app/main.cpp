@@ -5,7 +5,6 @@
 #include "kiosk/app/staff.hpp"
 #include "kiosk/app/staff_pin.hpp"
 #include "kiosk/content/statistics.hpp"
-#include "kiosk/platform/slip_render.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/listing.hpp"
@@ -63,8 +62,8 @@ int printFromCommandLine(const kiosk::app::Config& config, const kiosk::core::Ca
                                                   {{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, tm.tm_hour * 60 + tm.tm_min});
     if (offers.empty()) slip.labels.heading = "Testdruck – Familienkiosk " KIOSK_VERSION;
     if (!pdf.empty()) {
-        if (auto written = kiosk::platform::renderSlipPdf(slip, pdf); !written) {
-            spdlog::critical("--slip-pdf: {}", written.problem().logLine());
+        if (auto written = kiosk::app::writeSlipPdf(slip, pdf); !written) {
+            spdlog::critical("--slip-pdf: {}", written.problem().detail());
             return 1;
         }
         std::printf("wrote %s (%zu offer(s))\n", pdf.c_str(), slip.entries.size());

@@ -1,19 +1,15 @@
 #include "kiosk/app/printing.hpp"
 
-#include "kiosk/files/private_folder.hpp"
-
 #include "kiosk/core/public_url.hpp"
 #include "kiosk/core/text_format.hpp"
-#include "kiosk/platform/cups_printer.hpp"
-#include "kiosk/platform/escpos.hpp"
-#include "kiosk/platform/slip_render.hpp"
+#include "kiosk/platform/helper_process.hpp"
+#include "kiosk/platform/print_request.hpp"
 #include "kiosk/ui/strings.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
-#include <unistd.h>
 
 namespace kiosk::app {
 namespace {
@@ -24,7 +20,24 @@ PrintingProblem printingProblem(const core::Problem& problem) {
     if (problem.is(P::Paused) || problem.is(P::Rejecting)) return PrintingProblem::Paused;
     if (problem.is(P::OutOfPaper)) return PrintingProblem::OutOfPaper;
     if (problem.is(P::NoPrinter) || problem.is(P::Offline) || problem.is(P::TimedOut)) return PrintingProblem::NoPrinter;
+    // A helper that had to be stopped waited for a printer as a job that timed out does.
+    if (problem.is(platform::HelperProblem::TimedOut)) return PrintingProblem::NoPrinter;
     return PrintingProblem::Failed;
+}
+
+// Sends the request to the print helper and hears its answer; a helper that cannot be started,
+// crashes, hangs past `bound` or answers nonsense is a problem of its own (HelperProblem).
+platform::PrintResult askHelper(const PrintHelper& helper, const platform::PrintRequest& request,
+                                std::chrono::milliseconds bound) {
+    auto ran = platform::runHelper(helper.program, platform::encodePrintRequest(request), bound,
+                                   platform::kMaxPrintAnswer);
+    if (!ran) return std::move(ran).takeProblem();
+    const auto answer = platform::decodePrintAnswer(ran->output);
+    if (!answer)
+        return core::Problem(platform::HelperProblem::Failed, {helper.program.filename().string()},
+                             "no answer (exit code " + std::to_string(ran->exitCode) + ")");
+    if (answer->problem) return core::Problem(*answer->problem, {}, answer->detail);
+    return answer->detail;
 }
 
 }  // namespace
@@ -84,35 +97,50 @@ core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>
     return slip;
 }
 
-core::Result<std::string> printSlip(const Config& config, const core::Slip& slip) {
+PrintHelper::PrintHelper() : program(platform::besideThisProgram("familienkiosk-print")) {}
+
+core::Result<std::string> printSlip(const Config& config, const core::Slip& slip, const PrintHelper& helper) {
+    platform::PrintRequest request;
+    request.slip = slip;
     switch (config.printer) {
     case Config::Printer::None:
         return core::Problem(PrintingProblem::NoPrinter, {}, "no printer is configured (printer: none)");
-    case Config::Printer::Receipt: {
-        const int dots = config.receiptWidthMm == 58 ? platform::kReceiptDots58mm : platform::kReceiptDots80mm;
-        platform::EscPosPrinter printer(config.receiptDevice, dots);
-        if (auto printed = printer.print(slip); !printed)
-            return core::Problem(printer.ready() ? PrintingProblem::Failed : PrintingProblem::NoPrinter, {},
-                                 printed.problem().logLine());
-        return "receipt printer " + config.receiptDevice.string();
+    case Config::Printer::Receipt:
+        request.printer = platform::PrintRequest::Printer::Receipt;
+        request.receiptDevice = config.receiptDevice.string();
+        request.receiptDots = config.receiptWidthMm == 58 ? platform::kReceiptDots58mm : platform::kReceiptDots80mm;
+        break;
+    case Config::Printer::Office: request.queue = config.printerQueue; break;
     }
-    case Config::Printer::Office: break;
-    }
-    // A PDF in a folder of its own (0700, an unpredictable name; the service's /tmp is private too),
-    // removed again with the folder; CUPS takes a copy.
-    auto folder = files::PrivateFolder::make("familienkiosk-slip");
-    if (!folder)
-        return core::Problem(PrintingProblem::Failed, {}, "the slip could not be made: " + folder.problem().logLine());
-    const auto pdf = folder->path() / "slip.pdf";
-    if (auto written = platform::renderSlipPdf(slip, pdf); !written)
-        return core::Problem(PrintingProblem::Failed, {}, "the slip could not be made: " + written.problem().logLine());
-    platform::CupsPrinter printer(config.printerQueue);
-    const platform::PrintResult result = printer.printPdf(pdf, "Familienkiosk");
-    if (!result) return core::Problem(printingProblem(result.problem()), {}, result.problem().logLine());
-    return *result;
+    auto printed = askHelper(helper, request, helper.printBound);
+    if (!printed) return core::Problem(printingProblem(printed.problem()), {}, printed.problem().logLine());
+    return *printed;
 }
 
-PrintJobs::PrintJobs(const Config& config, std::function<void()> wake) : m_config(config), m_wake(std::move(wake)) {
+core::Result<std::string> writeSlipPdf(const core::Slip& slip, const std::filesystem::path& file,
+                                       const PrintHelper& helper) {
+    platform::PrintRequest request;
+    request.job = platform::PrintRequest::Job::Pdf;
+    request.pdfFile = std::filesystem::absolute(file).string();
+    request.slip = slip;
+    auto written = askHelper(helper, request, helper.printBound);
+    if (!written) return core::Problem(PrintingProblem::Failed, {}, written.problem().logLine());
+    return *written;
+}
+
+platform::PrintResult checkPrinter(const Config& config, const PrintHelper& helper) {
+    platform::PrintRequest request;
+    request.job = platform::PrintRequest::Job::Check;
+    request.queue = config.printerQueue;
+    request.timeoutSeconds = 5;
+    auto checked = askHelper(helper, request, helper.checkBound);
+    if (!checked && checked.problem().domain() != problemDomain(platform::PrintProblem::Failed))
+        return core::Problem(platform::PrintProblem::Failed, {}, checked.problem().logLine());
+    return checked;
+}
+
+PrintJobs::PrintJobs(const Config& config, std::function<void()> wake, PrintHelper helper)
+    : m_config(config), m_wake(std::move(wake)), m_helper(std::move(helper)) {
     m_view.available = config.printer != Config::Printer::None;
 }
 
@@ -127,7 +155,7 @@ void PrintJobs::start(core::Slip slip) {
     // Neither which offers nor how many: the log is no trail of a family's visit.
     spdlog::debug("print: a slip");
     m_job = std::async(std::launch::async, [this, slip = std::move(slip)] {
-        auto outcome = printSlip(m_config, slip);
+        auto outcome = printSlip(m_config, slip, m_helper);
         m_wake();
         return outcome;
     });

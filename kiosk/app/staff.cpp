@@ -1,6 +1,7 @@
 // Staff mode's wiring: PIN and lock, status in plain words, actions, and the usage counts.
 #include "kiosk/app/staff.hpp"
 
+#include "kiosk/app/printing.hpp"
 #include "kiosk/app/staff_pin.hpp"
 #include "kiosk/content/pack_import.hpp"
 #include "kiosk/content/source_loader.hpp"
@@ -105,9 +106,7 @@ void StaffDesk::submitPin() {
         m_lock.right();
         m_staff.accept();
         if (m_config.printer == Config::Printer::Office)
-            m_printerCheck = std::async(std::launch::async, [queue = m_config.printerQueue] {
-                return platform::CupsPrinter(queue, std::chrono::seconds(5)).check();
-            });
+            m_printerCheck = std::async(std::launch::async, [this] { return checkPrinter(m_config); });
         return;
     }
     const bool locked = m_lock.wrong(now);

@@ -11,7 +11,7 @@
 #include "kiosk/content/statistics.hpp"
 #include "kiosk/core/navigation.hpp"
 #include "kiosk/core/staff_mode.hpp"
-#include "kiosk/platform/cups_printer.hpp"
+#include "kiosk/platform/print_problem.hpp"
 #include "kiosk/ui/staff.hpp"
 #include "kiosk/ui/view.hpp"
 

@@ -213,34 +213,6 @@ std::string seconds(Clock::duration duration) {
 
 }  // namespace
 
-std::string_view problemDomain(PrintProblem) { return "printer"; }
-
-std::string_view problemName(PrintProblem problem) {
-    switch (problem) {
-    case PrintProblem::NoPrinter: return "no-printer";
-    case PrintProblem::Paused: return "paused";
-    case PrintProblem::Rejecting: return "rejecting";
-    case PrintProblem::OutOfPaper: return "out-of-paper";
-    case PrintProblem::Offline: return "offline";
-    case PrintProblem::Failed: return "failed";
-    case PrintProblem::TimedOut: return "timed-out";
-    }
-    return "failed";
-}
-
-std::string_view problemEnglish(PrintProblem problem) {
-    switch (problem) {
-    case PrintProblem::NoPrinter: return "The printer queue does not exist.";
-    case PrintProblem::Paused: return "The printer queue is paused.";
-    case PrintProblem::Rejecting: return "The printer queue does not accept jobs.";
-    case PrintProblem::OutOfPaper: return "The printer is out of paper.";
-    case PrintProblem::Offline: return "The printer is off or not connected.";
-    case PrintProblem::Failed: return "Printing failed.";
-    case PrintProblem::TimedOut: return "The slip was not printed in time.";
-    }
-    return "Printing failed.";
-}
-
 CupsPrinter::CupsPrinter(std::string queue, std::chrono::seconds timeout)
     : m_queue(std::move(queue)), m_timeout(timeout) {}
 

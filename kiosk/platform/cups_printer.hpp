@@ -3,33 +3,13 @@
 #pragma once
 
 #include "kiosk/core/problem.hpp"
+#include "kiosk/platform/print_problem.hpp"
 
 #include <chrono>
 #include <filesystem>
 #include <string>
-#include <string_view>
 
 namespace kiosk::platform {
-
-// Said to the receptionist through the .po files ("printer.<name>"), and shorter to the family
-// (app/printing.cpp).
-enum class PrintProblem {
-    NoPrinter,   // the queue does not exist, or no default queue is set
-    Paused,      // the queue is stopped (paused by an administrator, or stopped after an error)
-    Rejecting,   // the queue does not accept jobs
-    OutOfPaper,  // the printer reports media-empty or media-needed
-    Offline,     // the printer reports offline, connecting-to-device or timed-out
-    Failed,      // the job was aborted, canceled or stopped by a filter error, or CUPS was unreachable or refused it
-    TimedOut,    // the job did not finish in time (it is canceled, so it will not print later)
-};
-
-std::string_view problemDomain(PrintProblem);
-std::string_view problemName(PrintProblem problem);  // "out-of-paper"
-std::string_view problemEnglish(PrintProblem problem);
-
-// A print or a check that went well says so for the log ("queue x, job 3: completed after 1.2 s");
-// one that did not is the problem, its detail for the log (queue, job id, CUPS's own words).
-using PrintResult = core::Result<std::string>;
 
 // One CUPS queue on the server CUPS chooses (CUPS_SERVER, client.conf, or the local one). Every
 // call opens its own connection and libcups keeps its state per thread, so one CupsPrinter may

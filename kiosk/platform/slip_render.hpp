@@ -4,6 +4,7 @@
 
 #include "kiosk/core/problem.hpp"
 #include "kiosk/core/slip.hpp"
+#include "kiosk/platform/print_request.hpp"  // kReceiptDots58mm, kReceiptDots80mm
 
 #include <cstdint>
 #include <filesystem>
@@ -25,10 +26,6 @@ struct Raster {
         return (bits[static_cast<size_t>(y) * bytesPerRow() + x / 8] >> (7 - x % 8)) & 1;
     }
 };
-
-// Receipt printers print 8 dots per millimetre (203 dpi).
-constexpr int kReceiptDots58mm = 384;
-constexpr int kReceiptDots80mm = 576;
 
 enum class SlipProblem {
     CannotWrite,  // the PDF could not be written (values: the file; detail: cairo's words)

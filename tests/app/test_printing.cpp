@@ -1,9 +1,17 @@
-// Every reason a family's slip did not come out is said on the screen in the family's language.
+// Every reason a family's slip did not come out is said on the screen in the family's language,
+// also when the print helper (familienkiosk-print) crashes, hangs or is missing.
 #include "kiosk/app/printing.hpp"
+#include "kiosk/platform/print_request.hpp"
 #include "kiosk/ui/strings.hpp"
+
+#include "tests/support/temp_folder.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using kiosk::app::PrintingProblem;
@@ -46,4 +54,99 @@ TEST_CASE("the slip names the network's office as the place to ask, in the famil
           "Questions? The prevention network's office will help: 0711 3902-42650");
     catalog.network.phone.clear();  // no number: no line
     CHECK(kiosk::app::makeSlip(catalog, {}, "de", "Foyer", now).labels.askNetwork.empty());
+}
+
+namespace {
+
+// A stand-in for familienkiosk-print: a shell script with the given body, made executable.
+std::filesystem::path fakeHelper(const kiosk::test::TempFolder& folder, const std::string& body) {
+    const auto path = folder.path() / "familienkiosk-print";
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+    return path;
+}
+
+kiosk::app::Config officePrinter() {
+    kiosk::app::Config config = kiosk::app::defaultConfig();
+    config.printer = kiosk::app::Config::Printer::Office;
+    config.printerQueue = "Empfang";
+    return config;
+}
+
+kiosk::app::PrintHelper helperAt(const std::filesystem::path& program) {
+    kiosk::app::PrintHelper helper;
+    helper.program = program;
+    helper.printBound = std::chrono::seconds(1);
+    helper.checkBound = std::chrono::seconds(1);
+    return helper;
+}
+
+std::string familyWords(const kiosk::core::Result<std::string>& printed) {
+    return printed ? std::string("printed") : kiosk::ui::problemText(printed.problem(), "de");
+}
+
+}  // namespace
+
+TEST_CASE("the print helper gets the slip and the printer, and its answer is what the family is told",
+          "[printing]") {
+    REQUIRE(kiosk::ui::loadUiStrings(std::string(KIOSK_DEFAULT_ASSETS_DIR) + "/i18n").empty());
+    kiosk::test::TempFolder folder;
+    const auto request = folder.path() / "request";
+    const auto helper = helperAt(fakeHelper(folder, "cat >'" + request.string() + "'; echo 'problem out-of-paper queue Empfang: media-empty'; exit 1"));
+    kiosk::core::Slip slip;
+    slip.labels.heading = "Ihre Hilfe-Liste";
+    slip.entries.push_back({"Kindergeld", "Geld für Kinder", "Familienkasse", "", "Esslingen", "0800", "", "https://x"});
+    const auto printed = kiosk::app::printSlip(officePrinter(), slip, helper);
+    CHECK(familyWords(printed) == "Der Drucker hat kein Papier mehr. Bitte fragen Sie am Empfang.");
+    CHECK_THAT(printed.problem().detail(), Catch::Contains("media-empty"));
+    std::ifstream in(request);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto decoded = kiosk::platform::decodePrintRequest(bytes);
+    REQUIRE(decoded);
+    CHECK(decoded->queue == "Empfang");
+    REQUIRE(decoded->slip.entries.size() == 1);
+    CHECK(decoded->slip.entries[0].title == "Kindergeld");
+    CHECK(decoded->slip.labels.heading == "Ihre Hilfe-Liste");
+}
+
+TEST_CASE("a print helper that crashes, hangs, is missing or talks nonsense is a plain message, not the kiosk's end",
+          "[printing]") {
+    REQUIRE(kiosk::ui::loadUiStrings(std::string(KIOSK_DEFAULT_ASSETS_DIR) + "/i18n").empty());
+    const std::string failed = kiosk::ui::problemText(kiosk::core::Problem(PrintingProblem::Failed), "de");
+    const std::string unreachable = kiosk::ui::problemText(kiosk::core::Problem(PrintingProblem::NoPrinter), "de");
+    kiosk::test::TempFolder folder;
+    const kiosk::core::Slip slip;
+    SECTION("a crash in a printer driver") {
+        const auto printed = kiosk::app::printSlip(officePrinter(), slip, helperAt(fakeHelper(folder, "cat >/dev/null; kill -SEGV $$")));
+        CHECK(familyWords(printed) == failed);
+        CHECK_THAT(printed.problem().detail(), Catch::Contains("crashed (signal 11)"));
+    }
+    SECTION("a hang: stopped after its bound, and said so") {
+        const auto printed = kiosk::app::printSlip(officePrinter(), slip, helperAt(fakeHelper(folder, "exec sleep 600")));
+        CHECK(familyWords(printed) == unreachable);
+        CHECK_THAT(printed.problem().detail(), Catch::Contains("did not finish in 1 s and was stopped"));
+        const auto checked = kiosk::app::checkPrinter(officePrinter(), helperAt(fakeHelper(folder, "exec sleep 600")));
+        REQUIRE_FALSE(checked);
+        CHECK(checked.problem().key() == "printer.failed");
+    }
+    SECTION("no helper installed") {
+        const auto printed = kiosk::app::printSlip(officePrinter(), slip, helperAt(folder.path() / "nothing-here"));
+        CHECK(familyWords(printed) == failed);
+        CHECK_THAT(printed.problem().detail(), Catch::Contains("could not be started"));
+    }
+    SECTION("an answer that is none") {
+        const auto printed = kiosk::app::printSlip(officePrinter(), slip, helperAt(fakeHelper(folder, "echo Speicherzugriffsfehler")));
+        CHECK(familyWords(printed) == failed);
+    }
+}
+
+TEST_CASE("the printer check for the receptionist hears the printer's own problem from the helper", "[printing][staff]") {
+    kiosk::test::TempFolder folder;
+    const auto checked =
+        kiosk::app::checkPrinter(officePrinter(), helperAt(fakeHelper(folder, "cat >/dev/null; echo 'problem paused queue Empfang: stopped'")));
+    REQUIRE_FALSE(checked);
+    CHECK(checked.problem().is(kiosk::platform::PrintProblem::Paused));
+    const auto ready = kiosk::app::checkPrinter(officePrinter(), helperAt(fakeHelper(folder, "cat >/dev/null; echo 'ok queue Empfang: idle'")));
+    REQUIRE(ready);
+    CHECK(*ready == "queue Empfang: idle");
 }

@@ -54,15 +54,24 @@ wait 4000
 expect "Fertig – bitte nehmen Sie Ihren Zettel."
 expect "Kindergeld"
 SCRIPT
+echo "wait 2000" >>"$work/print.replay"  # time to look at the kiosk's memory after printing
 log_lines=$(cat "$work/kiosk.log" 2>/dev/null | wc -l)
-kiosk --config "$work/office.yaml" --window 1920x1080 --open offer:kindergeld --replay "$work/print.replay" ||
-  fail "printing the list did not go as expected"
+kiosk --config "$work/office.yaml" --window 1920x1080 --open offer:kindergeld --replay "$work/print.replay" &
+kiosk_pid=$!
+for _ in $(seq 300); do tail -n +$((log_lines + 1)) "$work/kiosk.log" | grep -q '"Kindergeld" on screen, as expected' && break; sleep 0.1; done
+# The printing libraries were in the print helper's memory, never in the kiosk's.
+cat "/proc/$kiosk_pid/maps" >"$work/kiosk.maps" 2>/dev/null || true
+wait "$kiosk_pid" || fail "printing the list did not go as expected"
+grep -q 'familienkiosk$' "$work/kiosk.maps" || fail "the running kiosk's memory map could not be read"
+printing_libraries=$(grep -oE 'lib(cups|cairo|pango[a-z0-9-]*|gnutls)[.][^ ]*' "$work/kiosk.maps" | sort -u || true)
+[[ -z "$printing_libraries" ]] || fail "the kiosk loaded printing libraries itself: $printing_libraries"
+if ldd "$KIOSK" | grep -E 'lib(cups|cairo|pango[a-z0-9]*|gnutls)[.-]'; then fail "the kiosk links printing libraries (above)"; fi
 # The log says nothing of what the family printed (which offers, how many).
 ! tail -n +$((log_lines + 1)) "$work/kiosk.log" | grep -E -q 'kindergeld|offer\(s\)' ||
   fail "the log names what the family printed: $(tail -n +$((log_lines + 1)) "$work/kiosk.log" | grep -E 'kindergeld|offer')"
 [[ "$(head -c 4 "$cups_output")" == "%PDF" ]] || fail "the printer's file holds no PDF"
 pdftotext "$cups_output" - | grep -q "Kindergeld" || fail "the printed slip does not name Kindergeld"
-pass "the slip went through CUPS into the queue's file as a PDF naming the offer"
+pass "the slip went through CUPS into the queue's file as a PDF naming the offer, printed by the helper: no printing library in the kiosk"
 
 # 3. A paused printer: a plain message, and the list stays.
 cupsdisable kiosk-test

@@ -13,7 +13,7 @@ echo "built $(basename "$deb"), $(( $(stat -c %s "$deb") / 1024 )) KiB"
 
 dpkg-deb -c "$deb" >"$work/listing"
 awk '{ print $6 }' "$work/listing" >"$work/contents"
-for file in ./usr/bin/familienkiosk ./lib/systemd/system/familienkiosk.service ./lib/udev/rules.d/90-familienkiosk-usb.rules \
+for file in ./usr/bin/familienkiosk ./usr/bin/familienkiosk-print ./lib/systemd/system/familienkiosk.service ./lib/udev/rules.d/90-familienkiosk-usb.rules \
             ./etc/familienkiosk/config.yaml \
             ./etc/familienkiosk/keys/ ./usr/share/familienkiosk/sample-content/offers.yaml \
             ./usr/share/familienkiosk/sample-content/audio/de/home.ogg ./usr/share/doc/familienkiosk/README.md \
@@ -21,6 +21,7 @@ for file in ./usr/bin/familienkiosk ./lib/systemd/system/familienkiosk.service .
   grep -Fxq "$file" "$work/contents" || fail "the package lacks $file"
 done
 grep -q 'rwxr-xr-x.* ./usr/bin/familienkiosk$' "$work/listing" || fail "familienkiosk is not executable in the package"
+grep -q 'rwxr-xr-x.* ./usr/bin/familienkiosk-print$' "$work/listing" || fail "the print helper is not executable in the package"
 
 depends=$(dpkg-deb -f "$deb" Depends)
 for package in cage xwayland seatd libglfw3 libsystemd0 fonts-dejavu-core; do
@@ -49,6 +50,15 @@ fi
 grep -q "from $root/usr/share/familienkiosk/sample-content" "$work/kiosk.log" \
   || fail "the unpacked kiosk did not read its own sample content"
 [[ -s "$work/offers" ]] || fail "the unpacked kiosk lists no offers"
+
+# Printing goes through the print helper installed beside the kiosk, which alone loads the
+# printing libraries.
+"$root/usr/bin/familienkiosk" --data-dir "$work/data" --print "offer:$(head -n1 "$work/offers" | cut -f1)" \
+  --slip-pdf "$work/slip.pdf" >/dev/null 2>>"$work/kiosk.log" || fail "the unpacked kiosk wrote no slip through its print helper"
+[[ "$(head -c 4 "$work/slip.pdf")" == "%PDF" ]] || fail "the unpacked print helper wrote no PDF"
+if ldd "$root/usr/bin/familienkiosk" | grep -E 'lib(cups|cairo|pango[a-z0-9]*|gnutls)[.-]'; then
+  fail "the kiosk itself links printing libraries (above); only familienkiosk-print should"
+fi
 
 # The packaged configuration is valid as shipped (its folders moved into the unpacked tree).
 sed -e "s|/usr/share|$root/usr/share|; s|/etc/familienkiosk|$root/etc/familienkiosk|; s|/var/lib/familienkiosk|$work/var|" \
