@@ -74,7 +74,8 @@ TEST_CASE("the print helper refuses a request that is not one the kiosk makes", 
     const std::string good = kiosk::platform::encodePrintRequest(PrintRequest{});
     CHECK(refusal(good) == "accepted");
     CHECK(refusal("") == "The print request is malformed: not a print request.");
-    CHECK(refusal(good.substr(0, good.size() - 3)) == "The print request is malformed: field cut short.");
+    CHECK(refusal(good.substr(0, good.size() - 3)) == "The print request is malformed: no field.");
+    CHECK(refusal("familienkiosk-print 1\nqueue 10\nEmpf") == "The print request is malformed: field cut short.");
     CHECK(refusal(good + "x") == "The print request is malformed: bytes after the end.");
     CHECK(refusal(withField("colour", "red")) == "The print request is malformed: unknown key.");
     CHECK(refusal(withField("queue", "Empfang")) == "accepted");
