@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 
 namespace kiosk::app {
@@ -24,6 +25,33 @@ void FrameStats::frameDone(int frame) {
     m_render.push_back(Ms(m_renderDone - m_cpuDone).count());
     m_present.push_back(Ms(now - m_renderDone).count());
     m_threads.push_back(processCpuMilliseconds() - m_cpuStart);
+    countDrawn();
+}
+
+// What the GL driver is given: draw calls, vertices, and the pixels its triangles cover (counted
+// twice where they overlap) in screens, which a software GL shades one by one.
+void FrameStats::countDrawn() {
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (!data || !data->Valid) return;
+    m_drawCalls = 0;
+    m_vertices = data->TotalVtxCount;
+    double area = 0;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) continue;
+            ++m_drawCalls;
+            for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset + i;
+                const ImVec2 a = list->VtxBuffer[cmd.VtxOffset + idx[0]].pos;
+                const ImVec2 b = list->VtxBuffer[cmd.VtxOffset + idx[1]].pos;
+                const ImVec2 c = list->VtxBuffer[cmd.VtxOffset + idx[2]].pos;
+                area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) * 0.5;
+            }
+        }
+    }
+    const double screen = static_cast<double>(data->DisplaySize.x) * data->DisplaySize.y;
+    m_coveredScreens = screen > 0 ? area / screen : 0;
 }
 
 void FrameStats::print() const {
@@ -41,6 +69,7 @@ void FrameStats::print() const {
     // CPU time of all the process's threads per frame: much less moved than the wall time by
     // other programs on a shared machine.
     fmt::print("process_cpu_ms_median {:.2f}\n", at(sorted(m_threads), 0.5));
+    fmt::print("draw_calls {}\nvertices {}\ncovered_screens {:.2f}\n", m_drawCalls, m_vertices, m_coveredScreens);
 }
 
 void benchmarkFinger(int frame, int width, int height) {

@@ -31,7 +31,11 @@ public:
     void print() const;
 
 private:
+    void countDrawn();  // of the last frame
+
     int m_firstTimed;
+    int m_drawCalls = 0, m_vertices = 0;
+    double m_coveredScreens = 0;
     Clock::time_point m_start, m_cpuDone, m_renderDone;
     double m_cpuStart = 0;
     std::vector<double> m_milliseconds, m_cpu, m_render, m_present, m_threads;

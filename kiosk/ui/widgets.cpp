@@ -9,6 +9,8 @@
 #include <GL/gl.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 #include <imgui_internal.h>
 #include <unordered_map>
@@ -351,6 +353,76 @@ void tag(std::string_view label) {
     remember(label, min, max, false);
 }
 
+namespace {
+
+// An opaque fill the GL clears instead of shading: a software GL (llvmpipe) runs ImGui's shader,
+// a texture lookup and the blending for every pixel of a triangle, but clears a scissored
+// rectangle at the speed of memory. Its rectangle and clip rectangle in ImGui's coordinates, kept
+// in a ring until the draw lists are rendered (a frame fills far fewer than it holds).
+struct ClearedFill {
+    ImVec2 min, max, clipMin, clipMax;
+    ImU32 colour = 0;
+};
+std::array<ClearedFill, 4096> g_fills;
+size_t g_nextFill = 0;
+
+// The pixels [first, last) whose centres a triangle edge at `from` and `to` covers (GL's rule).
+int firstPixel(float at) { return static_cast<int>(std::ceil(at - 0.5f)); }
+
+void clearFill(const ImDrawList*, const ImDrawCmd* cmd) {
+    const ClearedFill& f = g_fills[reinterpret_cast<uintptr_t>(cmd->UserCallbackData) % g_fills.size()];
+    const ImDrawData* data = ImGui::GetDrawData();
+    const ImVec2 pos = data->DisplayPos, scale = data->FramebufferScale;
+    const int height = static_cast<int>(data->DisplaySize.y * scale.y);
+    // The clip rectangle as ImGui's OpenGL renderer turns it into a scissor box.
+    const ImVec2 clipMin((f.clipMin.x - pos.x) * scale.x, (f.clipMin.y - pos.y) * scale.y);
+    const ImVec2 clipMax((f.clipMax.x - pos.x) * scale.x, (f.clipMax.y - pos.y) * scale.y);
+    if (clipMax.x <= clipMin.x || clipMax.y <= clipMin.y) return;
+    const int clipX = static_cast<int>(clipMin.x), clipY = static_cast<int>(clipMin.y);
+    const int clipX1 = clipX + static_cast<int>(clipMax.x - clipMin.x);
+    const int clipY1 = clipY + static_cast<int>(clipMax.y - clipMin.y);
+    const int x0 = std::max(clipX, firstPixel((f.min.x - pos.x) * scale.x));
+    const int x1 = std::min(clipX1, firstPixel((f.max.x - pos.x) * scale.x));
+    const int y0 = std::max(clipY, firstPixel((f.min.y - pos.y) * scale.y));
+    const int y1 = std::min(clipY1, firstPixel((f.max.y - pos.y) * scale.y));
+    if (x1 <= x0 || y1 <= y0) return;
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.colour);
+    glScissor(x0, height - y1, x1 - x0, y1 - y0);  // GL counts rows from the bottom
+    glClearColor(c.x, c.y, c.z, c.w);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+// Clears min..max to `fill` where the draw list's clip rectangle lets it.
+void addClear(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill) {
+    if (max.x <= min.x || max.y <= min.y) return;
+    const size_t at = g_nextFill++ % g_fills.size();
+    g_fills[at] = {min, max, draw.GetClipRectMin(), draw.GetClipRectMax(), fill};
+    draw.AddCallback(clearFill, reinterpret_cast<void*>(at));
+}
+
+// An opaque rectangle with rounded corners, without smoothing, as AddRectFilled draws it (the same
+// corners: ImGui's rounding limit and arcs), the inside cleared and only the corners shaded.
+void opaqueRoundedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, float rounding) {
+    rounding = std::min({rounding, std::fabs(max.x - min.x) * 0.5f - 1.0f, std::fabs(max.y - min.y) * 0.5f - 1.0f});
+    if (rounding <= 0.0f) {
+        addClear(draw, min, max, fill);
+        return;
+    }
+    addClear(draw, ImVec2(min.x, min.y + rounding), ImVec2(max.x, max.y - rounding), fill);  // across
+    addClear(draw, ImVec2(min.x + rounding, min.y), ImVec2(max.x - rounding, min.y + rounding), fill);  // top
+    addClear(draw, ImVec2(min.x + rounding, max.y - rounding), ImVec2(max.x - rounding, max.y), fill);  // bottom
+    const ImVec2 centres[] = {{min.x + rounding, min.y + rounding}, {max.x - rounding, min.y + rounding},
+                              {max.x - rounding, max.y - rounding}, {min.x + rounding, max.y - rounding}};
+    const int arcs[][2] = {{6, 9}, {9, 12}, {0, 3}, {3, 6}};  // in twelfths of a circle, as PathRect
+    for (int corner = 0; corner < 4; ++corner) {
+        draw.PathArcToFast(centres[corner], rounding, arcs[corner][0], arcs[corner][1]);
+        draw.PathLineTo(centres[corner]);
+        draw.PathFillConvex(fill);
+    }
+}
+
+}  // namespace
+
 void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding, float thickness) {
     if (fill == border) {  // where the outline would have reached, half its width outside
         const float half = 0.5f * thickness;
@@ -360,13 +432,9 @@ void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 bord
     }
     const ImDrawListFlags smoothing = draw.Flags;
     draw.Flags &= ~ImDrawListFlags_AntiAliasedFill;  // the outline lies over the fill's edge
-    // An opaque fill without smoothing replaces what is behind it: written without blending, the
-    // same pixels cost a software GL less (llvmpipe reads no destination, and drops what a fully
-    // covered tile had before).
-    const bool opaque = ((fill >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
-    if (opaque) draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
-    draw.AddRectFilled(min, max, fill, rounding);
-    if (opaque) draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { glEnable(GL_BLEND); }, nullptr);
+    // An opaque fill without smoothing replaces what is behind it: cleared, not shaded (above).
+    if (((fill >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF) opaqueRoundedRect(draw, min, max, fill, rounding);
+    else draw.AddRectFilled(min, max, fill, rounding);
     draw.Flags = smoothing;
     draw.AddRect(min, max, border, rounding, 0, thickness);
 }
