@@ -129,6 +129,10 @@ void applyTheme(float em, Theme theme) {
     style.ChildBorderSize = 0;
     style.FrameBorderSize = 0;
     style.TouchExtraPadding = ImVec2(0.2f * em, 0.2f * em);
+    // Rounded corners may lie 0.6 px off the true circle (ImGui: 0.3), smoothed either way: a sixth
+    // of a millimetre on a kiosk's screen, and a third fewer vertices for a software GL to set up
+    // (the search screen's keyboard: 9,800 -> 6,400). A precision of drawing, not a size.
+    style.CircleTessellationMaxError = 0.6f;
     ImGui::GetStyle() = style;
     ImGui::GetIO().MouseDragThreshold = 0.4f * em;
 }
