@@ -421,12 +421,42 @@ void opaqueRoundedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, flo
     }
 }
 
+// A rounded rectangle with smoothed edges, as AddRectFilled draws it: where it is sure to be
+// opaque (a band a pixel inside its straight edges, between its corners) cleared, and the same
+// triangles drawn only in four strips along its edges (clip rectangles, which the GL tests before
+// shading), so every pixel is as before and the big tiles are shaded on a tenth of their area.
+void smoothedOpaqueRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, float rounding) {
+    const float r = std::max(0.0f, std::min({rounding, (max.x - min.x) * 0.5f - 1.0f, (max.y - min.y) * 0.5f - 1.0f}));
+    const bool opaque = ((fill >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
+    if (!opaque || max.y - min.y < 2 * r + 8 || max.x - min.x < 12) {
+        draw.AddRectFilled(min, max, fill, rounding);
+        return;
+    }
+    addClear(draw, ImVec2(min.x + 1, min.y + r + 1), ImVec2(max.x - 1, max.y - r - 1), fill);
+    // Whole pixels, so that the strips' scissor boxes meet without overlapping: a smoothed edge
+    // pixel drawn twice would be darker.
+    const float left = std::floor(min.x), right = std::floor(max.x), top = std::floor(min.y) - 2;
+    const float bottom = std::ceil(max.y) + 2;
+    const float topEnd = std::floor(min.y + r) + 2, bottomStart = std::floor(max.y - r) - 1;
+    const ImVec2 strips[][2] = {
+        {{left - 2, top}, {std::ceil(max.x) + 2, topEnd}},              // top, with its corners
+        {{left - 2, bottomStart}, {std::ceil(max.x) + 2, bottom}},      // bottom, with its corners
+        {{left - 2, topEnd}, {left + 3, bottomStart}},                  // left edge
+        {{right - 3, topEnd}, {right + 3, bottomStart}},                // right edge
+    };
+    for (const auto& strip : strips) {
+        draw.PushClipRect(strip[0], strip[1], true);
+        draw.AddRectFilled(min, max, fill, rounding);
+        draw.PopClipRect();
+    }
+}
+
 }  // namespace
 
 void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding, float thickness) {
     if (fill == border) {  // where the outline would have reached, half its width outside
         const float half = 0.5f * thickness;
-        draw.AddRectFilled(ImVec2(min.x - half, min.y - half), ImVec2(max.x + half, max.y + half), fill,
+        smoothedOpaqueRect(draw, ImVec2(min.x - half, min.y - half), ImVec2(max.x + half, max.y + half), fill,
                            rounding + half);
         return;
     }
