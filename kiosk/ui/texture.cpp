@@ -52,6 +52,32 @@ std::optional<Texture> Texture::fromLuminance(int width, int height, const std::
     return Texture(name, width, height);
 }
 
+std::optional<Texture> Texture::fromRgba(int width, int height, const std::vector<std::uint8_t>& pixels) {
+    if (width < 1 || height < 1 || pixels.size() != static_cast<size_t>(width) * static_cast<size_t>(height) * 4)
+        return std::nullopt;
+    while (glGetError() != GL_NO_ERROR) {
+    }  // earlier errors are not this picture's
+    GLuint name = 0;
+    glGenTextures(1, &name);
+    if (!name) return std::nullopt;
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    glBindTexture(GL_TEXTURE_2D, name);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &name);
+        return std::nullopt;
+    }
+    return Texture(name, width, height);
+}
+
 std::optional<Texture> Texture::fromQr(const platform::QrCode& qr) {
     const int border = platform::QrCode::kQuietZone;
     const int side = qr.size() + 2 * border;
@@ -291,6 +317,14 @@ void DrawnTexture::show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, I
 
 void sampleNearest(ImDrawList& draw) {
     draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { bindNearestSampler(); }, nullptr);
+}
+
+void sampleSmooth(ImDrawList& draw) {
+    draw.AddCallback(
+        [](const ImDrawList*, const ImDrawCmd*) {
+            if (hasGl33()) glBindSampler(0, 0);
+        },
+        nullptr);
 }
 
 void releaseGlObjects() {

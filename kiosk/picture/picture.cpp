@@ -1,0 +1,126 @@
+// Decoding with stb_image from Debian's libstb-dev, compiled here with only its PNG and JPEG
+// decoders, no file access and a dimension cap of its own (see CMakeLists.txt on why not libstb.a).
+#include "kiosk/picture/picture.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <memory>
+
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_STATIC  // internal linkage: nothing clashes with libstb.a's copy in the app
+#define STBI_ONLY_PNG
+#define STBI_ONLY_JPEG
+#define STBI_NO_STDIO
+#define STBI_NO_LINEAR
+#define STBI_NO_HDR
+#define STBI_NO_FAILURE_STRINGS
+#define STBI_MAX_DIMENSIONS 2048  // = kMaxSide; stb refuses larger by itself too
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpragmas"
+#pragma GCC diagnostic ignored "-Wunknown-warning-option"
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#pragma GCC diagnostic ignored "-Wpedantic"
+#pragma GCC diagnostic ignored "-Wdouble-promotion"
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#pragma GCC diagnostic ignored "-Wuseless-cast"
+#pragma GCC diagnostic ignored "-Wcast-qual"
+#include <stb_image.h>
+#pragma GCC diagnostic pop
+
+static_assert(STBI_MAX_DIMENSIONS == kiosk::picture::kMaxSide);
+
+namespace kiosk::picture {
+
+std::string_view problemDomain(PictureProblem) { return "picture"; }
+
+std::string_view problemName(PictureProblem code) {
+    switch (code) {
+    case PictureProblem::Unreadable: return "unreadable";
+    case PictureProblem::TooLarge: return "too-large";
+    case PictureProblem::WrongType: return "wrong-type";
+    case PictureProblem::TooBig: return "too-big";
+    case PictureProblem::Broken: return "broken";
+    }
+    return "unknown";
+}
+
+std::string_view problemEnglish(PictureProblem code) {
+    switch (code) {
+    case PictureProblem::Unreadable: return "the picture '{}' cannot be read";
+    case PictureProblem::TooLarge: return "the picture '{}' has {} bytes; at most {} are taken";
+    case PictureProblem::WrongType: return "'{}' is not a {} picture";
+    case PictureProblem::TooBig: return "the picture '{}' is {} x {} pixels; at most {} x {} are taken";
+    case PictureProblem::Broken: return "the picture '{}' is damaged or cut short";
+    }
+    return "the picture '{}' has a problem";
+}
+
+std::optional<PictureType> pictureType(std::span<const std::uint8_t> bytes) {
+    static constexpr std::uint8_t kPng[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (bytes.size() >= sizeof kPng && std::equal(std::begin(kPng), std::end(kPng), bytes.begin())) return PictureType::Png;
+    if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return PictureType::Jpeg;
+    return std::nullopt;
+}
+
+std::optional<PictureType> typeOfName(std::string_view name) {
+    const auto dot = name.rfind('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    std::string extension(name.substr(dot + 1));
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension == "png") return PictureType::Png;
+    if (extension == "jpg" || extension == "jpeg") return PictureType::Jpeg;
+    return std::nullopt;
+}
+
+core::Result<Picture> decodePicture(std::span<const std::uint8_t> bytes, std::string_view name) {
+    const std::string file(name);
+    if (bytes.size() > kMaxBytes)
+        return core::Problem(PictureProblem::TooLarge, {file, std::to_string(bytes.size()), std::to_string(kMaxBytes)});
+    const auto expected = typeOfName(name);
+    const auto type = pictureType(bytes);
+    if (!type || (expected && *expected != *type))
+        return core::Problem(PictureProblem::WrongType, {file, expected == PictureType::Jpeg ? "JPEG" : "PNG"});
+    const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
+    const int length = static_cast<int>(bytes.size());
+    int width = 0, height = 0, channels = 0;
+    if (!stbi_info_from_memory(data, length, &width, &height, &channels))  // reads the header only
+        return core::Problem(PictureProblem::Broken, {file});
+    if (width < 1 || height < 1 || width > kMaxSide || height > kMaxSide)
+        return core::Problem(PictureProblem::TooBig, {file, std::to_string(width), std::to_string(height),
+                                                      std::to_string(kMaxSide), std::to_string(kMaxSide)});
+    std::unique_ptr<stbi_uc, void (*)(void*)> pixels(stbi_load_from_memory(data, length, &width, &height, &channels, 4),
+                                                     &stbi_image_free);
+    if (!pixels || width < 1 || height < 1 || width > kMaxSide || height > kMaxSide)
+        return core::Problem(PictureProblem::Broken, {file});
+    Picture picture;
+    picture.width = width;
+    picture.height = height;
+    picture.rgba.assign(pixels.get(), pixels.get() + static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    return picture;
+}
+
+core::Result<Picture> readPicture(const std::filesystem::path& file, std::string_view name) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error)) return core::Problem(PictureProblem::Unreadable, {std::string(name)});
+    std::ifstream in(file, std::ios::binary);
+    std::vector<std::uint8_t> bytes(kMaxBytes + 1);
+    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (in.bad()) return core::Problem(PictureProblem::Unreadable, {std::string(name)});
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > kMaxBytes) {
+        const auto size = std::filesystem::file_size(file, error);
+        return core::Problem(PictureProblem::TooLarge, {std::string(name), std::to_string(error ? bytes.size() : size),
+                                                        std::to_string(kMaxBytes)});
+    }
+    return decodePicture(bytes, name);
+}
+
+}  // namespace kiosk::picture
