@@ -15,7 +15,9 @@
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR
 #define STBI_NO_FAILURE_STRINGS
-#define STBI_MAX_DIMENSIONS 2048  // = kMaxSide; stb refuses larger by itself too
+// stb refuses more than this by itself; up to it, its header reader tells the size, and a picture
+// over kMaxSide is refused here with its size in the words, before any pixel is decoded.
+#define STBI_MAX_DIMENSIONS 65536
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpragmas"
 #pragma GCC diagnostic ignored "-Wunknown-warning-option"
@@ -34,7 +36,7 @@
 #include <stb_image.h>
 #pragma GCC diagnostic pop
 
-static_assert(STBI_MAX_DIMENSIONS == kiosk::picture::kMaxSide);
+static_assert(STBI_MAX_DIMENSIONS >= kiosk::picture::kMaxSide);
 
 namespace kiosk::picture {
 

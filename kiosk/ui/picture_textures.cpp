@@ -3,6 +3,8 @@
 
 #include "kiosk/picture/picture.hpp"
 
+#include <spdlog/spdlog.h>
+
 namespace kiosk::ui {
 
 const Texture* PictureTextures::get(const std::filesystem::path& file) {
@@ -21,8 +23,10 @@ const Texture* PictureTextures::get(const std::filesystem::path& file) {
     auto decoded = picture::readPicture(file, file.filename().string());
     std::optional<Texture> texture;
     if (decoded) texture = Texture::fromRgba(decoded->width, decoded->height, decoded->rgba);
-    if (!texture) {
+    if (!texture) {  // once per file: the log says why, the screen shows no picture
         m_broken.insert(file);
+        spdlog::warn("picture {} not shown: {}", file.string(),
+                     decoded ? "the GL could not make its texture" : decoded.problem().logLine());
         return nullptr;
     }
     ++m_made;

@@ -54,7 +54,7 @@ const Texture* practicePicture(const View& view, const core::Practice& practice)
 void practicePictureBlock(const View& view, const core::Practice& practice) {
     if (!view.pictures || practice.image.empty()) return;
     const float available = ImGui::GetContentRegionAvail().x;
-    const float width = std::min(available, 24 * em());
+    const float width = std::min(available, 16 * em());
     const ImVec2 size(width, width * 0.75f);
     if (!ImGui::IsRectVisible(size)) {  // scrolled away: its place is kept, its texture may go
         ImGui::Dummy(size);

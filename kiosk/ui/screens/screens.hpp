@@ -46,7 +46,7 @@ void personQr(const View& view, const std::string& name, const std::string& phon
               const core::Address& address, float side);
 // A practice's picture as a texture while it is on screen; null without one or when it cannot be shown.
 const Texture* practicePicture(const View& view, const core::Practice& practice);
-// A practice's picture across the width (at most 24 em, 4:3) where it can be shown; nothing otherwise.
+// A practice's picture across the width (at most 16 em, 4:3) where it can be shown; nothing otherwise.
 void practicePictureBlock(const View& view, const core::Practice& practice);
 // A small map of the district with the provider's pin (nothing when it has no place), `width` wide.
 void miniMap(const View& view, const core::Provider& provider, float width);
