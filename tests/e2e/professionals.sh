@@ -169,12 +169,14 @@ cat >"$work/damaged.replay" <<SCRIPT
 expect "Willkommensbesuche für Neugeborene"
 screenshot $work/practice-damaged.png
 tap "Zurück"
-expect "Gute Praxis"
+expect "Wie alt ist Ihr Kind?"
 SCRIPT
 damaged --window 1920x1080 --open practice:willkommensbesuche-nuertingen --replay "$work/damaged.replay" ||
   fail "a damaged picture stopped the kiosk"
 awk -v s="$(share "$work/practice-damaged.png" "$sky")" 'BEGIN { exit !(s < 0.0005) }' ||
   fail "a damaged picture drew something"
+grep -q "picture .*willkommensbesuche.png not shown: .*damaged or cut short" "$work/kiosk.log" ||
+  fail "the log does not say why the picture is not shown"
 pass "a picture damaged after the check shows nothing, and the kiosk goes on"
 
 # Arabic: the title row is mirrored (ink at the right, none at the left).
