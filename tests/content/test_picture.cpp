@@ -99,6 +99,17 @@ TEST_CASE("a damaged or cut-short picture is refused, never a crash", "[picture]
     }
 }
 
+TEST_CASE("a JPEG whose Huffman table names more than 256 codes is refused before stb_image reads it", "[picture]") {
+    // stb_image 2.27 writes past its tables for it (fuzz_picture found it; the seed
+    // tests/fuzz/corpus/fuzz_picture/jpeg-dht-over-256-codes is that input).
+    std::vector<std::uint8_t> jpeg{0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x13, 0x00};
+    jpeg.insert(jpeg.end(), 16, 0x20);  // 16 x 32 = 512 codes
+    jpeg.insert(jpeg.end(), 512, 0x01);
+    auto decoded = decodePicture(jpeg, "images/tables.jpg");
+    REQUIRE_FALSE(decoded);
+    CHECK(decoded.problem().is(PictureProblem::Broken));
+}
+
 TEST_CASE("a picture wider or higher than kMaxSide is refused from its header", "[picture]") {
     for (auto [width, height] : {std::pair{3000u, 10u}, {10u, 2049u}, {0u, 10u}, {0x7fffffffu, 0x7fffffffu}}) {
         INFO(width << " x " << height);

@@ -682,12 +682,18 @@ TEST_CASE("the sample has practices, upcoming events and working groups for prof
         INFO("practice " << p.id);
         CHECK(inEveryLanguage(p.title));
         CHECK(inEveryLanguage(p.summary));
+        // Every longer text too (the kiosk offers a language only where the content has its texts).
+        for (const auto* optional : {&p.description, &p.status, &p.imageAlt})
+            if (!optional->empty()) CHECK(inEveryLanguage(*optional));
+        CHECK(p.description.get("tr") != p.description.get("de"));
         CHECK(p.sample);
     }
     for (const auto& e : catalog.events) {
         INFO("event " << e.id);
         CHECK(inEveryLanguage(e.title));
         CHECK(inEveryLanguage(e.audience));
+        for (const auto* optional : {&e.description, &e.cost, &e.capacity})
+            if (!optional->empty()) CHECK(inEveryLanguage(*optional));
         CHECK_FALSE(e.registration.empty());
         CHECK(e.sample);
     }
@@ -695,6 +701,8 @@ TEST_CASE("the sample has practices, upcoming events and working groups for prof
         INFO("working group " << g.id);
         CHECK(inEveryLanguage(g.title));
         CHECK(inEveryLanguage(g.purpose));
+        for (const auto* optional : {&g.meets, &g.join})
+            if (!optional->empty()) CHECK(inEveryLanguage(*optional));
         CHECK(g.sample);
     }
     CHECK(catalog.actors("").size() >= 15);
