@@ -23,6 +23,7 @@
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/map_cache.hpp"
+#include "kiosk/ui/picture_textures.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
@@ -125,6 +126,7 @@ private:
     ui::KioskInfo m_kioskInfo;
     ui::QrTextures m_qr;
     ui::MapCache m_mapCache;
+    ui::PictureTextures m_pictures;  // practices' pictures on screen
     PrintJobs m_printJobs;
     Updates m_updates;
     StaffDesk m_staffDesk;
@@ -249,6 +251,7 @@ void Kiosk::takeNewContent() {
     m_reloadAsked = false;
     m_content = m_options.reloadContent();
     m_mapCache.clear();  // its pins and their places were the old content's
+    m_pictures.clear();
     m_search = openSearch(m_content);
     m_kioskInfo.contentBuiltAt = m_content.info.builtAt;
     m_kioskInfo.holidays = catalog() ? core::HolidayCalendar(catalog()->network.schoolHolidays) : core::HolidayCalendar();
@@ -342,6 +345,7 @@ void Kiosk::drawKiosk(core::IdlePhase phase, SteadyClock::time_point now, ui::In
     view.here = m_config.location;
     view.searchResults = &m_visit.searchResults(m_search.get());
     view.mapCache = &m_mapCache;
+    view.pictures = &m_pictures;
     ui::drawKiosk(view, intents);
 }
 
@@ -381,6 +385,7 @@ void Kiosk::followStaff(SteadyClock::time_point now, SteadyClock::time_point fra
 // The drawn frame on the screen; how many more to draw.
 void Kiosk::present(const ui::Intents& intents) {
     m_window->present();
+    m_pictures.endFrame();  // the frame is rendered: pictures it did not draw are off screen
     if (m_frame == 1) {
         ui::releaseFontPixels();  // the renderer uploaded them in the first frame
         malloc_trim(0);           // and give what start-up used for a while back to the system

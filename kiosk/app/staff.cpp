@@ -191,7 +191,7 @@ StaffDesk::Effects StaffDesk::apply(const ui::StaffIntents& intents) {
             spdlog::info("staff: rollback: {}", outcome ? outcome->detail : outcome.problem().detail());
             const std::string& language = m_config.language;
             m_staff.report(outcome ? "staff.rolled_back" : "staff.rollback_failed",
-                           outcome ? core::fillIn(ui::tr("update.done_body", language),
+                           outcome ? core::fillIn(ui::trn("update.done_body", language, static_cast<std::uint64_t>(outcome->offers)),
                                                   {std::to_string(outcome->version), outcome->created.substr(0, 10),
                                                    std::to_string(outcome->offers)})
                                    : ui::problemText(outcome.problem(), language));

@@ -54,6 +54,7 @@ std::vector<ContentError> buildDatabase(const std::filesystem::path& source, con
     if (warnings) {
         *warnings = schoolHolidayWarnings(result.catalog, localToday());
         for (auto& warning : professionalWarnings(result.catalog)) warnings->push_back(std::move(warning));
+        for (auto& warning : pictureWarnings(result.catalog, source)) warnings->push_back(std::move(warning));
     }
     auto written = writeDatabaseFile(database, result.catalog,
                                      {std::filesystem::absolute(source).string(), sourceFingerprint(source), nowIso8601()});

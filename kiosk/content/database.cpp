@@ -324,7 +324,8 @@ void writeProfessionals(SQLite::Database& db, const core::Catalog& catalog, Text
         practice.bind(11, p.sample ? 1 : 0);
         run(practice);
         for (auto [field, text] : {std::pair{"title", &p.title}, {"summary", &p.summary},
-                                   {"description", &p.description}, {"status", &p.status}, {"audio", &p.audio}})
+                                   {"description", &p.description}, {"status", &p.status}, {"audio", &p.audio},
+                                   {"image_alt", &p.imageAlt}})
             texts.write("practice", p.id, field, *text);
     }
     SQLite::Statement event(db, "INSERT INTO event(id, position, start, end, place_provider, street, postal_code, "
@@ -383,7 +384,7 @@ void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
         p.image = practices.getColumn(8).getString();
         p.sample = practices.getColumn(9).getInt() != 0;
         takeTexts(practiceTexts[p.id], {{"title", &p.title}, {"summary", &p.summary}, {"description", &p.description},
-                                        {"status", &p.status}, {"audio", &p.audio}});
+                                        {"status", &p.status}, {"audio", &p.audio}, {"image_alt", &p.imageAlt}});
         catalog.practices.push_back(std::move(p));
     }
     auto eventTexts = readTexts(db, "event");

@@ -4,6 +4,7 @@
 #include "kiosk/content/yaml_file.hpp"
 #include "kiosk/core/utf8.hpp"
 #include "kiosk/core/public_url.hpp"
+#include "kiosk/picture/picture.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -413,7 +414,26 @@ public:
         if (!inside) fail(field, fmt::format("'{}' must be a path inside the content folder, e.g. images/lesepaten.jpg", path));
         else if (extension != ".png" && extension != ".jpg" && extension != ".jpeg")
             fail(field, fmt::format("'{}' must be a .png or .jpg file", path));
-        return path;
+        else return path;
+        return {};
+    }
+
+    // A picture's file and its words: the file must be a PNG or JPEG within picture::kMaxBytes and
+    // kMaxSide (decoded whole, so a damaged one is found here and not on the screen), and the words
+    // (`alt`) must say what it shows. A file not there (yet) is a warning (pictureWarnings), as for sound.
+    void checkPicture(const std::filesystem::path& folder, const std::string& path, const char* field,
+                      const LocalizedText& alt, const char* altField) {
+        if (path.empty()) {
+            if (!alt.empty() && !has(field)) fail(altField, fmt::format("describes a picture, but there is no '{}'", field));
+            return;
+        }
+        std::error_code missing;
+        if (!std::filesystem::exists(folder / path, missing)) {
+        } else if (auto decoded = picture::readPicture(folder / path, path); !decoded) {
+            fail(field, decoded.problem().english());
+        }
+        if (alt.get(core::kReferenceLanguage).empty())
+            fail(altField, "is missing: with a picture, say in a few words what it shows (German required)");
     }
 
     // How to register: {phone, email, url}; none of them is a warning (professionalWarnings), not an error.
@@ -587,7 +607,7 @@ void readProfessionals(const std::filesystem::path& folder, std::vector<ContentE
         readList(folder, "practices.yaml", errors, "practice", [&](const YAML::Node& node, const std::string& id, const std::string& entry) {
             EntryReader r(errors, "practices.yaml", entry, node,
                           {"id", "title", "summary", "description", "fields", "municipality", "providers", "contact",
-                           "since", "status", "image", "audio", "sample"});
+                           "since", "status", "image", "image_alt", "audio", "sample"});
             core::Practice p;
             p.id = id;
             p.title = r.localized("title", true);
@@ -600,6 +620,8 @@ void readProfessionals(const std::filesystem::path& folder, std::vector<ContentE
             p.started = r.date("since");
             p.status = r.localized("status", false);
             p.image = r.image("image");
+            p.imageAlt = r.localized("image_alt", false);
+            r.checkPicture(folder, p.image, "image", p.imageAlt, "image_alt");
             p.audio = r.audio("audio");
             p.sample = r.flag("sample");
             catalog.practices.push_back(std::move(p));
@@ -652,6 +674,17 @@ std::vector<ContentError> professionalWarnings(const core::Catalog& catalog) {
         if (event.registration.empty())
             warnings.push_back({"events.yaml", fmt::format("event '{}'", event.id), "register",
                                 "warning: no way to register (phone, email or url): the kiosk shows no QR code for it"});
+    return warnings;
+}
+
+std::vector<ContentError> pictureWarnings(const core::Catalog& catalog, const std::filesystem::path& folder) {
+    std::vector<ContentError> warnings;
+    std::error_code error;
+    for (const auto& practice : catalog.practices)
+        if (!practice.image.empty() && !std::filesystem::exists(folder / practice.image, error))
+            warnings.push_back({"practices.yaml", fmt::format("practice '{}'", practice.id), "image",
+                                fmt::format("warning: the picture '{}' is not there: the kiosk and the website show none",
+                                            practice.image)});
     return warnings;
 }
 

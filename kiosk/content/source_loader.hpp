@@ -29,5 +29,8 @@ std::vector<ContentError> schoolHolidayWarnings(const core::Catalog& catalog, co
 core::Date localToday();
 // The content is valid but an event has no way to register (no QR code then): `--build-db` prints these.
 std::vector<ContentError> professionalWarnings(const core::Catalog& catalog);
+// Each practice's picture that is not in `folder` (the content folder): a warning, like a sound file not
+// recorded yet; a picture that is there but broken is an error of loadSource.
+std::vector<ContentError> pictureWarnings(const core::Catalog& catalog, const std::filesystem::path& folder);
 
 }  // namespace kiosk::content

@@ -36,7 +36,8 @@ struct Practice {  // an example of good practice
     ContactPerson contact;
     std::optional<Date> started;
     LocalizedText status;  // "läuft seit 2023", "abgeschlossen" …
-    std::string image;     // optional picture, relative to the content folder
+    std::string image;     // optional picture (PNG or JPEG), relative to the content folder
+    LocalizedText imageAlt;  // what the picture shows, in words (required with an image): the website's alt text
     LocalizedText audio;   // optional spoken explanation per language
     bool sample = false;
 };

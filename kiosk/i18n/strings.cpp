@@ -2,6 +2,7 @@
 #include "kiosk/i18n/strings.hpp"
 
 #include "kiosk/core/localized_text.hpp"
+#include "kiosk/core/plural_rule.hpp"
 #include "kiosk/core/utf8.hpp"
 
 #include <fribidi.h>
@@ -9,6 +10,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 #include <csetjmp>
 #include <fstream>
 #include <map>
@@ -25,6 +28,8 @@ std::string_view problemName(TranslationProblem code) {
     case TranslationProblem::Unreadable: return "unreadable";
     case TranslationProblem::NoGerman: return "no-german";
     case TranslationProblem::Placeholders: return "placeholders";
+    case TranslationProblem::PluralHeader: return "plural-header";
+    case TranslationProblem::PluralForms: return "plural-forms";
     }
     return "unknown";
 }
@@ -36,6 +41,10 @@ std::string_view problemEnglish(TranslationProblem code) {
     case TranslationProblem::NoGerman: return "no German translations ({})";
     case TranslationProblem::Placeholders:
         return "the {} translation of \"{}\" has other placeholders than the German text; it shows German";
+    case TranslationProblem::PluralHeader:
+        return "{} has no readable Plural-Forms header; its counts take the forms of German (n != 1)";
+    case TranslationProblem::PluralForms:
+        return "the {} translation of \"{}\" has {} plural forms, its language {}; it shows German";
     }
     return "the translations have a problem";
 }
@@ -47,6 +56,7 @@ using core::kReferenceLanguage;
 struct Entry {
     std::string german;  // the msgid this translation was made for
     std::string text;
+    std::vector<std::string> forms;  // with plural forms (msgstr[0..]): each; text is the first
 };
 
 struct Strings {
@@ -54,6 +64,7 @@ struct Strings {
     // key -> language -> entry
     std::map<std::string, std::map<std::string, Entry, std::less<>>, std::less<>> table;
     std::map<std::string, bool, std::less<>> rightToLeft;
+    std::map<std::string, core::PluralRule, std::less<>> plurals;  // from each .po file's Plural-Forms
 };
 
 Strings& strings() {
@@ -106,8 +117,33 @@ po_file_t readPoFile(const char* path, po_xerror_handler_t handler, std::jmp_buf
     return po_file_read(path, handler);
 }
 
-// Reads one .po file into `table` under `language`; its problem when it is broken.
-core::Result<void> readPo(const std::filesystem::path& file, const std::string& language, Strings& into) {
+// The file's Plural-Forms rule; nothing without a readable one.
+std::optional<core::PluralRule> pluralRule(po_file_t po) {
+    const char* header = po_file_domain_header(po, nullptr);
+    if (!header) return std::nullopt;
+    char* value = po_header_field(header, "Plural-Forms");
+    if (!value) return std::nullopt;
+    auto rule = core::PluralRule::parse(value);
+    std::free(value);
+    return rule;
+}
+
+// A message with plural forms: every msgstr[i], none when one is empty (German: msgid, msgid_plural).
+Entry pluralEntry(po_message_t message, const std::string& language) {
+    Entry entry{po_message_msgid(message), {}, {}};
+    for (int i = 0; const char* form = po_message_msgstr_plural(message, i); ++i) entry.forms.emplace_back(form);
+    const bool empty = entry.forms.empty() ||
+                       std::any_of(entry.forms.begin(), entry.forms.end(), [](const std::string& f) { return f.empty(); });
+    if (empty && language == kReferenceLanguage) entry.forms = {entry.german, po_message_msgid_plural(message)};
+    else if (empty) entry.forms.clear();
+    if (!entry.forms.empty()) entry.text = entry.forms.front();
+    return entry;
+}
+
+// Reads one .po file into `table` under `language`; its problem when it is broken, those it can
+// live with in `problems`.
+core::Result<void> readPo(const std::filesystem::path& file, const std::string& language, Strings& into,
+                          std::vector<core::Problem>& problems) {
     std::string error;
     std::jmp_buf jump;
     g_poJump = &jump;
@@ -120,18 +156,28 @@ core::Result<void> readPo(const std::filesystem::path& file, const std::string& 
         if (po) po_file_free(po);
         return core::Problem(TranslationProblem::Unreadable, {file.string()}, error.empty() ? "cannot be read" : error);
     }
+    const auto rule = pluralRule(po);
+    if (rule) into.plurals[language] = *rule;
+    bool plural = false;
     po_message_iterator_t it = po_message_iterator(po, nullptr);
     while (po_message_t message = po_next_message(it)) {
         const char* key = po_message_msgctxt(message);
         const char* german = po_message_msgid(message);
         const char* text = po_message_msgstr(message);
         if (!key || po_message_is_obsolete(message) || po_message_is_fuzzy(message)) continue;
+        if (po_message_msgid_plural(message)) {
+            plural = true;
+            if (auto entry = pluralEntry(message, language); !entry.forms.empty())
+                into.table[key][language] = std::move(entry);
+            continue;
+        }
         std::string value = text && *text ? text : (language == kReferenceLanguage ? german : "");
         if (value.empty()) continue;
-        into.table[key][language] = Entry{german, std::move(value)};
+        into.table[key][language] = Entry{german, std::move(value), {}};
     }
     po_message_iterator_free(it);
     po_file_free(po);
+    if (plural && !rule) problems.emplace_back(TranslationProblem::PluralHeader, std::vector<std::string>{file.string()});
     return {};
 }
 
@@ -141,8 +187,24 @@ void dropMismatchedPlaceholders(Strings& loaded, std::vector<core::Problem>& pro
         const auto german = translations.find(kReferenceLanguage);
         if (german == translations.end()) continue;
         const std::vector<std::string> expected = core::placeholdersOf(german->second.text);
+        auto matches = [&](const Entry& entry) {
+            if (core::placeholdersOf(entry.text) != expected) return false;
+            return std::all_of(entry.forms.begin(), entry.forms.end(),
+                               [&](const std::string& form) { return core::placeholdersOf(form) == expected; });
+        };
         for (auto it = translations.begin(); it != translations.end();) {
-            if (it == german || core::placeholdersOf(it->second.text) == expected) {
+            if (const auto forms = it->second.forms.size(); forms > 0) {
+                const auto rule = loaded.plurals.find(it->first);
+                const int wanted = rule == loaded.plurals.end() ? core::PluralRule().forms() : rule->second.forms();
+                if (static_cast<int>(forms) != wanted) {
+                    problems.emplace_back(TranslationProblem::PluralForms,
+                                          std::vector<std::string>{it->first, key, std::to_string(forms),
+                                                                   std::to_string(wanted)});
+                    it = it == german ? std::next(it) : translations.erase(it);
+                    continue;
+                }
+            }
+            if (it == german || matches(it->second)) {
                 ++it;
                 continue;
             }
@@ -193,7 +255,7 @@ std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir) {
             problems.emplace_back(TranslationProblem::MissingFile, std::vector<std::string>{file.string()});
             continue;
         }
-        if (auto read = readPo(file, code, loaded); !read) {
+        if (auto read = readPo(file, code, loaded, problems); !read) {
             problems.push_back(std::move(read).takeProblem());
             continue;
         }
@@ -221,7 +283,7 @@ std::vector<core::Problem> addUiStrings(const std::filesystem::path& i18nDir) {
         const auto file = i18nDir / (code + ".po");
         if (!std::filesystem::exists(file))
             problems.emplace_back(TranslationProblem::MissingFile, std::vector<std::string>{file.string()});
-        else if (auto read = readPo(file, code, added); !read)
+        else if (auto read = readPo(file, code, added, problems); !read)
             problems.push_back(std::move(read).takeProblem());
     }
     dropMismatchedPlaceholders(added, problems);
@@ -240,6 +302,27 @@ const std::string& tr(std::string_view key, std::string_view language) {
     if (auto it = entry->second.find(language); it != entry->second.end()) return it->second.text;
     if (auto it = entry->second.find(kReferenceLanguage); it != entry->second.end()) return it->second.text;
     return entry->second.begin()->second.text;
+}
+
+const std::string& trn(std::string_view key, std::string_view language, std::uint64_t n) {
+    const Strings& s = current();
+    auto entry = s.table.find(key);
+    if (entry == s.table.end()) return tr(key, language);
+    auto form = [&](std::string_view code) -> const std::string* {
+        auto it = entry->second.find(code);
+        if (it == entry->second.end() || it->second.forms.empty()) return nullptr;
+        auto rule = s.plurals.find(code);
+        const int index = rule == s.plurals.end() ? core::PluralRule().formFor(n) : rule->second.formFor(n);
+        return index < static_cast<int>(it->second.forms.size()) ? &it->second.forms[static_cast<size_t>(index)] : nullptr;
+    };
+    if (const std::string* text = form(language)) return *text;
+    if (entry->second.count(language)) return tr(key, language);  // a text without plural forms
+    if (const std::string* text = form(kReferenceLanguage)) return *text;
+    return tr(key, language);
+}
+
+std::string countText(std::string_view key, std::string_view language, std::uint64_t n) {
+    return core::fillIn(trn(key, language, n), {std::to_string(n)});
 }
 
 const std::vector<std::string>& uiLanguages() { return current().languages; }
@@ -271,7 +354,10 @@ std::string languageEndonym(std::string_view code) {
 
 void forEachUiString(const std::function<void(const std::string&)>& visit) {
     for (const auto& [key, translations] : current().table)
-        for (const auto& [language, entry] : translations) visit(entry.text);
+        for (const auto& [language, entry] : translations) {
+            visit(entry.text);
+            for (const std::string& form : entry.forms) visit(form);
+        }
 }
 
 std::vector<std::string> untranslatedKeys(std::string_view language) {
@@ -313,7 +399,13 @@ core::HoursWords hoursWords(std::string_view language) {
 
 std::string problemText(const core::Problem& problem, std::string_view language) {
     const std::string key = problem.key();
-    const std::string& text = tr(key, language);
+    std::uint64_t count = 2;  // without a number: the form "2" takes, the plural
+    for (const std::string& value : problem.values())
+        if (!value.empty() && value.size() < 19 && value.find_first_not_of("0123456789") == std::string::npos) {
+            count = std::stoull(value);
+            break;
+        }
+    const std::string& text = trn(key, language, count);
     if (text == key) return problem.english();
     return core::fillIn(text, problem.values());
 }

@@ -5,6 +5,7 @@
 #include "kiosk/core/problem.hpp"
 #include "kiosk/core/text_format.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -17,8 +18,16 @@ namespace kiosk::i18n {
 // Until loadUiStrings is called, the translations of this build's assets/i18n are used.
 const std::string& tr(std::string_view key, std::string_view language);
 
+// The text for `key` for the number `n` ("{} Akteure": "1 Akteur", "2 Akteure"): a key with plural
+// forms (msgid_plural, msgstr[0..]) takes the form its language's Plural-Forms header chooses for
+// `n`; a key without them is tr(). Fill the number in yourself: countText does both.
+const std::string& trn(std::string_view key, std::string_view language, std::uint64_t n);
+// trn's text with `n` in its first placeholder ("{} Akteure auf der Karte" -> "1 Akteur auf der Karte").
+std::string countText(std::string_view key, std::string_view language, std::uint64_t n);
+
 // A problem in `language`: the text under the problem's key ("<domain>.<name>") with its values
-// filled in; its English words where the kiosk has no text for it.
+// filled in; its English words where the kiosk has no text for it. A key with plural forms takes
+// the form for the problem's first value that is a number ("1 Fehler", "3 errors").
 std::string problemText(const core::Problem& problem, std::string_view language);
 
 // The words the weekly hours need (day names, "geschlossen" …) in `language`, for core::weeklyHoursText.
@@ -30,6 +39,8 @@ enum class TranslationProblem {
     Unreadable,    // a .po file gettext cannot read: its language shows German
     NoGerman,      // no de.po: the kiosk shows its keys
     Placeholders,  // a translation's placeholders differ from the German text's: it shows German
+    PluralHeader,  // a .po file without a readable Plural-Forms header: its counts take German's rule
+    PluralForms,   // a translation with another number of plural forms than its language has: it shows German
 };
 std::string_view problemDomain(TranslationProblem);
 std::string_view problemName(TranslationProblem code);

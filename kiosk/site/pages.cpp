@@ -115,9 +115,7 @@ std::string lifeStagePage(const PageContext& context, const core::LifeStage& sta
     std::string main;
     if (!stage.ages.empty()) main += "<p class=\"ages\">" + escape(stage.ages.get(lang)) + "</p>\n";
     const auto offers = catalog.offersFor(stage.id);
-    main += "<p>" + escape(offers.size() == 1 ? i18n::tr("stage.count_one", lang)
-                                              : core::fillIn(i18n::tr("stage.count", lang),
-                                                             {std::to_string(offers.size())})) + "</p>\n";
+    main += "<p>" + escape(i18n::countText("stage.count", lang, offers.size())) + "</p>\n";
     if (offers.empty()) main += "<p>" + tr("stage.empty", lang) + "</p>\n";
     for (const core::Topic* topic : catalog.topicsFor(stage.id))
         main += section(escape(topic->title.get(lang)), offerList(context, catalog.offersFor(stage.id, topic->id),

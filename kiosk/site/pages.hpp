@@ -29,6 +29,9 @@ std::string mapPage(const PageContext& context, const std::string& lang);
 std::string professionalsPage(const PageContext& context, const std::string& lang);
 std::string practicesPage(const PageContext& context, const std::string& lang);
 std::string practicePage(const PageContext& context, const core::Practice& practice, const std::string& lang);
+// Whether the practice's picture is in the content folder: then it is copied to the same path below
+// the site's root and shown on its page (the content check refused it if it were broken).
+bool hasPicture(const PageContext& context, const core::Practice& practice);
 std::string eventsPage(const PageContext& context, const std::string& lang);
 std::string groupsPage(const PageContext& context, const std::string& lang);
 // The map of actors: the network's members on the district map, and as lists by field of work.

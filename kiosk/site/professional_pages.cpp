@@ -94,10 +94,20 @@ std::string practicesPage(const PageContext& context, const std::string& lang) {
     return htmlPage(context.frame, {path, lang, i18n::tr("pro.practices", lang), {}, {}, {}}, main);
 }
 
+bool hasPicture(const PageContext& context, const core::Practice& practice) {
+    std::error_code error;
+    return !practice.image.empty() && context.input &&
+           std::filesystem::is_regular_file(context.input->mediaDir / practice.image, error);
+}
+
 std::string practicePage(const PageContext& context, const core::Practice& practice, const std::string& lang) {
     const auto& catalog = *context.frame.catalog;
     const std::string path = core::site_path::practice(lang, practice.id);
-    std::string main = "<p>" + fieldNames(practice.fields, lang) + "</p>\n";
+    std::string main;
+    if (hasPicture(context, practice))
+        main += "<p class=\"picture\"><img src=\"" + escape(relativeHref(path, practice.image)) + "\" alt=\"" +
+                escape(practice.imageAlt.get(lang)) + "\"></p>\n";
+    main += "<p>" + fieldNames(practice.fields, lang) + "</p>\n";
     if (practice.sample) main += "<p class=\"tag\">" + tr("sample.tag", lang) + "</p>\n";
     if (!practice.municipality.empty()) main += "<p>" + tr("pro.where", lang) + ": " + escape(practice.municipality) + "</p>\n";
     if (!practice.status.empty()) main += "<p>" + escape(practice.status.get(lang)) + "</p>\n";
@@ -144,7 +154,7 @@ std::string actorsPage(const PageContext& context, const std::string& lang) {
     const auto& catalog = *context.frame.catalog;
     const std::string path = core::site_path::professionals(lang, "akteure");
     const auto actors = catalog.actors({});
-    std::string main = "<p>" + escape(fmt::format(fmt::runtime(i18n::tr("pro.actors_count", lang)), actors.size())) + "</p>\n";
+    std::string main = "<p>" + escape(i18n::countText("pro.actors_count", lang, actors.size())) + "</p>\n";
     if (context.input->map)
         main += "<figure class=\"map\">\n" + districtSvg(context, lang, path, &actors) + "<figcaption>" +
                 escape(core::kMapAttribution) + "</figcaption>\n</figure>\n";

@@ -100,6 +100,10 @@ void renderShared(const SiteInput& input, const std::vector<std::string>& langua
         for (const auto& offer : input.catalog->offers)
             if (auto path = audioPath(context, offer, lang); !path.empty() && sounds.insert(path).second)
                 sink({path, {}, input.mediaDir / path});
+    std::set<std::string> pictures;  // each practice's picture once, at its path in the content
+    for (const auto& practice : input.catalog->practices)
+        if (hasPicture(context, practice) && pictures.insert(practice.image).second)
+            sink({practice.image, {}, input.mediaDir / practice.image});
     sink({"site.css", styleSheet(), {}});
     sink({"suche.js", searchScript(), {}});
     sink({"sitemap.xml", sitemap(input, pages), {}});

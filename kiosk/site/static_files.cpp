@@ -113,6 +113,7 @@ table.hours{border-collapse:collapse;margin:.5rem 0}
 table.hours caption{text-align:start;font-weight:bold}
 table.hours th,table.hours td{text-align:start;padding:.15rem 1rem .15rem 0;border-bottom:.05rem solid #767676}
 audio{width:100%;max-width:24rem}
+.picture img{display:block;width:100%;max-width:24rem;height:auto;border-radius:.3rem}
 .filter input{font:inherit;width:100%;max-width:24rem;padding:.4rem;border:.15rem solid #1a1a1a;border-radius:.3rem}
 .filter label{display:block;font-weight:bold}
 .map svg{width:100%;height:auto;display:block}

@@ -165,7 +165,7 @@ bool drawUpdate(const UpdateView& update, const std::string& language) {
         break;
     case UpdateView::State::Done:
         titleText(icon("check") + " " + tr("update.done", language));
-        paragraph(fmt::format(fmt::runtime(tr("update.done_body", language)), update.version, update.created,
+        paragraph(fmt::format(fmt::runtime(trn("update.done_body", language, static_cast<std::uint64_t>(update.offers))), update.version, update.created,
                               update.offers));
         headingText(tr("update.remove_stick", language));
         mutedText(tr("update.tap", language));

@@ -16,7 +16,9 @@ using i18n::languageName;
 using i18n::loadUiStrings;
 using i18n::problemText;
 using i18n::TranslationProblem;
+using i18n::countText;
 using i18n::tr;
+using i18n::trn;
 using i18n::uiLanguages;
 using i18n::untranslatedKeys;
 

@@ -30,6 +30,36 @@ Texture::~Texture() {
     if (m_name) glDeleteTextures(1, &m_name);
 }
 
+namespace {
+
+// A new texture of `pixels` (RGBA): sharp (nearest texel, for QR codes) or smooth (mipmapped, for
+// pictures drawn smaller than they are); 0 when the GL failed. The bound texture stays as it was.
+GLuint uploadRgba(int width, int height, const std::uint8_t* pixels, bool smooth) {
+    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {
+    }  // earlier errors are not this texture's (bounded: a lost context may keep reporting)
+    GLuint name = 0;
+    glGenTextures(1, &name);
+    if (!name) return 0;
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    glBindTexture(GL_TEXTURE_2D, name);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, smooth ? GL_LINEAR_MIPMAP_LINEAR : GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, smooth ? GL_LINEAR : GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    if (smooth) glGenerateMipmap(GL_TEXTURE_2D);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &name);
+        return 0;
+    }
+    return name;
+}
+
+}  // namespace
+
 void* Texture::id() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(m_name)); }
 
 std::optional<Texture> Texture::fromLuminance(int width, int height, const std::vector<std::uint8_t>& pixels) {
@@ -39,16 +69,16 @@ std::optional<Texture> Texture::fromLuminance(int width, int height, const std::
         rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = pixels[i];
         rgba[4 * i + 3] = 0xFF;
     }
-    GLuint name = 0;
-    glGenTextures(1, &name);
+    const GLuint name = uploadRgba(width, height, rgba.data(), false);
     if (!name) return std::nullopt;
-    glBindTexture(GL_TEXTURE_2D, name);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    return Texture(name, width, height);
+}
+
+std::optional<Texture> Texture::fromRgba(int width, int height, const std::vector<std::uint8_t>& pixels) {
+    if (width < 1 || height < 1 || pixels.size() != static_cast<size_t>(width) * static_cast<size_t>(height) * 4)
+        return std::nullopt;
+    const GLuint name = uploadRgba(width, height, pixels.data(), true);
+    if (!name) return std::nullopt;
     return Texture(name, width, height);
 }
 
@@ -291,6 +321,14 @@ void DrawnTexture::show(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, I
 
 void sampleNearest(ImDrawList& draw) {
     draw.AddCallback([](const ImDrawList*, const ImDrawCmd*) { bindNearestSampler(); }, nullptr);
+}
+
+void sampleSmooth(ImDrawList& draw) {
+    draw.AddCallback(
+        [](const ImDrawList*, const ImDrawCmd*) {
+            if (hasGl33()) glBindSampler(0, 0);
+        },
+        nullptr);
 }
 
 void releaseGlObjects() {

@@ -26,6 +26,9 @@ public:
     static std::optional<Texture> fromLuminance(int width, int height, const std::vector<std::uint8_t>& pixels);
     // One pixel per module, dark on white, with the quiet zone.
     static std::optional<Texture> fromQr(const platform::QrCode& qr);
+    // Colour pixels (red, green, blue, alpha; rows top to bottom), smoothly scaled (mipmaps): a picture.
+    // Nothing for a size the pixels do not fill.
+    static std::optional<Texture> fromRgba(int width, int height, const std::vector<std::uint8_t>& pixels);
 
     void* id() const;  // for ImGui::Image
     int width() const { return m_width; }
@@ -92,6 +95,9 @@ private:
 // two thirds of the time. Pictures drawn into a DrawnTexture keep the blend: their place names are
 // scaled. Needs OpenGL 3.3 (sampler objects); does nothing on older GLs.
 void sampleNearest(ImDrawList& draw);
+// From here on in this frame, on `draw`, textures are sampled as their own settings say again
+// (blended, mipmapped): for pictures drawn smaller than they are; call sampleNearest after them.
+void sampleSmooth(ImDrawList& draw);
 
 // Frees the GL objects DrawnTexture::show and sampleNearest use; call while the GL context still exists.
 void releaseGlObjects();

@@ -19,6 +19,7 @@ namespace kiosk::ui {
 
 using Intents = std::vector<core::Intent>;
 class MapCache;
+class PictureTextures;
 
 // QR textures by their text, made on first use and kept while the screen shows them.
 class QrTextures {
@@ -85,6 +86,7 @@ struct View {
     const std::vector<std::string>* searchResults = nullptr;  // offer ids for session.searchText, best first
     MapCache* mapCache = nullptr;                            // kept across frames; null: the map drawn afresh
     std::optional<ScreenArea> area{};                        // none: the whole window
+    PictureTextures* pictures = nullptr;                     // content pictures; null: none are drawn
 
     const std::string& language() const { return session.language; }
     bool portrait() const;

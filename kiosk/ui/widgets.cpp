@@ -191,11 +191,16 @@ bool tile(std::string_view pictogram, std::string_view title, std::string_view s
     return wasTap(pressed);
 }
 
-bool card(std::string_view id, std::string_view title, const std::vector<std::string>& lines) {
+bool card(std::string_view id, std::string_view title, const std::vector<std::string>& lines,
+          const std::function<const Texture*()>& picture) {
     const Fonts& f = fonts();
     const float padding = 0.8f * em();
     const float width = ImGui::GetContentRegionAvail().x;
-    const float wrap = width - 2 * padding - 1.5f * em();  // room for the chevron
+    // The picture only where at least 16 em of text width remain beside it.
+    const ImVec2 thumb = picture && width - 2 * padding - 1.5f * em() - 6.5f * em() >= 16 * em()
+                             ? ImVec2(5.5f * em(), 4.125f * em())
+                             : ImVec2(0, 0);
+    const float wrap = width - 2 * padding - 1.5f * em() - (thumb.x > 0 ? thumb.x + em() : 0);  // room for the chevron
     const Palette& p = palette();
     const float titleHeight = drawLines(nullptr, f.heading, {}, wrap, p.primary, title, false);
     float height = 2 * padding + titleHeight;
@@ -204,6 +209,7 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
         lineHeights.push_back(drawLines(nullptr, f.body, {}, wrap, p.text, line, false));
         height += lineHeights.back() + 0.25f * em();
     }
+    height = std::max(height, thumb.y + 2 * padding);
 
     ImGui::PushID(id.data(), id.data() + id.size());
     bool pressed = ImGui::InvisibleButton("##card", ImVec2(width, height));
@@ -217,7 +223,13 @@ bool card(std::string_view id, std::string_view title, const std::vector<std::st
                std::max(1.0f, 0.05f * em()));
     // The chevron points the way the reader goes on: right, or left in a right-to-left language.
     const bool rtl = rightToLeft();
-    const float textX = rtl ? max.x - padding - wrap : min.x + padding;
+    const float pictureRoom = thumb.x > 0 ? thumb.x + em() : 0;
+    const float textX = rtl ? max.x - padding - pictureRoom - wrap : min.x + padding + pictureRoom;
+    if (thumb.x > 0)
+        if (const Texture* texture = picture()) {
+            const ImVec2 at(rtl ? max.x - padding - thumb.x : min.x + padding, min.y + padding);
+            drawPicture(*draw, *texture, at, ImVec2(at.x + thumb.x, at.y + thumb.y), 0.3f * em());
+        }
     float y = min.y + padding;
     y += drawLines(draw, f.heading, ImVec2(textX, y), wrap, p.primary, title, false) + 0.25f * em();
     for (size_t i = 0; i < lines.size(); ++i)
@@ -452,6 +464,25 @@ void smoothedOpaqueRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, fl
 }
 
 }  // namespace
+
+void drawPicture(ImDrawList& draw, const Texture& texture, ImVec2 min, ImVec2 max, float rounding) {
+    const float boxWidth = max.x - min.x, boxHeight = max.y - min.y;
+    if (boxWidth <= 0 || boxHeight <= 0 || texture.width() < 1 || texture.height() < 1) return;
+    // Cut the picture to the box's proportions: the middle part of the longer side.
+    const float picture = static_cast<float>(texture.width()) / static_cast<float>(texture.height());
+    const float box = boxWidth / boxHeight;
+    ImVec2 uvMin(0, 0), uvMax(1, 1);
+    if (picture > box) {
+        const float keep = box / picture;
+        uvMin.x = (1 - keep) / 2, uvMax.x = 1 - uvMin.x;
+    } else {
+        const float keep = picture / box;
+        uvMin.y = (1 - keep) / 2, uvMax.y = 1 - uvMin.y;
+    }
+    sampleSmooth(draw);  // a picture drawn smaller than it is: blended, not the nearest texel
+    draw.AddImageRounded(texture.id(), min, max, uvMin, uvMax, IM_COL32_WHITE, rounding);
+    sampleNearest(draw);
+}
 
 void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding, float thickness) {
     if (fill == border) {  // where the outline would have reached, half its width outside

@@ -52,8 +52,15 @@ bool keyButton(std::string_view label, ImVec2 size, Look look = Look::Secondary)
 bool tile(std::string_view pictogram, std::string_view title, std::string_view subtitle, ImVec2 size,
           Look look = Look::Primary);
 
-// A tappable card of the full available width: bold title, then lines of plain text.
-bool card(std::string_view id, std::string_view title, const std::vector<std::string>& lines);
+// A tappable card of the full available width: bold title, then lines of plain text. With
+// `picture`: a small picture (4:3) at the reader's near side, asked for only while the card is in view
+// (decorative: the text says it all; left out where it would crowd the text, as in large text).
+bool card(std::string_view id, std::string_view title, const std::vector<std::string>& lines,
+          const std::function<const Texture*()>& picture = {});
+
+// A picture filling `min`..`max` (cut to that box's proportions, centred), corners rounded, smoothly
+// scaled. Decorative: it says nothing to the visible-text list.
+void drawPicture(ImDrawList& draw, const Texture& texture, ImVec2 min, ImVec2 max, float rounding);
 
 // What a card of a cardList shows.
 struct CardText {

@@ -487,6 +487,7 @@ TEST_CASE("practices, events, working groups and the network's members come back
     REQUIRE(source.ok());
     const core::Catalog& loaded = source.catalog;
     REQUIRE(loaded.practices.size() >= 8);
+    REQUIRE(loaded.practice("willkommensbesuche-nuertingen")->imageAlt.has("ar"));  // so the round trip has one to keep
     auto db = memoryDatabase();
     writeCatalog(db, loaded, kInfo);
     const core::Catalog read = readCatalog(db);
@@ -500,6 +501,8 @@ TEST_CASE("practices, events, working groups and the network's members come back
         CHECK(sameText(a.summary, e.summary));
         CHECK(sameText(a.description, e.description));
         CHECK(sameText(a.status, e.status));
+        CHECK(a.image == e.image);
+        CHECK(sameText(a.imageAlt, e.imageAlt));  // the picture's words, in every language
         CHECK(a.fields == e.fields);
         CHECK(a.municipality == e.municipality);
         CHECK(a.providers == e.providers);

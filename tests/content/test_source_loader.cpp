@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <ostream>
 #include <random>
 #include <sstream>
@@ -268,11 +269,11 @@ const std::vector<BrokenVariant> kBrokenVariants{
      "", {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "contact", "missing"}, 1},
     {"a practice starting on a German date", "practices.yaml", kWillkommen, "since: 2023-03-01", "since: 01.03.2023",
      {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "since", "date like"}, 1},
-    {"a practice's picture in a format the kiosk cannot show", "practices.yaml", kWillkommen, "  since: 2023-03-01\n",
-     "  since: 2023-03-01\n  image: images/besuch.gif\n",
+    {"a practice's picture in a format the kiosk cannot show", "practices.yaml", kWillkommen,
+     "  image: images/willkommensbesuche.png\n", "  image: images/besuch.gif\n",
      {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "image", ".png or .jpg"}, 1},
-    {"a practice's picture outside the content folder", "practices.yaml", kWillkommen, "  since: 2023-03-01\n",
-     "  since: 2023-03-01\n  image: ../besuch.png\n",
+    {"a practice's picture outside the content folder", "practices.yaml", kWillkommen,
+     "  image: images/willkommensbesuche.png\n", "  image: ../besuch.png\n",
      {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "image", "inside the content folder"}, 1},
     {"an event ending before it starts", "events.yaml", kImpuls, "end: 2027-01-14T16:00", "end: 2027-01-14T12:00",
      {"events.yaml", "event 'impuls-kinderarmut-erkennen'", "end", "before the start 2027-01-14T14:00"}, 1},
@@ -427,6 +428,102 @@ TEST_CASE("a sound file that is not there yet is not an error", "[source_loader]
     INFO("errors:" << listed(result.errors));
     REQUIRE(result.ok());
     CHECK(result.catalog.offer("kindergeld")->audio.get("de") == "aufnahmen/kindergeld-neu.ogg");
+}
+
+namespace {
+
+// The sample with its pictures (SourceCopy copies no sub-folders), one of them replaced by `bytes`
+// unless they are empty; the errors of loading it.
+std::vector<ContentError> pictureErrors(const SourceCopy& source, const std::string& bytes = {}) {
+    fs::copy(kSample / "images", source.folder() / "images");
+    if (!bytes.empty()) std::ofstream(source.folder() / "images/willkommensbesuche.png", std::ios::binary | std::ios::trunc) << bytes;
+    return loadSource(source.folder()).errors;
+}
+
+const Expected kImageError{"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "image", ""};
+
+Expected imageError(const std::string& keyword) {
+    Expected expected = kImageError;
+    expected.keyword = keyword;
+    return expected;
+}
+
+}  // namespace
+
+TEST_CASE("a practice's picture is a PNG or JPEG the kiosk can show, described in every language", "[source_loader][professionals]") {
+    SourceCopy source;
+    const auto errors = pictureErrors(source);
+    INFO("errors:" << listed(errors));
+    REQUIRE(errors.empty());
+    const SourceResult result = loadSource(source.folder());
+    REQUIRE(result.ok());
+    const core::Practice* visits = result.catalog.practice("willkommensbesuche-nuertingen");
+    REQUIRE(visits);
+    CHECK(visits->image == "images/willkommensbesuche.png");
+    CHECK(inEveryLanguage(visits->imageAlt));
+    CHECK(pictureWarnings(result.catalog, source.folder()).empty());
+    for (const auto& practice : result.catalog.practices)
+        if (!practice.image.empty()) CHECK(inEveryLanguage(practice.imageAlt));
+}
+
+TEST_CASE("a practice's picture that is too large, of another type or damaged is an error", "[source_loader][professionals]") {
+    const std::string png((std::istreambuf_iterator<char>(std::ifstream(kSample / "images/willkommensbesuche.png", std::ios::binary).rdbuf())),
+                          std::istreambuf_iterator<char>());
+    REQUIRE(png.size() > 100);
+    SECTION("more than 1 MiB") {
+        SourceCopy source;
+        const auto errors = pictureErrors(source, png + std::string(1024 * 1024, '\0'));
+        INFO("errors:" << listed(errors));
+        CHECK(find(errors, imageError("bytes; at most 1048576")) != nullptr);
+        CHECK(errors.size() == 1);
+    }
+    SECTION("a GIF named .png") {
+        SourceCopy source;
+        const auto errors = pictureErrors(source, std::string("GIF89a\x01\x00\x01\x00\x00\x00\x00", 13));
+        INFO("errors:" << listed(errors));
+        CHECK(find(errors, imageError("is not a PNG picture")) != nullptr);
+        CHECK(errors.size() == 1);
+    }
+    SECTION("cut short") {
+        SourceCopy source;
+        const auto errors = pictureErrors(source, png.substr(0, png.size() / 2));
+        INFO("errors:" << listed(errors));
+        CHECK(find(errors, imageError("damaged or cut short")) != nullptr);
+        CHECK(errors.size() == 1);
+    }
+}
+
+TEST_CASE("a picture needs words for what it shows; words need a picture", "[source_loader][professionals]") {
+    SECTION("a picture without image_alt") {
+        SourceCopy source;
+        std::string text = source.read("practices.yaml");
+        const auto at = text.find("  image_alt:\n", text.find(kWillkommen));
+        REQUIRE(at != std::string::npos);
+        text.erase(at, text.find("  sample:", at) - at);
+        source.write("practices.yaml", text);
+        const auto errors = pictureErrors(source);
+        INFO("errors:" << listed(errors));
+        CHECK(find(errors, {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "image_alt", "is missing"}) != nullptr);
+        CHECK(errors.size() == 1);
+    }
+    SECTION("image_alt without a picture") {
+        SourceCopy source;
+        source.edit("practices.yaml", kWillkommen, "  image: images/willkommensbesuche.png\n", "");
+        const auto errors = pictureErrors(source);
+        INFO("errors:" << listed(errors));
+        CHECK(find(errors, {"practices.yaml", "practice 'willkommensbesuche-nuertingen'", "image_alt", "no 'image'"}) != nullptr);
+        CHECK(errors.size() == 1);
+    }
+}
+
+TEST_CASE("a picture that is not there yet is a warning, not an error", "[source_loader][professionals]") {
+    SourceCopy source;  // without images/
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    REQUIRE(result.ok());
+    const auto warnings = pictureWarnings(result.catalog, source.folder());
+    CHECK(warnings.size() == 3);
+    CHECK(find(warnings, imageError("'images/willkommensbesuche.png' is not there")) != nullptr);
 }
 
 TEST_CASE("sound files may be Ogg Vorbis, Opus or WAV, and one file alone is the German one", "[source_loader]") {
@@ -585,12 +682,18 @@ TEST_CASE("the sample has practices, upcoming events and working groups for prof
         INFO("practice " << p.id);
         CHECK(inEveryLanguage(p.title));
         CHECK(inEveryLanguage(p.summary));
+        // Every longer text too (the kiosk offers a language only where the content has its texts).
+        for (const auto* optional : {&p.description, &p.status, &p.imageAlt})
+            if (!optional->empty()) CHECK(inEveryLanguage(*optional));
+        CHECK(p.description.get("tr") != p.description.get("de"));
         CHECK(p.sample);
     }
     for (const auto& e : catalog.events) {
         INFO("event " << e.id);
         CHECK(inEveryLanguage(e.title));
         CHECK(inEveryLanguage(e.audience));
+        for (const auto* optional : {&e.description, &e.cost, &e.capacity})
+            if (!optional->empty()) CHECK(inEveryLanguage(*optional));
         CHECK_FALSE(e.registration.empty());
         CHECK(e.sample);
     }
@@ -598,6 +701,8 @@ TEST_CASE("the sample has practices, upcoming events and working groups for prof
         INFO("working group " << g.id);
         CHECK(inEveryLanguage(g.title));
         CHECK(inEveryLanguage(g.purpose));
+        for (const auto* optional : {&g.meets, &g.join})
+            if (!optional->empty()) CHECK(inEveryLanguage(*optional));
         CHECK(g.sample);
     }
     CHECK(catalog.actors("").size() >= 15);

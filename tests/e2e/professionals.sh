@@ -50,7 +50,7 @@ cat >"$work/actors.replay" <<SCRIPT
 expect "23 Akteure auf der Karte"
 expect "Städtisches Kinderhaus am Neckar Wernau"
 tap "Wohnen"
-expect "1 Akteure auf der Karte"
+expect "1 Akteur auf der Karte"
 expect "Fachberatungsstelle Wohnungsnotfallhilfe Esslingen"
 expect-not "Städtisches Kinderhaus am Neckar Wernau"
 screenshot $work/actors-housing.png
@@ -113,6 +113,72 @@ pro 2027-01-14T16:00 --window 1920x1080 --open events --replay "$work/events-aft
   fail "a past event is still listed"
 pass "events: soonest first, 'läuft gerade' while one runs, gone once it has ended"
 
+# A practice's picture: on its screen under the title (at the reader's side), small in the list, in
+# landscape, upright and in large text; the pixels there are the picture's own colours (the sky,
+# meadow and roof of the sample's house), which no other screen part has.
+# box FILE COLOUR: the bounding box (WxH+X+Y) of the pixels of COLOUR; share FILE COLOUR: their share.
+box() { convert "$1" -fuzz 3% -fill black +opaque "$2" -fill white -opaque "$2" -format '%@' info:; }
+share() { convert "$1" -fuzz 3% -fill black +opaque "$2" -fill white -opaque "$2" -colorspace Gray -format '%[fx:mean]' info:; }
+sky='#8ecae6'; meadow='#52b788'; roof='#e63946'
+picture_at() {  # FILE: the sky's box, checked to be a picture-sized area with the meadow and roof below it
+  local file=$1 sky_box w h x y
+  sky_box=$(box "$file" "$sky")
+  IFS='x+' read -r w h x y <<<"$sky_box"
+  ((w >= 200 && h >= 60)) || fail "no picture sky in $file (sky box $sky_box)"
+  awk -v m="$(share "$file" "$meadow")" -v r="$(share "$file" "$roof")" 'BEGIN { exit !(m > 0.004 && r > 0.002) }' ||
+    fail "the picture in $file lacks its meadow or roof"
+  echo "$w $h $x $y"
+}
+cat >"$work/picture.replay" <<SCRIPT
+expect "Willkommensbesuche für Neugeborene"
+screenshot $work/practice-picture.png
+tap "Große Schrift"
+expect "Willkommensbesuche für Neugeborene"
+screenshot $work/practice-picture-large.png
+SCRIPT
+pro "$reference" --window 1920x1080 --open practice:willkommensbesuche-nuertingen --replay "$work/picture.replay" ||
+  fail "no practice screen with a picture"
+read -r w h x y < <(picture_at "$work/practice-picture.png")
+((x < 960 && y > 100 && y < 500)) || fail "the picture is not under the title at the left (sky at $x,$y)"
+read -r lw lh lx ly < <(picture_at "$work/practice-picture-large.png")
+((lw > w)) || fail "in large text the picture does not grow with the text ($w -> $lw px)"
+pro "$reference" --window 1080x1920 --open practice:willkommensbesuche-nuertingen --screenshot "$work/practice-picture-portrait.png" ||
+  fail "no upright practice screen"
+read -r pw ph px py < <(picture_at "$work/practice-picture-portrait.png")
+pro "$reference" --window 1920x1080 --lang ar --open practice:willkommensbesuche-nuertingen --screenshot "$work/practice-picture-ar.png" ||
+  fail "no Arabic practice screen"
+read -r aw ah ax ay < <(picture_at "$work/practice-picture-ar.png")
+((ax + aw > 960)) || fail "in Arabic the picture is not at the right (sky at $ax..$((ax + aw)))"
+pro "$reference" --window 1920x1080 --open practice:sprechstunde-im-familienzentrum --screenshot "$work/practice-plain.png" ||
+  fail "no practice screen without a picture"
+awk -v s="$(share "$work/practice-plain.png" "$sky")" 'BEGIN { exit !(s < 0.0005) }' ||
+  fail "a practice without a picture shows the picture's colours"
+pro "$reference" --window 1920x1080 --open practices --screenshot "$work/practices-pictures.png" || fail "no practices list"
+IFS='x+' read -r tw th tx ty <<<"$(box "$work/practices-pictures.png" "$sky")"
+((tw >= 40 && tw < 400 && th >= 15)) || fail "the practices list has no small picture (sky box ${tw}x${th})"
+pass "a practice's picture shows under its title (${w}x${h} px of sky; large text ${lw} px, upright ${pw} px, Arabic at the right), small in the list"
+
+# A picture damaged after the check (the content folder changed under a running kiosk's database)
+# draws nothing and crashes nothing.
+mkdir -p "$work/damaged" && cp "$SOURCE_DIR"/content/sample/*.yaml "$work/damaged/"  # no sound files: not needed
+cp -r "$SOURCE_DIR/content/sample/images" "$work/damaged/"
+damaged() { "$KIOSK" --data-dir "$work/damaged-data" --usb-root "$work/no-stick" --now "$reference" --content "$work/damaged" "$@" 2>>"$work/kiosk.log"; }
+damaged --list practices >/dev/null || fail "the copied sample does not load"
+head -c 300 "$SOURCE_DIR/content/sample/images/willkommensbesuche.png" >"$work/damaged/images/willkommensbesuche.png"
+cat >"$work/damaged.replay" <<SCRIPT
+expect "Willkommensbesuche für Neugeborene"
+screenshot $work/practice-damaged.png
+tap "Zurück"
+expect "Wie alt ist Ihr Kind?"
+SCRIPT
+damaged --window 1920x1080 --open practice:willkommensbesuche-nuertingen --replay "$work/damaged.replay" ||
+  fail "a damaged picture stopped the kiosk"
+awk -v s="$(share "$work/practice-damaged.png" "$sky")" 'BEGIN { exit !(s < 0.0005) }' ||
+  fail "a damaged picture drew something"
+grep -q "picture .*willkommensbesuche.png not shown: .*damaged or cut short" "$work/kiosk.log" ||
+  fail "the log does not say why the picture is not shown"
+pass "a picture damaged after the check shows nothing, and the kiosk goes on"
+
 # Arabic: the title row is mirrored (ink at the right, none at the left).
 ink() { convert "$1" -crop "$2" -colorspace Gray -threshold 50% -negate -format '%[fx:mean]' info:; }
 for screen in professionals practices events; do
@@ -126,7 +192,7 @@ pass "in Arabic the professionals' screens read from the right"
 # The idle reset returns from a professionals' screen to the attract screen, with nothing kept.
 cat >"$work/idle.replay" <<SCRIPT
 tap "Wohnen"
-expect "1 Akteure auf der Karte"
+expect "1 Akteur auf der Karte"
 advance 91
 expect "Sind Sie noch da?"
 advance 20

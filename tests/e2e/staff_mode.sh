@@ -310,7 +310,7 @@ $wrong_pin
 $wrong_pin
 $wrong_pin
 $wrong_pin
-expect "Noch 1 Versuche"
+expect "Noch 1 Versuch,"
 $wrong_pin
 expect "gesperrt"
 expect "Bitte in 5 Minuten wieder versuchen."

@@ -91,6 +91,20 @@ async function firstContentfulPaint(browser, relative) {
     await check(browser, "map", "de/karte/index.html", 1024);
     await check(browser, "search-tr", "tr/suche/index.html", 390);
     await check(browser, "urgent-ar", "ar/hilfe-sofort/index.html", 390);
+    // A practice's page with its picture (axe checks its alt text among the rest), in German and Arabic.
+    const practice = "fachkraefte/gute-praxis/willkommensbesuche-nuertingen/index.html";
+    for (const lang of ["de", "ar"]) {
+      await check(browser, `practice-${lang}`, `${lang}/${practice}`, 390);
+      const page = await openPage(browser, root + `${lang}/${practice}?picture`, 390, []);  // not the cached answer (304)
+      const img = await page.evaluate(() => {
+        const i = document.querySelector(".picture img");
+        return i && { width: i.naturalWidth, shown: i.getBoundingClientRect().width, alt: i.alt };
+      });
+      if (!img || img.width !== 480 || !(img.shown > 200 && img.shown <= 390) || !img.alt)
+        fail(`practice-${lang}: the picture is missing, not loaded or without alt text: ${JSON.stringify(img)}`);
+      else console.log(`PASS: practice-${lang}: the picture loads (${img.width} px, shown ${Math.round(img.shown)} px), alt "${img.alt}"`);
+      await page.close();
+    }
     // The search filters as you type, from the local index.
     const search = await openPage(browser, root + "de/suche/index.html", 390, []);
     const visible = () => search.evaluate(() =>

@@ -65,7 +65,7 @@ pass "the Turkish slip's QR code opens ${base%/}/tr/angebote/$offer/"
 mkdir -p "$SHOTS"
 NODE_PATH="$NPM_CACHE/node_modules" OFFER="$offer" node "$here/browser.js" "$root" "$SHOTS" ||
   fail "the browser check failed (screenshots in $SHOTS)"
-for shot in start offer-de offer-ar map; do
+for shot in start offer-de offer-ar map practice-de practice-ar; do
   colours=$(identify -format %k "$SHOTS/$shot.png")
   ((colours > 20)) || fail "the screenshot $shot is blank ($colours colours)"
 done

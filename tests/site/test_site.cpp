@@ -313,6 +313,42 @@ TEST_CASE("the professionals' pages: entry, good practice, events to come, worki
     CHECK(files.at(core::site_path::professionals("de") + "index.html").find("akteure/index.html") != std::string::npos);
 }
 
+TEST_CASE("a practice's page shows its picture, copied into the site, with its words as alt text", "[site][professionals]") {
+    test::TempFolder folder;
+    std::vector<content::ContentError> errors;
+    REQUIRE(site::buildSite(options(KIOSK_SAMPLE_CONTENT, folder.path() / "site"), errors));
+    const core::Catalog catalog = sampleCatalog();
+    const core::Practice* visits = catalog.practice("willkommensbesuche-nuertingen");
+    REQUIRE(visits);
+    REQUIRE(visits->image == "images/willkommensbesuche.png");
+    for (const auto& lang : kLanguages) {
+        INFO(lang);
+        const fs::path pageFolder = folder.path() / "site" / core::site_path::practice(lang, visits->id);
+        const std::string page = readFile(pageFolder / "index.html");
+        const std::string start = "<img src=\"";
+        const auto at = page.find(start);
+        REQUIRE(at != std::string::npos);
+        const std::string href = page.substr(at + start.size(), page.find('"', at + start.size()) - at - start.size());
+        CHECK(href.rfind("../", 0) == 0);  // relative: the folder works from a stick too
+        CHECK(readFile(pageFolder / href) == readFile(fs::path(KIOSK_SAMPLE_CONTENT) / visits->image));
+        const auto alt = page.find(" alt=\"", at);
+        REQUIRE(alt != std::string::npos);
+        const std::string words = page.substr(alt + 6, page.find('"', alt + 6) - alt - 6);
+        CHECK_FALSE(words.empty());
+        CHECK(words == visits->imageAlt.get(lang));  // the sample's alt texts need no escaping
+    }
+    // A practice without a picture has no <img>; a picture not in the content folder is left out.
+    const std::string plain =
+        readFile(folder.path() / "site" / core::site_path::practice("de", "sprechstunde-im-familienzentrum") / "index.html");
+    CHECK(plain.find("<img") == std::string::npos);
+    test::TempFolder without;
+    copySample(without.path() / "content");
+    fs::remove_all(without.path() / "content/images");
+    REQUIRE(site::buildSite(options(without.path() / "content", without.path() / "site"), errors));
+    CHECK(readFile(without.path() / "site" / core::site_path::practice("de", visits->id) / "index.html").find("<img") ==
+          std::string::npos);
+}
+
 TEST_CASE("an event that has ended when the site is built is not on it", "[site][professionals]") {
     const core::Catalog catalog = sampleCatalog();
     const auto files = render(catalog, {{2027, 1, 14}, 16 * 60});

@@ -175,3 +175,60 @@ TEST_CASE("a problem is said in the reader's language, or in English where the k
     CHECK(german != older.english());
     CHECK(kiosk::ui::problemText(kiosk::core::Problem(SampleProblem::Unknown, {"x"}), "de") == "nothing known about x");
 }
+
+namespace {
+enum class Mistakes { Content };
+std::string_view problemDomain(Mistakes) { return "refusal"; }
+std::string_view problemName(Mistakes) { return "content-mistakes"; }
+std::string_view problemEnglish(Mistakes) { return "{} mistakes: {}"; }
+}  // namespace
+
+TEST_CASE("a count takes its language's plural form: 1 Akteur, 2 Akteure, 21 учасник, 3 جهات", "[strings][plural]") {
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+    CHECK(countText("pro.actors_count", "de", 1) == "1 Akteur auf der Karte");
+    CHECK(countText("pro.actors_count", "de", 0) == "0 Akteure auf der Karte");
+    CHECK(countText("pro.actors_count", "de", 23) == "23 Akteure auf der Karte");
+    CHECK(countText("stage.count", "en", 1) == "1 offer");
+    CHECK(countText("stage.count", "en", 35) == "35 offers");
+    CHECK(countText("pro.actors_count", "uk", 21) == "21 учасник на карті");
+    CHECK(countText("pro.actors_count", "uk", 3) == "3 учасники на карті");
+    CHECK(countText("pro.actors_count", "uk", 11) == "11 учасників на карті");
+    CHECK(countText("idle.body", "ru", 2).rfind("Через 2 секунды", 0) == 0);
+    CHECK(countText("idle.body", "ru", 5).rfind("Через 5 секунд ", 0) == 0);
+    CHECK(countText("pro.actors_count", "ar", 2) == "2 جهتان على الخريطة");
+    CHECK(countText("pro.actors_count", "ar", 3) == "3 جهات على الخريطة");
+    CHECK(countText("pro.actors_count", "tr", 1) == "Haritada 1 kurum");
+    CHECK(countText("staff.pin_wrong", "de", 1) == "Falsche PIN. Noch 1 Versuch, dann wird gesperrt.");
+    // A language without the key, and a key without plural forms, behave as tr() does.
+    CHECK(countText("pro.actors_count", "xx", 1) == "1 Akteur auf der Karte");
+    CHECK(trn("sample.tag", "de", 3) == tr("sample.tag", "de"));
+    // A problem's text takes the form of its first number.
+    CHECK(problemText(kiosk::core::Problem(Mistakes::Content, {"1", "offers.yaml"}), "en") ==
+          "The content in the pack has 1 mistake and was not taken: offers.yaml.");
+    CHECK(problemText(kiosk::core::Problem(Mistakes::Content, {"4", "offers.yaml"}), "en") ==
+          "The content in the pack has 4 mistakes and was not taken: offers.yaml.");
+}
+
+TEST_CASE("plural forms: every form keeps German's placeholders; a wrong number of forms shows German", "[strings][plural]") {
+    kiosk::test::TempFolder dir;
+    write(dir.path() / "LINGUAS", "de xx yy\n");
+    const std::string header = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n";
+    write(dir.path() / "de.po", header + "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n"
+                                         "msgctxt \"n\"\nmsgid \"{} Akteur\"\nmsgid_plural \"{} Akteure\"\n"
+                                         "msgstr[0] \"\"\nmsgstr[1] \"\"\n");
+    write(dir.path() / "xx.po", header + "\"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);\\n\"\n\n"
+                                         "msgctxt \"n\"\nmsgid \"{} Akteur\"\nmsgid_plural \"{} Akteure\"\n"
+                                         "msgstr[0] \"{} one\"\nmsgstr[1] \"{} two\"\n");  // three forms wanted
+    write(dir.path() / "yy.po", header + "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n"
+                                         "msgctxt \"n\"\nmsgid \"{} Akteur\"\nmsgid_plural \"{} Akteure\"\n"
+                                         "msgstr[0] \"{} one\"\nmsgstr[1] \"many\"\n");  // lost its placeholder
+    const auto problems = loadUiStrings(dir.path());
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].is(TranslationProblem::PluralForms));
+    CHECK(problems[1].is(TranslationProblem::Placeholders));
+    CHECK(countText("n", "de", 1) == "1 Akteur");  // German's untranslated forms are msgid and msgid_plural
+    CHECK(countText("n", "de", 2) == "2 Akteure");
+    CHECK(countText("n", "xx", 2) == "2 Akteure");
+    CHECK(countText("n", "yy", 5) == "5 Akteure");
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+}

@@ -46,7 +46,7 @@ void actorPanel(const View& view, const core::DistrictMap&, Intents& out) {
         actorCard(view, **chosen, out);
         ImGui::Spacing();
     }
-    mutedText(fmt::format(fmt::runtime(tr("pro.actors_count", lang)), shown.size()));
+    mutedText(countText("pro.actors_count", lang, shown.size()));
     std::vector<std::string> used;
     for (const core::Provider* actor : view.catalog.actors({}))
         used.insert(used.end(), actor->fields.begin(), actor->fields.end());

@@ -214,7 +214,7 @@ void drawStillThere(const View& view) {
     ImGui::PushTextWrapPos(min.x + box.x - em() - viewport->Pos.x);
     ImGui::BeginGroup();
     titleText(tr("idle.title", lang));
-    paragraph(fmt::format(fmt::runtime(tr("idle.body", lang)), view.idleSecondsLeft));
+    paragraph(countText("idle.body", lang, static_cast<std::uint64_t>(view.idleSecondsLeft)));
     bigButton(icon("check") + " " + tr("idle.continue", lang), ems(box.x / em() - 2, 3));
     ImGui::EndGroup();
     ImGui::PopTextWrapPos();

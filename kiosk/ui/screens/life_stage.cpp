@@ -68,8 +68,7 @@ void drawLifeStage(const View& view, Intents& out) {
 
     titleText(icon(stage->icon) + " " + stage->title.get(lang));
     mutedText(stage->ages.get(lang) + " · " +
-              (offers.size() == 1 ? tr("stage.count_one", lang)
-                                  : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size())));
+              countText("stage.count", lang, offers.size()));
     if (view.portrait()) {
         // The offers, then listening and the topics under them: in reach from a wheelchair.
         const float bottom = bottomBlockHeight("##stagecontrols");

@@ -485,8 +485,7 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
             view.mapCache ? placeOffers(view, map) : (found = findPlaceOffers(view, map));
         if (offers.empty()) paragraph(tr("map.place_empty", lang));
         else
-            mutedText(offers.size() == 1 ? tr("stage.count_one", lang)
-                                         : fmt::format(fmt::runtime(tr("stage.count", lang)), offers.size()));
+            mutedText(countText("stage.count", lang, offers.size()));
         const int tapped = cardList("place/" + view.session.mapPlace + "/" + lang, offers.size(), [&](size_t i) {
             const core::Offer* offer = offers[i];
             CardText text{offer->id, offer->title.get(lang), {offer->summary.get(lang)}};

@@ -32,7 +32,7 @@ void drawPinPad(const StaffView& view, StaffIntents& out) {
     } else if (view.lockSecondsLeft > 0) {
         headingText(icon("clock") + " " + tr("staff.pin_locked", lang));
         const auto minutes = (view.lockSecondsLeft + 59) / 60;
-        paragraph(fmt::format(fmt::runtime(tr("staff.pin_locked_minutes", lang)), minutes));
+        paragraph(countText("staff.pin_locked_minutes", lang, static_cast<std::uint64_t>(minutes)));
     } else {
         headingText(tr("staff.pin_prompt", lang));
         // The PIN as stars, never its digits; a line of the same height while empty.
@@ -40,7 +40,7 @@ void drawPinPad(const StaffView& view, StaffIntents& out) {
         for (size_t i = 0; i < view.staff.digits().size(); ++i) stars += "* ";
         titleText(stars.empty() ? " " : stars);
         if (view.staff.messageKey() == "staff.pin_wrong")
-            strongText(icon("alert") + " " + fmt::format(fmt::runtime(tr("staff.pin_wrong", lang)), view.attemptsLeft),
+            strongText(icon("alert") + " " + countText("staff.pin_wrong", lang, static_cast<std::uint64_t>(view.attemptsLeft)),
                        palette().closed);
         else
             mutedText(" ");

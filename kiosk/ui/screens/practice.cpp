@@ -17,6 +17,7 @@ void drawPractice(const View& view, Intents& out) {
     const core::ContactPerson& contact = practice->contact;
     auto body = [&] {
         titleText(practice->title.get(lang));
+        practicePictureBlock(view, *practice);
         if (practice->sample) tag(tr("sample.tag", lang));
         listenButton(view, "practice:" + practice->id, practice->audio, out);  // when the content names one
         listenControls(view, "practice:" + practice->id, out);

@@ -25,7 +25,8 @@ void drawPractices(const View& view, Intents& out) {
         if (!practice->fields.empty())
             where += (where.empty() ? "" : " · ") + tr("field." + practice->fields.front(), lang);
         if (!where.empty()) lines.push_back(icon("map-marker") + " " + where);
-        if (card(practice->id, practice->title.get(lang), lines))
+        if (card(practice->id, practice->title.get(lang), lines,
+                 practice->image.empty() ? std::function<const Texture*()>() : [&] { return practicePicture(view, *practice); }))
             out.push_back(core::intent::OpenProfessional{core::ScreenId::Practice, practice->id});
     }
     endScrollArea();

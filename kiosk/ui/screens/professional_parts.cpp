@@ -4,6 +4,7 @@
 #include "kiosk/core/text_format.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/picture_textures.hpp"
 #include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -43,6 +44,27 @@ std::string eventWhere(const View& view, const core::Event& event) {
     if (const core::Provider* provider = view.catalog.provider(place.provider))
         return provider->name.get(view.language()) + ", " + core::oneLineAddress(provider->address);
     return core::oneLineAddress({place.street, place.postalCode, place.municipality});
+}
+
+const Texture* practicePicture(const View& view, const core::Practice& practice) {
+    if (!view.pictures || practice.image.empty()) return nullptr;
+    return view.pictures->get(view.audio.mediaDir / practice.image);
+}
+
+void practicePictureBlock(const View& view, const core::Practice& practice) {
+    if (!view.pictures || practice.image.empty()) return;
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float width = std::min(available, 16 * em());
+    const ImVec2 size(width, width * 0.75f);
+    if (!ImGui::IsRectVisible(size)) {  // scrolled away: its place is kept, its texture may go
+        ImGui::Dummy(size);
+        return;
+    }
+    const Texture* texture = practicePicture(view, practice);
+    if (!texture) return;  // cannot be shown (not there, damaged): no empty frame either
+    if (rightToLeft()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + available - width);
+    ImGui::Dummy(size);
+    drawPicture(*ImGui::GetWindowDrawList(), *texture, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0.5f * em());
 }
 
 void personQr(const View& view, const std::string& name, const std::string& phone, const std::string& email,

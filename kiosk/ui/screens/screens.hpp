@@ -44,6 +44,10 @@ void detailWithQr(const View& view, const char* id, const std::function<void()>&
 // A person's or office's contact as a vCard QR code (saved to a phone without internet).
 void personQr(const View& view, const std::string& name, const std::string& phone, const std::string& email,
               const core::Address& address, float side);
+// A practice's picture as a texture while it is on screen; null without one or when it cannot be shown.
+const Texture* practicePicture(const View& view, const core::Practice& practice);
+// A practice's picture across the width (at most 16 em, 4:3) where it can be shown; nothing otherwise.
+void practicePictureBlock(const View& view, const core::Practice& practice);
 // A small map of the district with the provider's pin (nothing when it has no place), `width` wide.
 void miniMap(const View& view, const core::Provider& provider, float width);
 

@@ -104,8 +104,7 @@ void drawSearch(const View& view, Intents& out) {
             suggestions(view, out);
         });
     } else {
-        mutedText(results.size() == 1 ? tr("search.count_one", lang)
-                                      : fmt::format(fmt::runtime(tr("search.count", lang)), results.size()));
+        mutedText(countText("search.count", lang, results.size()));
         // Only the cards in view are laid out: a short word may find thousands.
         const int tapped = cardList("results/" + view.session.searchText + "/" + lang, results.size(), [&](size_t i) {
             const core::Offer* offer = view.catalog.offer(results[i]);
