@@ -5,6 +5,8 @@
 #include "kiosk/app/presentation.hpp"
 #include "kiosk/app/replay.hpp"
 #include "kiosk/app/replay_player.hpp"
+#include "kiosk/content/district_geo.hpp"
+#include "kiosk/editing/spoken_audio.hpp"
 #include "kiosk/editor/editor_state.hpp"
 #include "kiosk/editor/field_schema.hpp"
 #include "kiosk/editor/stick_panel.hpp"
@@ -27,6 +29,8 @@ namespace {
 struct Options {
     std::filesystem::path content = KIOSK_DEFAULT_CONTENT_DIR;
     std::filesystem::path assets = KIOSK_DEFAULT_ASSETS_DIR;
+    std::filesystem::path makeAudio = KIOSK_MAKE_AUDIO;
+    std::filesystem::path kiosk = KIOSK_PROGRAM;
     std::string window = "1600x900";
     std::string words = "de";
     std::optional<std::filesystem::path> screenshot;
@@ -57,6 +61,7 @@ void drawFrame(EditorState& state, ImVec2 size) {
     ImGui::End();
     drawPreview(state, ImVec2(size.x - previewWidth, 0), ImVec2(previewWidth, size.y));
     drawStickPanel(state);
+    drawSitePanel(state);
 }
 
 // Frame times (from ImGui's new frame to the GPU done) after the first, which loads the fonts' texture.
@@ -68,12 +73,19 @@ void printFrameTimes(std::vector<double> frameMs) {
                 frameMs[frameMs.size() * 95 / 100], frameMs.back());
 }
 
-// Opens the content folder at the entry `open` names ("offers.yaml:kindergeld"), else the offers.
+// Opens the content folder at the entry `open` names ("offers.yaml:kindergeld", with ":audio" at
+// that field), else the offers.
 void select(EditorState& state, const std::optional<std::string>& open) {
     state.file = state.document.fileIndex("offers.yaml").value_or(0);
     if (!open) return;
     const auto colon = open->find(':');
-    if (auto where = state.document.findEntry(open->substr(0, colon), open->substr(colon + 1))) {
+    std::string id = open->substr(colon + 1);
+    const auto field = id.find(':');
+    if (field != std::string::npos) {
+        state.jumpTo = id.substr(field + 1);
+        id.resize(field);
+    }
+    if (auto where = state.document.findEntry(open->substr(0, colon), id)) {
         state.file = where->file;
         state.entry = where->entry;
     }
@@ -90,6 +102,12 @@ int run(const Options& options) {
         spdlog::error("translations: {}", problem.logLine());
     EditorState state(std::move(*document));
     state.words = options.words;
+    state.site->assets = options.assets;
+    state.audio->makeAudio = options.makeAudio;
+    state.audio->kiosk = options.kiosk;
+    state.audio->espeak = editing::espeakInstalled() && std::filesystem::exists(options.makeAudio);
+    if (auto map = content::loadDistrictMap(options.assets / "geo")) state.map = std::move(*map);
+    else spdlog::error("editor: {}", map.problem().logLine());
     state.check = std::make_unique<editing::LiveCheck>(options.content);
     // The first check of the files as they are on disk (no text of the editor's yet) runs beside
     // the first frames: the window is there at once, the preview and badges follow.
@@ -169,8 +187,10 @@ int main(int argc, char** argv) {
     cli.add_option("CONTENT_DIR", options.content, "the content source folder (default: the sample)");
     cli.add_option("--assets", options.assets, "the kiosk's assets folder (fonts, words)");
     cli.add_option("--window", options.window, "window size WxH");
+    cli.add_option("--make-audio", options.makeAudio, "scripts/make-audio, for \"Neu sprechen\" (espeak-ng)")->capture_default_str();
+    cli.add_option("--kiosk", options.kiosk, "the familienkiosk program make-audio reads the content with")->capture_default_str();
     cli.add_option("--lang", options.words, "the editor's language (de, en)");
-    cli.add_option("--open", options.open, "start at FILE:ID, e.g. offers.yaml:kindergeld");
+    cli.add_option("--open", options.open, "start at FILE:ID[:FIELD], e.g. offers.yaml:kindergeld:audio");
     cli.add_option("--screenshot", options.screenshot, "write a PNG of the window once settled, then exit");
     cli.add_option("--replay", options.replay, "run a script of taps, typing and screenshots (the kiosk's --replay)");
     cli.add_option("--benchmark-frames", options.benchmarkFrames,
