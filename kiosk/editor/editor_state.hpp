@@ -23,6 +23,7 @@ struct PreviewChoice {
     std::string language = "de";
     bool portrait = false;
     bool highContrast = false;
+    bool largeText = false;
 };
 
 struct EditorState {

@@ -162,6 +162,16 @@ constexpr int kMaxAtlasHeight = 16384;
 const Fonts& fonts() { return g_fonts; }
 float em() { return g_fonts.em; }
 
+ScaledText::ScaledText(float factor) : m_em(g_fonts.em), m_globalScale(ImGui::GetIO().FontGlobalScale) {
+    g_fonts.em = std::round(m_em * factor);
+    ImGui::GetIO().FontGlobalScale = m_globalScale * g_fonts.em / m_em;
+}
+
+ScaledText::~ScaledText() {
+    g_fonts.em = m_em;
+    ImGui::GetIO().FontGlobalScale = m_globalScale;
+}
+
 std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::string_view texts) {
     const auto dejavu = {"/usr/share/fonts/truetype/dejavu"};
     const auto regular = findFont(assetsDir, "DejaVuSans.ttf", dejavu);

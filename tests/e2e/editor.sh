@@ -27,6 +27,8 @@ cat > "$work/site-refused" <<SCRIPT
 expect "not valid opening hours"
 tap "Website erzeugen"
 expect "Die Prüfung meldet noch 1 Fehler"
+tap "Vorschau Große Schrift"
+screenshot $shots/editor-large-text.png
 SCRIPT
 "$EDITOR" "$work/content" --replay "$work/site-refused" 2>>"$work/kiosk.log" || fail "the site was not refused"
 [[ ! -e "$work/website" ]] || fail "a site was made from content with problems"

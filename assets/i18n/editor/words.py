@@ -34,6 +34,7 @@ W = [
  ("editor.preview", "Vorschau", "Preview"),
  ("editor.preview.portrait", "Hochformat", "Portrait"),
  ("editor.preview.contrast", "Kontrast", "Contrast"),
+ ("editor.preview.large", "Große Schrift", "Large text"),
  ("editing.no-folder", "{}: Hier gibt es keinen Inhaltsordner.", "{}: there is no content folder here."),
  ("editing.id-invalid", "„{}“ geht nicht als Kennung: nur a–z, 0–9 und „-“, höchstens 80 Zeichen.", "'{}' cannot be an id: only a-z, 0-9 and '-', at most 80 of them."),
  ("editing.id-taken", "„{}“ ist schon die Kennung eines anderen Eintrags in {}.", "'{}' is already the id of another entry in {}."),
