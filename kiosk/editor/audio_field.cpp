@@ -5,7 +5,6 @@
 #include "kiosk/editing/spoken_audio.hpp"
 #include "kiosk/editor/editor_state.hpp"
 #include "kiosk/platform/audio.hpp"
-#include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/strings.hpp"
 
 #include <imgui.h>
@@ -18,9 +17,7 @@ namespace kiosk::editor {
 namespace fs = std::filesystem;
 
 AudioJob::AudioJob() = default;
-AudioJob::~AudioJob() {
-    if (worker.joinable()) worker.join();
-}
+AudioJob::~AudioJob() = default;
 
 namespace {
 
@@ -50,40 +47,34 @@ const std::string* spokenText(EditorState& state, const std::string& path) {
     return found == job.spoken.end() ? nullptr : &found->second;
 }
 
-void say(AudioJob& job, std::string text, bool failed) {
-    std::lock_guard lock(job.mutex);
-    job.outcome = std::move(text);
-    job.failed = failed;
-}
-
 void play(EditorState& state, const fs::path& file) {
     AudioJob& job = *state.audio;
     if (!job.player) job.player = std::make_unique<platform::Audio>();
-    if (!job.player->available()) return say(job, words(state, "editor.audio.no_sound") + " (" + job.player->problem() + ")", true);
+    if (!job.player->available())
+        return job.job.tell({words(state, "editor.audio.no_sound") + " (" + job.player->problem() + ")", true});
     auto played = job.player->play(file);
-    say(job, played ? words(state, "editor.audio.playing") : ui::problemText(played.problem(), state.words), !played);
+    job.job.tell({played ? words(state, "editor.audio.playing") : ui::problemText(played.problem(), state.words), !played});
 }
 
 void remake(EditorState& state, const std::string& path) {
-    AudioJob& job = *state.audio;
-    if (job.worker.joinable()) job.worker.join();
-    job.running = true;
-    say(job, words(state, "editor.audio.making"), false);
-    job.worker = std::thread([&job, folder = state.document.folder(), path, language = state.words] {
-        auto made = editing::makeSpokenFile(job.makeAudio, folder, job.kiosk, path);
-        say(job, made ? ui::tr("editor.audio.made", language) : ui::problemText(made.problem(), language) + " " + made.problem().detail(), !made);
-        job.running = false;
-    });
+    AudioJob& audio = *state.audio;
+    audio.job.start(
+        [&audio, folder = state.document.folder(), path, language = state.words]() -> BackgroundJob::Outcome {
+            auto made = editing::makeSpokenFile(audio.makeAudio, folder, audio.kiosk, path);
+            if (!made) return {ui::problemText(made.problem(), language) + " " + made.problem().detail(), true};
+            return {ui::tr("editor.audio.made", language)};
+        },
+        words(state, "editor.audio.making"));
 }
 
 void takeRecording(EditorState& state, editing::EntryRef where, const std::string* text) {
     AudioJob& job = *state.audio;
     auto taken = editing::takeRecording(state.document.folder(), job.recording, state.textLanguage,
                                         state.document.entryId(where).empty() ? "home" : state.document.entryId(where));
-    if (!taken) return say(job, ui::problemText(taken.problem(), state.words), true);
+    if (!taken) return job.job.tell({ui::problemText(taken.problem(), state.words), true});
     if (text) (void)editing::noteSpokenText(state.document.folder() / *taken, *text);  // recorded for the text as it is
     auto set = state.document.setText(where, "audio", state.textLanguage, *taken);
-    say(job, set ? words(state, "editor.audio.taken") : ui::problemText(set.problem(), state.words), !set);
+    job.job.tell({set ? words(state, "editor.audio.taken") : ui::problemText(set.problem(), state.words), !set});
     job.recording.clear();
 }
 
@@ -106,7 +97,7 @@ void drawAudioTools(EditorState& state, const std::string& path) {
             noteItem(words(state, "editor.audio.current"), false);
         }
     }
-    const bool busy = job.running;
+    const bool busy = job.job.running;
     ImGui::BeginDisabled(!there || busy);
     if (ImGui::Button(words(state, "editor.audio.play").c_str())) play(state, file);
     noteItem(words(state, "editor.audio.play"));
@@ -120,25 +111,13 @@ void drawAudioTools(EditorState& state, const std::string& path) {
         ImGui::EndDisabled();
         if (unsaved) ImGui::TextDisabled("%s", words(state, "editor.audio.save_first").c_str());
     }
-    ImGui::TextUnformatted(words(state, "editor.audio.recording").c_str());
-    char recording[512] = {};
-    job.recording.copy(recording, sizeof recording - 1);
-    ImGui::SetNextItemWidth(-8 * ui::em());
-    if (ImGui::InputText("##recording", recording, sizeof recording)) job.recording = recording;
-    noteItem("Feld " + words(state, "editor.audio.recording"));
+    pathField("##recording", words(state, "editor.audio.recording"), job.recording, 8);
     ImGui::SameLine();
     ImGui::BeginDisabled(job.recording.empty() || busy);
     if (ImGui::Button(words(state, "editor.audio.take").c_str())) takeRecording(state, *where, text);
     noteItem(words(state, "editor.audio.take"));
     ImGui::EndDisabled();
-    std::lock_guard lock(job.mutex);
-    if (!busy && !job.outcome.empty()) {
-        if (job.failed) ImGui::TextColored(kProblemColour, "%s", job.outcome.c_str());
-        else ImGui::TextWrapped("%s", job.outcome.c_str());
-        noteItem(job.outcome, false);
-    } else if (busy) {
-        ImGui::TextDisabled("%s", job.outcome.c_str());
-    }
+    job.job.drawOutcome();
 }
 
 }  // namespace kiosk::editor

@@ -3,14 +3,12 @@
 #pragma once
 
 #include "kiosk/core/catalog.hpp"
+#include "kiosk/editor/background_job.hpp"
 
-#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace kiosk::platform {
 class Audio;
@@ -32,11 +30,7 @@ struct AudioJob {
     std::string spokenLanguage;
     std::map<std::string, std::string> spoken;  // path -> text
 
-    std::atomic<bool> running{false};
-    std::mutex mutex;  // guards the two below, written by the worker
-    std::string outcome;
-    bool failed = false;
-    std::thread worker;
+    BackgroundJob job;  // make-audio for one file
 
     AudioJob();
     ~AudioJob();

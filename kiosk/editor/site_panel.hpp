@@ -2,11 +2,10 @@
 // checked content into a chosen folder, on a thread of its own, with a progress bar.
 #pragma once
 
-#include <atomic>
+#include "kiosk/editor/background_job.hpp"
+
 #include <filesystem>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace kiosk::editor {
 
@@ -17,16 +16,7 @@ struct SiteJob {
     std::string folder;             // the site's folder: replaced as a whole
     std::filesystem::path assets;   // the kiosk's assets (the district map)
 
-    std::atomic<bool> running{false};
-    std::atomic<double> progress{0};
-    std::mutex mutex;  // guards the two below, written by the worker
-    std::string outcome;
-    bool failed = false;
-    std::thread worker;
-
-    ~SiteJob() {
-        if (worker.joinable()) worker.join();
-    }
+    BackgroundJob job;  // the building
 };
 
 // Why the site cannot be made now (unsaved changes, the check busy or with problems); empty: it can.
