@@ -100,24 +100,18 @@ grep -q 'Kindergeld für alle Familien' "$work/website/de/angebote/kindergeld/in
   || fail "the site's offer page lacks the new title"
 [[ -f "$work/website/en/angebote/kindergeld/index.html" ]] || fail "the site has no English offer page"
 
-# A provider's place tapped on the district map: saved, inside the district.
-cat > "$work/map-script" <<SCRIPT
-expect "Keine Fehler"
-tap "Karte: tippen setzt die Lage"
-screenshot $shots/editor-map.png
-key ctrl+s
-tap "Trotzdem speichern"
-expect "Gespeichert."
-SCRIPT
-"$EDITOR" "$work/content" --open providers.yaml:pro-familia-esslingen:location --replay "$work/map-script" \
-  2>>"$work/kiosk.log" || fail "tapping the map"
-python3 - "$work/content/providers.yaml" "$SOURCE_DIR/assets/geo/landkreis-esslingen.geojson" <<'PY' \
-  || fail "the tapped place is not a new place inside the district"
+# A provider's place tapped on the district map: undone with Ctrl+Z (the place as it was), then
+# tapped and saved (a new place inside the district).
+place() {  # place WHICH: the saved place of pro-familia-esslingen is the old one (same) or a new one
+  python3 - "$work/content/providers.yaml" "$SOURCE_DIR/assets/geo/landkreis-esslingen.geojson" "$1" <<'PY'
 import json, re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 entry = text[text.index("- id: pro-familia-esslingen"):]
 entry = entry[:entry.index("\n- id:")]
 lat, lon = map(float, re.search(r"location: \[\s*\"?([0-9.]+)\"?,\s*\"?([0-9.]+)", entry).groups())
+if sys.argv[3] == "same":
+    assert (lat, lon) == (48.7388, 9.3068), f"the undone place was saved: {lat}, {lon}"
+    sys.exit(0)
 assert (lat, lon) != (48.7388, 9.3068), "the place did not change"
 ring = json.load(open(sys.argv[2]))["features"][0]["geometry"]["coordinates"][0]
 inside = False
@@ -127,6 +121,21 @@ for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
 assert inside, f"{lat}, {lon} is outside the district"
 print(f"tapped place: {lat}, {lon}")
 PY
+}
+for step in undone saved; do
+  cat > "$work/map-script" <<SCRIPT
+expect "Keine Fehler"
+tap "Karte: tippen setzt die Lage"
+screenshot $shots/editor-map-$step.png
+$([[ $step == undone ]] && echo "key ctrl+z")
+key ctrl+s
+tap "Trotzdem speichern"
+expect "Gespeichert."
+SCRIPT
+  "$EDITOR" "$work/content" --open providers.yaml:pro-familia-esslingen:location --replay "$work/map-script" \
+    2>>"$work/kiosk.log" || fail "tapping the map ($step)"
+  place "$([[ $step == undone ]] && echo same || echo new)" || fail "the map's place, $step, is not as it should be"
+done
 
 # The spoken explanation made anew with espeak-ng (scripts/make-audio for the one file), then flagged
 # once its text changed.
