@@ -27,10 +27,23 @@ cat > "$work/site-refused" <<SCRIPT
 expect "not valid opening hours"
 tap "Website erzeugen"
 expect "Die Prüfung meldet noch 1 Fehler"
+targets $work/targets-normal
 tap "Vorschau Große Schrift"
+targets $work/targets-large
 screenshot $shots/editor-large-text.png
 SCRIPT
 "$EDITOR" "$work/content" --replay "$work/site-refused" 2>>"$work/kiosk.log" || fail "the site was not refused"
+# Large text in the preview: the kiosk's buttons there grow, the editor's own dialog does not.
+python3 - "$work/targets-normal" "$work/targets-large" <<'PY' || fail "large text is not the preview's alone"
+import sys
+def heights(path):
+    rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8")]
+    return {row[0].strip(): float(row[4]) - float(row[2]) for row in rows if len(row) > 4}
+normal, large = heights(sys.argv[1]), heights(sys.argv[2])
+assert large["Erzeugen"] == normal["Erzeugen"], f"the dialog's button: {normal['Erzeugen']} -> {large['Erzeugen']}"
+start = next(label for label in normal if label.endswith("Hilfe sofort"))
+assert large[start] > normal[start] * 1.2, f"the preview's Hilfe sofort: {normal[start]} -> {large[start]}"
+PY
 [[ ! -e "$work/website" ]] || fail "a site was made from content with problems"
 
 cat > "$work/script" <<SCRIPT
