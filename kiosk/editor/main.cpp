@@ -1,5 +1,6 @@
 // familienkiosk-editor [CONTENT_DIR]: the content editor for the network's staff (issue 19).
 // Set-up in the kiosk's order (window, ImGui, backends: app::KioskWindow), then one frame loop.
+#include "kiosk/app/config.hpp"
 #include "kiosk/app/kiosk_clock.hpp"
 #include "kiosk/app/kiosk_window.hpp"
 #include "kiosk/app/presentation.hpp"
@@ -38,6 +39,20 @@ struct Options {
     std::optional<std::string> open;  // "offers.yaml:kindergeld"
     int benchmarkFrames = 0;
 };
+
+// Installed from the package (PREFIX/bin beside PREFIX/share/familienkiosk, as the kiosk finds it):
+// the sample, the assets and make-audio from there, the kiosk beside this program; else the build tree's.
+Options defaults() {
+    Options options;
+    const app::Config config = app::defaultConfig();
+    if (config.assets == KIOSK_DEFAULT_ASSETS_DIR) return options;
+    options.content = config.content;
+    options.assets = config.assets;
+    options.makeAudio = config.assets.parent_path() / "make-audio";
+    std::error_code error;
+    options.kiosk = std::filesystem::read_symlink("/proc/self/exe", error).parent_path() / "familienkiosk";
+    return options;
+}
 
 // One frame of the editor: the lists and form in one window, the preview beside it.
 void drawFrame(EditorState& state, ImVec2 size) {
@@ -183,7 +198,7 @@ int run(const Options& options) {
 }  // namespace kiosk::editor
 
 int main(int argc, char** argv) {
-    kiosk::editor::Options options;
+    kiosk::editor::Options options = kiosk::editor::defaults();
     CLI::App cli("familienkiosk-editor: edit the kiosk's content without YAML");
     cli.add_option("CONTENT_DIR", options.content, "the content source folder (default: the sample)");
     cli.add_option("--assets", options.assets, "the kiosk's assets folder (fonts, words)");
