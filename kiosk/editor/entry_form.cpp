@@ -219,6 +219,11 @@ void holidays(EditorState& state, EntryRef where, const Field& field, const YAML
     static constexpr std::array<const char*, 3> kKeys{"name", "from", "to"};
     bool changed = false, merge = false;
     std::optional<std::size_t> removed;
+    if (ImGui::Button(words(state, "editor.holiday.add").c_str())) {  // on top, where it is seen: the new row first
+        rows.insert(rows.begin(), {words(state, "editor.holiday.new"), "", ""});
+        changed = true;
+    }
+    noteItem(words(state, "editor.holiday.add"));
     const float column = (ImGui::GetContentRegionAvail().x - 8 * ui::em()) / 3;
     for (std::size_t row = 0; row < rows.size(); ++row) {
         ImGui::PushID(static_cast<int>(row));
@@ -236,13 +241,9 @@ void holidays(EditorState& state, EntryRef where, const Field& field, const YAML
             ImGui::SameLine();
         }
         if (ImGui::Button(words(state, "editor.holiday.remove").c_str())) removed = row;
+        noteItem(words(state, "editor.holiday.remove") + " " + std::to_string(row + 1));
         ImGui::PopID();
     }
-    if (ImGui::Button(words(state, "editor.holiday.add").c_str())) {
-        rows.push_back({words(state, "editor.holiday.new"), "", ""});
-        changed = true;
-    }
-    noteItem(words(state, "editor.holiday.add"));
     if (removed) {
         rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*removed));
         changed = true;

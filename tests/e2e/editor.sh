@@ -150,6 +150,26 @@ SCRIPT
   place "$([[ $step == undone ]] && echo same || echo new)" || fail "the map's place, $step, is not as it should be"
 done
 
+# School holidays edited in the form: a row added on top, its days typed, saved; the check passes.
+cat > "$work/holiday-script" <<SCRIPT
+expect "Keine Fehler"
+tap "Ferien hinzufügen"
+tap "Feld Erster Tag 1"
+type "2028-03-27"
+tap "Feld Letzter Tag 1"
+type "2028-03-31"
+wait 1500
+expect "Keine Fehler"
+screenshot $shots/editor-holidays.png
+key ctrl+s
+tap "Trotzdem speichern"
+expect "Gespeichert."
+SCRIPT
+"$EDITOR" "$work/content" --open network.yaml::school_holidays --replay "$work/holiday-script" 2>>"$work/kiosk.log" \
+  || fail "adding school holidays"
+tr -d '"' <"$work/content/network.yaml" | grep -A2 'name: Ferien$' | tr '\n' ' ' \
+  | grep -q 'from: 2028-03-27 *to: 2028-03-31' || fail "the new school holidays were not saved"
+
 # The spoken explanation made anew with espeak-ng (scripts/make-audio for the one file), then flagged
 # once its text changed.
 if command -v espeak-ng >/dev/null; then
