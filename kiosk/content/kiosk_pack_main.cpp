@@ -7,6 +7,7 @@
 #include "kiosk/content/pack_writer.hpp"
 #include "kiosk/content/source_loader.hpp"
 #include "kiosk/hsds/hsds_command.hpp"
+#include "kiosk/i18n/strings.hpp"
 #include "kiosk/site/site.hpp"
 
 #include <CLI/CLI.hpp>
@@ -148,6 +149,8 @@ int inspect(const fs::path& pack) {
 
 // Prints as --build-db does: each content error, then the count; exit 1 when refused.
 int site(const kiosk::site::SiteOptions& options) {
+    for (const auto& problem : kiosk::i18n::loadUiStrings(options.assets / "i18n"))  // German words stand in
+        std::fprintf(stderr, "warning: translations: %s\n", problem.logLine().c_str());
     std::vector<ContentError> errors;
     const auto built = kiosk::site::buildSite(options, errors);
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.toString().c_str());

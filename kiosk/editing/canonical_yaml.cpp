@@ -65,16 +65,6 @@ std::string canonicalMap(const YAML::Node& map) {
     return finish(out);
 }
 
-std::string joinEntries(const std::vector<std::string>& entries) {
-    if (entries.empty()) return "[]\n";
-    std::string text;
-    for (const auto& entry : entries) {
-        if (!text.empty()) text += '\n';
-        text += entry;
-    }
-    return text;
-}
-
 bool hasComments(std::string_view text) {
     char quote = 0;
     char previous = '\n';

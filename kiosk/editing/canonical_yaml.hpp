@@ -20,8 +20,7 @@ namespace kiosk::editing {
 std::string canonicalEntry(const YAML::Node& entry);
 // A file that is one map (network.yaml, synonyms.yaml).
 std::string canonicalMap(const YAML::Node& map);
-// A list file from its entries' canonical texts (each from canonicalEntry).
-std::string joinEntries(const std::vector<std::string>& entries);
+// A list file is its entries' canonical texts with a blank line between (ContentDocument::fileText).
 
 // Whether the YAML text has a comment ('#' at a line's start or after a space, outside quotes).
 bool hasComments(std::string_view text);

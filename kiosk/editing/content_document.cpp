@@ -122,7 +122,8 @@ core::Result<ContentDocument> ContentDocument::open(const fs::path& folder) {
         document.m_entryTexts.emplace_back(file.entries.size());
         document.m_sourceTexts.emplace_back();
         if (file.editable() && file.kind == FileKind::Entries)
-            document.m_sourceTexts.back() = entrySlices(readText(folder / file.name), file.entries);
+            for (auto& slice : entrySlices(readText(folder / file.name), file.entries))
+                document.m_sourceTexts.back().push_back(std::make_shared<const std::string>(std::move(slice)));
         document.m_sourceTexts.back().resize(file.entries.size());
     }
     return document;
@@ -165,8 +166,8 @@ void ContentDocument::apply(const Edit& edit, bool forward) {
         YAML::Node node = file.entries.at(edit.where.entry);
         if (value) node[edit.field] = YAML::Clone(*value);
         else node.remove(edit.field);
-        texts.at(edit.where.entry).clear();
-        m_sourceTexts.at(edit.where.file).at(edit.where.entry).clear();
+        texts.at(edit.where.entry).reset();
+        m_sourceTexts.at(edit.where.file).at(edit.where.entry).reset();
     } else {
         // A new list of handles: assigning a YAML::Node (as vector::insert and erase do when they
         // shift elements) would overwrite the node it refers to, not point it elsewhere.
@@ -181,8 +182,8 @@ void ContentDocument::apply(const Edit& edit, bool forward) {
         file.entries.swap(entries);
         auto& sources = m_sourceTexts.at(edit.where.file);
         if (inserting) {
-            texts.insert(texts.begin() + at, std::string());
-            sources.insert(sources.begin() + at, std::string());
+            texts.insert(texts.begin() + at, TextPiece());
+            sources.insert(sources.begin() + at, TextPiece());
         } else {
             texts.erase(texts.begin() + at);
             sources.erase(sources.begin() + at);
@@ -330,27 +331,35 @@ std::vector<std::string> ContentDocument::commentsLost() const {
 std::string ContentDocument::fileText(std::size_t index) const {
     const SourceFile& file = m_files.at(index);
     if (file.kind == FileKind::Map) return file.entries.empty() ? "{}\n" : canonicalMap(file.entries.front());
+    if (file.entries.empty()) return "[]\n";
     auto& texts = m_entryTexts.at(index);  // a cache: only edited entries are written again
-    for (std::size_t i = 0; i < file.entries.size(); ++i)
-        if (texts[i].empty()) texts[i] = canonicalEntry(file.entries[i]);
-    return joinEntries(texts);
+    std::string text;
+    for (std::size_t i = 0; i < file.entries.size(); ++i) {
+        if (!texts[i]) texts[i] = std::make_shared<const std::string>(canonicalEntry(file.entries[i]));
+        if (i > 0) text += '\n';
+        text += *texts[i];
+    }
+    return text;
+}
+
+std::vector<TextPiece> ContentDocument::checkPieces(std::size_t index) const {
+    const SourceFile& file = m_files.at(index);
+    if (file.kind == FileKind::Map || file.entries.empty()) return {std::make_shared<const std::string>(fileText(index))};
+    const auto& sources = m_sourceTexts.at(index);
+    auto& texts = m_entryTexts.at(index);
+    std::vector<TextPiece> pieces;
+    pieces.reserve(file.entries.size());
+    for (std::size_t i = 0; i < file.entries.size(); ++i) {
+        if (!sources[i] && !texts[i]) texts[i] = std::make_shared<const std::string>(canonicalEntry(file.entries[i]));
+        pieces.push_back(sources[i] ? sources[i] : texts[i]);
+    }
+    return pieces;
 }
 
 std::string ContentDocument::checkText(std::size_t index) const {
-    const SourceFile& file = m_files.at(index);
-    if (file.kind == FileKind::Map) return fileText(index);
-    const auto& sources = m_sourceTexts.at(index);
-    auto& texts = m_entryTexts.at(index);
     std::string text;
-    for (std::size_t i = 0; i < file.entries.size(); ++i) {
-        if (!sources[i].empty()) {
-            text += sources[i];
-            continue;
-        }
-        if (texts[i].empty()) texts[i] = canonicalEntry(file.entries[i]);
-        text += texts[i];
-    }
-    return file.entries.empty() ? "[]\n" : text;
+    for (const auto& piece : checkPieces(index)) text += *piece;
+    return text;
 }
 
 core::Result<void> ContentDocument::save(bool all) {

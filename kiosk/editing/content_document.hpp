@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,10 @@ struct EntryRef {
     std::size_t entry = 0;
     bool operator==(const EntryRef&) const = default;
 };
+
+// A piece of a file's text that never changes once made (an entry's lines). The live check's
+// snapshot shares the pieces with the document, so handing it over copies pointers, not text.
+using TextPiece = std::shared_ptr<const std::string>;
 
 // One change: a field of an entry set or removed, or an entry added or removed. `before` and
 // `after` are the field's (or the whole entry's) values; nothing means "absent".
@@ -113,6 +118,8 @@ public:
     // The text the live check reads: entries not edited since opening as they are in the file (no
     // need to write 2,000 offers anew for each keystroke), edited ones in the canonical form.
     std::string checkText(std::size_t file) const;
+    // The same in pieces, one per entry (joined they are checkText): only an edited entry is made anew.
+    std::vector<TextPiece> checkPieces(std::size_t file) const;
     // Writes every changed file (`all`: every editable file) durably, the version on disk first
     // copied to .previous/<name> in the folder (which packs leave out, as every hidden folder).
     // Stops at the first problem; files written before it stay written.
@@ -125,8 +132,8 @@ private:
 
     std::filesystem::path m_folder;
     std::vector<SourceFile> m_files;
-    mutable std::vector<std::vector<std::string>> m_entryTexts;
-    std::vector<std::vector<std::string>> m_sourceTexts;  // each entry's lines in the file; empty: edited  // canonical text per entry; empty: to be made
+    mutable std::vector<std::vector<TextPiece>> m_entryTexts;  // canonical text per entry; null: to be made
+    std::vector<std::vector<TextPiece>> m_sourceTexts;         // each entry's lines in the file; null: edited
     std::vector<Edit> m_history;
     std::size_t m_done = 0;  // edits in m_history that are applied
     std::uint64_t m_revision = 0;

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 Snapshot snapshotOf(const ContentDocument& document) {
     Snapshot snapshot;
     for (std::size_t i = 0; i < document.files().size(); ++i)
-        if (document.files()[i].editable()) snapshot.emplace_back(document.files()[i].name, document.checkText(i));
+        if (document.files()[i].editable()) snapshot.push_back({document.files()[i].name, document.checkPieces(i)});
     return snapshot;
 }
 
@@ -38,9 +38,9 @@ CheckReport checkSnapshot(const fs::path& folder, const Snapshot& snapshot, std:
         std::error_code ignored;
         fs::copy_file(folder / name, scratch.path / name, ignored);
     }
-    for (const auto& [name, text] : snapshot) {
+    for (const auto& [name, pieces] : snapshot) {
         std::ofstream out(scratch.path / name, std::ios::binary | std::ios::trunc);
-        out << text;  // a scratch copy: read once, then removed, so no sync
+        for (const auto& piece : pieces) out << *piece;  // a scratch copy: read once, then removed, so no sync
     }
     content::SourceResult result = content::loadSource(scratch.path);
     report.errors = std::move(result.errors);

@@ -36,7 +36,13 @@ struct CheckReport {
 
 // The files of the document as the check reads them (ContentDocument::checkText; files that did not parse are
 // left out, and so are read from the folder as they are).
-using Snapshot = std::vector<std::pair<std::string, std::string>>;
+// Each file's text in pieces shared with the document (ContentDocument::checkPieces): taking a
+// snapshot copies a pointer per entry, never the text, so typing does not wait for it.
+struct SnapshotFile {
+    std::string name;
+    std::vector<TextPiece> pieces;
+};
+using Snapshot = std::vector<SnapshotFile>;
 Snapshot snapshotOf(const ContentDocument& document);
 
 // Runs the check on a snapshot synchronously (the worker's step; tests call it directly).

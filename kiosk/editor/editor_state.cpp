@@ -40,8 +40,8 @@ void followCheck(EditorState& state) {
             state.submitted = state.document.revision();
             const auto before = std::chrono::steady_clock::now();
             state.check->submit(state.submitted, editing::snapshotOf(state.document));
-            spdlog::info("editor: snapshot for the check took {} ms",
-                          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - before).count());
+            spdlog::info("editor: snapshot for the check took {:.3f} ms",
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count());
             state.changedAt = {};
         }
     }
@@ -116,6 +116,14 @@ void drawToolbar(EditorState& state) {
     }
     noteItem(words(state, "editor.stick.title"));
     ImGui::SameLine();
+    if (ImGui::Button(words(state, "editor.site.title").c_str())) {
+        state.site->open = true;
+        auto content = std::filesystem::absolute(state.document.folder()).lexically_normal();
+        if (!content.has_filename()) content = content.parent_path();
+        if (state.site->folder.empty()) state.site->folder = (content.parent_path() / "website").string();  // beside it
+    }
+    noteItem(words(state, "editor.site.title"));
+    // The check's state and the last message on a line of their own: beside the buttons they ran out of the window.
     const bool checking = state.check->busy() || state.document.revision() != state.submitted;
     const int count = static_cast<int>(state.problems.size());
     ImGui::TextUnformatted(checking ? words(state, "editor.checking").c_str()

@@ -2,8 +2,11 @@
 #pragma once
 
 #include "kiosk/core/catalog.hpp"
+#include "kiosk/core/district_map.hpp"
 #include "kiosk/editing/content_document.hpp"
 #include "kiosk/editing/live_check.hpp"
+#include "kiosk/editor/audio_field.hpp"
+#include "kiosk/editor/site_panel.hpp"
 #include "kiosk/editor/stick_panel.hpp"
 #include "kiosk/ui/view.hpp"
 
@@ -20,6 +23,7 @@ struct PreviewChoice {
     std::string language = "de";
     bool portrait = false;
     bool highContrast = false;
+    bool largeText = false;
 };
 
 struct EditorState {
@@ -46,8 +50,11 @@ struct EditorState {
     bool commentsSaid = false;  // the "comments are dropped" notice was shown before the first save
     bool confirmingSave = false;
 
+    std::optional<core::DistrictMap> map;  // to tap a provider's place on; none: the map could not be read
     PreviewChoice preview;
     std::unique_ptr<StickJob> stick = std::make_unique<StickJob>();
+    std::unique_ptr<SiteJob> site = std::make_unique<SiteJob>();
+    std::unique_ptr<AudioJob> audio = std::make_unique<AudioJob>();
     ui::QrTextures qr;
     core::LocalDateTime now{};
 

@@ -1,6 +1,7 @@
 // Middle: the selected entry's fields, each with its help text, its problems and a fitting input.
 #include "kiosk/core/opening_hours.hpp"
 #include "kiosk/core/text_format.hpp"
+#include "kiosk/editing/map_pick.hpp"
 #include "kiosk/editor/editor_state.hpp"
 #include "kiosk/editor/field_schema.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -11,6 +12,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // GetItemID: which input the typing is in (ImGui 1.86)
 
+#include <array>
 #include <fmt/format.h>
 #include <sstream>
 
@@ -162,22 +164,101 @@ void chooseMany(EditorState& state, EntryRef where, const Field& field, const YA
     }
 }
 
-void codes(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+// A list typed as "a, b, c" and back.
+std::string joinedList(const YAML::Node& value) {
     std::string text;
     if (value && value.IsSequence())
         for (const auto& item : value) text += (text.empty() ? "" : ", ") + scalarOf(item);
+    return text;
+}
+YAML::Node splitList(const std::string& text) {
+    YAML::Node list(YAML::NodeType::Sequence);
+    std::istringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) list.push_back(item);
+    }
+    return list;
+}
+
+void codes(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    std::string text = joinedList(value);
     if (inputString(("##" + field.name).c_str(), text)) {
-        YAML::Node list(YAML::NodeType::Sequence);
-        std::istringstream in(text);
-        for (std::string code; std::getline(in, code, ',');) {
-            code.erase(0, code.find_first_not_of(' '));
-            code.erase(code.find_last_not_of(' ') + 1);
-            if (!code.empty()) list.push_back(code);
-        }
+        const YAML::Node list = splitList(text);
         note(state, state.document.setField(where, field.name,
                                             list.size() ? std::optional<YAML::Node>(list) : std::nullopt, typing()));
     }
     endTyping();
+}
+
+// Search words per language: a tab per language, the words typed with commas between.
+void keywords(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    YAML::Node shown(YAML::NodeType::Map);  // each language's words as one text, for the tabs' "-"
+    if (value && value.IsMap())
+        for (const auto& language : value) shown[language.first.Scalar()] = joinedList(language.second);
+    languageTabs(state, shown, field.name);
+    std::string text = value && value.IsMap() ? joinedList(value[state.textLanguage]) : std::string();
+    if (inputString(("##" + field.name).c_str(), text)) {
+        YAML::Node words(YAML::NodeType::Map);
+        if (value && value.IsMap())
+            for (const auto& language : value)
+                if (language.first.Scalar() != state.textLanguage) words[language.first.Scalar()] = YAML::Clone(language.second);
+        if (const YAML::Node list = splitList(text); list.size()) words[state.textLanguage] = list;
+        note(state, state.document.setField(where, field.name,
+                                            words.size() ? std::optional<YAML::Node>(words) : std::nullopt, typing()));
+    }
+    endTyping();
+}
+
+// School holidays: a row per holiday (name, first day, last day), one to add, one to remove each.
+void holidays(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    std::vector<std::array<std::string, 3>> rows;
+    if (value && value.IsSequence())
+        for (const auto& item : value) rows.push_back({scalarOf(item["name"]), scalarOf(item["from"]), scalarOf(item["to"])});
+    static constexpr std::array<const char*, 3> kKeys{"name", "from", "to"};
+    bool changed = false, merge = false;
+    std::optional<std::size_t> removed;
+    if (ImGui::Button(words(state, "editor.holiday.add").c_str())) {  // on top, where it is seen: the new row first
+        rows.insert(rows.begin(), {words(state, "editor.holiday.new"), "", ""});
+        changed = true;
+    }
+    noteItem(words(state, "editor.holiday.add"));
+    const float column = (ImGui::GetContentRegionAvail().x - 8 * ui::em()) / 3;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        ImGui::PushID(static_cast<int>(row));
+        for (std::size_t key = 0; key < kKeys.size(); ++key) {
+            g_fieldLabel = words(state, std::string("editor.holiday.") + kKeys[key]) + " " + std::to_string(row + 1);
+            ImGui::SetNextItemWidth(column);
+            ImGui::InputText(("##" + std::string(kKeys[key])).c_str(), rows[row][key].data(), rows[row][key].capacity() + 1,
+                             ImGuiInputTextFlags_CallbackResize, growString, &rows[row][key]);
+            noteItem("Feld " + g_fieldLabel);
+            if (ImGui::IsItemEdited()) {
+                changed = true;
+                merge = typing();
+            }
+            endTyping();
+            ImGui::SameLine();
+        }
+        if (ImGui::Button(words(state, "editor.holiday.remove").c_str())) removed = row;
+        noteItem(words(state, "editor.holiday.remove") + " " + std::to_string(row + 1));
+        ImGui::PopID();
+    }
+    if (removed) {
+        rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*removed));
+        changed = true;
+    }
+    if (!changed) return;
+    YAML::Node list(YAML::NodeType::Sequence);
+    for (const auto& [name, from, to] : rows) {
+        YAML::Node holiday(YAML::NodeType::Map);
+        holiday["name"] = name;
+        holiday["from"] = from;
+        holiday["to"] = to;
+        list.push_back(holiday);
+    }
+    note(state, state.document.setField(where, field.name, list.size() ? std::optional<YAML::Node>(list) : std::nullopt,
+                                        merge && !removed));
 }
 
 void address(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
@@ -205,6 +286,23 @@ void location(EditorState& state, EntryRef where, const Field& field, const YAML
         note(state, state.document.setField(where, field.name, list, typing()));
     }
     endTyping();
+    if (!state.map) return;  // the map data could not be read: the numbers alone
+    const bool placed = value && value.IsSequence() && value.size() == 2;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 26 * ui::em());
+    ImGui::BeginGroup();
+    const core::MapViewport viewport = ui::districtPicture(*state.map, nullptr,
+        placed ? std::optional<core::GeoPoint>(core::GeoPoint{point[0], point[1]}) : std::nullopt, width);
+    ImGui::EndGroup();
+    const bool tapped = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+    noteItem(words(state, "editor.map_tap"));
+    if (!tapped) return;
+    const ImVec2 at = ImGui::GetIO().MousePos;
+    if (const auto picked = editing::locationAt(*state.map, viewport, at.x, at.y)) {
+        YAML::Node list(YAML::NodeType::Sequence);
+        list.push_back(fmt::format("{:.5f}", picked->latitude));
+        list.push_back(fmt::format("{:.5f}", picked->longitude));
+        note(state, state.document.setField(where, field.name, list));  // one step to undo
+    }
 }
 
 void identity(EditorState& state, EntryRef where) {
@@ -237,10 +335,11 @@ void otherField(EditorState& state, EntryRef where, const Field& field, const YA
         const std::string path = textIn(value, state.textLanguage);
         if (!path.empty() && !std::filesystem::exists(state.document.folder() / path))
             ImGui::TextDisabled("%s", words(state, "editor.audio_missing").c_str());
-    } else if (value) {  // keywords and school holidays: shown as they are in the file
-        YAML::Emitter out;
-        out << value;
-        ImGui::TextWrapped("%s", out.c_str());
+        drawAudioTools(state, path);
+    } else if (field.kind == FieldKind::Keywords) {
+        keywords(state, where, field, value);
+    } else if (field.kind == FieldKind::Holidays) {
+        holidays(state, where, field, value);
     }
 }
 

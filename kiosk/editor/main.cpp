@@ -1,10 +1,13 @@
 // familienkiosk-editor [CONTENT_DIR]: the content editor for the network's staff (issue 19).
 // Set-up in the kiosk's order (window, ImGui, backends: app::KioskWindow), then one frame loop.
+#include "kiosk/app/config.hpp"
 #include "kiosk/app/kiosk_clock.hpp"
 #include "kiosk/app/kiosk_window.hpp"
 #include "kiosk/app/presentation.hpp"
 #include "kiosk/app/replay.hpp"
 #include "kiosk/app/replay_player.hpp"
+#include "kiosk/content/district_geo.hpp"
+#include "kiosk/editing/spoken_audio.hpp"
 #include "kiosk/editor/editor_state.hpp"
 #include "kiosk/editor/field_schema.hpp"
 #include "kiosk/editor/stick_panel.hpp"
@@ -27,6 +30,8 @@ namespace {
 struct Options {
     std::filesystem::path content = KIOSK_DEFAULT_CONTENT_DIR;
     std::filesystem::path assets = KIOSK_DEFAULT_ASSETS_DIR;
+    std::filesystem::path makeAudio = KIOSK_MAKE_AUDIO;
+    std::filesystem::path kiosk = KIOSK_PROGRAM;
     std::string window = "1600x900";
     std::string words = "de";
     std::optional<std::filesystem::path> screenshot;
@@ -34,6 +39,20 @@ struct Options {
     std::optional<std::string> open;  // "offers.yaml:kindergeld"
     int benchmarkFrames = 0;
 };
+
+// Installed from the package (PREFIX/bin beside PREFIX/share/familienkiosk, as the kiosk finds it):
+// the sample, the assets and make-audio from there, the kiosk beside this program; else the build tree's.
+Options defaults() {
+    Options options;
+    const app::Config config = app::defaultConfig();
+    if (config.assets == KIOSK_DEFAULT_ASSETS_DIR) return options;
+    options.content = config.content;
+    options.assets = config.assets;
+    options.makeAudio = config.assets.parent_path() / "make-audio";
+    std::error_code error;
+    options.kiosk = std::filesystem::read_symlink("/proc/self/exe", error).parent_path() / "familienkiosk";
+    return options;
+}
 
 // One frame of the editor: the lists and form in one window, the preview beside it.
 void drawFrame(EditorState& state, ImVec2 size) {
@@ -57,23 +76,32 @@ void drawFrame(EditorState& state, ImVec2 size) {
     ImGui::End();
     drawPreview(state, ImVec2(size.x - previewWidth, 0), ImVec2(previewWidth, size.y));
     drawStickPanel(state);
+    drawSitePanel(state);
 }
 
-// Frame times (from ImGui's new frame to the GPU done) after the first, which loads the fonts' texture.
+// Frame times (from ImGui's new frame to the GPU done) once the first check is in and the fonts have
+// the content's letters: the frames of someone working, not of the window waiting for its content.
 void printFrameTimes(std::vector<double> frameMs) {
     if (frameMs.size() < 2) return;
-    frameMs.erase(frameMs.begin());
+    frameMs.erase(frameMs.begin());  // the first with the content's fonts uploads their texture
     std::sort(frameMs.begin(), frameMs.end());
-    std::printf("frames %zu median %.2f ms p95 %.2f ms max %.2f ms\n", frameMs.size(), frameMs[frameMs.size() / 2],
-                frameMs[frameMs.size() * 95 / 100], frameMs.back());
+    std::printf("frames %zu (after the first check) median %.2f ms p95 %.2f ms max %.2f ms\n", frameMs.size(),
+                frameMs[frameMs.size() / 2], frameMs[frameMs.size() * 95 / 100], frameMs.back());
 }
 
-// Opens the content folder at the entry `open` names ("offers.yaml:kindergeld"), else the offers.
+// Opens the content folder at the entry `open` names ("offers.yaml:kindergeld", with ":audio" at
+// that field), else the offers.
 void select(EditorState& state, const std::optional<std::string>& open) {
     state.file = state.document.fileIndex("offers.yaml").value_or(0);
     if (!open) return;
     const auto colon = open->find(':');
-    if (auto where = state.document.findEntry(open->substr(0, colon), open->substr(colon + 1))) {
+    std::string id = open->substr(colon + 1);
+    const auto field = id.find(':');
+    if (field != std::string::npos) {
+        state.jumpTo = id.substr(field + 1);
+        id.resize(field);
+    }
+    if (auto where = state.document.findEntry(open->substr(0, colon), id)) {
         state.file = where->file;
         state.entry = where->entry;
     }
@@ -90,6 +118,12 @@ int run(const Options& options) {
         spdlog::error("translations: {}", problem.logLine());
     EditorState state(std::move(*document));
     state.words = options.words;
+    state.site->assets = options.assets;
+    state.audio->makeAudio = options.makeAudio;
+    state.audio->kiosk = options.kiosk;
+    state.audio->espeak = editing::espeakInstalled() && std::filesystem::exists(options.makeAudio);
+    if (auto map = content::loadDistrictMap(options.assets / "geo")) state.map = std::move(*map);
+    else spdlog::error("editor: {}", map.problem().logLine());
     state.check = std::make_unique<editing::LiveCheck>(options.content);
     // The first check of the files as they are on disk (no text of the editor's yet) runs beside
     // the first frames: the window is there at once, the preview and badges follow.
@@ -140,7 +174,7 @@ int run(const Options& options) {
         drawFrame(state, ImVec2(static_cast<float>(width), static_cast<float>(height)));
         ImGui::Render();
         (*window)->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background), scripted);
-        frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begun).count());
+        if (fontsFor) frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begun).count());
         if (frame == 0) {
             (*window)->finish();
             spdlog::info("editor: first frame {:.0f} ms after start",
@@ -164,13 +198,15 @@ int run(const Options& options) {
 }  // namespace kiosk::editor
 
 int main(int argc, char** argv) {
-    kiosk::editor::Options options;
+    kiosk::editor::Options options = kiosk::editor::defaults();
     CLI::App cli("familienkiosk-editor: edit the kiosk's content without YAML");
     cli.add_option("CONTENT_DIR", options.content, "the content source folder (default: the sample)");
     cli.add_option("--assets", options.assets, "the kiosk's assets folder (fonts, words)");
     cli.add_option("--window", options.window, "window size WxH");
+    cli.add_option("--make-audio", options.makeAudio, "scripts/make-audio, for \"Neu sprechen\" (espeak-ng)")->capture_default_str();
+    cli.add_option("--kiosk", options.kiosk, "the familienkiosk program make-audio reads the content with")->capture_default_str();
     cli.add_option("--lang", options.words, "the editor's language (de, en)");
-    cli.add_option("--open", options.open, "start at FILE:ID, e.g. offers.yaml:kindergeld");
+    cli.add_option("--open", options.open, "start at FILE:ID[:FIELD], e.g. offers.yaml:kindergeld:audio");
     cli.add_option("--screenshot", options.screenshot, "write a PNG of the window once settled, then exit");
     cli.add_option("--replay", options.replay, "run a script of taps, typing and screenshots (the kiosk's --replay)");
     cli.add_option("--benchmark-frames", options.benchmarkFrames,

@@ -1,5 +1,6 @@
 // Right: the kiosk's own screens draw the selected entry into a part of the window (no screen
 // code of the editor's own), in the chosen language, orientation and contrast.
+#include "kiosk/app/presentation.hpp"
 #include "kiosk/editor/editor_state.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -8,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace kiosk::editor {
 
@@ -40,6 +42,9 @@ void choices(EditorState& state) {
     ImGui::SameLine();
     ImGui::Checkbox(words(state, "editor.preview.contrast").c_str(), &state.preview.highContrast);
     noteItem(words(state, "editor.preview") + " " + words(state, "editor.preview.contrast"));
+    ImGui::SameLine();
+    ImGui::Checkbox(words(state, "editor.preview.large").c_str(), &state.preview.largeText);
+    noteItem(words(state, "editor.preview") + " " + words(state, "editor.preview.large"));
 }
 
 }  // namespace
@@ -64,19 +69,26 @@ void drawPreview(EditorState& state, ImVec2 pos, ImVec2 size) {
 
     core::Session session = core::freshSession(state.preview.language, screenOf(state));
     session.highContrast = state.preview.highContrast;
+    session.largeText = state.preview.largeText;
     const ui::KioskInfo kiosk{"Familienkiosk", "editor", "", core::HolidayCalendar(state.catalog->network.schoolHolidays)};
     const ui::AudioView audio{false, state.document.folder(), 0, {}};
     const ui::PrintView print{};
     ui::View view{*state.catalog, session, state.now, kiosk, state.qr, audio, print};
     view.area = ui::ScreenArea{ImVec2(pos.x + (room.x - screen.x) * 0.5f, pos.y + top), screen};
-    if (state.preview.highContrast) ui::applyTheme(ui::em(), ui::Theme::HighContrast);
+    // Large text as the kiosk's (its fonts at kLargeTextScale, here scaled from the editor's), the
+    // theme's sizes following the font as on the kiosk.
+    std::optional<ui::ScaledText> large;
+    if (state.preview.largeText) large.emplace(app::kLargeTextScale);
+    const ui::Theme theme = state.preview.highContrast ? ui::Theme::HighContrast : ui::Theme::Standard;
+    if (large || state.preview.highContrast) ui::applyTheme(ui::em(), theme);
     // The kiosk's screen colour behind its screen (the kiosk clears the whole window with it).
     const ui::ScreenArea& area = *view.area;
     ImGui::GetBackgroundDrawList()->AddRectFilled(area.pos, ImVec2(area.pos.x + area.size.x, area.pos.y + area.size.y),
                                                   ui::palette().background);
     ui::Intents intents;  // a tap in the preview changes nothing: it only shows
     ui::drawKiosk(view, intents);
-    if (state.preview.highContrast) ui::applyTheme(ui::em(), ui::Theme::Standard);
+    large.reset();
+    if (state.preview.largeText || state.preview.highContrast) ui::applyTheme(ui::em(), ui::Theme::Standard);
 }
 
 }  // namespace kiosk::editor

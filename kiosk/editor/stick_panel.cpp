@@ -29,18 +29,12 @@ std::vector<std::string> detectSticks() {
 
 namespace {
 
-void start(EditorState& state, StickJob& job) {
-    if (job.worker.joinable()) job.worker.join();
-    job.running = true;
-    job.progress = 0;
-    job.outcome.clear();
-    job.worker = std::thread([&job, content = state.document.folder(), words = state.words] {
-        auto written = editing::writePackToStick(content, job.key, job.version, "familienkiosk", job.stick,
-                                                 [&job](double fraction) { job.progress = fraction; });
-        std::lock_guard lock(job.mutex);
-        job.failed = !written;
-        job.outcome = written ? ui::tr("editor.stick.done", words) : ui::problemText(written.problem(), words);
-        job.running = false;
+void start(EditorState& state, StickJob& stick) {
+    stick.job.start([&stick, content = state.document.folder(), words = state.words]() -> BackgroundJob::Outcome {
+        auto written = editing::writePackToStick(content, stick.key, stick.version, "familienkiosk", stick.stick,
+                                                 [&stick](double fraction) { stick.job.progress = fraction; });
+        if (!written) return {ui::problemText(written.problem(), words), true};
+        return {ui::tr("editor.stick.done", words), false};
     });
 }
 
@@ -49,31 +43,15 @@ void start(EditorState& state, StickJob& job) {
 void drawStickPanel(EditorState& state) {
     StickJob& job = *state.stick;
     if (!job.open) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.4f), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(40 * ui::em(), 26 * ui::em()), ImGuiCond_Appearing);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::palette().surface);
-    ImGui::PushStyleColor(ImGuiCol_Button, ui::palette().background);
-    ImGui::Begin(words(state, "editor.stick.title").c_str(), &job.open, ImGuiWindowFlags_NoSavedSettings);
-    const bool busy = job.running;
+    beginDialog(words(state, "editor.stick.title"), job.open, 26);
+    const bool busy = job.job.running;
     ImGui::BeginDisabled(busy);
-    ImGui::TextUnformatted(words(state, "editor.stick.key").c_str());
-    char key[512] = {};
-    job.key.copy(key, sizeof key - 1);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputText("##key", key, sizeof key)) job.key = key;
-    noteItem("Feld " + words(state, "editor.stick.key"));
+    pathField("##key", words(state, "editor.stick.key"), job.key);
     ImGui::TextUnformatted(words(state, "editor.stick.version").c_str());
     ImGui::InputScalar("##version", ImGuiDataType_S64, &job.version);
-    ImGui::TextUnformatted(words(state, "editor.stick.where").c_str());
     for (const auto& stick : job.detected)
         if (ImGui::RadioButton(stick.c_str(), job.stick == stick)) job.stick = stick;
-    char folder[512] = {};
-    job.stick.copy(folder, sizeof folder - 1);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputText("##stick", folder, sizeof folder)) job.stick = folder;
-    noteItem("Feld " + words(state, "editor.stick.where"));
+    pathField("##stick", words(state, "editor.stick.where"), job.stick);
     if (ImGui::Button(words(state, "editor.stick.search").c_str())) job.detected = detectSticks();
     ImGui::SameLine();
     const bool unsaved = state.document.hasChanges();
@@ -83,15 +61,9 @@ void drawStickPanel(EditorState& state) {
     ImGui::EndDisabled();
     ImGui::EndDisabled();
     if (unsaved) ImGui::TextWrapped("%s", words(state, "editor.stick.save_first").c_str());
-    if (busy) ImGui::ProgressBar(static_cast<float>(job.progress.load()), ImVec2(-1, 0));
-    std::lock_guard lock(job.mutex);
-    if (!busy && !job.outcome.empty()) {
-        if (job.failed) ImGui::TextColored(ImVec4(0.72f, 0.08f, 0.08f, 1), "%s", job.outcome.c_str());
-        else ImGui::TextWrapped("%s", job.outcome.c_str());
-        noteItem(job.outcome, false);
-    }
-    ImGui::End();
-    ImGui::PopStyleColor(2);
+    if (busy) ImGui::ProgressBar(static_cast<float>(job.job.progress.load()), ImVec2(-1, 0));
+    job.job.drawOutcome();
+    endDialog();
 }
 
 }  // namespace kiosk::editor

@@ -1,11 +1,10 @@
 // "Auf USB-Stick schreiben": the choices (key, version, stick) and the writing on a thread of its own.
 #pragma once
 
-#include <atomic>
+#include "kiosk/editor/background_job.hpp"
+
 #include <cstdint>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace kiosk::editor {
@@ -19,16 +18,7 @@ struct StickJob {
     std::string stick;   // the stick's folder: detected or typed
     std::vector<std::string> detected;
 
-    std::atomic<bool> running{false};
-    std::atomic<double> progress{0};
-    std::mutex mutex;  // guards the two below, written by the worker
-    std::string outcome;
-    bool failed = false;
-    std::thread worker;
-
-    ~StickJob() {
-        if (worker.joinable()) worker.join();
-    }
+    BackgroundJob job;  // the writing
 };
 
 // Mount points under /media and /run/media (where the desktop mounts sticks).

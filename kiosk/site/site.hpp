@@ -55,8 +55,13 @@ std::string_view problemEnglish(SiteProblem code);
 struct SiteOptions {
     std::filesystem::path source;  // the content source folder (YAML and audio/)
     std::filesystem::path output;  // the site's folder: replaced as a whole
-    std::filesystem::path assets;  // the kiosk's assets: i18n/*.po and geo/*.geojson
+    std::filesystem::path assets;  // the kiosk's assets: geo/*.geojson (the district map)
     std::string baseUrl;           // empty: site_base_url of the content
+    // The words of the pages are the kiosk's (kiosk/i18n) as the caller loaded them before (kiosk-pack:
+    // i18n::loadUiStrings(assets/i18n); the editor: at its start). The build only reads them, never
+    // loads them, so it may run on a worker beside a window that reads them too.
+    std::vector<std::string> languages = {};  // of the pages, German first; empty: all of the words'
+    std::function<void(double)> progress = {};  // 0..1 as the languages' pages are written (any thread)
 };
 
 struct SiteSummary {

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -90,11 +91,15 @@ struct Written {
 };
 
 // Every file into `folder`: the languages on two threads (the machine's cores), then the shared files.
-core::Result<Written> writeSite(const SiteInput& input, const fs::path& folder) {
+core::Result<Written> writeSite(const SiteInput& input, const fs::path& folder,
+                                const std::function<void(double)>& progress) {
     std::vector<Written> perLanguage(input.languages.size());
+    std::atomic<std::size_t> done{0};
     auto work = [&](size_t first) {
-        for (size_t i = first; i < input.languages.size(); i += 2)
+        for (size_t i = first; i < input.languages.size(); i += 2) {
             renderLanguage(input, input.languages[i], perLanguage[i].sink(folder));
+            if (progress) progress(static_cast<double>(++done) / static_cast<double>(input.languages.size() + 1));
+        }
     };
     {
         std::jthread second(work, 1);
@@ -196,16 +201,15 @@ core::Result<SiteSummary> buildSite(const SiteOptions& options, std::vector<cont
     const fs::path target = output.has_filename() ? output : output.parent_path();
     if (!replaceable(target)) return core::Problem(SiteProblem::NotASite, {target.string()});
 
-    for (const auto& problem : i18n::loadUiStrings(options.assets / "i18n"))  // reported; German words stand in
-        summary.mapProblem += (summary.mapProblem.empty() ? "translations: " : "; ") + problem.logLine();
     const auto map = content::loadDistrictMap(options.assets / "geo");
-    if (!map) summary.mapProblem += (summary.mapProblem.empty() ? "" : "; ") + map.problem().logLine();
+    if (!map) summary.mapProblem = map.problem().logLine();
     const core::Date today = content::localToday();
     const std::time_t clock = std::time(nullptr);
     std::tm local{};
     localtime_r(&clock, &local);
     const SiteInput input{&content.catalog, map ? &*map : nullptr, fs::absolute(options.source), summary.baseUrl,
-                          i18n::uiLanguages(), core::LocalDateTime{today, local.tm_hour * 60 + local.tm_min}};
+                          options.languages.empty() ? i18n::uiLanguages() : options.languages,
+                          core::LocalDateTime{today, local.tm_hour * 60 + local.tm_min}};
     summary.renderSeconds = seconds(started);  // the map and the words: pages are made as they are written
     started = Clock::now();
 
@@ -215,7 +219,7 @@ core::Result<SiteSummary> buildSite(const SiteOptions& options, std::vector<cont
     if (!lock.held()) return core::Problem(SiteProblem::Busy, {target.string()});
     const auto work = workFolder(target);
     if (!work) return work.problem();
-    auto written = writeSite(input, *work);
+    auto written = writeSite(input, *work, options.progress);
     if (written) {
         if (auto cleaned = removeOthers(*work, written->paths); !cleaned) written = cleaned.problem();
     }
@@ -227,6 +231,7 @@ core::Result<SiteSummary> buildSite(const SiteOptions& options, std::vector<cont
         return core::Problem(SiteProblem::CannotWrite, {target.string()}, published.problem().logLine());
     }
     summary.writeSeconds = seconds(started);
+    if (options.progress) options.progress(1.0);
     summary.bytes = written->bytes;
     summary.files = written->paths.size();
     for (const auto& path : written->paths) summary.pages += path.ends_with("index.html") ? 1 : 0;

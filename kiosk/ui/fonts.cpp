@@ -162,6 +162,20 @@ constexpr int kMaxAtlasHeight = 16384;
 const Fonts& fonts() { return g_fonts; }
 float em() { return g_fonts.em; }
 
+// ImGui takes the global scale when a font is made current: the push and the pop make it so at once
+// (and windows begun after the scope draw at the size again).
+ScaledText::ScaledText(float factor) : m_em(g_fonts.em), m_globalScale(ImGui::GetIO().FontGlobalScale) {
+    g_fonts.em = std::round(m_em * factor);
+    ImGui::GetIO().FontGlobalScale = m_globalScale * g_fonts.em / m_em;
+    ImGui::PushFont(ImGui::GetFont());
+}
+
+ScaledText::~ScaledText() {
+    g_fonts.em = m_em;
+    ImGui::GetIO().FontGlobalScale = m_globalScale;
+    ImGui::PopFont();
+}
+
 std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::string_view texts) {
     const auto dejavu = {"/usr/share/fonts/truetype/dejavu"};
     const auto regular = findFont(assetsDir, "DejaVuSans.ttf", dejavu);

@@ -20,6 +20,20 @@ struct Fonts {
 const Fonts& fonts();
 float em();  // the body font size in pixels: every size on screen is a multiple of it
 
+// For the scope of one: em() and every font drawn `factor` times their size, the glyphs scaled from
+// the atlas rather than rasterised anew (the content editor's preview of large text; the kiosk
+// itself loads its fonts at the larger size). Windows begun inside it draw at that size.
+class ScaledText {
+public:
+    explicit ScaledText(float factor);
+    ~ScaledText();
+    ScaledText(const ScaledText&) = delete;
+    ScaledText& operator=(const ScaledText&) = delete;
+
+private:
+    float m_em, m_globalScale;
+};
+
 // Loads DejaVu Sans and the Material Design Icons font (from `assetsDir`/fonts or the
 // system's font folders) with the glyphs of Latin-1 and of every character in `texts` (UTF-8):
 // only what the kiosk can show goes into the atlas, which keeps it small and quick to build.

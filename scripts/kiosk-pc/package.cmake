@@ -6,6 +6,7 @@ set(KIOSK_PC_DIR ${CMAKE_CURRENT_LIST_DIR})
 install(TARGETS familienkiosk RUNTIME DESTINATION bin)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION share/familienkiosk/assets)
 install(DIRECTORY ${KIOSK_SOURCE_CONTENT}/ DESTINATION share/familienkiosk/sample-content)
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/scripts/make-audio DESTINATION share/familienkiosk)  # the editor's "Neu sprechen"
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION share/doc/familienkiosk)
 install(FILES ${CMAKE_SOURCE_DIR}/scripts/README.md DESTINATION share/doc/familienkiosk RENAME deployment.md)
 install(FILES ${KIOSK_PC_DIR}/familienkiosk.service DESTINATION /lib/systemd/system)

@@ -22,6 +22,30 @@ open(path, "w", encoding="utf-8").write("\n".join(lines))
 PY
 before=$(md5sum < "$work/content/topics.yaml")
 
+# "Website erzeugen" is refused while the check has problems (the broken hours).
+cat > "$work/site-refused" <<SCRIPT
+expect "not valid opening hours"
+tap "Website erzeugen"
+expect "Die Prüfung meldet noch 1 Fehler"
+targets $work/targets-normal
+tap "Vorschau Große Schrift"
+targets $work/targets-large
+screenshot $shots/editor-large-text.png
+SCRIPT
+"$EDITOR" "$work/content" --replay "$work/site-refused" 2>>"$work/kiosk.log" || fail "the site was not refused"
+# Large text in the preview: the kiosk's buttons there grow, the editor's own dialog does not.
+python3 - "$work/targets-normal" "$work/targets-large" <<'PY' || fail "large text is not the preview's alone"
+import sys
+def heights(path):
+    rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8")]
+    return {row[0].strip(): float(row[4]) - float(row[2]) for row in rows if len(row) > 4}
+normal, large = heights(sys.argv[1]), heights(sys.argv[2])
+assert large["Erzeugen"] == normal["Erzeugen"], f"the dialog's button: {normal['Erzeugen']} -> {large['Erzeugen']}"
+start = next(label for label in normal if label.endswith("Hilfe sofort"))
+assert large[start] > normal[start] * 1.2, f"the preview's Hilfe sofort: {normal[start]} -> {large[start]}"
+PY
+[[ ! -e "$work/website" ]] || fail "a site was made from content with problems"
+
 cat > "$work/script" <<SCRIPT
 expect "not valid opening hours"
 screenshot $shots/editor-start.png
@@ -36,8 +60,9 @@ tap "Träger"
 tap "Suchen"
 type "familienkasse"
 tap "Familienkasse"
-tap "Feld Postleitzahl"
-# Tab on to the phone: town, latitude, longitude, phone.
+tap "Feld Straße und Hausnummer"
+# Tab on to the phone: postal code, town, latitude, longitude, phone.
+key tab
 key tab
 key tab
 key tab
@@ -71,6 +96,98 @@ grep -q 'Money for every child, every month.' "$work/content/offers.yaml" || fai
   >"$work/pack.log" 2>&1 || { cat "$work/pack.log" >&2; fail "kiosk-pack build refused the saved content"; }
 kiosk --content "$work/content" --list offers > "$work/offers.txt"
 grep -q $'^kindergeld\tKindergeld für alle Familien' "$work/offers.txt" || fail "the kiosk does not list the new title"
+
+# "Website erzeugen" from the saved, clean content: the offer pages with the new title.
+cat > "$work/site-script" <<SCRIPT
+expect "Keine Fehler"
+tap "Website erzeugen"
+tap "Feld Ordner der Website"
+key ctrl+a
+type "$work/website"
+tap "Erzeugen"
+expect "Die Website liegt in $work/website"
+screenshot $shots/editor-site.png
+SCRIPT
+"$EDITOR" "$work/content" --replay "$work/site-script" 2>>"$work/kiosk.log" || fail "making the website"
+grep -q 'Kindergeld für alle Familien' "$work/website/de/angebote/kindergeld/index.html" \
+  || fail "the site's offer page lacks the new title"
+[[ -f "$work/website/en/angebote/kindergeld/index.html" ]] || fail "the site has no English offer page"
+
+# A provider's place tapped on the district map: undone with Ctrl+Z (the place as it was), then
+# tapped and saved (a new place inside the district).
+place() {  # place WHICH: the saved place of pro-familia-esslingen is the old one (same) or a new one
+  python3 - "$work/content/providers.yaml" "$SOURCE_DIR/assets/geo/landkreis-esslingen.geojson" "$1" <<'PY'
+import json, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+entry = text[text.index("- id: pro-familia-esslingen"):]
+entry = entry[:entry.index("\n- id:")]
+lat, lon = map(float, re.search(r"location: \[\s*\"?([0-9.]+)\"?,\s*\"?([0-9.]+)", entry).groups())
+if sys.argv[3] == "same":
+    assert (lat, lon) == (48.7388, 9.3068), f"the undone place was saved: {lat}, {lon}"
+    sys.exit(0)
+assert (lat, lon) != (48.7388, 9.3068), "the place did not change"
+ring = json.load(open(sys.argv[2]))["features"][0]["geometry"]["coordinates"][0]
+inside = False
+for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+        inside = not inside
+assert inside, f"{lat}, {lon} is outside the district"
+print(f"tapped place: {lat}, {lon}")
+PY
+}
+for step in undone saved; do
+  cat > "$work/map-script" <<SCRIPT
+expect "Keine Fehler"
+tap "Karte: tippen setzt die Lage"
+screenshot $shots/editor-map-$step.png
+$([[ $step == undone ]] && echo "key ctrl+z")
+key ctrl+s
+tap "Trotzdem speichern"
+expect "Gespeichert."
+SCRIPT
+  "$EDITOR" "$work/content" --open providers.yaml:pro-familia-esslingen:location --replay "$work/map-script" \
+    2>>"$work/kiosk.log" || fail "tapping the map ($step)"
+  place "$([[ $step == undone ]] && echo same || echo new)" || fail "the map's place, $step, is not as it should be"
+done
+
+# School holidays edited in the form: a row added on top, its days typed, saved; the check passes.
+cat > "$work/holiday-script" <<SCRIPT
+expect "Keine Fehler"
+tap "Ferien hinzufügen"
+tap "Feld Erster Tag 1"
+type "2028-03-27"
+tap "Feld Letzter Tag 1"
+type "2028-03-31"
+wait 1500
+expect "Keine Fehler"
+screenshot $shots/editor-holidays.png
+key ctrl+s
+tap "Trotzdem speichern"
+expect "Gespeichert."
+SCRIPT
+"$EDITOR" "$work/content" --open network.yaml::school_holidays --replay "$work/holiday-script" 2>>"$work/kiosk.log" \
+  || fail "adding school holidays"
+tr -d '"' <"$work/content/network.yaml" | grep -A2 'name: Ferien$' | tr '\n' ' ' \
+  | grep -q 'from: 2028-03-27 *to: 2028-03-31' || fail "the new school holidays were not saved"
+
+# The spoken explanation made anew with espeak-ng (scripts/make-audio for the one file), then flagged
+# once its text changed.
+if command -v espeak-ng >/dev/null; then
+  cat > "$work/audio-script" <<SCRIPT
+tap "Neu sprechen"
+expect "Die Tondatei wurde neu gesprochen."
+expect "Die Tondatei passt zum Text."
+screenshot $shots/editor-audio.png
+SCRIPT
+  "$EDITOR" "$work/content" --open offers.yaml:kindergeld:audio --replay "$work/audio-script" 2>>"$work/kiosk.log" \
+    || fail "speaking the explanation again"
+  [[ -s "$work/content/audio/de/kindergeld.ogg" && -s "$work/content/audio/de/.kindergeld.ogg.spoken" ]] \
+    || fail "make-audio made no file with its note"
+  sed -i 's/Kindergeld für alle Familien/Kindergeld für jede Familie/' "$work/content/offers.yaml"
+  echo 'expect "Veraltet: der Text hat sich geändert"' > "$work/stale-script"
+  "$EDITOR" "$work/content" --open offers.yaml:kindergeld:audio --replay "$work/stale-script" 2>>"$work/kiosk.log" \
+    || fail "a changed text does not flag its sound file"
+fi
 
 # "Auf USB-Stick schreiben" onto a tmpfs standing in for the stick (root: CI), then a stick too small.
 if [[ $(id -u) == 0 ]]; then

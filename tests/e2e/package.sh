@@ -17,7 +17,8 @@ for file in ./usr/bin/familienkiosk ./usr/bin/familienkiosk-print ./lib/systemd/
             ./etc/familienkiosk/config.yaml \
             ./etc/familienkiosk/keys/ ./usr/share/familienkiosk/sample-content/offers.yaml \
             ./usr/share/familienkiosk/sample-content/audio/de/home.ogg ./usr/share/doc/familienkiosk/README.md \
-            ./usr/bin/familienkiosk-editor ./usr/share/applications/familienkiosk-editor.desktop; do
+            ./usr/bin/familienkiosk-editor ./usr/share/applications/familienkiosk-editor.desktop \
+            ./usr/share/familienkiosk/make-audio; do
   grep -Fxq "$file" "$work/contents" || fail "the package lacks $file"
 done
 grep -q 'rwxr-xr-x.* ./usr/bin/familienkiosk$' "$work/listing" || fail "familienkiosk is not executable in the package"

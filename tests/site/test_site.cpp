@@ -3,6 +3,7 @@
 #include "kiosk/content/source_loader.hpp"
 #include "kiosk/core/contact_card.hpp"
 #include "kiosk/core/public_url.hpp"
+#include "kiosk/i18n/strings.hpp"
 #include "kiosk/site/site.hpp"
 #include "tests/support/temp_folder.hpp"
 
@@ -14,6 +15,7 @@
 
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 using namespace kiosk;
@@ -116,6 +118,29 @@ TEST_CASE("the same content gives the same bytes", "[site]") {
     const auto a = readTree(folder.path() / "a");
     CHECK(a.size() > 100);
     CHECK(a == readTree(folder.path() / "b"));
+}
+
+TEST_CASE("a site build reads the words the program loaded, never loads its own, and says how far it is", "[site]") {
+    // The editor builds a site beside its window: its own words, added to the kiosk's, must stay.
+    REQUIRE(i18n::addUiStrings(KIOSK_ASSETS "/i18n/editor").empty());
+    test::TempFolder folder;
+    std::vector<content::ContentError> errors;
+    site::SiteOptions chosen = options(KIOSK_SAMPLE_CONTENT, folder.path() / "site");
+    chosen.languages = {"de", "en"};
+    std::mutex mutex;  // the languages are written on two threads
+    std::vector<double> progress;
+    chosen.progress = [&](double fraction) {
+        std::lock_guard lock(mutex);
+        progress.push_back(fraction);
+    };
+    const auto built = site::buildSite(chosen, errors);
+    REQUIRE(built);
+    CHECK(i18n::tr("editor.save", "de") == "Speichern");  // a build that loaded the .po files dropped it
+    CHECK(fs::exists(folder.path() / "site/en/angebote/kindergeld/index.html"));
+    CHECK_FALSE(fs::exists(folder.path() / "site/tr"));
+    REQUIRE(progress.size() == 3);  // each language, then done
+    CHECK(std::max(progress[0], progress[1]) < 1.0);
+    CHECK(progress.back() == 1.0);
 }
 
 TEST_CASE("texts are escaped in pages and in the structured data", "[site]") {

@@ -506,8 +506,11 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
 }  // namespace
 
 void miniMap(const View& view, const core::Provider& provider, float width) {
-    if (!view.map || !provider.location) return;
-    const core::DistrictMap& map = *view.map;
+    if (view.map && provider.location) districtPicture(*view.map, view.mapCache, provider.location, width);
+}
+
+core::MapViewport districtPicture(const core::DistrictMap& map, MapCache* pictures, std::optional<core::GeoPoint> pin,
+                                  float width) {
     const double aspect = (map.bounds.max.y - map.bounds.min.y) / (map.bounds.max.x - map.bounds.min.x);
     // On whole pixels, so that the picture is copied to the screen row for row.
     const ImVec2 size(std::floor(width), std::floor(std::min(static_cast<float>(width * aspect) + em(), 11.0f * em())));
@@ -528,7 +531,6 @@ void miniMap(const View& view, const core::Provider& provider, float width) {
     const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
     const MapCache::MiniKey key{&map, &palette(), em(), scale, static_cast<int>(std::ceil(size.x)),
                                 static_cast<int>(std::ceil(size.y))};
-    MapCache* pictures = view.mapCache;
     if (pictures && (!pictures->mini || pictures->mini->key != key)) {
         pictures->mini.reset();
         const ImVec2 pictureSize(static_cast<float>(key.width), static_cast<float>(key.height));
@@ -546,11 +548,14 @@ void miniMap(const View& view, const core::Provider& provider, float width) {
         draw->AddRectFilled(min, max, palette().surface, 0.4f * em());
         drawLand(*draw, viewportAt(min));
     }
-    ImVec2 pin;
-    viewportAt(min).toScreen(map.projection.project(*provider.location), pin.x, pin.y);
-    drawPin(draw, pin, 0.6f * em(), palette().primary, icon("map-marker"));
+    if (pin) {
+        ImVec2 at;
+        viewportAt(min).toScreen(map.projection.project(*pin), at.x, at.y);
+        drawPin(draw, at, 0.6f * em(), palette().primary, icon("map-marker"));
+    }
     ImGui::Dummy(size);
     mutedText(kMapAttribution);
+    return viewportAt(min);
 }
 
 void drawMap(const View& view, Intents& out) { drawMapScreen(view, out, drawPanel); }

@@ -50,6 +50,10 @@ const Texture* practicePicture(const View& view, const core::Practice& practice)
 void practicePictureBlock(const View& view, const core::Practice& practice);
 // A small map of the district with the provider's pin (nothing when it has no place), `width` wide.
 void miniMap(const View& view, const core::Provider& provider, float width);
+// The same map with a pin at `pin` (none: the land alone), its picture kept in `pictures` (may be null);
+// returns the viewport it drew with, so a tap on it can be turned back into a place (the editor).
+core::MapViewport districtPicture(const core::DistrictMap& map, MapCache* pictures, std::optional<core::GeoPoint> pin,
+                                  float width);
 
 // Whoever shows the map must show this near it (Datenlizenz Deutschland – Namensnennung 2.0).
 using core::kMapAttribution;
