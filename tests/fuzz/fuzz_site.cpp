@@ -3,9 +3,8 @@
 // site`: the check, and for content that passes it every page of every language written into a
 // folder in /dev/shm (tmpfs: the build's sync costs nothing). Any crash, hang or runaway allocation is
 // a defect: text an author typed is escaped into pages, never trusted.
-#include "kiosk/content/source_loader.hpp"
 #include "kiosk/site/site.hpp"
-#include "tests/fuzz/fuzz_support.hpp"
+#include "tests/fuzz/content_input.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -16,22 +15,13 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    static const std::vector<std::string> files = [] {
-        std::vector<std::string> all = kiosk::content::sourceFiles();
-        for (const auto& file : kiosk::content::optionalSourceFiles()) all.push_back(file);
-        return all;
-    }();
     static const std::filesystem::path output = [] {
         const std::filesystem::path shm = "/dev/shm";
         const auto base = std::filesystem::is_directory(shm) ? shm : std::filesystem::temp_directory_path();
         return base / ("kiosk-fuzz-site-" + std::to_string(::getpid())) / "site";
     }();
-    const auto& folder = kiosk::fuzz::contentCopy();
-    const auto file = folder / files[data[0] % files.size()];
-    const std::string original = kiosk::fuzz::readFile(file);
-    kiosk::fuzz::writeFile(file, reinterpret_cast<const char*>(data + 1), size - 1);
+    const kiosk::fuzz::ReplacedContentFile replaced(data, size);
     std::vector<kiosk::content::ContentError> errors;
-    (void)kiosk::site::buildSite({folder, output, KIOSK_FUZZ_ASSETS, "https://fuzz.example/"}, errors);
-    kiosk::fuzz::writeFile(file, original.data(), original.size());
+    (void)kiosk::site::buildSite({kiosk::fuzz::contentCopy(), output, KIOSK_FUZZ_ASSETS, "https://fuzz.example/"}, errors);
     return 0;
 }
