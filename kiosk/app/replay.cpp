@@ -56,6 +56,11 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
     if (command == "drag" && args == 4 && number(w[1], a) && number(w[2], b) && number(w[3], c) && number(w[4], d))
         return step::Drag{a, b, c, d};
     if (command == "expect" && args == 1) return step::Expect{w[1], true};
+    if (command == "expect" && args == 2 && number(w[2], a) && a >= 1 && a <= 3600 && a == std::floor(a))
+        return step::Expect{w[1], true, static_cast<int>(a)};
+    if (command == "window" && args == 2 && number(w[1], a) && number(w[2], b) && a >= 1 && a <= 16384 && b >= 1 &&
+        b <= 16384 && a == std::floor(a) && b == std::floor(b))
+        return step::WindowSize{static_cast<int>(a), static_cast<int>(b)};
     if (command == "expect-not" && args == 1) return step::Expect{w[1], false};
     if (command == "screenshot" && args == 1) return step::Screenshot{w[1]};
     if (command == "targets" && args == 1) return step::Targets{w[1]};
@@ -104,7 +109,7 @@ std::string_view problemEnglish(ReplayProblem code) {
     case ReplayProblem::UnclosedQuote: return "line {}: a quote is not closed";
     case ReplayProblem::UnknownCommand:
         return "line {}: cannot understand '{}' (commands: wait MS, tap X Y, tap \"TEXT\", drag X1 Y1 X2 Y2, "
-               "expect \"TEXT\", expect-not \"TEXT\", screenshot FILE, advance SECONDS, targets FILE, "
+               "expect \"TEXT\" [SECONDS], expect-not \"TEXT\", window W H, screenshot FILE, advance SECONDS, targets FILE, "
                "check-targets MM, type \"TEXT\", key ctrl+s)";
     }
     return "line {}: cannot understand '{}'";

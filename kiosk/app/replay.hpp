@@ -17,7 +17,12 @@ struct Wait { int milliseconds; };
 struct TapAt { float x, y; };
 struct TapText { std::string text; };    // the first tappable text on screen containing it
 struct Drag { float x1, y1, x2, y2; };
-struct Expect { std::string text; bool present; };  // `expect` / `expect-not`
+// `expect "TEXT"` / `expect-not "TEXT"`; `expect "TEXT" SECONDS` waits up to SECONDS (not 10 s) for
+// it: for a condition that takes long on a busy machine (a stick noticed and its pack imported).
+struct Expect { std::string text; bool present; int seconds = 0; };
+// `window W H`: waits (up to a minute) until the kiosk's window is W x H pixels and drawn at that
+// size: after another program resized it (e2e:large_screens).
+struct WindowSize { int width, height; };
 struct Screenshot { std::filesystem::path file; };
 struct Advance { int seconds; };        // the kiosk's clocks jump ahead (idle testing)
 // Every touch target on screen, one a line (tab-separated): label, left, top, right, bottom (window
@@ -38,7 +43,7 @@ struct Soak { long taps; std::uint32_t seed; };
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,
                           step::Advance, step::Targets, step::CheckTargets, step::FailFrame, step::Type, step::Key,
-                          step::Soak>;
+                          step::Soak, step::WindowSize>;
 
 struct ReplayLine {
     int number;

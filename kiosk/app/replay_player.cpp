@@ -107,6 +107,23 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
         press(drag->x1, drag->y1, drag->x2, drag->y2);
         return false;
     }
+    if (auto* size = std::get_if<step::WindowSize>(&line.step)) {
+        const auto now = KioskClock::Steady::now();
+        if (width == size->width && height == size->height) {
+            m_expectDeadline.reset();
+            m_settle = 3;  // frames drawn at the new size before what comes next
+            return false;
+        }
+        if (!m_expectDeadline) m_expectDeadline = now + kWindowPatience;
+        if (now < *m_expectDeadline) {
+            --m_next;  // the same line again after a frame
+            m_settle = 1;
+            return false;
+        }
+        m_expectDeadline.reset();
+        return fail(line, fmt::format("the window is {}x{}, not {}x{}, after {} s", width, height, size->width,
+                                      size->height, kWindowPatience.count()));
+    }
     if (auto* expect = std::get_if<step::Expect>(&line.step)) {
         bool found = std::any_of(ui::visibleTexts().begin(), ui::visibleTexts().end(),
                                  [&](const ui::VisibleText& t) { return t.text.find(expect->text) != std::string::npos; });
@@ -115,7 +132,8 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
             // thread) may take a moment on a busy machine: `expect` waits for it up to kExpectPatience;
             // `expect-not` is checked at once.
             const auto now = KioskClock::Steady::now();
-            if (expect->present && !m_expectDeadline) m_expectDeadline = now + kExpectPatience;
+            if (expect->present && !m_expectDeadline)
+                m_expectDeadline = now + (expect->seconds > 0 ? std::chrono::seconds(expect->seconds) : kExpectPatience);
             if (expect->present && now < *m_expectDeadline) {
                 --m_next;  // the same line again after a frame
                 m_settle = 1;

@@ -52,6 +52,7 @@ private:
     std::optional<step::Key> m_keyDown;  // released in the next frame
     std::optional<KioskClock::Steady::time_point> m_expectDeadline;  // of an `expect` still waiting
     static constexpr std::chrono::seconds kExpectPatience{10};
+    static constexpr std::chrono::seconds kWindowPatience{60};
     long m_soakLeft = 0, m_soakDone = 0, m_soakReportEvery = 10'000;
     std::mt19937 m_random;
 };

@@ -522,6 +522,9 @@ private:
             o.url = org->get("website");
         }
         if (!isWebAddress(o.url)) return leaveOut(service, "url", "no web address for its QR code");
+        // Its provider is the place it is at, else its organization: nested JSON may name neither.
+        if (!org && rowsWith("service_at_location", "service_id", service.get("id")).empty())
+            return leaveOut(service, "organization_id", "at no location and of no organization: no provider to show");
         o.id = uniqueId(isKioskId(kioskId) ? kioskId : slug(service.get("name")), m_offerIds);
         texts(service, o);
         o.provider = providerOf(service);

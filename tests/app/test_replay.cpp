@@ -135,6 +135,23 @@ TEST_CASE("an unknown command is refused with its line number and the commands t
     CHECK_THAT(error, StartsWith("line 3: ") && Contains("klick 960 540") && Contains("tap X Y"));
 }
 
+TEST_CASE("expect may wait longer than 10 s, and window waits for a size: conditions, not time", "[replay]") {
+    const auto lines = parsed("expect \"Neue Inhalte\" 120\nwindow 1920 1080\nexpect \"Baby\"\n");
+    REQUIRE(lines.size() == 3);
+    const auto* longer = std::get_if<step::Expect>(&lines[0].step);
+    REQUIRE(longer);
+    CHECK(longer->text == "Neue Inhalte");
+    CHECK(longer->seconds == 120);
+    const auto* size = std::get_if<step::WindowSize>(&lines[1].step);
+    REQUIRE(size);
+    CHECK(size->width == 1920);
+    CHECK(size->height == 1080);
+    CHECK(std::get<step::Expect>(lines[2].step).seconds == 0);  // the usual 10 s
+    for (const char* bad : {"expect \"Baby\" 0", "expect \"Baby\" 3601", "expect \"Baby\" 1.5", "expect-not \"Baby\" 5",
+                            "window 1920", "window 0 1080", "window 1920 20000", "window 1920.5 1080"})
+        CHECK_THAT(refusal(std::string(bad) + "\n"), StartsWith("line 1: cannot understand"));
+}
+
 TEST_CASE("a command missing a number, or with a word for one, is refused with its line number", "[replay]") {
     const char* bad = GENERATE("wait", "wait soon", "wait -5", "advance", "advance 1min", "tap 960 bottom",
                                "drag 1200 950 1200", "drag 1200 950 1200 up", "wait 1e10", "wait inf",

@@ -47,8 +47,9 @@ pass "font_size 200, and font_size 80 with large text: drawn"
 # old font size until the kiosk was restarted).
 printf 'targets %s\n' "$work/started.tsv" >"$work/started.replay"
 kiosk --window 1920x1080 --open home --replay "$work/started.replay" || fail "the 1920x1080 start failed"
+# `window` waits for the resize (whenever xdotool gets to it on a busy machine), then frames at that size.
 cat >"$work/resized.replay" <<SCRIPT
-wait 4000
+window 1920 1080
 expect "Wie alt ist Ihr Kind?"
 targets $work/resized.tsv
 screenshot $work/resized.png

@@ -25,9 +25,10 @@ kiosk_usb() {
     2>>"$work/kiosk.log"
 }
 
+# No fixed waits: each `expect` waits for the kiosk to notice the stick and check its pack (up to
+# 2 min, a hang guard; a busy machine once took longer than a fixed 3 s to notice a FAT mount).
 cat >"$work/forged.replay" <<SCRIPT
-wait 2500
-expect "Inhalte nicht übernommen"
+expect "Inhalte nicht übernommen" 120
 expect "Der Kiosk zeigt weiter die bisherigen Inhalte."
 expect "Bitte geben Sie den Stick der Person"
 expect "dem dieser Kiosk nicht vertraut"
@@ -36,8 +37,7 @@ tap 960 540
 expect-not "Inhalte nicht übernommen"
 SCRIPT
 cat >"$work/good.replay" <<SCRIPT
-wait 3000
-expect "Neue Inhalte übernommen"
+expect "Neue Inhalte übernommen" 120
 expect "Version 5"
 expect "Sie können den USB-Stick jetzt abziehen."
 tap 960 540

@@ -109,3 +109,21 @@ TEST_CASE("a folder without HSDS is refused", "[hsds]") {
     REQUIRE_FALSE(data.ok());
     CHECK(data.problem().is(HsdsProblem::NotHsds));
 }
+
+TEST_CASE("a service of no organization at no location is left out, not followed into nothing", "[hsds]") {
+    // Found by fuzz_hsds: a service_list.json whose service names no organization (nested JSON may
+    // leave the enclosing object's id out) and no location: the import dereferenced no organization.
+    auto data = readDataset(fs::path(KIOSK_HSDS_REGRESSIONS) / "service-of-no-organization");
+    REQUIRE(data.ok());
+    std::string yaml(defaultMappingYaml());
+    const auto phone = yaml.find("  phone: \"\"");
+    REQUIRE(phone != std::string::npos);
+    yaml.replace(phone, 13, "  phone: \"0711 1234\"");  // the dataset has none of its own
+    auto mapping = readMapping(yaml, "mapping.yaml");
+    REQUIRE(mapping.ok());
+    auto imported = importDataset(*data, *mapping, "regressions");
+    REQUIRE(imported.ok());
+    CHECK(imported->offers == 0);
+    CHECK(imported->servicesLeftOut == 1);
+    CHECK(imported->files.at("import-report.txt").find("at no location and of no organization") != std::string::npos);
+}
