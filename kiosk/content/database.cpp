@@ -12,6 +12,9 @@
 #include <fmt/format.h>
 #include <initializer_list>
 #include <map>
+#include <optional>
+#include <unordered_map>
+#include <algorithm>
 #include <stdexcept>
 
 namespace kiosk::content {
@@ -100,14 +103,18 @@ constexpr const char* kIndexWords = R"sql(
 
 // Fills the search index from the catalog tables: one row per offer and language it has a title in,
 // with the row id the language's number (1..63) * 2^32 + the offer's position: each language's rows
-// are one range of row ids (a search seeks to it), in content order.
-constexpr const char* kIndexSearch = R"sql(
+// are one range of row ids (a search seeks to it), in content order. In three parts: writeCatalog
+// makes the rows (kIndexRows) from the catalog in memory instead (writeSearchRows), the same texts in
+// the same order; test_database compares the two indexes byte by byte.
+constexpr const char* kIndexLanguages = R"sql(
     INSERT INTO search(search) VALUES ('delete-all');
     DELETE FROM search_trigrams;
     DELETE FROM search_language;
     INSERT INTO search_language(code, number)
     SELECT language, row_number() OVER (ORDER BY language = 'de' DESC, language)
     FROM (SELECT DISTINCT language FROM text WHERE entity = 'offer' AND field = 'title') LIMIT 63;
+)sql";
+constexpr const char* kIndexRows = R"sql(
     INSERT INTO search(rowid, title, keywords, place, topics, body)
     SELECT (l.number << 32) + o.position, t.value,
            (SELECT group_concat(keyword, ' ') FROM offer_keyword k WHERE k.offer_id = o.id AND k.language = t.language),
@@ -121,6 +128,8 @@ constexpr const char* kIndexSearch = R"sql(
          JOIN text t ON t.entity = 'offer' AND t.id = o.id AND t.field = 'title'
          JOIN search_language l ON l.code = t.language
     ORDER BY l.number, o.position;
+)sql";
+constexpr const char* kIndexTrigrams = R"sql(
     INSERT INTO search_trigrams(term) SELECT term FROM search_terms WHERE length(term) >= 3;
     -- One segment per index: a word's rows are then one list to read, not one per segment.
     INSERT INTO search(search) VALUES ('optimize');
@@ -301,6 +310,69 @@ void writeOffers(SQLite::Database& db, const std::vector<core::Offer>& offers, T
     }
 }
 
+// A text's value in `language` as the text table has it (also an empty one), or nothing.
+const std::string* valueIn(const core::LocalizedText& text, std::string_view language) {
+    for (const auto& [code, value] : text.values())
+        if (code == language) return &value;
+    return nullptr;
+}
+
+// Appends `part` with a space between, as group_concat(part, ' ') (nothing: NULL).
+void concat(std::optional<std::string>& out, const std::string& part) {
+    if (out) *out += ' ';
+    else out.emplace();
+    *out += part;
+}
+
+void bindText(SQLite::Statement& statement, int index, const std::optional<std::string>& text) {
+    if (text) statement.bindNoCopy(index, *text);
+    else statement.bind(index);
+}
+
+// kIndexRows made from the catalog in memory (no lookups in the tables): per language in its number's
+// order, per offer in content order; keywords in their order, topics by id (as the query reads them by
+// offer_topic's key), summary, description and eligibility in the order of their names (as the query's IN).
+void writeSearchRows(SQLite::Database& db, const core::Catalog& catalog) {
+    std::vector<std::pair<std::string, std::int64_t>> languages;
+    SQLite::Statement query(db, "SELECT code, number FROM search_language ORDER BY number");
+    while (query.executeStep()) languages.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getInt64());
+    std::unordered_map<std::string_view, const core::Provider*> providers;
+    for (const auto& p : catalog.providers) providers.emplace(p.id, &p);
+    std::unordered_map<std::string_view, const core::Topic*> topics;
+    for (const auto& t : catalog.topics) topics.emplace(t.id, &t);
+
+    SQLite::Statement insert(db, "INSERT INTO search(rowid, title, keywords, place, topics, body) VALUES (?, ?, ?, ?, ?, ?)");
+    std::vector<std::string_view> topicIds;
+    for (const auto& [language, number] : languages)
+        for (std::size_t position = 0; position < catalog.offers.size(); ++position) {
+            const core::Offer& o = catalog.offers[position];
+            const std::string* title = valueIn(o.title, language);
+            const auto provider = providers.find(o.providerId);
+            if (!title || provider == providers.end()) continue;
+            std::optional<std::string> keywords, topicTitles, body;
+            for (const auto& [code, words] : o.keywords)
+                if (code == language)
+                    for (const auto& word : words) concat(keywords, word);
+            const std::string* name = valueIn(provider->second->name, language);
+            const std::string place = (name ? *name : std::string()) + " " + provider->second->address.municipality;
+            topicIds.assign(o.topics.begin(), o.topics.end());
+            std::sort(topicIds.begin(), topicIds.end());
+            for (const auto id : topicIds)
+                if (auto topic = topics.find(id); topic != topics.end())
+                    if (const std::string* value = valueIn(topic->second->title, language)) concat(topicTitles, *value);
+            for (const auto* field : {&o.description, &o.eligibility, &o.summary})
+                if (const std::string* value = valueIn(*field, language)) concat(body, *value);
+            insert.bind(1, (number << 32) + static_cast<std::int64_t>(position));
+            insert.bindNoCopy(2, *title);
+            bindText(insert, 3, keywords);
+            insert.bindNoCopy(4, place);
+            bindText(insert, 5, topicTitles);
+            bindText(insert, 6, body);
+            insert.exec();
+            insert.reset();
+        }
+}
+
 // Binds the values in order from column 1; an empty optional date is stored as ''.
 void bindAll(SQLite::Statement& statement, std::initializer_list<std::string> values) {
     int column = 0;
@@ -419,6 +491,13 @@ void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
 
 }  // namespace
 
+void rebuildSearchIndex(SQLite::Database& db) {
+    db.exec(kIndexLanguages);
+    db.exec(kIndexRows);
+    db.exec(kIndexTrigrams);
+    db.exec(kIndexWords);
+}
+
 void migrate(SQLite::Database& db) {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version > kSchemaVersion)
@@ -429,10 +508,7 @@ void migrate(SQLite::Database& db) {
     SQLite::Transaction transaction(db);
     for (int step = version; step < kSchemaVersion; ++step) db.exec(kMigrations[step]);
     // Content of an older kiosk becomes searchable at once (version 4 numbers the rows anew).
-    if (version < 4) {
-        db.exec(kIndexSearch);
-        db.exec(kIndexWords);
-    }
+    if (version < 4) rebuildSearchIndex(db);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     transaction.commit();
 }
@@ -506,7 +582,12 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
             synonym.exec();
             synonym.reset();
         }
-    db.exec(kIndexSearch);
+    db.exec(kIndexLanguages);
+    // All rows' words in memory until the end, then written as one segment: not flushed every
+    // megabyte into small segments that are merged again and again (a third of the index's time).
+    db.exec("INSERT INTO search(search, rank) VALUES ('hashsize', 268435456)");
+    writeSearchRows(db, catalog);
+    db.exec(kIndexTrigrams);
     db.exec(kIndexWords);
 
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
