@@ -12,6 +12,11 @@
 #include <fmt/format.h>
 #include <initializer_list>
 #include <map>
+#include <set>
+#include <future>
+#include <optional>
+#include <unordered_map>
+#include <algorithm>
 #include <stdexcept>
 
 namespace kiosk::content {
@@ -100,14 +105,18 @@ constexpr const char* kIndexWords = R"sql(
 
 // Fills the search index from the catalog tables: one row per offer and language it has a title in,
 // with the row id the language's number (1..63) * 2^32 + the offer's position: each language's rows
-// are one range of row ids (a search seeks to it), in content order.
-constexpr const char* kIndexSearch = R"sql(
+// are one range of row ids (a search seeks to it), in content order. In three parts: writeCatalog
+// makes the rows (kIndexRows) from the catalog in memory instead (writeSearchRows), the same texts in
+// the same order; test_database compares the two indexes byte by byte.
+constexpr const char* kIndexLanguages = R"sql(
     INSERT INTO search(search) VALUES ('delete-all');
     DELETE FROM search_trigrams;
     DELETE FROM search_language;
     INSERT INTO search_language(code, number)
     SELECT language, row_number() OVER (ORDER BY language = 'de' DESC, language)
     FROM (SELECT DISTINCT language FROM text WHERE entity = 'offer' AND field = 'title') LIMIT 63;
+)sql";
+constexpr const char* kIndexRows = R"sql(
     INSERT INTO search(rowid, title, keywords, place, topics, body)
     SELECT (l.number << 32) + o.position, t.value,
            (SELECT group_concat(keyword, ' ') FROM offer_keyword k WHERE k.offer_id = o.id AND k.language = t.language),
@@ -121,6 +130,8 @@ constexpr const char* kIndexSearch = R"sql(
          JOIN text t ON t.entity = 'offer' AND t.id = o.id AND t.field = 'title'
          JOIN search_language l ON l.code = t.language
     ORDER BY l.number, o.position;
+)sql";
+constexpr const char* kIndexTrigrams = R"sql(
     INSERT INTO search_trigrams(term) SELECT term FROM search_terms WHERE length(term) >= 3;
     -- One segment per index: a word's rows are then one list to read, not one per segment.
     INSERT INTO search(search) VALUES ('optimize');
@@ -176,13 +187,14 @@ class TextWriter {
 public:
     explicit TextWriter(SQLite::Database& db)
         : m_insert(db, "INSERT INTO text(entity, id, field, language, value) VALUES (?, ?, ?, ?, ?)") {}
+    // The values are bound without a copy: 480,000 texts for 10,000 offers in six languages.
     void write(const char* entity, const std::string& id, const char* field, const core::LocalizedText& text) {
         for (const auto& [language, value] : text.values()) {
-            m_insert.bind(1, entity);
-            m_insert.bind(2, id);
-            m_insert.bind(3, field);
-            m_insert.bind(4, language);
-            m_insert.bind(5, value);
+            m_insert.bindNoCopy(1, entity);
+            m_insert.bindNoCopy(2, id);
+            m_insert.bindNoCopy(3, field);
+            m_insert.bindNoCopy(4, language);
+            m_insert.bindNoCopy(5, value);
             m_insert.exec();
             m_insert.reset();
         }
@@ -288,9 +300,9 @@ void writeOffers(SQLite::Database& db, const std::vector<core::Offer>& offers, T
         link(offerTopic, o.id, o.topics);
         for (const auto& [language, words] : o.keywords)
             for (const auto& word : words) {
-                keyword.bind(1, o.id);
-                keyword.bind(2, language);
-                keyword.bind(3, word);
+                keyword.bindNoCopy(1, o.id);
+                keyword.bindNoCopy(2, language);
+                keyword.bindNoCopy(3, word);
                 keyword.exec();
                 keyword.reset();
             }
@@ -299,6 +311,81 @@ void writeOffers(SQLite::Database& db, const std::vector<core::Offer>& offers, T
                                    {"audio", &o.audio}})
             texts.write("offer", o.id, field, *text);
     }
+}
+
+// A text's value in `language` as the text table has it (also an empty one), or nothing.
+const std::string* valueIn(const core::LocalizedText& text, std::string_view language) {
+    for (const auto& [code, value] : text.values())
+        if (code == language) return &value;
+    return nullptr;
+}
+
+// Appends `part` with a space between, as group_concat(part, ' ') (nothing: NULL).
+void concat(std::optional<std::string>& out, const std::string& part) {
+    if (out) *out += ' ';
+    else out.emplace();
+    *out += part;
+}
+
+void bindText(SQLite::Statement& statement, int index, const std::optional<std::string>& text) {
+    if (text) statement.bindNoCopy(index, *text);
+    else statement.bind(index);
+}
+
+// The languages of the offers' titles as kIndexLanguages numbers them: German first, then by code, at most 63.
+std::vector<std::string> searchLanguages(const core::Catalog& catalog) {
+    std::set<std::string> codes;
+    for (const auto& o : catalog.offers)
+        for (const auto& [code, value] : o.title.values()) codes.insert(code);
+    std::vector<std::string> ordered;
+    if (codes.erase("de")) ordered.emplace_back("de");
+    ordered.insert(ordered.end(), codes.begin(), codes.end());
+    if (ordered.size() > 63) ordered.resize(63);
+    return ordered;
+}
+
+// kIndexRows made from the catalog in memory (no lookups in the tables): per language in its number's
+// order, per offer in content order; keywords in their order, topics by id (as the query reads them by
+// offer_topic's key), summary, description and eligibility in the order of their names (as the query's IN).
+void writeSearchRows(SQLite::Database& db, const core::Catalog& catalog) {
+    std::vector<std::pair<std::string, std::int64_t>> languages;
+    SQLite::Statement query(db, "SELECT code, number FROM search_language ORDER BY number");
+    while (query.executeStep()) languages.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getInt64());
+    std::unordered_map<std::string_view, const core::Provider*> providers;
+    for (const auto& p : catalog.providers) providers.emplace(p.id, &p);
+    std::unordered_map<std::string_view, const core::Topic*> topics;
+    for (const auto& t : catalog.topics) topics.emplace(t.id, &t);
+
+    SQLite::Statement insert(db, "INSERT INTO search(rowid, title, keywords, place, topics, body) VALUES (?, ?, ?, ?, ?, ?)");
+    std::vector<std::string_view> topicIds;
+    for (const auto& [language, number] : languages)
+        for (std::size_t position = 0; position < catalog.offers.size(); ++position) {
+            const core::Offer& o = catalog.offers[position];
+            const std::string* title = valueIn(o.title, language);
+            const auto provider = providers.find(o.providerId);
+            if (!title || provider == providers.end()) continue;
+            std::optional<std::string> keywords, topicTitles, body;
+            for (const auto& [code, words] : o.keywords)
+                if (code == language)
+                    for (const auto& word : words) concat(keywords, word);
+            const std::string* name = valueIn(provider->second->name, language);
+            const std::string place = (name ? *name : std::string()) + " " + provider->second->address.municipality;
+            topicIds.assign(o.topics.begin(), o.topics.end());
+            std::sort(topicIds.begin(), topicIds.end());
+            for (const auto id : topicIds)
+                if (auto topic = topics.find(id); topic != topics.end())
+                    if (const std::string* value = valueIn(topic->second->title, language)) concat(topicTitles, *value);
+            for (const auto* field : {&o.description, &o.eligibility, &o.summary})
+                if (const std::string* value = valueIn(*field, language)) concat(body, *value);
+            insert.bind(1, (number << 32) + static_cast<std::int64_t>(position));
+            insert.bindNoCopy(2, *title);
+            bindText(insert, 3, keywords);
+            insert.bindNoCopy(4, place);
+            bindText(insert, 5, topicTitles);
+            bindText(insert, 6, body);
+            insert.exec();
+            insert.reset();
+        }
 }
 
 // Binds the values in order from column 1; an empty optional date is stored as ''.
@@ -420,6 +507,13 @@ void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
 
 }  // namespace
 
+void rebuildSearchIndex(SQLite::Database& db) {
+    db.exec(kIndexLanguages);
+    db.exec(kIndexRows);
+    db.exec(kIndexTrigrams);
+    db.exec(kIndexWords);
+}
+
 void migrate(SQLite::Database& db) {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version > kSchemaVersion)
@@ -430,20 +524,20 @@ void migrate(SQLite::Database& db) {
     SQLite::Transaction transaction(db);
     for (int step = version; step < kSchemaVersion; ++step) db.exec(kMigrations[step]);
     // Content of an older kiosk becomes searchable at once (version 4 numbers the rows anew).
-    if (version < 4) {
-        db.exec(kIndexSearch);
-        db.exec(kIndexWords);
-    }
+    if (version < 4) rebuildSearchIndex(db);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     transaction.commit();
 }
 
-void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info) {
-    migrate(db);
-    SQLite::Transaction transaction(db);
-    for (const char* table : {"practice", "event", "working_group", "synonym", "offer_keyword", "offer_topic", "offer_life_stage", "offer", "provider", "topic",
-                              "life_stage", "network", "text", "content_info"})
-        db.exec(fmt::format("DELETE FROM {}", table));
+namespace {
+
+// The tables writeTables fills (not the search index's), in the order they are emptied.
+constexpr const char* kCatalogTables[] = {"practice", "event", "working_group", "synonym", "offer_keyword",
+                                          "offer_topic", "offer_life_stage", "offer", "provider", "topic",
+                                          "life_stage", "network", "text", "content_info"};
+
+// Every table but the search index's, in an open transaction on empty tables.
+void writeTables(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info) {
     TextWriter texts(db);
 
     SQLite::Statement stage(db, "INSERT INTO life_stage(id, position, icon) VALUES (?, ?, ?)");
@@ -507,9 +601,6 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
             synonym.exec();
             synonym.reset();
         }
-    db.exec(kIndexSearch);
-    db.exec(kIndexWords);
-
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
     for (auto [key, value] : {std::pair{"source", &info.source}, {"fingerprint", &info.fingerprint},
                               {"built_at", &info.builtAt}}) {
@@ -518,8 +609,38 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
         infoRow.exec();
         infoRow.reset();
     }
+}
+
+// The search index from the catalog, in an open transaction; needs none of the other tables.
+void writeSearch(SQLite::Database& db, const core::Catalog& catalog) {
+    db.exec("INSERT INTO search(search) VALUES ('delete-all'); DELETE FROM search_trigrams; DELETE FROM search_language");
+    SQLite::Statement language(db, "INSERT INTO search_language(code, number) VALUES (?, ?)");
+    std::int64_t number = 0;
+    for (const auto& code : searchLanguages(catalog)) {
+        language.bind(1, code);
+        language.bind(2, ++number);
+        language.exec();
+        language.reset();
+    }
+    // All rows' words in memory until the end, then written as one segment: not flushed every
+    // megabyte into small segments that are merged again and again (a third of the index's time).
+    db.exec("INSERT INTO search(search, rank) VALUES ('hashsize', 268435456)");
+    writeSearchRows(db, catalog);
+    db.exec(kIndexTrigrams);
+    db.exec(kIndexWords);
+}
+
+}  // namespace
+
+void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info) {
+    migrate(db);
+    SQLite::Transaction transaction(db);
+    for (const char* table : kCatalogTables) db.exec(fmt::format("DELETE FROM {}", table));
+    writeTables(db, catalog, info);
+    writeSearch(db, catalog);
     transaction.commit();
 }
+
 
 core::Catalog readCatalog(SQLite::Database& db) {
     migrate(db);
@@ -654,6 +775,54 @@ ContentInfo readContentInfo(SQLite::Database& db) {
     return info;
 }
 
+namespace {
+
+// A new file beside the old one, flushed whole before it replaces it (by the caller): SQLite's
+// own rollback journal and syncs would only write twice and wait. A big cache keeps the search
+// index's pages in memory while it is built (10,000 offers: 190 MB).
+SQLite::Database openNewFile(const std::filesystem::path& file) {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = OFF");
+    db.exec("PRAGMA synchronous = OFF");
+    db.exec("PRAGMA cache_size = -65536");
+    migrate(db);
+    return db;
+}
+
+// writeCatalog into a new file on both cores: the tables into a second file (`tables`) on another
+// thread while this one builds the search index (each about half of the work); then the tables
+// are copied in, which SQLite does page by page for tables of the same schema (its transfer
+// optimisation: no row is parsed or indexed again), and the second file is removed.
+void writeNewDatabase(const std::filesystem::path& staging, const std::filesystem::path& tables,
+                      const core::Catalog& catalog, const ContentInfo& info) {
+    auto tablesDone = std::async(std::launch::async, [&] {
+        SQLite::Database side = openNewFile(tables);
+        SQLite::Transaction transaction(side);
+        writeTables(side, catalog, info);
+        transaction.commit();
+    });
+    SQLite::Database db = openNewFile(staging);
+    {
+        SQLite::Transaction transaction(db);
+        writeSearch(db, catalog);
+        transaction.commit();
+    }
+    tablesDone.get();
+    SQLite::Statement attach(db, "ATTACH DATABASE ? AS tables");
+    attach.bind(1, tables.string());
+    attach.exec();
+    {
+        SQLite::Transaction transaction(db);
+        for (const char* table : kCatalogTables)
+            db.exec(fmt::format("INSERT INTO main.{0} SELECT * FROM tables.{0}", table));
+        transaction.commit();
+    }
+    db.exec("DETACH DATABASE tables");
+    std::filesystem::remove(tables);
+}
+
+}  // namespace
+
 core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog,
                                      const ContentInfo& info, Flush flush) {
     std::error_code ec;
@@ -662,20 +831,18 @@ core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const co
     auto staging = path;
     staging += ".new";
     std::filesystem::remove(staging, ec);
+    auto tables = path;
+    tables += ".tables.new";
+    std::filesystem::remove(tables, ec);
     try {
-        SQLite::Database db(staging.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        // A new file beside the old one, flushed whole before it replaces it (here or by the caller):
-        // SQLite's own rollback journal and syncs would only write twice and wait. A big cache
-        // keeps the search index's pages in memory while it is built (10,000 offers: 190 MB).
-        db.exec("PRAGMA journal_mode = OFF");
-        db.exec("PRAGMA synchronous = OFF");
-        db.exec("PRAGMA cache_size = -65536");
-        writeCatalog(db, catalog, info);
+        writeNewDatabase(staging, tables, catalog, info);
     } catch (const SQLite::Exception& e) {
         std::filesystem::remove(staging, ec);
+        std::filesystem::remove(tables, ec);
         return databaseProblem(e, path);
     } catch (const std::exception& e) {
         std::filesystem::remove(staging, ec);
+        std::filesystem::remove(tables, ec);
         return files::fileProblem(EIO, path, "write").withDetail(fmt::format("write {}: {}", path.string(), e.what()));
     }
     if (flush == Flush::ByCaller) {

@@ -22,6 +22,8 @@ struct ContentInfo {
 // Brings a database to kSchemaVersion, one step per version, all in one transaction.
 // Throws std::runtime_error for a file made by a newer kiosk.
 void migrate(SQLite::Database& db);
+// Fills the search index anew from the catalog's tables (what migrating from before version 4 does).
+void rebuildSearchIndex(SQLite::Database& db);
 
 void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info);
 core::Catalog readCatalog(SQLite::Database& db);

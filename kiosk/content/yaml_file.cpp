@@ -66,7 +66,7 @@ std::optional<core::Problem> keyProblem(const YAML::Node& node, const std::strin
     return std::nullopt;
 }
 
-core::Result<YAML::Node> loadYamlFile(const std::filesystem::path& file, std::uint64_t maxBytes) {
+core::Result<std::string> readYamlText(const std::filesystem::path& file, std::uint64_t maxBytes) {
     const std::string name = file.string();
     std::error_code error;
     const auto status = std::filesystem::status(file, error);
@@ -76,20 +76,32 @@ core::Result<YAML::Node> loadYamlFile(const std::filesystem::path& file, std::ui
     if (error) return core::Problem(YamlProblem::Unreadable, {name}, file.string() + ": " + error.message());
     if (size > maxBytes) return core::Problem(YamlProblem::TooLarge, {name, std::to_string(maxBytes >> 20)});
     std::ifstream in(file, std::ios::binary);
-    std::string text;
-    text.reserve(static_cast<size_t>(size));
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) return core::Problem(YamlProblem::Unreadable, {name}, file.string());
+    if (!in) return core::Problem(YamlProblem::Unreadable, {name}, file.string());
+    // One read of the size found (a byte more shows a file that grew since); not byte by byte.
+    std::string text(static_cast<size_t>(size) + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad()) return core::Problem(YamlProblem::Unreadable, {name}, file.string());
+    text.resize(static_cast<size_t>(in.gcount()));
+    if (text.size() > size) {  // it grew while being read: the rest, within the limit
+        std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        text += rest;
+    }
     if (text.size() > maxBytes) return core::Problem(YamlProblem::TooLarge, {name, std::to_string(maxBytes >> 20)});
     if (auto bad = core::findInvalidUtf8(text)) {
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
         return core::Problem(YamlProblem::NotUtf8, {name, std::to_string(line)});
     }
+    return text;
+}
+
+core::Result<YAML::Node> loadYamlFile(const std::filesystem::path& file, std::uint64_t maxBytes) {
+    auto text = readYamlText(file, maxBytes);
+    if (!text) return text.problem();
     YAML::Node root;
     try {
-        root = YAML::Load(text);
+        root = YAML::Load(*text);
     } catch (const YAML::Exception& e) {
-        return core::Problem(YamlProblem::NotYaml, {name, lineOf(e.mark), e.msg});
+        return core::Problem(YamlProblem::NotYaml, {file.string(), lineOf(e.mark), e.msg});
     }
     return root;
 }

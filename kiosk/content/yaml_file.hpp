@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace kiosk::content {
@@ -29,6 +30,9 @@ std::string_view problemEnglish(YamlProblem code);
 
 // The sample's largest file has 0.1 MB; 10,000 offers in six languages (tests/tools/generate_content.py) 54 MB.
 inline constexpr std::uint64_t kMaxYamlBytes = 256u << 20;
+
+// The file's text after the checks before parsing (a plain file, not over `maxBytes`, UTF-8); values as below.
+core::Result<std::string> readYamlText(const std::filesystem::path& file, std::uint64_t maxBytes = kMaxYamlBytes);
 
 // Values: the file as given, then (where the problem has one) the line.
 core::Result<YAML::Node> loadYamlFile(const std::filesystem::path& file, std::uint64_t maxBytes = kMaxYamlBytes);
