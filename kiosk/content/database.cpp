@@ -1,6 +1,8 @@
 // Schema, migrations and the mapping between catalog and tables; values are always bound.
 #include "kiosk/content/database.hpp"
 
+#include "kiosk/content/database_texts.hpp"
+
 #include "kiosk/files/durable_file.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -13,6 +15,7 @@
 #include <initializer_list>
 #include <map>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace kiosk::content {
 namespace {
@@ -84,6 +87,12 @@ constexpr const char* kMigrations[] = {
     CREATE TABLE working_group(id TEXT PRIMARY KEY, position INTEGER NOT NULL, fields TEXT NOT NULL,
                                contact_name TEXT, contact_phone TEXT, contact_email TEXT,
                                sample INTEGER NOT NULL DEFAULT 0);
+    )sql",
+    // 6: per language of the texts, the characters they use beyond ASCII (the fonts' glyphs) and, for
+    // the languages of the offers' titles, their order: the kiosk reads texts on demand, never all at
+    // its start (filled by writeContentLanguages, in database_texts.cpp).
+    R"sql(
+    CREATE TABLE content_language(code TEXT PRIMARY KEY, position INTEGER, characters TEXT NOT NULL);
     )sql",
 };
 
@@ -433,6 +442,7 @@ void migrate(SQLite::Database& db) {
         db.exec(kIndexSearch);
         db.exec(kIndexWords);
     }
+    if (version < 6) writeContentLanguages(db);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     transaction.commit();
 }
@@ -508,6 +518,7 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
         }
     db.exec(kIndexSearch);
     db.exec(kIndexWords);
+    writeContentLanguages(db);
 
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
     for (auto [key, value] : {std::pair{"source", &info.source}, {"fingerprint", &info.fingerprint},
@@ -520,9 +531,11 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
     transaction.commit();
 }
 
-core::Catalog readCatalog(SQLite::Database& db) {
+core::Catalog readCatalog(SQLite::Database& db, Texts texts) {
     migrate(db);
     core::Catalog catalog;
+    const bool inMemory = texts == Texts::InMemory;
+    if (!inMemory) catalog.textSource = std::make_shared<DatabaseTexts>(db.getFilename());
 
     auto stageTexts = readTexts(db, "life_stage");
     SQLite::Statement stages(db, "SELECT id, icon FROM life_stage ORDER BY position");
@@ -540,11 +553,13 @@ core::Catalog readCatalog(SQLite::Database& db) {
             {id, topics.getColumn(1).getString(), topicTexts[id]["title"], topics.getColumn(2).getInt() != 0});
     }
 
-    auto providerTexts = readTexts(db, "provider");
+    auto providerTexts = inMemory ? readTexts(db, "provider") : TextTable{};
     SQLite::Statement providers(db,
                                 "SELECT id, street, postal_code, municipality, latitude, longitude, phone, email, "
                                 "website, opening_hours, languages, national, sample, network_member, fields "
                                 "FROM provider ORDER BY position");
+    catalog.providers.reserve(static_cast<size_t>(db.execAndGet("SELECT count(*) FROM provider").getInt64()));
+    std::unordered_map<std::string, std::optional<core::OpeningHours>> parsedHours;
     while (providers.executeStep()) {
         core::Provider p;
         p.id = providers.getColumn(0).getString();
@@ -555,20 +570,25 @@ core::Catalog readCatalog(SQLite::Database& db) {
         p.phone = providers.getColumn(6).getString();
         p.email = providers.getColumn(7).getString();
         p.website = providers.getColumn(8).getString();
-        p.hours = parseHours(providers.getColumn(9).getString());
+        // Parsed once per distinct text: copies share the rules (many providers keep the same hours).
+        const std::string hoursText = providers.getColumn(9).getString();
+        auto parsed = parsedHours.find(hoursText);
+        if (parsed == parsedHours.end()) parsed = parsedHours.emplace(hoursText, parseHours(hoursText)).first;
+        p.hours = parsed->second;
         p.languages = splitCodes(providers.getColumn(10).getString());
         p.national = providers.getColumn(11).getInt() != 0;
         p.sample = providers.getColumn(12).getInt() != 0;
         p.networkMember = providers.getColumn(13).getInt() != 0;
         p.fields = splitCodes(providers.getColumn(14).getString());
-        auto& t = providerTexts[p.id];
-        p.name = t["name"];
-        p.description = t["description"];
-        p.accessibility = t["accessibility"];
+        if (auto t = providerTexts.find(p.id); t != providerTexts.end()) {
+            p.name = t->second["name"];
+            p.description = t->second["description"];
+            p.accessibility = t->second["accessibility"];
+        }
         catalog.providers.push_back(std::move(p));
     }
 
-    auto offerTexts = readTexts(db, "offer");
+    auto offerTexts = inMemory ? readTexts(db, "offer") : TextTable{};
     std::map<std::string, std::vector<std::string>> stagesOf, topicsOf;
     SQLite::Statement links(db, "SELECT offer_id, life_stage_id FROM offer_life_stage ORDER BY offer_id, position");
     while (links.executeStep()) stagesOf[links.getColumn(0).getString()].push_back(links.getColumn(1).getString());
@@ -577,7 +597,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
         topicsOf[topicLinks.getColumn(0).getString()].push_back(topicLinks.getColumn(1).getString());
     std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> keywordsOf;
     SQLite::Statement keywords(db, "SELECT offer_id, language, keyword FROM offer_keyword ORDER BY rowid");
-    while (keywords.executeStep()) {
+    while (inMemory && keywords.executeStep()) {  // the search has them in its index
         auto& perLanguage = keywordsOf[keywords.getColumn(0).getString()];
         auto language = keywords.getColumn(1).getString();
         if (perLanguage.empty() || perLanguage.back().first != language) perLanguage.emplace_back(language, std::vector<std::string>{});
@@ -585,6 +605,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
     }
 
     SQLite::Statement offers(db, "SELECT id, provider_id, url, languages, sample FROM offer ORDER BY position");
+    catalog.offers.reserve(static_cast<size_t>(db.execAndGet("SELECT count(*) FROM offer").getInt64()));
     while (offers.executeStep()) {
         core::Offer o;
         o.id = offers.getColumn(0).getString();
@@ -592,16 +613,18 @@ core::Catalog readCatalog(SQLite::Database& db) {
         o.url = offers.getColumn(2).getString();
         o.languages = splitCodes(offers.getColumn(3).getString());
         o.sample = offers.getColumn(4).getInt() != 0;
-        o.lifeStages = stagesOf[o.id];
-        o.topics = topicsOf[o.id];
-        o.keywords = keywordsOf[o.id];
-        auto& t = offerTexts[o.id];
-        o.title = t["title"];
-        o.summary = t["summary"];
-        o.description = t["description"];
-        o.cost = t["cost"];
-        o.eligibility = t["eligibility"];
-        o.audio = t["audio"];
+        o.lifeStages = std::move(stagesOf[o.id]);
+        o.topics = std::move(topicsOf[o.id]);
+        if (auto k = keywordsOf.find(o.id); k != keywordsOf.end()) o.keywords = std::move(k->second);
+        if (auto found = offerTexts.find(o.id); found != offerTexts.end()) {
+            auto& t = found->second;
+            o.title = t["title"];
+            o.summary = t["summary"];
+            o.description = t["description"];
+            o.cost = t["cost"];
+            o.eligibility = t["eligibility"];
+            o.audio = t["audio"];
+        }
         catalog.offers.push_back(std::move(o));
     }
 
