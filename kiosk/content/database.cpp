@@ -426,6 +426,44 @@ void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
     }
 }
 
+// The providers; their texts too when `inMemory`.
+void readProviders(SQLite::Database& db, core::Catalog& catalog, bool inMemory) {
+    auto providerTexts = inMemory ? readTexts(db, "provider") : TextTable{};
+    SQLite::Statement providers(db,
+                                "SELECT id, street, postal_code, municipality, latitude, longitude, phone, email, "
+                                "website, opening_hours, languages, national, sample, network_member, fields "
+                                "FROM provider ORDER BY position");
+    catalog.providers.reserve(static_cast<size_t>(db.execAndGet("SELECT count(*) FROM provider").getInt64()));
+    std::unordered_map<std::string, std::optional<core::OpeningHours>> parsedHours;
+    while (providers.executeStep()) {
+        core::Provider p;
+        p.id = providers.getColumn(0).getString();
+        p.address = {providers.getColumn(1).getString(), providers.getColumn(2).getString(),
+                     providers.getColumn(3).getString()};
+        if (!providers.getColumn(4).isNull())
+            p.location = core::GeoPoint{providers.getColumn(4).getDouble(), providers.getColumn(5).getDouble()};
+        p.phone = providers.getColumn(6).getString();
+        p.email = providers.getColumn(7).getString();
+        p.website = providers.getColumn(8).getString();
+        // Parsed once per distinct text: copies share the rules (many providers keep the same hours).
+        const std::string hoursText = providers.getColumn(9).getString();
+        auto parsed = parsedHours.find(hoursText);
+        if (parsed == parsedHours.end()) parsed = parsedHours.emplace(hoursText, parseHours(hoursText)).first;
+        p.hours = parsed->second;
+        p.languages = splitCodes(providers.getColumn(10).getString());
+        p.national = providers.getColumn(11).getInt() != 0;
+        p.sample = providers.getColumn(12).getInt() != 0;
+        p.networkMember = providers.getColumn(13).getInt() != 0;
+        p.fields = splitCodes(providers.getColumn(14).getString());
+        if (auto t = providerTexts.find(p.id); t != providerTexts.end()) {
+            p.name = t->second["name"];
+            p.description = t->second["description"];
+            p.accessibility = t->second["accessibility"];
+        }
+        catalog.providers.push_back(std::move(p));
+    }
+}
+
 }  // namespace
 
 void migrate(SQLite::Database& db) {
@@ -553,40 +591,7 @@ core::Catalog readCatalog(SQLite::Database& db, Texts texts) {
             {id, topics.getColumn(1).getString(), topicTexts[id]["title"], topics.getColumn(2).getInt() != 0});
     }
 
-    auto providerTexts = inMemory ? readTexts(db, "provider") : TextTable{};
-    SQLite::Statement providers(db,
-                                "SELECT id, street, postal_code, municipality, latitude, longitude, phone, email, "
-                                "website, opening_hours, languages, national, sample, network_member, fields "
-                                "FROM provider ORDER BY position");
-    catalog.providers.reserve(static_cast<size_t>(db.execAndGet("SELECT count(*) FROM provider").getInt64()));
-    std::unordered_map<std::string, std::optional<core::OpeningHours>> parsedHours;
-    while (providers.executeStep()) {
-        core::Provider p;
-        p.id = providers.getColumn(0).getString();
-        p.address = {providers.getColumn(1).getString(), providers.getColumn(2).getString(),
-                     providers.getColumn(3).getString()};
-        if (!providers.getColumn(4).isNull())
-            p.location = core::GeoPoint{providers.getColumn(4).getDouble(), providers.getColumn(5).getDouble()};
-        p.phone = providers.getColumn(6).getString();
-        p.email = providers.getColumn(7).getString();
-        p.website = providers.getColumn(8).getString();
-        // Parsed once per distinct text: copies share the rules (many providers keep the same hours).
-        const std::string hoursText = providers.getColumn(9).getString();
-        auto parsed = parsedHours.find(hoursText);
-        if (parsed == parsedHours.end()) parsed = parsedHours.emplace(hoursText, parseHours(hoursText)).first;
-        p.hours = parsed->second;
-        p.languages = splitCodes(providers.getColumn(10).getString());
-        p.national = providers.getColumn(11).getInt() != 0;
-        p.sample = providers.getColumn(12).getInt() != 0;
-        p.networkMember = providers.getColumn(13).getInt() != 0;
-        p.fields = splitCodes(providers.getColumn(14).getString());
-        if (auto t = providerTexts.find(p.id); t != providerTexts.end()) {
-            p.name = t->second["name"];
-            p.description = t->second["description"];
-            p.accessibility = t->second["accessibility"];
-        }
-        catalog.providers.push_back(std::move(p));
-    }
+    readProviders(db, catalog, inMemory);
 
     auto offerTexts = inMemory ? readTexts(db, "offer") : TextTable{};
     std::map<std::string, std::vector<std::string>> stagesOf, topicsOf;
