@@ -111,7 +111,7 @@ public:
     virtual LocalizedText providerText(std::string_view providerId, ProviderText field) const = 0;
     // The languages of the offers' titles, German first, in the content's order.
     virtual std::vector<std::string> languages() const = 0;
-    // Every character of the texts it holds (and of the providers' addresses, phones, hours), UTF-8,
+    // Every character beyond ASCII of the content's texts (of every kind, in every language), UTF-8,
     // each once: the fonts need the glyphs of these.
     virtual std::string characters() const = 0;
 };
