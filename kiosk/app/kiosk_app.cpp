@@ -32,6 +32,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <malloc.h>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -57,6 +58,14 @@ std::optional<core::OpeningHours> displayHours(const Config& config) {
     auto hours = core::OpeningHours::parse(config.displayHours, error);
     if (!hours) spdlog::error("display_hours: {}; the screen stays on", error);
     return hours;
+}
+
+// What the kiosk did before its first frame, each step with the time since the process began;
+// logged with the first frame.
+std::string g_startSteps;
+void logStartStep(const char* step) {
+    g_startSteps += fmt::format("{}{} {:.0f} ms", g_startSteps.empty() ? "" : ", ", step,
+                                std::chrono::duration<double, std::milli>(SteadyClock::now() - g_processStart).count());
 }
 
 // The map, and the keyboards (before the fonts: their letters need glyphs). Small files: the
@@ -87,7 +96,7 @@ void logImGuiRecovery(void*, const char* format, ...) {
 // the sound device, the workers and the GL textures go first, the window and its GL context last.
 class Kiosk {
 public:
-    Kiosk(const Config& config, const content::LoadedContent& initialContent, const RunOptions& options,
+    Kiosk(const Config& config, content::LoadedContent initialContent, const RunOptions& options,
           std::optional<core::DistrictMap> districtMap, std::unique_ptr<KioskWindow> window);
     int run();
 
@@ -114,7 +123,7 @@ private:
     std::unique_ptr<KioskWindow> m_window;
     content::LoadedContent m_content;  // replaced when a stick brings new content
     const std::optional<core::DistrictMap> m_districtMap;
-    std::unique_ptr<content::Search> m_search;
+    std::unique_ptr<content::Search> m_search;  // opened when a family first opens the search
     KioskClock m_clock;
     core::IdleTimer m_idle;
     platform::SystemdNotifier m_systemd;  // readiness and watchdog, when systemd runs the kiosk
@@ -139,16 +148,15 @@ private:
     bool m_reportedReady = false;
 };
 
-Kiosk::Kiosk(const Config& config, const content::LoadedContent& initialContent, const RunOptions& options,
+Kiosk::Kiosk(const Config& config, content::LoadedContent initialContent, const RunOptions& options,
              std::optional<core::DistrictMap> districtMap, std::unique_ptr<KioskWindow> window)
     : m_config(config),
       m_options(options),
       m_flatOut(options.benchmarkFrames > 0),
       m_scripted(options.hasReplay || options.screenshot || m_flatOut),
       m_window(std::move(window)),
-      m_content(initialContent),
+      m_content(std::move(initialContent)),
       m_districtMap(std::move(districtMap)),
-      m_search(openSearch(m_content)),
       m_clock(options.fixedTime),
       m_idle(config.idleTimeout, config.idleCountdown),
       // Scripts run at any hour (tests pin the time with --now): only staff darken their screen.
@@ -252,7 +260,7 @@ void Kiosk::takeNewContent() {
     m_content = m_options.reloadContent();
     m_mapCache.clear();  // its pins and their places were the old content's
     m_pictures.clear();
-    m_search = openSearch(m_content);
+    m_search.reset();  // the new content's, when the search is opened
     m_kioskInfo.contentBuiltAt = m_content.info.builtAt;
     m_kioskInfo.holidays = catalog() ? core::HolidayCalendar(catalog()->network.schoolHolidays) : core::HolidayCalendar();
     m_explanations.setMediaDir(m_content.mediaDir);
@@ -343,6 +351,7 @@ void Kiosk::drawKiosk(core::IdlePhase phase, SteadyClock::time_point now, ui::In
                   m_printJobs.poll(), phase == core::IdlePhase::Warning ? m_idle.secondsLeft(now) : -1};
     view.map = m_districtMap ? &*m_districtMap : nullptr;
     view.here = m_config.location;
+    if (!m_search && m_visit.session().current().id == core::ScreenId::Search) m_search = openSearch(m_content);
     view.searchResults = &m_visit.searchResults(m_search.get());
     view.mapCache = &m_mapCache;
     view.pictures = &m_pictures;
@@ -436,9 +445,9 @@ void Kiosk::reportReady() {
     // The wall clock too, for a benchmark that times from exec (before main and the libraries' loading).
     const auto wallMicroseconds =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch());
-    spdlog::info("first frame after {:.0f} ms (at {} us)",
+    spdlog::info("first frame after {:.0f} ms (at {} us); before it: {}",
                  std::chrono::duration<double, std::milli>(SteadyClock::now() - g_processStart).count(),
-                 wallMicroseconds.count());
+                 wallMicroseconds.count(), g_startSteps);
     if (!m_systemd.ready()) spdlog::warn("systemd: cannot report that the kiosk is ready");
 }
 
@@ -450,15 +459,18 @@ void Kiosk::checkReplay() {
 
 }  // namespace
 
-int runKiosk(const Config& config, const content::LoadedContent& initialContent, const RunOptions& options) {
+int runKiosk(const Config& config, content::LoadedContent initialContent, const RunOptions& options) {
+    logStartStep("content and words read");
     auto districtMap = loadMapAndKeyboards(config.assets);
     auto window = KioskWindow::open(config, initialContent.catalog ? &*initialContent.catalog : nullptr,
                                     options.benchmarkFrames == 0);
+    logStartStep("window, GL and fonts");
     if (!window) {
         spdlog::critical("{}", window.problem().logLine());
         return 1;
     }
-    Kiosk kiosk(config, initialContent, options, std::move(districtMap), std::move(*window));
+    Kiosk kiosk(config, std::move(initialContent), options, std::move(districtMap), std::move(*window));
+    logStartStep("set up");
     return kiosk.run();
 }
 

@@ -28,6 +28,6 @@ struct RunOptions {
 };
 
 // Returns the process exit code.
-int runKiosk(const Config& config, const content::LoadedContent& initialContent, const RunOptions& options);
+int runKiosk(const Config& config, content::LoadedContent initialContent, const RunOptions& options);
 
 }  // namespace kiosk::app

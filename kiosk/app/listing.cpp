@@ -81,17 +81,18 @@ std::string screenSpeech(const core::Catalog& catalog, const std::string& key, c
         const core::LifeStage* stage = catalog.lifeStage(key.substr(6));
         text = sentence(stage->title.get(lang) + ", " + forSpeech(stage->ages.get(lang), lang)) +
                sentence(ui::tr("speech.stage", lang));
-        for (const core::Offer* offer : catalog.offersFor(stage->id)) text += sentence(offer->title.get(lang));
+        for (const core::Offer* offer : catalog.offersFor(stage->id))
+            text += sentence(catalog.text(*offer, core::OfferText::Title, lang));
     } else if (key.rfind("provider:", 0) == 0) {
         const core::Provider* p = catalog.provider(key.substr(9));
-        text = sentence(p->name.get(lang)) + addressText(p->address, lang);
+        text = sentence(catalog.text(*p, core::ProviderText::Name, lang)) + addressText(p->address, lang);
         if (!p->phone.empty()) text += sentence(ui::tr("speech.phone", lang) + ": " + p->phone);
         text += hoursText(p->hours, ui::tr("provider.hours", lang), lang);
     } else if (key == "emergencies") {
         text = sentence(ui::tr("emergency.title", lang)) + sentence(ui::tr("emergency.intro", lang));
         for (const core::Offer* offer : catalog.emergencyOffers()) {
             const core::Provider* p = catalog.provider(offer->providerId);
-            const std::string& title = offer->title.get(lang);
+            const std::string title = catalog.text(*offer, core::OfferText::Title, lang);
             const bool saysNumber = !p || p->phone.empty() || title.find(p->phone) != std::string::npos;
             text += sentence(title + (saysNumber ? "" : ", " + ui::tr("speech.phone", lang) + ": " + p->phone));
         }
@@ -112,9 +113,11 @@ std::string screenSpeech(const core::Catalog& catalog, const std::string& key, c
 void printListing(const core::Catalog& catalog, const std::string& what, const std::string& language, std::FILE* out) {
     if (what == "offers")
         for (const auto& o : catalog.offers)  // the URL the QR codes hold in this language
-            fmt::print(out, "{}\t{}\t{}\n", o.id, o.title.get(language), core::offerLink(catalog, o, language));
+            fmt::print(out, "{}\t{}\t{}\n", o.id, catalog.text(o, core::OfferText::Title, language),
+                       core::offerLink(catalog, o, language));
     else if (what == "providers")
-        for (const auto& p : catalog.providers) fmt::print(out, "{}\t{}\n", p.id, p.name.get(language));
+        for (const auto& p : catalog.providers)
+            fmt::print(out, "{}\t{}\n", p.id, catalog.text(p, core::ProviderText::Name, language));
     else if (what == "stages")
         for (const auto& s : catalog.lifeStages) fmt::print(out, "{}\t{}\n", s.id, s.title.get(language));
     else if (what == "topics")
@@ -143,7 +146,9 @@ void printListing(const core::Catalog& catalog, const std::string& what, const s
                                .sentence(description)
                                .line());
         };
-        for (const auto& o : catalog.offers) named(o.audio, o.title, o.summary, o.description);
+        for (const auto& o : catalog.offers)
+            named(catalog.text(o, core::OfferText::Audio), catalog.text(o, core::OfferText::Title),
+                  catalog.text(o, core::OfferText::Summary), catalog.text(o, core::OfferText::Description));
         for (const auto& p : catalog.practices) named(p.audio, p.title, p.summary, p.description);
         // The other screens, by convention, in every language of the content.
         const auto languages = catalog.languages();

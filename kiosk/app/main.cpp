@@ -223,7 +223,8 @@ std::optional<int> contentTask(const Arguments& a, const kiosk::app::Config& con
         if (!index.ready()) return 1;
         for (const auto& id : index.find(a.search, config.language))
             if (const auto* offer = loaded.catalog->offer(id))
-                std::printf("%s\t%s\n", id.c_str(), offer->title.get(config.language).c_str());
+                std::printf("%s\t%s\n", id.c_str(),
+                            loaded.catalog->text(*offer, kiosk::core::OfferText::Title, config.language).c_str());
         return 0;
     }
 
@@ -251,7 +252,7 @@ std::optional<int> contentTask(const Arguments& a, const kiosk::app::Config& con
 }
 
 // The kiosk itself, as the command line asked it to start.
-int startKiosk(const Arguments& a, const kiosk::app::Config& config, const kiosk::content::LoadedContent& loaded,
+int startKiosk(const Arguments& a, const kiosk::app::Config& config, kiosk::content::LoadedContent loaded,
                kiosk::app::RunOptions options) {
     if (!a.open.empty()) {
         auto screen = kiosk::core::parseScreenRef(a.open);
@@ -284,8 +285,8 @@ int startKiosk(const Arguments& a, const kiosk::app::Config& config, const kiosk
     for (const auto& folder : a.stickFolders) options.stickFolders.emplace_back(folder);
     options.reloadContent = [&config] { return kiosk::content::loadKioskContent(config.content, config.dataDir); };
     // Content the kiosk has not drawn from yet is on trial: content that crashed its starts is refused.
-    const auto guarded = kiosk::content::guardStart(config.dataDir, loaded, options.reloadContent);
-    const int code = kiosk::app::runKiosk(config, guarded, options);
+    auto guarded = kiosk::content::guardStart(config.dataDir, std::move(loaded), options.reloadContent);
+    const int code = kiosk::app::runKiosk(config, std::move(guarded), options);
     kiosk::content::startEnded(config.dataDir);
     return code;
 }
@@ -361,7 +362,8 @@ int main(int argc, char** argv) {
         }
     }
     if (auto done = contentCommand(a, config)) return *done;
-    const auto loaded = kiosk::content::loadKioskContent(config.content, config.dataDir);
+    auto loaded = kiosk::content::loadKioskContent(config.content, config.dataDir);
     if (auto done = contentTask(a, config, loaded)) return *done;
-    return startKiosk(a, config, loaded, std::move(options));
+    // Moved, not copied, on to the kiosk: one catalog in memory.
+    return startKiosk(a, config, std::move(loaded), std::move(options));
 }

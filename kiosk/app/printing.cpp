@@ -80,13 +80,14 @@ core::Slip makeSlip(const core::Catalog& catalog, const std::vector<std::string>
         const core::Offer* offer = catalog.offer(id);
         if (!offer) continue;
         core::SlipEntry entry;
-        entry.title = offer->title.get(language);
-        entry.summary = offer->summary.get(language);
+        entry.title = catalog.text(*offer, core::OfferText::Title, language);
+        entry.summary = catalog.text(*offer, core::OfferText::Summary, language);
         entry.url = core::offerLink(catalog, *offer, language);
         if (const core::Provider* provider = catalog.provider(offer->providerId)) {
-            entry.provider = provider->name.get(language);
+            const core::LocalizedText name = catalog.text(*provider, core::ProviderText::Name);
+            entry.provider = name.get(language);
             // German too, to show at the counter.
-            if (const std::string& german = provider->name.get(core::kReferenceLanguage); german != entry.provider)
+            if (const std::string& german = name.get(core::kReferenceLanguage); german != entry.provider)
                 entry.providerGerman = german;
             entry.address = core::oneLineAddress(provider->address);
             entry.phone = provider->phone;

@@ -17,7 +17,7 @@ std::optional<core::Catalog> readDatabaseFile(const std::filesystem::path& path,
     try {
         // Read-write so that a file from an older kiosk is migrated (in one transaction).
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
-        auto catalog = readCatalog(db);
+        auto catalog = readCatalog(db, Texts::OnDemand);  // the kiosk's: texts read when shown
         info = readContentInfo(db);
         return catalog;
     } catch (const std::exception& e) {

@@ -1,6 +1,8 @@
 // Schema, migrations and the mapping between catalog and tables; values are always bound.
 #include "kiosk/content/database.hpp"
 
+#include "kiosk/content/database_texts.hpp"
+
 #include "kiosk/files/durable_file.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -89,6 +91,12 @@ constexpr const char* kMigrations[] = {
     CREATE TABLE working_group(id TEXT PRIMARY KEY, position INTEGER NOT NULL, fields TEXT NOT NULL,
                                contact_name TEXT, contact_phone TEXT, contact_email TEXT,
                                sample INTEGER NOT NULL DEFAULT 0);
+    )sql",
+    // 6: per language of the texts, the characters they use beyond ASCII (the fonts' glyphs) and, for
+    // the languages of the offers' titles, their order: the kiosk reads texts on demand, never all at
+    // its start (filled by writeContentLanguages, in database_texts.cpp).
+    R"sql(
+    CREATE TABLE content_language(code TEXT PRIMARY KEY, position INTEGER, characters TEXT NOT NULL);
     )sql",
 };
 
@@ -505,6 +513,44 @@ void readProfessionals(SQLite::Database& db, core::Catalog& catalog) {
     }
 }
 
+// The providers; their texts too when `inMemory`.
+void readProviders(SQLite::Database& db, core::Catalog& catalog, bool inMemory) {
+    auto providerTexts = inMemory ? readTexts(db, "provider") : TextTable{};
+    SQLite::Statement providers(db,
+                                "SELECT id, street, postal_code, municipality, latitude, longitude, phone, email, "
+                                "website, opening_hours, languages, national, sample, network_member, fields "
+                                "FROM provider ORDER BY position");
+    catalog.providers.reserve(static_cast<size_t>(db.execAndGet("SELECT count(*) FROM provider").getInt64()));
+    std::unordered_map<std::string, std::optional<core::OpeningHours>> parsedHours;
+    while (providers.executeStep()) {
+        core::Provider p;
+        p.id = providers.getColumn(0).getString();
+        p.address = {providers.getColumn(1).getString(), providers.getColumn(2).getString(),
+                     providers.getColumn(3).getString()};
+        if (!providers.getColumn(4).isNull())
+            p.location = core::GeoPoint{providers.getColumn(4).getDouble(), providers.getColumn(5).getDouble()};
+        p.phone = providers.getColumn(6).getString();
+        p.email = providers.getColumn(7).getString();
+        p.website = providers.getColumn(8).getString();
+        // Parsed once per distinct text: copies share the rules (many providers keep the same hours).
+        const std::string hoursText = providers.getColumn(9).getString();
+        auto parsed = parsedHours.find(hoursText);
+        if (parsed == parsedHours.end()) parsed = parsedHours.emplace(hoursText, parseHours(hoursText)).first;
+        p.hours = parsed->second;
+        p.languages = splitCodes(providers.getColumn(10).getString());
+        p.national = providers.getColumn(11).getInt() != 0;
+        p.sample = providers.getColumn(12).getInt() != 0;
+        p.networkMember = providers.getColumn(13).getInt() != 0;
+        p.fields = splitCodes(providers.getColumn(14).getString());
+        if (auto t = providerTexts.find(p.id); t != providerTexts.end()) {
+            p.name = t->second["name"];
+            p.description = t->second["description"];
+            p.accessibility = t->second["accessibility"];
+        }
+        catalog.providers.push_back(std::move(p));
+    }
+}
+
 }  // namespace
 
 void rebuildSearchIndex(SQLite::Database& db) {
@@ -525,6 +571,7 @@ void migrate(SQLite::Database& db) {
     for (int step = version; step < kSchemaVersion; ++step) db.exec(kMigrations[step]);
     // Content of an older kiosk becomes searchable at once (version 4 numbers the rows anew).
     if (version < 4) rebuildSearchIndex(db);
+    if (version < 6) writeContentLanguages(db);
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     transaction.commit();
 }
@@ -534,7 +581,7 @@ namespace {
 // The tables writeTables fills (not the search index's), in the order they are emptied.
 constexpr const char* kCatalogTables[] = {"practice", "event", "working_group", "synonym", "offer_keyword",
                                           "offer_topic", "offer_life_stage", "offer", "provider", "topic",
-                                          "life_stage", "network", "text", "content_info"};
+                                          "life_stage", "network", "text", "content_info", "content_language"};
 
 // Every table but the search index's, in an open transaction on empty tables.
 void writeTables(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info) {
@@ -601,6 +648,8 @@ void writeTables(SQLite::Database& db, const core::Catalog& catalog, const Conte
             synonym.exec();
             synonym.reset();
         }
+    writeContentLanguages(db);  // from the text table just written: the fonts' characters per language
+
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
     for (auto [key, value] : {std::pair{"source", &info.source}, {"fingerprint", &info.fingerprint},
                               {"built_at", &info.builtAt}}) {
@@ -641,10 +690,11 @@ void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const Cont
     transaction.commit();
 }
 
-
-core::Catalog readCatalog(SQLite::Database& db) {
+core::Catalog readCatalog(SQLite::Database& db, Texts texts) {
     migrate(db);
     core::Catalog catalog;
+    const bool inMemory = texts == Texts::InMemory;
+    if (!inMemory) catalog.textSource = std::make_shared<DatabaseTexts>(db.getFilename());
 
     auto stageTexts = readTexts(db, "life_stage");
     SQLite::Statement stages(db, "SELECT id, icon FROM life_stage ORDER BY position");
@@ -662,35 +712,9 @@ core::Catalog readCatalog(SQLite::Database& db) {
             {id, topics.getColumn(1).getString(), topicTexts[id]["title"], topics.getColumn(2).getInt() != 0});
     }
 
-    auto providerTexts = readTexts(db, "provider");
-    SQLite::Statement providers(db,
-                                "SELECT id, street, postal_code, municipality, latitude, longitude, phone, email, "
-                                "website, opening_hours, languages, national, sample, network_member, fields "
-                                "FROM provider ORDER BY position");
-    while (providers.executeStep()) {
-        core::Provider p;
-        p.id = providers.getColumn(0).getString();
-        p.address = {providers.getColumn(1).getString(), providers.getColumn(2).getString(),
-                     providers.getColumn(3).getString()};
-        if (!providers.getColumn(4).isNull())
-            p.location = core::GeoPoint{providers.getColumn(4).getDouble(), providers.getColumn(5).getDouble()};
-        p.phone = providers.getColumn(6).getString();
-        p.email = providers.getColumn(7).getString();
-        p.website = providers.getColumn(8).getString();
-        p.hours = parseHours(providers.getColumn(9).getString());
-        p.languages = splitCodes(providers.getColumn(10).getString());
-        p.national = providers.getColumn(11).getInt() != 0;
-        p.sample = providers.getColumn(12).getInt() != 0;
-        p.networkMember = providers.getColumn(13).getInt() != 0;
-        p.fields = splitCodes(providers.getColumn(14).getString());
-        auto& t = providerTexts[p.id];
-        p.name = t["name"];
-        p.description = t["description"];
-        p.accessibility = t["accessibility"];
-        catalog.providers.push_back(std::move(p));
-    }
+    readProviders(db, catalog, inMemory);
 
-    auto offerTexts = readTexts(db, "offer");
+    auto offerTexts = inMemory ? readTexts(db, "offer") : TextTable{};
     std::map<std::string, std::vector<std::string>> stagesOf, topicsOf;
     SQLite::Statement links(db, "SELECT offer_id, life_stage_id FROM offer_life_stage ORDER BY offer_id, position");
     while (links.executeStep()) stagesOf[links.getColumn(0).getString()].push_back(links.getColumn(1).getString());
@@ -699,7 +723,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
         topicsOf[topicLinks.getColumn(0).getString()].push_back(topicLinks.getColumn(1).getString());
     std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> keywordsOf;
     SQLite::Statement keywords(db, "SELECT offer_id, language, keyword FROM offer_keyword ORDER BY rowid");
-    while (keywords.executeStep()) {
+    while (inMemory && keywords.executeStep()) {  // the search has them in its index
         auto& perLanguage = keywordsOf[keywords.getColumn(0).getString()];
         auto language = keywords.getColumn(1).getString();
         if (perLanguage.empty() || perLanguage.back().first != language) perLanguage.emplace_back(language, std::vector<std::string>{});
@@ -707,6 +731,7 @@ core::Catalog readCatalog(SQLite::Database& db) {
     }
 
     SQLite::Statement offers(db, "SELECT id, provider_id, url, languages, sample FROM offer ORDER BY position");
+    catalog.offers.reserve(static_cast<size_t>(db.execAndGet("SELECT count(*) FROM offer").getInt64()));
     while (offers.executeStep()) {
         core::Offer o;
         o.id = offers.getColumn(0).getString();
@@ -714,16 +739,18 @@ core::Catalog readCatalog(SQLite::Database& db) {
         o.url = offers.getColumn(2).getString();
         o.languages = splitCodes(offers.getColumn(3).getString());
         o.sample = offers.getColumn(4).getInt() != 0;
-        o.lifeStages = stagesOf[o.id];
-        o.topics = topicsOf[o.id];
-        o.keywords = keywordsOf[o.id];
-        auto& t = offerTexts[o.id];
-        o.title = t["title"];
-        o.summary = t["summary"];
-        o.description = t["description"];
-        o.cost = t["cost"];
-        o.eligibility = t["eligibility"];
-        o.audio = t["audio"];
+        o.lifeStages = std::move(stagesOf[o.id]);
+        o.topics = std::move(topicsOf[o.id]);
+        if (auto k = keywordsOf.find(o.id); k != keywordsOf.end()) o.keywords = std::move(k->second);
+        if (auto found = offerTexts.find(o.id); found != offerTexts.end()) {
+            auto& t = found->second;
+            o.title = t["title"];
+            o.summary = t["summary"];
+            o.description = t["description"];
+            o.cost = t["cost"];
+            o.eligibility = t["eligibility"];
+            o.audio = t["audio"];
+        }
         catalog.offers.push_back(std::move(o));
     }
 

@@ -11,7 +11,7 @@
 
 namespace kiosk::content {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct ContentInfo {
     std::string source;       // where the content was built from
@@ -26,7 +26,11 @@ void migrate(SQLite::Database& db);
 void rebuildSearchIndex(SQLite::Database& db);
 
 void writeCatalog(SQLite::Database& db, const core::Catalog& catalog, const ContentInfo& info);
-core::Catalog readCatalog(SQLite::Database& db);
+// Texts::OnDemand: the offers' and providers' texts stay in the file, read when shown (DatabaseTexts
+// on its own read-only connection to the file); the kiosk's catalog, small at any size of content.
+// Texts::InMemory: everything read, for programs that use the catalog whole.
+enum class Texts { InMemory, OnDemand };
+core::Catalog readCatalog(SQLite::Database& db, Texts texts = Texts::InMemory);
 ContentInfo readContentInfo(SQLite::Database& db);
 
 // Who makes the written database durable: this function (fsync of the file and its folder), or

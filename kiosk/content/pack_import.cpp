@@ -461,7 +461,7 @@ LoadedContent loadKioskContent(const fs::path& source, const fs::path& dataDir) 
             try {
                 // Read-write so that a database of an older kiosk is migrated, as with a content folder.
                 SQLite::Database db((folder / "content.sqlite").string(), SQLite::OPEN_READWRITE);
-                loaded.catalog = readCatalog(db);
+                loaded.catalog = readCatalog(db, Texts::OnDemand);
                 loaded.info = readContentInfo(db);
                 loaded.mediaDir = folder / "content";
                 loaded.database = folder / "content.sqlite";

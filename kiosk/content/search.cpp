@@ -167,8 +167,6 @@ int editDistance(std::string_view aText, std::string_view bText) {
 Search::Search(const std::filesystem::path& database) {
     try {
         m_db = std::make_unique<SQLite::Database>(database.string(), SQLite::OPEN_READONLY);
-        // Large content is read through the page cache, not copied into the kiosk's memory.
-        m_db->exec("PRAGMA mmap_size = 1073741824");
         registerRanking(*m_db, &m_phrases);
         m_query = std::make_unique<SQLite::Statement>(
             *m_db, "SELECT rowid, kiosk_rank(search, 10.0, 6.0, 3.0, 2.0, 1.0) FROM search "
@@ -193,6 +191,10 @@ Search::Search(const std::filesystem::path& database) {
             m_synonyms[synonyms.getColumn(0).getString() + ":" + words.front()].push_back(
                 synonyms.getColumn(2).getString());
         }
+        // The index is read through the page cache, not copied into the kiosk's memory; only now: the
+        // offer table's pages lie scattered in the file, and each page read through the mapping would
+        // map its neighbours too (the kernel's fault-around), some 20 MiB at 10,000 offers.
+        m_db->exec("PRAGMA mmap_size = 1073741824");
     } catch (const std::exception& e) {
         spdlog::error("search: the index of {} cannot be used: {}", database.string(), e.what());
         m_query.reset();

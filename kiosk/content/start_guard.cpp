@@ -33,7 +33,7 @@ LoadedContent previousBuild(const LoadedContent& loaded) {
     const auto file = previousDatabase(loaded.database);
     try {
         SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
-        previous.catalog = readCatalog(db);
+        previous.catalog = readCatalog(db, Texts::OnDemand);
         previous.info = readContentInfo(db);
         previous.database = file;
         previous.mediaDir = previous.info.source.empty() ? loaded.mediaDir : std::filesystem::path(previous.info.source);

@@ -179,15 +179,46 @@ std::vector<const Topic*> Catalog::topicsFor(std::string_view stageId) const {
     return result;
 }
 
-const LocalizedText* Catalog::explanation(std::string_view key) const {
-    if (key == "home") return &network.audio;
+std::optional<LocalizedText> Catalog::explanation(std::string_view key) const {
+    if (key == "home") return network.audio;
     constexpr std::string_view kOffer = "offer:";
     if (key.substr(0, kOffer.size()) == kOffer)
-        if (const Offer* o = offer(key.substr(kOffer.size()))) return &o->audio;
+        if (const Offer* o = offer(key.substr(kOffer.size()))) return text(*o, OfferText::Audio);
     constexpr std::string_view kPractice = "practice:";
     if (key.substr(0, kPractice.size()) == kPractice)
-        if (const Practice* p = practice(key.substr(kPractice.size()))) return &p->audio;
-    return nullptr;
+        if (const Practice* p = practice(key.substr(kPractice.size()))) return p->audio;
+    return std::nullopt;
+}
+
+LocalizedText Catalog::text(const Offer& o, OfferText field) const {
+    if (textSource) return textSource->offerText(o.id, field);
+    switch (field) {
+    case OfferText::Title: return o.title;
+    case OfferText::Summary: return o.summary;
+    case OfferText::Description: return o.description;
+    case OfferText::Cost: return o.cost;
+    case OfferText::Eligibility: return o.eligibility;
+    case OfferText::Audio: return o.audio;
+    }
+    return {};
+}
+
+LocalizedText Catalog::text(const Provider& p, ProviderText field) const {
+    if (textSource) return textSource->providerText(p.id, field);
+    switch (field) {
+    case ProviderText::Name: return p.name;
+    case ProviderText::Description: return p.description;
+    case ProviderText::Accessibility: return p.accessibility;
+    }
+    return {};
+}
+
+std::string Catalog::text(const Offer& o, OfferText field, std::string_view language) const {
+    return text(o, field).get(language);
+}
+
+std::string Catalog::text(const Provider& p, ProviderText field, std::string_view language) const {
+    return text(p, field).get(language);
 }
 
 std::filesystem::path playableFile(const LocalizedText& audio, const std::filesystem::path& mediaDir,
@@ -227,6 +258,7 @@ std::vector<const Offer*> Catalog::offersOf(std::string_view providerId) const {
 
 std::vector<std::string> Catalog::languages() const {
     if (const Index* i = index()) return i->languages;
+    if (textSource) return textSource->languages();
     std::vector<std::string> result{std::string(kReferenceLanguage)};
     for (const Offer& offer : offers)
         for (const auto& [code, value] : offer.title.values())

@@ -96,6 +96,26 @@ struct Synonym {
     std::vector<std::string> alsoFinds;
 };
 
+// The texts of offers and providers that a catalog may leave to a source instead of holding them:
+// the kiosk's catalog holds only what every frame needs of its 10,000 offers (ids, links, places)
+// and fetches the texts of what a screen shows from the content database (kiosk/content,
+// DatabaseTexts). Other programs (the site, HSDS, the editor) hold them all and need no source.
+enum class OfferText { Title, Summary, Description, Cost, Eligibility, Audio };
+enum class ProviderText { Name, Description, Accessibility };
+
+class TextSource {
+public:
+    virtual ~TextSource() = default;
+    // The text in every language it has; empty when there is none (or the source cannot be read).
+    virtual LocalizedText offerText(std::string_view offerId, OfferText field) const = 0;
+    virtual LocalizedText providerText(std::string_view providerId, ProviderText field) const = 0;
+    // The languages of the offers' titles, German first, in the content's order.
+    virtual std::vector<std::string> languages() const = 0;
+    // Every character beyond ASCII of the content's texts (of every kind, in every language), UTF-8,
+    // each once: the fonts need the glyphs of these.
+    virtual std::string characters() const = 0;
+};
+
 class Catalog {
 public:
     std::vector<LifeStage> lifeStages;
@@ -108,6 +128,15 @@ public:
     std::vector<Practice> practices;
     std::vector<Event> events;
     std::vector<WorkingGroup> workingGroups;
+    // When set, the offers' and providers' texts (the fields OfferText and ProviderText name) are
+    // not in `offers` and `providers` but come from here: read them with text(), which works either way.
+    std::shared_ptr<const TextSource> textSource;
+
+    LocalizedText text(const Offer& offer, OfferText field) const;
+    LocalizedText text(const Provider& provider, ProviderText field) const;
+    // In `language`, else German, else empty.
+    std::string text(const Offer& offer, OfferText field, std::string_view language) const;
+    std::string text(const Provider& provider, ProviderText field, std::string_view language) const;
 
     const LifeStage* lifeStage(std::string_view id) const;
     const Topic* topic(std::string_view id) const;
@@ -131,8 +160,8 @@ public:
     std::vector<const Offer*> emergencyOffers() const;
     std::vector<const Offer*> offersOf(std::string_view providerId) const;
     bool isEmergency(const Offer& offer) const;
-    // The audio files of a spoken explanation: "home" (the network's), "offer:<id>", "practice:<id>"; null if unknown.
-    const LocalizedText* explanation(std::string_view key) const;
+    // The audio files of a spoken explanation: "home" (the network's), "offer:<id>", "practice:<id>"; none if unknown.
+    std::optional<LocalizedText> explanation(std::string_view key) const;
     // Languages in which every content text is present (German always first).
     std::vector<std::string> languages() const;
 

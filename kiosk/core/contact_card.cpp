@@ -17,10 +17,8 @@ std::string escape(std::string_view text) {
     return out;
 }
 
-}  // namespace
-
-std::string contactCard(const Provider& provider, std::string_view language) {
-    const std::string name = escape(provider.name.get(language));
+std::string namedCard(const Provider& provider, const std::string& localizedName) {
+    const std::string name = escape(localizedName);
     std::string card = "BEGIN:VCARD\r\nVERSION:3.0\r\n";
     card += "FN:" + name + "\r\n";
     card += "ORG:" + name + "\r\n";
@@ -33,6 +31,16 @@ std::string contactCard(const Provider& provider, std::string_view language) {
     if (!provider.website.empty()) card += "URL:" + escape(provider.website) + "\r\n";
     card += "END:VCARD\r\n";
     return card;
+}
+
+}  // namespace
+
+std::string contactCard(const Provider& provider, std::string_view language) {
+    return namedCard(provider, provider.name.get(language));
+}
+
+std::string contactCard(const Catalog& catalog, const Provider& provider, std::string_view language) {
+    return namedCard(provider, catalog.text(provider, ProviderText::Name, language));
 }
 
 }  // namespace kiosk::core

@@ -1184,15 +1184,20 @@ OpeningHours::OpeningHours() = default;
 OpeningHours::~OpeningHours() = default;
 OpeningHours::OpeningHours(const OpeningHours&) = default;
 OpeningHours& OpeningHours::operator=(const OpeningHours&) = default;
-OpeningHours::OpeningHours(OpeningHours&&) noexcept = default;
-OpeningHours& OpeningHours::operator=(OpeningHours&&) noexcept = default;
+// A move leaves the rules shared (a moved-from value still answers, as a moved-from vector did).
+OpeningHours::OpeningHours(OpeningHours&& other) noexcept : m_source(std::move(other.m_source)), m_rules(other.m_rules) {}
+OpeningHours& OpeningHours::operator=(OpeningHours&& other) noexcept {
+    m_source = std::move(other.m_source);
+    m_rules = other.m_rules;
+    return *this;
+}
 
 Result<OpeningHours> OpeningHours::read(std::string_view text) {
     if (text.size() > kMaxLength) return Problem(HoursProblem::TooLong, {std::to_string(kMaxLength)});
     try {
         Parser parser(text);
         OpeningHours hours;
-        hours.m_rules = parser.parse();
+        hours.m_rules = std::make_shared<const std::vector<Rule>>(parser.parse());
         hours.m_source = std::string(text);
         return hours;
     } catch (ParseFailure& failure) {
@@ -1219,7 +1224,7 @@ std::vector<HoursRange> OpeningHours::rangesOn(Date date, const HolidayCalendar&
     DayContext context;
     context.calendar = &calendar;
     context.date = addDays(date, 0);
-    return evaluateDay(m_rules, context);
+    return evaluateDay(*m_rules, context);
 }
 
 std::vector<TimeRange> OpeningHours::intervalsOn(Date date, const HolidayCalendar& calendar) const {
@@ -1229,13 +1234,13 @@ std::vector<TimeRange> OpeningHours::intervalsOn(Date date, const HolidayCalenda
 std::vector<HoursRange> OpeningHours::regularRangesOn(Weekday day) const {
     DayContext context;
     context.weekday = day;
-    return evaluateDay(m_rules, context);
+    return evaluateDay(*m_rules, context);
 }
 
 std::vector<TimeRange> OpeningHours::regularIntervals(Weekday day) const { return openOnly(regularRangesOn(day)); }
 
 bool OpeningHours::closedOnPublicHolidays() const {
-    const bool mentionsHolidays = std::any_of(m_rules.begin(), m_rules.end(), [](const Rule& rule) {
+    const bool mentionsHolidays = std::any_of(m_rules->begin(), m_rules->end(), [](const Rule& rule) {
         return std::any_of(rule.groups.begin(), rule.groups.end(), [](const auto& group) {
             return std::any_of(group.begin(), group.end(), [](const Selector& selector) {
                 return selector.kind == Selector::Kind::PublicHoliday && selector.a == 0;
@@ -1248,20 +1253,20 @@ bool OpeningHours::closedOnPublicHolidays() const {
         DayContext context;
         context.weekday = static_cast<Weekday>(day);
         context.regularHoliday = true;
-        if (!evaluateDay(m_rules, context).empty()) return false;
+        if (!evaluateDay(*m_rules, context).empty()) return false;
     }
     return true;
 }
 
 std::vector<std::string> OpeningHours::comments() const {
     std::vector<std::string> result;
-    for (const Rule& rule : m_rules)
+    for (const Rule& rule : *m_rules)
         if (!rule.wrapped && !rule.comment.empty()) result.push_back(rule.comment);
     return result;
 }
 
 bool OpeningHours::usesSchoolHolidays() const {
-    return std::any_of(m_rules.begin(), m_rules.end(), [](const Rule& rule) {
+    return std::any_of(m_rules->begin(), m_rules->end(), [](const Rule& rule) {
         return std::any_of(rule.groups.begin(), rule.groups.end(), [](const auto& group) {
             return std::any_of(group.begin(), group.end(),
                                [](const Selector& selector) { return selector.kind == Selector::Kind::SchoolHoliday; });
@@ -1326,7 +1331,7 @@ void describeDays(const Rule& rule, Exception& exception) {
 
 std::vector<OpeningHours::Exception> OpeningHours::exceptions() const {
     std::vector<Exception> result;
-    for (const Rule& rule : m_rules) {
+    for (const Rule& rule : *m_rules) {
         if (rule.wrapped || rule.regular()) continue;
         Exception exception;
         describeDays(rule, exception);

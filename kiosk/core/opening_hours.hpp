@@ -6,6 +6,7 @@
 
 #include <array>
 #include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -154,7 +155,9 @@ public:
 private:
     OpeningHours();
     std::string m_source;
-    std::vector<Rule> m_rules;
+    // Shared by copies: the parsed rules never change, and providers with the same hours (common in
+    // large content) need them once.
+    std::shared_ptr<const std::vector<Rule>> m_rules;
 };
 
 // The words that say a rule outside the regular week, in the reader's language (the UI fills them in

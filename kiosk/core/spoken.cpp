@@ -23,7 +23,7 @@ std::string conventionalAudioName(std::string_view key) {
 }
 
 std::optional<LocalizedText> explanationAudio(const Catalog& catalog, std::string_view key) {
-    if (const LocalizedText* named = catalog.explanation(key)) return *named;
+    if (auto named = catalog.explanation(key)) return named;
     if (key.starts_with("provider:") && !catalog.provider(key.substr(9))) return std::nullopt;
     if (key.starts_with("stage:") && !catalog.lifeStage(key.substr(6))) return std::nullopt;
     const std::string name = conventionalAudioName(key);

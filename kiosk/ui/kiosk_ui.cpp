@@ -23,13 +23,21 @@ constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiW
 }  // namespace
 
 const Texture* QrTextures::get(const std::string& text) {
+    const int frame = ImGui::GetFrameCount();
     auto it = m_textures.find(text);
     if (it == m_textures.end()) {
+        if (m_textures.size() >= kCapacity) {
+            auto oldest = std::min_element(m_textures.begin(), m_textures.end(), [](const auto& a, const auto& b) {
+                return a.second.lastFrame < b.second.lastFrame;
+            });
+            if (oldest->second.lastFrame < frame) m_textures.erase(oldest);  // this frame's stay: drawn after
+        }
         std::optional<Texture> texture;
         if (auto code = platform::QrCode::encode(text)) texture = Texture::fromQr(*code);
-        it = m_textures.emplace(text, std::move(texture)).first;
+        it = m_textures.emplace(text, Entry{std::move(texture), frame}).first;
     }
-    return it->second ? &*it->second : nullptr;
+    it->second.lastFrame = frame;
+    return it->second.texture ? &*it->second.texture : nullptr;
 }
 
 std::string allTexts(const core::Catalog* catalog) {
@@ -56,15 +64,24 @@ std::string allTexts(const core::Catalog* catalog) {
         addLocalized(stage.ages);
     }
     for (const auto& topic : catalog->topics) addLocalized(topic.title);
+    // A catalog that reads its offers' and providers' texts on demand knows their characters (a
+    // list the database keeps): no pass over every text at the start.
+    if (catalog->textSource) {
+        const std::string characters = catalog->textSource->characters();
+        texts.append(characters);
+        if (hasRightToLeftText(characters)) texts.append(arabicForms(characters));
+    }
     for (const auto& provider : catalog->providers) {
-        for (const auto* text : {&provider.name, &provider.description, &provider.accessibility}) addLocalized(*text);
+        if (!catalog->textSource)
+            for (const auto* text : {&provider.name, &provider.description, &provider.accessibility}) addLocalized(*text);
         addAddress(provider.address);
         for (const auto* text : {&provider.phone, &provider.email, &provider.website}) add(*text);
         if (provider.hours) add(provider.hours->source());
     }
-    for (const auto& offer : catalog->offers)
-        for (const auto* text : {&offer.title, &offer.summary, &offer.description, &offer.cost, &offer.eligibility})
-            addLocalized(*text);
+    if (!catalog->textSource)
+        for (const auto& offer : catalog->offers)
+            for (const auto* text : {&offer.title, &offer.summary, &offer.description, &offer.cost, &offer.eligibility})
+                addLocalized(*text);
     for (const auto& practice : catalog->practices) {
         for (const auto* text : {&practice.title, &practice.summary, &practice.description, &practice.status})
             addLocalized(*text);

@@ -115,6 +115,20 @@ std::string shapeLine(std::string_view text, bool rightToLeftBase) {
     return visualLine(p, 0, p.text.size());
 }
 
+std::string arabicForms(std::string_view characters) {
+    constexpr char32_t kTatweel = 0x0640, kLam = 0x0644;
+    std::u32string words;  // each letter alone, at a word's start, inside and at its end
+    const std::u32string letters = toUtf32(characters);
+    for (char32_t c : letters) {
+        if (c < 0x0620 || c > 0x06FF) continue;
+        words += {c, U' ', kTatweel, c, U' ', c, kTatweel, U' ', kTatweel, c, kTatweel, U' '};
+        if (std::find(letters.begin(), letters.end(), kLam) != letters.end())  // lam-alef ligatures
+            words += {kLam, c, U' ', kTatweel, kLam, c, U' '};
+    }
+    // And the characters themselves in a right-to-left line: brackets and quotes mirrored.
+    return shapeLine(toUtf8(words), true) + shapeLine(characters, true);
+}
+
 const std::string& displayLine(std::string_view text) {
     static Cache<std::string> cache;
     static std::string plain;

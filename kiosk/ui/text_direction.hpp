@@ -26,6 +26,11 @@ bool writtenRightToLeft(std::string_view text, bool otherwise);
 // Text without right-to-left characters comes back unchanged.
 std::string shapeLine(std::string_view text, bool rightToLeftBase);
 
+// Every joined form (presentation forms, lam-alef ligatures) the Arabic letters among `characters`
+// can take in a text, and their mirrored brackets and quotes, UTF-8: the glyphs a font needs to draw
+// any right-to-left text of these characters.
+std::string arabicForms(std::string_view characters);
+
 // The same for drawing, cached (a frame shapes nothing it shaped before); the paragraph direction
 // follows setRightToLeft.
 const std::string& displayLine(std::string_view text);

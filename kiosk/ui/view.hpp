@@ -21,14 +21,21 @@ using Intents = std::vector<core::Intent>;
 class MapCache;
 class PictureTextures;
 
-// QR textures by their text, made on first use and kept while the screen shows them.
+// QR textures by their text, made on first use and kept while the screen shows them: at most
+// kCapacity, the least recently drawn given up first (never one drawn in the frame being made).
 class QrTextures {
 public:
+    static constexpr size_t kCapacity = 32;
     const Texture* get(const std::string& text);
     void clear() { m_textures.clear(); }
+    size_t size() const { return m_textures.size(); }
 
 private:
-    std::map<std::string, std::optional<Texture>> m_textures;
+    struct Entry {
+        std::optional<Texture> texture;
+        int lastFrame = 0;  // ImGui's frame count when last drawn
+    };
+    std::map<std::string, Entry> m_textures;
 };
 
 struct KioskInfo {

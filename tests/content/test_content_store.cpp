@@ -86,7 +86,7 @@ std::string germanTitle(const LoadedContent& loaded, const std::string& offerId)
     REQUIRE(loaded.catalog.has_value());
     const core::Offer* offer = loaded.catalog->offer(offerId);
     REQUIRE(offer != nullptr);
-    return offer->title.get("de");
+    return loaded.catalog->text(*offer, core::OfferText::Title, "de");
 }
 
 // A message for staff: one sentence, no file names or field names.
@@ -233,7 +233,7 @@ TEST_CASE("sound files are found in the content folder, or beside a ready databa
     const LoadedContent built = kiosk.load();
     REQUIRE(built.catalog.has_value());
     CHECK(built.mediaDir == fs::absolute(kiosk.source()));
-    CHECK(built.catalog->offer("kindergeld")->audio.get("de") == "audio/de/kindergeld.ogg");
+    CHECK(built.catalog->text(*built.catalog->offer("kindergeld"), core::OfferText::Audio, "de") == "audio/de/kindergeld.ogg");
 
     const LoadedContent unchanged = kiosk.load();
     CHECK(unchanged.mediaDir == fs::absolute(kiosk.source()));
@@ -277,14 +277,14 @@ TEST_CASE("new content that crashes the kiosk's starts is refused for the conten
         const LoadedContent started = guardStart(data, kiosk.load(), {});
         REQUIRE(started.catalog);
         CHECK(started.info.fingerprint == good.info.fingerprint);
-        CHECK(started.catalog->offer("kindergeld")->title.get("de") == good.catalog->offer("kindergeld")->title.get("de"));
+        CHECK(germanTitle(started, "kindergeld") == germanTitle(good, "kindergeld"));
         CHECK_THAT(started.problem, Contains("previous content"));
         contentDrawn(data, started);
     }
     // Content edited again is tried again.
     kiosk.edit("offers.yaml", "- id: kindergeld\n", "Kindergeld (neu)", "Kindergeld (neuer)");
     const LoadedContent fixed = guardStart(data, kiosk.load(), {});
-    CHECK(fixed.catalog->offer("kindergeld")->title.get("de") == "Kindergeld (neuer)");
+    CHECK(germanTitle(fixed, "kindergeld") == "Kindergeld (neuer)");
 }
 
 TEST_CASE("a start that ends in order before its first frame (no display) does not count as a crash") {
@@ -294,7 +294,7 @@ TEST_CASE("a start that ends in order before its first frame (no display) does n
     kiosk.edit("offers.yaml", "- id: kindergeld\n", "Kindergeld", "Kindergeld (neu)");
     for (int start = 0; start < kCrashedStarts + 1; ++start) {
         const LoadedContent started = guardStart(data, kiosk.load(), {});
-        CHECK(started.catalog->offer("kindergeld")->title.get("de") == "Kindergeld (neu)");
+        CHECK(germanTitle(started, "kindergeld") == "Kindergeld (neu)");
         startEnded(data);
     }
 }

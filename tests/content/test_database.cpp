@@ -279,7 +279,8 @@ TEST_CASE("a new database gets the current schema version", "[database]") {
     REQUIRE(userVersion(db) == 0);
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(kSchemaVersion == 5);
+    CHECK(kSchemaVersion == 6);
+    CHECK(hasTable(db, "content_language"));
     CHECK(hasTable(db, "event"));
     CHECK(hasTable(db, "offer"));
     CHECK(hasTable(db, "offer_keyword"));
@@ -588,7 +589,7 @@ TEST_CASE("practices, events, working groups and the network's members come back
 TEST_CASE("a database of schema version 4 gains the professionals' tables when migrated", "[database][professionals]") {
     auto db = memoryDatabase();
     writeCatalog(db, handMadeCatalog(), kInfo);
-    db.exec("DROP TABLE practice; DROP TABLE event; DROP TABLE working_group; "
+    db.exec("DROP TABLE content_language; DROP TABLE practice; DROP TABLE event; DROP TABLE working_group; "
             "ALTER TABLE provider DROP COLUMN network_member; ALTER TABLE provider DROP COLUMN fields; "
             "PRAGMA user_version = 4");
     migrate(db);

@@ -438,22 +438,25 @@ TEST_CASE("a good pack switches the content, rollback returns to the previous, t
     CHECK(fs::read_symlink(bench.data() / "current") == fs::path("versions/1"));
 
     // Version 2 renames the first offer; the kiosk shows it, with media beside the database.
-    const std::string firstTitle = loadKioskContent(kSample, bench.data()).catalog->offers.front().title.get("de");
+    auto firstTitleOf = [](const LoadedContent& content) {
+        return content.catalog->text(content.catalog->offers.front(), core::OfferText::Title, "de");
+    };
+    const std::string firstTitle = firstTitleOf(loadKioskContent(kSample, bench.data()));
     std::string offers = readFile(bench.source() / "offers.yaml");
     offers.replace(offers.find(firstTitle), firstTitle.size(), "Neuer Titel");
     writeFile(bench.source() / "offers.yaml", offers);
     REQUIRE(bench.import(bench.build(2)));
     auto loaded = loadKioskContent(kSample, bench.data());
     REQUIRE(loaded.catalog);
-    CHECK(loaded.catalog->offers.front().title.get("de") == "Neuer Titel");
+    CHECK(loaded.catalog->text(loaded.catalog->offers.front(), core::OfferText::Title, "de") == "Neuer Titel");
     CHECK(loaded.mediaDir == fs::canonical(bench.data() / "versions/2/content"));
-    CHECK(fs::exists(loaded.mediaDir / loaded.catalog->offers.front().audio.get("de")));
+    CHECK(fs::exists(loaded.mediaDir / loaded.catalog->text(loaded.catalog->offers.front(), core::OfferText::Audio, "de")));
 
     const auto back = rollBack(bench.data());
     INFO(words(back));
     REQUIRE(back);
     CHECK(back->version == 1);
-    CHECK(loadKioskContent(kSample, bench.data()).catalog->offers.front().title.get("de") == firstTitle);
+    CHECK(firstTitleOf(loadKioskContent(kSample, bench.data())) == firstTitle);
     const auto nothingOlder = rollBack(bench.data());
     REQUIRE_FALSE(nothingOlder);
     CHECK(nothingOlder.problem().is(Refusal::NoEarlierVersion));
@@ -595,7 +598,7 @@ TEST_CASE("an import killed at any point leaves exactly the old or exactly the n
         REQUIRE(loaded.catalog);
         const auto version = activeVersion(bench.data());
         REQUIRE(version);
-        const std::string title = loaded.catalog->offers.front().title.get("de");
+        const std::string title = loaded.catalog->text(loaded.catalog->offers.front(), core::OfferText::Title, "de");
         if (*version == 1) {
             CHECK(title == oldTitle);
             ++oldSeen;

@@ -152,8 +152,9 @@ TEST_CASE("a missing database gives a search that finds nothing", "[search]") {
     CHECK(search.find("Kindergeld", "de").empty());
 }
 
-// What schema version 5 added (the professionals' tables), taken out again to fake an older file.
-const std::string kWithoutVersion5 = "DROP TABLE practice; DROP TABLE event; DROP TABLE working_group; "
+// What schema versions 5 and 6 added (the professionals' tables, the texts' languages and
+// characters), taken out again to fake an older file.
+const std::string kWithoutVersion5 = "DROP TABLE content_language; DROP TABLE practice; DROP TABLE event; DROP TABLE working_group; "
                                      "ALTER TABLE provider DROP COLUMN network_member; "
                                      "ALTER TABLE provider DROP COLUMN fields; ";
 

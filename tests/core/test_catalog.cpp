@@ -183,8 +183,8 @@ TEST_CASE("spoken explanations are found by their screen", "[catalog][audio]") {
     REQUIRE(c.explanation("home"));
     CHECK(c.explanation("home")->get("de") == "audio/de/home.ogg");
     CHECK(c.explanation("offer:vorsorge")->empty());
-    CHECK(c.explanation("offer:unknown") == nullptr);
-    CHECK(c.explanation("stage:baby") == nullptr);
+    CHECK(c.explanation("offer:unknown") == std::nullopt);
+    CHECK(c.explanation("stage:baby") == std::nullopt);
 }
 
 TEST_CASE("an explanation plays in the family's language, else in German, else not at all", "[catalog][audio]") {

@@ -105,7 +105,7 @@ TEST_CASE("an example of good practice may name its own spoken explanation", "[p
     practice.id = "lesepaten";
     practice.audio.set("de", "audio/de/lesepaten.ogg");
     catalog.practices = {practice};
-    REQUIRE(catalog.explanation("practice:lesepaten") != nullptr);
+    REQUIRE(catalog.explanation("practice:lesepaten") != std::nullopt);
     CHECK(catalog.explanation("practice:lesepaten")->get("de") == "audio/de/lesepaten.ogg");
-    CHECK(catalog.explanation("practice:unbekannt") == nullptr);
+    CHECK(catalog.explanation("practice:unbekannt") == std::nullopt);
 }

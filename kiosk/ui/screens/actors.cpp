@@ -21,7 +21,7 @@ std::string fieldNames(const std::vector<std::string>& fields, const std::string
 
 void actorCard(const View& view, const core::Provider& actor, Intents& out) {
     const std::string& lang = view.language();
-    headingText(icon("map-marker") + " " + actor.name.get(lang));
+    headingText(icon("map-marker") + " " + view.catalog.text(actor, core::ProviderText::Name, lang));
     if (!actor.fields.empty()) mutedText(fieldNames(actor.fields, lang));
     if (!actor.address.empty()) paragraph(core::oneLineAddress(actor.address));
     if (!actor.phone.empty()) strongText(icon("phone") + " " + actor.phone);

@@ -69,7 +69,7 @@ void linkQr(const View& view, const std::string& url, float side) {
 }
 
 void contactQr(const View& view, const core::Provider& provider, float side) {
-    if (const Texture* texture = view.qr.get(core::contactCard(provider, view.language()))) qrImage(*texture, side);
+    if (const Texture* texture = view.qr.get(core::contactCard(view.catalog, provider, view.language()))) qrImage(*texture, side);
 }
 
 namespace {

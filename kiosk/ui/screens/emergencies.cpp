@@ -22,14 +22,14 @@ void drawEmergencies(const View& view, Intents& out) {
     const auto offers = view.catalog.emergencyOffers();
     const int tapped = cardList("helplines/" + lang, offers.size(), [&](size_t i) {
         const core::Offer* offer = offers[i];
-        CardText text{offer->id, offer->title.get(lang), {}};
+        CardText text{offer->id, view.catalog.text(*offer, core::OfferText::Title, lang), {}};
         if (const core::Provider* provider = view.catalog.provider(offer->providerId)) {
             if (!provider->phone.empty()) text.lines.push_back(icon("phone") + " " + provider->phone);
             if (provider->hours)
                 text.lines.push_back(icon("clock") + " " +
                                      openingStatusText(*provider->hours, view.now, view.kiosk.holidays, lang));
         }
-        text.lines.push_back(offer->summary.get(lang));
+        text.lines.push_back(view.catalog.text(*offer, core::OfferText::Summary, lang));
         return text;
     });
     if (tapped >= 0) out.emplace_back(core::intent::OpenOffer{offers[static_cast<size_t>(tapped)]->id});

@@ -39,9 +39,10 @@ void offerCards(const View& view, const std::string& listKey, const std::vector<
     if (offers.empty()) paragraph(tr("stage.empty", lang));
     const int tapped = cardList(listKey + "/" + lang, offers.size(), [&](size_t i) {
         const core::Offer* offer = offers[i];
-        CardText text{offer->id, offer->title.get(lang), {offer->summary.get(lang)}};
+        CardText text{offer->id, view.catalog.text(*offer, core::OfferText::Title, lang),
+                      {view.catalog.text(*offer, core::OfferText::Summary, lang)}};
         if (const core::Provider* provider = view.catalog.provider(offer->providerId)) {
-            std::string where = icon("map-marker") + " " + provider->name.get(lang);
+            std::string where = icon("map-marker") + " " + view.catalog.text(*provider, core::ProviderText::Name, lang);
             if (!provider->address.municipality.empty()) where += ", " + provider->address.municipality;
             text.lines.push_back(where);
             if (provider->hours) {

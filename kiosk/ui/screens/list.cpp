@@ -63,10 +63,10 @@ void drawList(const View& view, Intents& out) {
         const core::Provider* provider = view.catalog.provider(offer->providerId);
         std::vector<std::string> lines;
         if (provider) {
-            lines.push_back(icon("map-marker") + " " + provider->name.get(lang));
+            lines.push_back(icon("map-marker") + " " + view.catalog.text(*provider, core::ProviderText::Name, lang));
             if (!provider->phone.empty()) lines.push_back(icon("phone") + " " + provider->phone);
         }
-        if (card(id, offer->title.get(lang), lines)) out.push_back(core::intent::OpenOffer{id});
+        if (card(id, view.catalog.text(*offer, core::OfferText::Title, lang), lines)) out.push_back(core::intent::OpenOffer{id});
         ImGui::PushID(id.c_str());
         // Under the card's far end: the right, or the left for a right-to-left reader.
         const std::string remove = icon("close") + " " + tr("list.remove", lang);
@@ -108,7 +108,7 @@ void drawListQr(const View& view, Intents& out) {
         ImGui::SetCursorPosX(left + static_cast<float>(shownColumn) * (width / static_cast<float>(columns)));
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width / columns - 2 * em());
-        headingText(offer->title.get(lang));
+        headingText(view.catalog.text(*offer, core::OfferText::Title, lang));
         ImGui::PopTextWrapPos();
         if (rightToLeft())  // under the title's start, on the right
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width / static_cast<float>(columns) - 2 * em() - side);

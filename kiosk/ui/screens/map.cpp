@@ -374,7 +374,7 @@ void drawCanvas(const View& view, const core::DistrictMap& map, ImVec2 area, Int
     for (const auto& name : layout->names) noteTappableText(name.place->name, moved(name.min), moved(name.max), false);
     for (const auto& group : layout->groups)
         if (group.members.size() == 1)
-            noteTappableText(layout->shown[group.members.front()]->name.get(lang),
+            noteTappableText(view.catalog.text(*layout->shown[group.members.front()], core::ProviderText::Name, lang),
                              moved(ImVec2(group.x - radius, group.y - radius)), moved(ImVec2(group.x + radius, group.y + radius)), true);
     if (!layout->hereLabel.empty()) noteVisibleText(layout->hereLabel, moved(layout->hereMin), moved(layout->hereMax));
     draw->PopClipRect();
@@ -488,7 +488,8 @@ void drawPanel(const View& view, const core::DistrictMap& map, Intents& out) {
             mutedText(countText("stage.count", lang, offers.size()));
         const int tapped = cardList("place/" + view.session.mapPlace + "/" + lang, offers.size(), [&](size_t i) {
             const core::Offer* offer = offers[i];
-            CardText text{offer->id, offer->title.get(lang), {offer->summary.get(lang)}};
+            CardText text{offer->id, view.catalog.text(*offer, core::OfferText::Title, lang),
+                          {view.catalog.text(*offer, core::OfferText::Summary, lang)}};
             // Whether it is open now, in words (unknown hours are said as such, never as open).
             const core::Provider* provider = view.catalog.provider(offer->providerId);
             if (provider && provider->hours) {

@@ -23,7 +23,7 @@ void section(const std::string& label, const std::string& text) {
 void providerBox(const View& view, const core::Provider& provider, Intents& out) {
     const std::string& lang = view.language();
     headingText(icon("map-marker") + " " + tr("offer.provider", lang));
-    strongText(provider.name.get(lang));
+    strongText(view.catalog.text(provider, core::ProviderText::Name, lang));
     if (!provider.address.empty())
         paragraph(core::oneLineAddress(provider.address));
     if (!provider.phone.empty()) {
@@ -89,18 +89,20 @@ void drawOffer(const View& view, Intents& out) {
         const std::string explanation = "offer:" + offer->id;
         {
             Row row;  // from the right for a right-to-left reader
-            listenButton(view, explanation, offer->audio, out, &row);
+            listenButton(view, explanation, view.catalog.text(*offer, core::OfferText::Audio), out, &row);
             listButton(view, *offer, row, out);
         }
         listenControls(view, explanation, out);
     };
     auto details = [&] {
-        titleText(offer->title.get(lang));
+        const core::Catalog& catalog = view.catalog;
+        titleText(catalog.text(*offer, core::OfferText::Title, lang));
         if (!view.portrait()) actions();
-        strongText(offer->summary.get(lang));
-        paragraph(offer->description.get(lang));
-        section(icon("account-multiple") + " " + tr("offer.eligibility", lang), offer->eligibility.get(lang));
-        section(icon("currency-eur") + " " + tr("offer.cost", lang), offer->cost.get(lang));
+        strongText(catalog.text(*offer, core::OfferText::Summary, lang));
+        paragraph(catalog.text(*offer, core::OfferText::Description, lang));
+        section(icon("account-multiple") + " " + tr("offer.eligibility", lang),
+                catalog.text(*offer, core::OfferText::Eligibility, lang));
+        section(icon("currency-eur") + " " + tr("offer.cost", lang), catalog.text(*offer, core::OfferText::Cost, lang));
         section(icon("translate") + " " + tr("offer.languages", lang), languageList(offer->languages, lang));
     };
 

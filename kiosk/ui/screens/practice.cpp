@@ -38,7 +38,7 @@ void drawPractice(const View& view, Intents& out) {
             headingText(tr("pro.involved", lang));
             for (const auto& id : practice->providers)
                 if (const core::Provider* provider = view.catalog.provider(id))
-                    if (card(id, provider->name.get(lang), {core::oneLineAddress(provider->address)}))
+                    if (card(id, view.catalog.text(*provider, core::ProviderText::Name, lang), {core::oneLineAddress(provider->address)}))
                         out.push_back(core::intent::OpenProvider{id});
         }
         ImGui::Spacing();

@@ -42,7 +42,7 @@ std::string eventWhere(const View& view, const core::Event& event) {
     const core::EventPlace& place = event.place;
     if (place.online) return tr("pro.online", view.language());
     if (const core::Provider* provider = view.catalog.provider(place.provider))
-        return provider->name.get(view.language()) + ", " + core::oneLineAddress(provider->address);
+        return view.catalog.text(*provider, core::ProviderText::Name, view.language()) + ", " + core::oneLineAddress(provider->address);
     return core::oneLineAddress({place.street, place.postalCode, place.municipality});
 }
 

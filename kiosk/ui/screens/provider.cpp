@@ -45,10 +45,10 @@ void drawProvider(const View& view, Intents& out) {
     beginScrollArea("##provider",
                     ImVec2(side > 0 ? ImGui::GetContentRegionAvail().x - (rightToLeft() ? 0 : side + em()) : 0,
                            portrait ? std::max(6 * em(), ImGui::GetContentRegionAvail().y - bottom) : 0));
-    titleText(provider->name.get(lang));
+    titleText(view.catalog.text(*provider, core::ProviderText::Name, lang));
     if (provider->sample) tag(tr("sample.tag", lang));
     if (!portrait) screenListen(view, "provider:" + provider->id, out);
-    paragraph(provider->description.get(lang));
+    paragraph(view.catalog.text(*provider, core::ProviderText::Description, lang));
     ImGui::Spacing();
     if (provider->national) labelled("web", tr("provider.national", lang));
     if (!provider->address.empty())
@@ -70,16 +70,17 @@ void drawProvider(const View& view, Intents& out) {
         headingText(icon("translate") + " " + tr("offer.languages", lang));
         paragraph(languageList(provider->languages, lang));
     }
-    if (!provider->accessibility.empty()) {
+    if (const auto accessibility = view.catalog.text(*provider, core::ProviderText::Accessibility); !accessibility.empty()) {
         ImGui::Spacing();
         headingText(icon("wheelchair-accessibility") + " " + tr("provider.accessibility", lang));
-        paragraph(provider->accessibility.get(lang));
+        paragraph(accessibility.get(lang));
     }
     ImGui::Spacing();
     headingText(tr("provider.offers", lang));
     const auto offers = view.catalog.offersOf(provider->id);
     const int tapped = cardList("offers/" + provider->id + "/" + lang, offers.size(), [&](size_t i) {
-        return CardText{offers[i]->id, offers[i]->title.get(lang), {offers[i]->summary.get(lang)}};
+        return CardText{offers[i]->id, view.catalog.text(*offers[i], core::OfferText::Title, lang),
+                        {view.catalog.text(*offers[i], core::OfferText::Summary, lang)}};
     });
     if (tapped >= 0) out.push_back(core::intent::OpenOffer{offers[static_cast<size_t>(tapped)]->id});
     if (view.portrait() && !provider->phone.empty()) {

@@ -109,9 +109,10 @@ void drawSearch(const View& view, Intents& out) {
         const int tapped = cardList("results/" + view.session.searchText + "/" + lang, results.size(), [&](size_t i) {
             const core::Offer* offer = view.catalog.offer(results[i]);
             if (!offer) return CardText{results[i], results[i], {}};  // the search and the catalog are one database
-            CardText text{offer->id, offer->title.get(lang), {offer->summary.get(lang)}};
+            CardText text{offer->id, view.catalog.text(*offer, core::OfferText::Title, lang),
+                          {view.catalog.text(*offer, core::OfferText::Summary, lang)}};
             if (const core::Provider* provider = view.catalog.provider(offer->providerId))
-                text.lines.push_back(icon("map-marker") + " " + provider->name.get(lang) +
+                text.lines.push_back(icon("map-marker") + " " + view.catalog.text(*provider, core::ProviderText::Name, lang) +
                                      (provider->address.municipality.empty() ? "" : ", " + provider->address.municipality));
             return text;
         });

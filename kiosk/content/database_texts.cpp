@@ -1,0 +1,138 @@
+// Texts on demand from the content database, with a small cache of the most recently shown.
+#include "kiosk/content/database_texts.hpp"
+
+#include "kiosk/core/utf8.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace kiosk::content {
+namespace {
+
+constexpr const char* kOfferFields[] = {"title", "summary", "description", "cost", "eligibility", "audio"};
+constexpr const char* kProviderFields[] = {"name", "description", "accessibility"};
+
+template <size_t N>
+int fieldIndex(const char* const (&names)[N], const std::string& field) {
+    for (size_t i = 0; i < N; ++i)
+        if (field == names[i]) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace
+
+DatabaseTexts::DatabaseTexts(const std::filesystem::path& database, size_t capacity)
+    : m_db(database.string(), SQLite::OPEN_READONLY),
+      // In the order written, so languages stay in the content's order (as readCatalog reads them).
+      m_query(m_db, "SELECT field, language, value FROM text WHERE entity = ? AND id = ? ORDER BY rowid"),
+      m_capacity(std::max<size_t>(capacity, 1)) {
+    m_db.exec("PRAGMA cache_size = -1024");  // 1 MiB of pages: a screenful of texts, not the file
+}
+
+DatabaseTexts::~DatabaseTexts() = default;
+
+const DatabaseTexts::Texts& DatabaseTexts::entry(std::string_view entity, std::string_view id) const {
+    std::string key(entity);
+    key += '\n';
+    key += id;
+    if (auto found = m_byKey.find(key); found != m_byKey.end()) {
+        m_recent.splice(m_recent.begin(), m_recent, found->second);
+        return found->second->second;
+    }
+    Texts texts;
+    const bool offer = entity == "offer";
+    try {
+        m_query.reset();
+        m_query.bind(1, std::string(entity));
+        m_query.bind(2, std::string(id));
+        while (m_query.executeStep()) {
+            const std::string field = m_query.getColumn(0).getString();
+            const int at = offer ? fieldIndex(kOfferFields, field) : fieldIndex(kProviderFields, field);
+            if (at >= 0) texts[static_cast<size_t>(at)].set(m_query.getColumn(1).getString(), m_query.getColumn(2).getString());
+        }
+    } catch (const std::exception& e) {  // a screen shows an empty text rather than fail its frame
+        spdlog::error("content: the texts of {} {} cannot be read: {}", entity, id, e.what());
+    }
+    m_recent.emplace_front(key, std::move(texts));
+    m_byKey[key] = m_recent.begin();
+    while (m_recent.size() > m_capacity) {
+        m_byKey.erase(m_recent.back().first);
+        m_recent.pop_back();
+    }
+    return m_recent.front().second;
+}
+
+core::LocalizedText DatabaseTexts::offerText(std::string_view offerId, core::OfferText field) const {
+    std::lock_guard lock(m_lock);
+    return entry("offer", offerId)[static_cast<size_t>(field)];
+}
+
+core::LocalizedText DatabaseTexts::providerText(std::string_view providerId, core::ProviderText field) const {
+    std::lock_guard lock(m_lock);
+    return entry("provider", providerId)[static_cast<size_t>(field)];
+}
+
+std::vector<std::string> DatabaseTexts::languages() const {
+    std::lock_guard lock(m_lock);
+    std::vector<std::string> result{std::string(core::kReferenceLanguage)};
+    try {
+        SQLite::Statement query(m_db, "SELECT code FROM content_language WHERE position IS NOT NULL ORDER BY position");
+        while (query.executeStep())
+            if (auto code = query.getColumn(0).getString(); code != core::kReferenceLanguage) result.push_back(code);
+    } catch (const std::exception& e) {
+        spdlog::error("content: the content's languages cannot be read: {}", e.what());
+    }
+    return result;
+}
+
+std::string DatabaseTexts::characters() const {
+    std::lock_guard lock(m_lock);
+    std::string result;
+    try {
+        SQLite::Statement query(m_db, "SELECT characters FROM content_language");
+        while (query.executeStep()) result += query.getColumn(0).getString();
+    } catch (const std::exception& e) {
+        spdlog::error("content: the content's characters cannot be read: {}", e.what());
+    }
+    return result;
+}
+
+size_t DatabaseTexts::cached() const {
+    std::lock_guard lock(m_lock);
+    return m_recent.size();
+}
+
+void writeContentLanguages(SQLite::Database& db) {
+    // Per language, whether each code point occurs (a bit each: a pass over 60 MB of text at 10,000 offers).
+    std::map<std::string, std::vector<bool>> seen;
+    SQLite::Statement texts(db, "SELECT language, value FROM text");
+    while (texts.executeStep()) {
+        auto& set = seen[texts.getColumn(0).getString()];
+        if (set.empty()) set.resize(0x110000);
+        const SQLite::Column value = texts.getColumn(1);
+        for (char32_t c : core::decodeUtf8(std::string_view(value.getText(), static_cast<size_t>(value.getBytes()))))
+            if (c >= 0x80 && c < 0x110000) set[c] = true;  // ASCII is always in the fonts
+    }
+    std::map<std::string, int64_t> position;
+    SQLite::Statement order(db, "SELECT language, min(rowid) AS first FROM text WHERE entity = 'offer' AND "
+                                "field = 'title' GROUP BY language ORDER BY first");
+    while (order.executeStep()) position.emplace(order.getColumn(0).getString(), static_cast<int64_t>(position.size()));
+    db.exec("DELETE FROM content_language");
+    SQLite::Statement insert(db, "INSERT INTO content_language(code, position, characters) VALUES (?, ?, ?)");
+    for (const auto& [language, set] : seen) {
+        std::u32string characters;
+        for (char32_t c = 0x80; c < 0x110000; ++c)
+            if (set[c]) characters.push_back(c);
+        insert.bind(1, language);
+        if (auto at = position.find(language); at != position.end()) insert.bind(2, at->second);
+        else insert.bind(2);
+        insert.bind(3, core::encodeUtf8(characters));
+        insert.exec();
+        insert.reset();
+    }
+}
+
+}  // namespace kiosk::content
