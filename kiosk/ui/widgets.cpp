@@ -356,8 +356,10 @@ void tag(std::string_view label) {
     const std::string& text = displayLine(label);
     ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
     ImVec2 min = ImGui::GetCursorScreenPos();
-    ImVec2 max(min.x + size.x + 0.6f * em(), min.y + size.y + 0.3f * em());
-    ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
+    const float width = size.x + 0.6f * em();
+    ImGui::Dummy(ImVec2(width, size.y + 0.3f * em()));
+    if (rightToLeft()) min.x += ImGui::GetContentRegionAvail().x - width;  // at the reader's side, as the text
+    ImVec2 max(min.x + width, min.y + size.y + 0.3f * em());
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRect(min, max, palette().textMuted, 0.3f * em(), 0, std::max(1.0f, 0.06f * em()));
     draw->AddText(ImVec2(min.x + 0.3f * em(), min.y + 0.15f * em()), palette().textMuted, text.data(),
