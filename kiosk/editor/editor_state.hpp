@@ -8,6 +8,7 @@
 #include "kiosk/editor/audio_field.hpp"
 #include "kiosk/editor/site_panel.hpp"
 #include "kiosk/editor/stick_panel.hpp"
+#include "kiosk/ui/picture_textures.hpp"
 #include "kiosk/ui/view.hpp"
 
 #include <chrono>
@@ -56,6 +57,7 @@ struct EditorState {
     std::unique_ptr<SiteJob> site = std::make_unique<SiteJob>();
     std::unique_ptr<AudioJob> audio = std::make_unique<AudioJob>();
     ui::QrTextures qr;
+    ui::PictureTextures pictures;  // the preview's content pictures (endFrame after each frame's render)
     core::LocalDateTime now{};
 
     std::optional<editing::EntryRef> selected() const {

@@ -12,7 +12,7 @@ export KIOSK="${KIOSK:-$EDITOR}"  # lib.sh names it; the editor is what runs her
 source "$SOURCE_DIR/tests/e2e/lib.sh"
 quick=${BENCH_QUICK:-0}
 offers=${BENCH_OFFERS:-$([[ $quick == 1 ]] && echo 200 || echo 2000)}
-runs=$([[ $quick == 1 ]] && echo 1 || echo 3)
+runs=${BENCH_RUNS:-$([[ $quick == 1 ]] && echo 1 || echo 3)}
 start_display 1600x900
 python3 "$SOURCE_DIR/tests/tools/generate_content.py" "$SOURCE_DIR/content/sample" "$work/content" "$offers" >/dev/null
 echo "editor_offers $offers"
@@ -34,4 +34,6 @@ for ((r = 1; r <= runs; r++)); do
   first=$(sed -n 's/.*editor: first frame \([0-9]*\) ms.*/\1/p' "$work/out.txt" | head -1)
   handover=$(sed -n 's/.*snapshot for the check took \([0-9.]*\) ms.*/\1/p' "$work/out.txt" | sort -n | tail -1)
   echo "run $r: first frame ${first:-?} ms; slowest hand-over to the check ${handover:-?} ms; $(grep '^frames ' "$work/out.txt")"
+  [[ -n ${BENCH_LOG:-} ]] && cp "$work/out.txt" "$BENCH_LOG.$r"  # the whole log, to look into
+  grep '^worst frame' "$work/out.txt" | sed 's/^/  /' || true  # where the slowest frame's time went (new builds)
 done
