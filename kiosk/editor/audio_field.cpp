@@ -41,7 +41,8 @@ AudioJob::Spoken spokenListing(const core::Catalog& catalog, const std::string& 
 }
 
 // The text the kiosk's --list speech gives for `path` in the form's language, from the last check's
-// content; nothing when the content does not name it, or while that listing is still being made.
+// content (the one before while that is still being listed); nothing when the content does not name
+// it, or before the first listing in this language.
 const std::string* spokenText(EditorState& state, const std::string& path) {
     AudioJob& job = *state.audio;
     if (!state.catalog) return nullptr;
@@ -58,7 +59,9 @@ const std::string* spokenText(EditorState& state, const std::string& path) {
             return spokenListing(*catalog, language);
         });
     }
-    if (!current) return nullptr;
+    // While a new check's listing is made, the last one's stands (the line under the field stays, and
+    // the form does not jump); a new language waits for its own.
+    if (!job.spokenFor || job.spokenLanguage != state.textLanguage) return nullptr;
     const auto found = job.spoken.find(path);
     return found == job.spoken.end() ? nullptr : &found->second;
 }

@@ -27,6 +27,15 @@ struct PreviewChoice {
     bool largeText = false;
 };
 
+// The rows of the list on the left: the entries its filter lets through (a pass over every entry's
+// title: done again only when the filter, the file or the document changed, not each frame).
+struct ListRows {
+    std::string filter;
+    std::size_t file = 0;
+    std::uint64_t revision = ~std::uint64_t{0};
+    std::vector<std::size_t> shown;
+};
+
 struct EditorState {
     explicit EditorState(editing::ContentDocument opened) : document(std::move(opened)) {}
 
@@ -43,6 +52,7 @@ struct EditorState {
     std::optional<std::size_t> entry;
     std::optional<std::size_t> listScrolledTo;  // the entry the list last scrolled to
     std::string filter;
+    ListRows rows;
     std::string textLanguage = "de";  // the form's language tab
     std::string jumpTo;               // a field to scroll to and focus (a problem was clicked)
     std::string renameTo;

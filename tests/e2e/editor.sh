@@ -189,6 +189,17 @@ SCRIPT
     || fail "a changed text does not flag its sound file"
 fi
 
+# Good practice (for professionals) in the preview: the practice's picture, as the kiosk draws it
+# (tests/e2e/professionals.sh checks the same colours on the kiosk), inside the preview at the right.
+"$EDITOR" "$SOURCE_DIR/content/sample" --open practices.yaml:willkommensbesuche-nuertingen \
+  --screenshot "$shots/editor-practice.png" 2>>"$work/kiosk.log" || fail "no practice in the editor"
+sky=$(convert "$shots/editor-practice.png" -fuzz 3% -fill black +opaque '#8ecae6' -fill white -opaque '#8ecae6' -format '%@' info:)
+IFS='x+' read -r sky_w sky_h sky_x _ <<<"$sky"
+((sky_w >= 100 && sky_h >= 40 && sky_x >= 928)) || fail "the preview shows no practice picture (sky box $sky)"
+roof=$(convert "$shots/editor-practice.png" -crop 672x900+928+0 -fuzz 3% -fill black +opaque '#e63946' -fill white \
+  -opaque '#e63946' -colorspace Gray -format '%[fx:mean]' info:)
+awk -v r="$roof" 'BEGIN { exit !(r > 0.002) }' || fail "the preview's practice picture has no roof ($roof)"
+
 # "Auf USB-Stick schreiben" onto a tmpfs standing in for the stick (root: CI), then a stick too small.
 if [[ $(id -u) == 0 ]]; then
   mkdir -p "$work/stick" "$work/tiny"
