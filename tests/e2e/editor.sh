@@ -151,11 +151,14 @@ SCRIPT
 done
 
 # School holidays edited in the form: a row added on top, its days typed, saved; the check passes.
+# Each check's problems above the field move the rows: a tap waits for the check of what came before.
 cat > "$work/holiday-script" <<SCRIPT
 expect "Keine Fehler"
 tap "Ferien hinzufügen"
+expect "school_holidays[1].from': is empty"
 tap "Feld Erster Tag 1"
 type "2028-03-27"
+wait 2000
 tap "Feld Letzter Tag 1"
 type "2028-03-31"
 wait 1500
