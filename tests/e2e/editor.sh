@@ -219,7 +219,7 @@ tap "Feld USB-Stick"
 key ctrl+a
 type "$work/$stick"
 tap "Schreiben"
-expect "$([[ $stick == tiny ]] && echo "ist der Datenträger voll?" || echo "Sie können den Stick jetzt abziehen")"
+expect "$([[ $stick == tiny ]] && echo "ist der Datenträger voll?" || echo "Sie können den Stick jetzt abziehen")" 120
 screenshot $shots/editor-stick-$stick.png
 SCRIPT
     "$EDITOR" "$work/content" --replay "$work/stick-script" 2>>"$work/kiosk.log" || fail "writing to the $stick stick"
