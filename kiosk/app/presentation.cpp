@@ -17,7 +17,7 @@ Presentation::Presentation(float em, std::filesystem::path assets)
 }
 
 void Presentation::loadFonts(float size, const core::Catalog* catalog) {
-    if (std::string error = ui::loadFonts(size, m_assets, ui::allTexts(catalog)); !error.empty()) {
+    if (std::string error = ui::loadFonts(size, m_assets, ui::allTexts(catalog) + m_moreLetters); !error.empty()) {
         spdlog::error("fonts: {}", error);
         return;
     }
@@ -26,7 +26,8 @@ void Presentation::loadFonts(float size, const core::Catalog* catalog) {
     ui::releaseFontPixels();
 }
 
-void Presentation::takeContent(const core::Catalog* catalog) {
+void Presentation::takeContent(const core::Catalog* catalog, std::string moreLetters) {
+    m_moreLetters = std::move(moreLetters);
     m_largeText = false;  // the fresh session's size
     loadFonts(m_em, catalog);
 }

@@ -7,6 +7,7 @@
 #include "kiosk/ui/theme.hpp"
 
 #include <filesystem>
+#include <string>
 
 namespace kiosk::app {
 
@@ -21,7 +22,9 @@ public:
     // Follows the session's large text and contrast; true when the look changed (draw anew).
     bool follow(const core::Session& session, const core::Catalog* catalog);
     // New content: the fonts again with its glyphs, at the screen's own size (a fresh session's).
-    void takeContent(const core::Catalog* catalog);
+    // `moreLetters` (UTF-8): letters the fonts hold besides (the editor's: what may be typed), kept
+    // for later rebuilds.
+    void takeContent(const core::Catalog* catalog, std::string moreLetters = {});
     // The screen's font size changed (a new screen size): the fonts and the theme at it.
     void resize(float em, const core::Catalog* catalog);
 
@@ -30,6 +33,7 @@ private:
 
     float m_em;
     std::filesystem::path m_assets;
+    std::string m_moreLetters;
     bool m_largeText = false;
     ui::Theme m_theme = ui::Theme::Standard;
     float m_themeEm;

@@ -102,10 +102,27 @@ bool LiveCheck::busy() const {
     return m_running || m_pending.has_value();
 }
 
+void LiveCheck::release(std::shared_ptr<const core::Catalog> catalog) {
+    if (!catalog) return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_released.push_back(std::move(catalog));
+    }
+    m_wake.notify_all();
+}
+
 void LiveCheck::run() {
     std::unique_lock lock(m_mutex);
     while (true) {
-        m_wake.wait(lock, [this] { return m_stop || m_pending.has_value(); });
+        m_wake.wait(lock, [this] { return m_stop || m_pending.has_value() || !m_released.empty(); });
+        if (!m_released.empty()) {
+            auto released = std::move(m_released);
+            m_released.clear();
+            lock.unlock();
+            released.clear();  // freed here, outside the lock
+            lock.lock();
+            continue;
+        }
         if (m_stop) return;
         auto [revision, snapshot] = std::move(*m_pending);
         m_pending.reset();

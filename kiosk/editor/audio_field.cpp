@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <sstream>
+#include <utility>
 
 namespace kiosk::editor {
 
@@ -23,26 +24,44 @@ namespace {
 
 const ImVec4 kProblemColour(0.72f, 0.08f, 0.08f, 1);
 
-// The text the kiosk's --list speech gives for `path` in the form's language (nothing when the
-// content does not name it): the kiosk's own listing, run on the last check's content.
+// `familienkiosk --list speech` of `catalog` in `language`: the kiosk's own listing (on the worker).
+AudioJob::Spoken spokenListing(const core::Catalog& catalog, const std::string& language) {
+    AudioJob::Spoken spoken;
+    char* buffer = nullptr;
+    std::size_t size = 0;
+    if (FILE* out = ::open_memstream(&buffer, &size)) {
+        app::printListing(catalog, "speech", language, out);
+        std::fclose(out);
+        std::istringstream lines(std::string(buffer, size));
+        for (std::string line; std::getline(lines, line);)
+            if (const auto tab = line.find('\t'); tab != std::string::npos) spoken[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+    std::free(buffer);
+    return spoken;
+}
+
+// The text the kiosk's --list speech gives for `path` in the form's language, from the last check's
+// content (the one before while that is still being listed); nothing when the content does not name
+// it, or before the first listing in this language.
 const std::string* spokenText(EditorState& state, const std::string& path) {
     AudioJob& job = *state.audio;
     if (!state.catalog) return nullptr;
-    if (job.spokenFor != state.catalog.get() || job.spokenLanguage != state.textLanguage) {
-        job.spoken.clear();
-        char* buffer = nullptr;
-        std::size_t size = 0;
-        if (FILE* out = ::open_memstream(&buffer, &size)) {
-            app::printListing(*state.catalog, "speech", state.textLanguage, out);
-            std::fclose(out);
-            std::istringstream lines(std::string(buffer, size));
-            for (std::string line; std::getline(lines, line);)
-                if (const auto tab = line.find('\t'); tab != std::string::npos) job.spoken[line.substr(0, tab)] = line.substr(tab + 1);
-        }
-        std::free(buffer);
-        job.spokenFor = state.catalog.get();
-        job.spokenLanguage = state.textLanguage;
+    if (job.spokenComing.valid() && job.spokenComing.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        job.spoken = job.spokenComing.get();
+        state.check->release(std::exchange(job.spokenFor, std::move(job.comingFor)));
+        job.spokenLanguage = job.comingLanguage;
     }
+    const bool current = job.spokenFor == state.catalog && job.spokenLanguage == state.textLanguage;
+    if (!current && !job.spokenComing.valid()) {
+        job.comingFor = state.catalog;
+        job.comingLanguage = state.textLanguage;
+        job.spokenComing = std::async(std::launch::async, [catalog = job.comingFor, language = job.comingLanguage] {
+            return spokenListing(*catalog, language);
+        });
+    }
+    // While a new check's listing is made, the last one's stands (the line under the field stays, and
+    // the form does not jump); a new language waits for its own.
+    if (!job.spokenFor || job.spokenLanguage != state.textLanguage) return nullptr;
     const auto found = job.spoken.find(path);
     return found == job.spoken.end() ? nullptr : &found->second;
 }

@@ -6,6 +6,7 @@
 #include "kiosk/editor/background_job.hpp"
 
 #include <filesystem>
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,10 +26,16 @@ struct AudioJob {
     std::string recording;            // the recording's file, typed
     std::unique_ptr<platform::Audio> player;  // opened at the first "Abspielen"
 
-    // What `familienkiosk --list speech` says for each file, from the last check's content.
-    const core::Catalog* spokenFor = nullptr;
+    // What `familienkiosk --list speech` says for each file, from the last check's content. The
+    // listing goes over every entry (hundreds of milliseconds at 2,000 offers): it is made on a
+    // thread of its own when a check brings new content, and the form waits for it, never the frame.
+    using Spoken = std::map<std::string, std::string>;  // path -> text
+    std::shared_ptr<const core::Catalog> spokenFor;
     std::string spokenLanguage;
-    std::map<std::string, std::string> spoken;  // path -> text
+    Spoken spoken;
+    std::future<Spoken> spokenComing;  // for comingFor, comingLanguage
+    std::shared_ptr<const core::Catalog> comingFor;
+    std::string comingLanguage;
 
     BackgroundJob job;  // make-audio for one file
 

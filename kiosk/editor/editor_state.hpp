@@ -8,6 +8,7 @@
 #include "kiosk/editor/audio_field.hpp"
 #include "kiosk/editor/site_panel.hpp"
 #include "kiosk/editor/stick_panel.hpp"
+#include "kiosk/ui/picture_textures.hpp"
 #include "kiosk/ui/view.hpp"
 
 #include <chrono>
@@ -26,6 +27,15 @@ struct PreviewChoice {
     bool largeText = false;
 };
 
+// The rows of the list on the left: the entries its filter lets through (a pass over every entry's
+// title: done again only when the filter, the file or the document changed, not each frame).
+struct ListRows {
+    std::string filter;
+    std::size_t file = 0;
+    std::uint64_t revision = ~std::uint64_t{0};
+    std::vector<std::size_t> shown;
+};
+
 struct EditorState {
     explicit EditorState(editing::ContentDocument opened) : document(std::move(opened)) {}
 
@@ -42,6 +52,7 @@ struct EditorState {
     std::optional<std::size_t> entry;
     std::optional<std::size_t> listScrolledTo;  // the entry the list last scrolled to
     std::string filter;
+    ListRows rows;
     std::string textLanguage = "de";  // the form's language tab
     std::string jumpTo;               // a field to scroll to and focus (a problem was clicked)
     std::string renameTo;
@@ -56,6 +67,7 @@ struct EditorState {
     std::unique_ptr<SiteJob> site = std::make_unique<SiteJob>();
     std::unique_ptr<AudioJob> audio = std::make_unique<AudioJob>();
     ui::QrTextures qr;
+    ui::PictureTextures pictures;  // the preview's content pictures (endFrame after each frame's render)
     core::LocalDateTime now{};
 
     std::optional<editing::EntryRef> selected() const {

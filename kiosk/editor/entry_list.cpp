@@ -90,11 +90,16 @@ void drawEntryList(EditorState& state, float width) {
         noteItem(words(state, "editor.new"));
         ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 8));
         ImGuiListClipper clipper;
-        std::vector<std::size_t> shown;
-        for (std::size_t i = 0; i < file.entries.size(); ++i)
-            if (state.filter.empty() || contains(titleOf(state, {state.file, i}), state.filter) ||
-                contains(state.document.entryId({state.file, i}), state.filter))
-                shown.push_back(i);
+        // The entries the filter lets through, found again only when the filter, the list or the text changed.
+        ListRows& rows = state.rows;
+        if (rows.filter != state.filter || rows.file != state.file || rows.revision != state.document.revision()) {
+            rows = {state.filter, state.file, state.document.revision(), {}};
+            for (std::size_t i = 0; i < file.entries.size(); ++i)
+                if (state.filter.empty() || contains(titleOf(state, {state.file, i}), state.filter) ||
+                    contains(state.document.entryId({state.file, i}), state.filter))
+                    rows.shown.push_back(i);
+        }
+        const std::vector<std::size_t>& shown = rows.shown;
         // The entry chosen elsewhere (--open, a problem clicked) is scrolled into the list's view once.
         if (state.entry && state.listScrolledTo != state.entry) {
             const auto row = std::find(shown.begin(), shown.end(), *state.entry);

@@ -28,6 +28,12 @@ const std::vector<Field>& fieldsOf(const std::string& file) {
           {"address", K::Address}, {"phone", K::Text, true}, {"fax", K::Text}, {"website", K::Text},
           {"opening_hours", K::Hours}, {"audio", K::Audio}, {"site_base_url", K::Text},
           {"school_holidays", K::Holidays}}},
+        // For professionals (the contact, a map of name, phone and email, is kept as it is).
+        {"practices.yaml",
+         {{"id", K::Id, true}, {"title", K::Translated, true}, {"summary", K::Translated, true},
+          {"description", K::Translated}, {"fields", K::Codes, true}, {"municipality", K::Text},
+          {"providers", K::Codes}, {"since", K::Text}, {"status", K::Translated}, {"image", K::Text},
+          {"image_alt", K::Translated}, {"audio", K::Audio}, {"sample", K::Flag}}},
     };
     static const std::vector<Field> none;
     const auto it = fields.find(file);

@@ -11,6 +11,7 @@
 #include "kiosk/editor/editor_state.hpp"
 #include "kiosk/editor/field_schema.hpp"
 #include "kiosk/editor/stick_panel.hpp"
+#include "kiosk/editor/typed_letters.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -18,10 +19,13 @@
 
 #include <CLI/CLI.hpp>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8 (ImGui 1.86)
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <fmt/format.h>
 #include <cstdio>
+#include <ctime>
 
 namespace kiosk::editor {
 
@@ -54,9 +58,38 @@ Options defaults() {
     return options;
 }
 
+// Where a frame's time went (--benchmark-frames): the UI thread's CPU time of each part (what the
+// editor's code costs, apart from waiting on the GL and other programs on a loaded machine).
+double threadCpuMs() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+struct FrameParts {
+    std::vector<std::pair<const char*, double>> parts;
+    double begun = 0, mark = 0;
+    void start() {
+        parts.clear();
+        begun = mark = threadCpuMs();
+    }
+    void lap(const char* name) {
+        const double now = threadCpuMs();
+        parts.emplace_back(name, now - mark);
+        mark = now;
+    }
+    double total() const { return mark - begun; }
+    std::string text() const {
+        std::string out;
+        for (const auto& [name, ms] : parts) out += fmt::format("{}{} {:.2f}", out.empty() ? "" : ", ", name, ms);
+        return out;
+    }
+};
+FrameParts g_parts;
+
 // One frame of the editor: the lists and form in one window, the preview beside it.
 void drawFrame(EditorState& state, ImVec2 size) {
     followCheck(state);
+    g_parts.lap("check");
     shortcuts(state);
     const float previewWidth = std::round(size.x * 0.42f);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -69,24 +102,68 @@ void drawFrame(EditorState& state, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours.pressed);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours.border);
     drawToolbar(state);
+    g_parts.lap("toolbar");
     drawEntryList(state, std::round((size.x - previewWidth) * 0.36f));
+    g_parts.lap("list");
     ImGui::SameLine();
     drawEntryForm(state);
     ImGui::PopStyleColor(3);
     ImGui::End();
+    g_parts.lap("form");
     drawPreview(state, ImVec2(size.x - previewWidth, 0), ImVec2(previewWidth, size.y));
+    g_parts.lap("preview");
     drawStickPanel(state);
     drawSitePanel(state);
 }
 
 // Frame times (from ImGui's new frame to the GPU done) once the first check is in and the fonts have
 // the content's letters: the frames of someone working, not of the window waiting for its content.
-void printFrameTimes(std::vector<double> frameMs) {
+void printFrameTimes(std::vector<double> frameMs, const char* what) {
     if (frameMs.size() < 2) return;
     frameMs.erase(frameMs.begin());  // the first with the content's fonts uploads their texture
     std::sort(frameMs.begin(), frameMs.end());
-    std::printf("frames %zu (after the first check) median %.2f ms p95 %.2f ms max %.2f ms\n", frameMs.size(),
+    std::printf("%s %zu (after the first check) median %.2f ms p95 %.2f ms max %.2f ms\n", what, frameMs.size(),
                 frameMs[frameMs.size() / 2], frameMs[frameMs.size() * 95 / 100], frameMs.back());
+}
+
+// The fonts hold the content's letters and those of the six languages' scripts (scriptLetters); a
+// letter typed beyond them is added before the next frame, each letter asked for once (a letter no
+// font has is not asked for again), at most once a second (typing a new script builds once a word).
+struct FontLetters {
+    std::shared_ptr<const core::Catalog> catalog;  // the content the fonts were built for
+    std::string asked;                              // letters typed beyond it and the scripts
+    std::uint64_t revision = 0;                     // the document's revision looked at last
+    std::chrono::steady_clock::time_point built{};
+};
+
+// Between frames: the fonts for the first content, or again for letters typed that they lack.
+void followFonts(EditorState& state, app::Presentation& presentation, FontLetters& fonts) {
+    const auto now = std::chrono::steady_clock::now();
+    bool build = false;
+    if (state.catalog && !fonts.catalog) {  // the first check came: the fonts get the content's letters
+        fonts.catalog = state.catalog;
+        build = true;
+    } else if (fonts.catalog && state.document.revision() != fonts.revision && now - fonts.built >= std::chrono::seconds(1)) {
+        fonts.revision = state.document.revision();
+        std::string texts;
+        if (const auto where = state.selected()) appendTexts(state.document.entry(*where), texts);
+        const std::string missing = missingLetters(*ui::fonts().body, texts);
+        for (const char* at = missing.data(); at < missing.data() + missing.size();) {
+            unsigned codepoint = 0;
+            const int length = std::max(1, ImTextCharFromUtf8(&codepoint, at, missing.data() + missing.size()));
+            const std::string letter(at, static_cast<std::size_t>(length));
+            at += length;
+            if (fonts.asked.find(letter) != std::string::npos) continue;
+            fonts.asked += letter;
+            build = true;
+        }
+    }
+    if (!build) return;
+    const double cpu = threadCpuMs();
+    presentation.takeContent(fonts.catalog.get(), scriptLetters() + fonts.asked);
+    fonts.built = std::chrono::steady_clock::now();
+    spdlog::info("editor: fonts for the content in {:.0f} ms ({:.0f} ms CPU)",
+                 std::chrono::duration<double, std::milli>(fonts.built - now).count(), threadCpuMs() - cpu);
 }
 
 // Opens the content folder at the entry `open` names ("offers.yaml:kindergeld", with ":audio" at
@@ -152,29 +229,37 @@ int run(const Options& options) {
     }
     app::KioskClock clock(std::nullopt);
     const bool scripted = replay || options.screenshot || options.benchmarkFrames > 0;
-    std::vector<double> frameMs;
-    std::shared_ptr<const core::Catalog> fontsFor;
+    std::vector<double> frameMs, cpuMs;  // each frame's time on the clock, and the UI thread's CPU time in it
+    std::pair<double, std::string> worst;  // the frame with the most CPU time counted: its time and where it went
+    FontLetters fontLetters;
     for (int frame = 0; !(*window)->shouldClose(); ++frame) {
         if (scripted) (*window)->pollEvents();
         else (*window)->waitEvents(state.check->busy() || state.document.revision() != state.submitted ? 0.05 : 0.5);
-        if (state.catalog && !fontsFor) {
-            const auto before = std::chrono::steady_clock::now();  // between frames: the first check came: the fonts get the content's letters
-            presentation.takeContent(state.catalog.get());
-            fontsFor = state.catalog;
-            spdlog::info("editor: fonts for the content in {:.0f} ms",
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count());
-        }
+        // The frame's time: from here (the fonts between frames included) to the GL done.
+        const auto begun = std::chrono::steady_clock::now();
+        g_parts.start();
+        followFonts(state, presentation, fontLetters);
+        g_parts.lap("fonts");
         int width = 0, height = 0;
         (*window)->beginFrame(width, height);
         if (replay) replay->beforeFrame(clock, width, height);
-        const auto begun = std::chrono::steady_clock::now();
+        g_parts.lap("begin");
         ImGui::NewFrame();
         ui::clearVisibleTexts();
         state.now = clock.local();
         drawFrame(state, ImVec2(static_cast<float>(width), static_cast<float>(height)));
+        g_parts.lap("panels");
         ImGui::Render();
+        g_parts.lap("layout");
         (*window)->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background), scripted);
-        if (fontsFor) frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begun).count());
+        state.pictures.endFrame();  // rendered: the pictures this frame did not draw go
+        g_parts.lap("gl");
+        if (fontLetters.catalog) {
+            frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begun).count());
+            cpuMs.push_back(g_parts.total());
+            if (cpuMs.size() > 1 && cpuMs.back() > worst.first) worst = {cpuMs.back(), g_parts.text()};
+            if (options.benchmarkFrames > 0 && cpuMs.back() > 16) spdlog::info("editor: slow frame {:.1f} ms CPU: {}", cpuMs.back(), g_parts.text());
+        }
         if (frame == 0) {
             (*window)->finish();
             spdlog::info("editor: first frame {:.0f} ms after start",
@@ -187,7 +272,11 @@ int run(const Options& options) {
         (*window)->present();
         const bool done = (replay && replay->finished()) ||
                           (!replay && options.benchmarkFrames > 0 && frame + 1 >= options.benchmarkFrames);
-        if (done && options.benchmarkFrames > 0) printFrameTimes(frameMs);
+        if (done && options.benchmarkFrames > 0) {
+            printFrameTimes(frameMs, "frames");
+            printFrameTimes(cpuMs, "frames cpu");
+            std::printf("worst frame %.2f ms CPU: %s\n", worst.first, worst.second.c_str());
+        }
         if (done) return replay && replay->failed() ? 1 : 0;
     }
     return 0;

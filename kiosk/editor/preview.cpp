@@ -24,6 +24,7 @@ core::ScreenRef screenOf(const EditorState& state) {
     if (file == "offers.yaml" && state.catalog && state.catalog->offer(id)) return {core::ScreenId::Offer, id, {}};
     if (file == "providers.yaml" && state.catalog && state.catalog->provider(id)) return {core::ScreenId::Provider, id, {}};
     if (file == "life_stages.yaml" && state.catalog && state.catalog->lifeStage(id)) return {core::ScreenId::LifeStage, id, {}};
+    if (file == "practices.yaml" && state.catalog && state.catalog->practice(id)) return {core::ScreenId::Practice, id, {}};
     if (file == "network.yaml") return {core::ScreenId::About, {}, {}};
     return {core::ScreenId::Home, {}, {}};
 }
@@ -74,6 +75,7 @@ void drawPreview(EditorState& state, ImVec2 pos, ImVec2 size) {
     const ui::AudioView audio{false, state.document.folder(), 0, {}};
     const ui::PrintView print{};
     ui::View view{*state.catalog, session, state.now, kiosk, state.qr, audio, print};
+    view.pictures = &state.pictures;  // a practice's picture, as the kiosk shows it
     view.area = ui::ScreenArea{ImVec2(pos.x + (room.x - screen.x) * 0.5f, pos.y + top), screen};
     // Large text as the kiosk's (its fonts at kLargeTextScale, here scaled from the editor's), the
     // theme's sizes following the font as on the kiosk.

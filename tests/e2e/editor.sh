@@ -151,11 +151,14 @@ SCRIPT
 done
 
 # School holidays edited in the form: a row added on top, its days typed, saved; the check passes.
+# Each check's problems above the field move the rows: a tap waits for the check of what came before.
 cat > "$work/holiday-script" <<SCRIPT
 expect "Keine Fehler"
 tap "Ferien hinzufügen"
+expect "school_holidays[1].from': is empty"
 tap "Feld Erster Tag 1"
 type "2028-03-27"
+wait 2000
 tap "Feld Letzter Tag 1"
 type "2028-03-31"
 wait 1500
@@ -189,6 +192,17 @@ SCRIPT
     || fail "a changed text does not flag its sound file"
 fi
 
+# Good practice (for professionals) in the preview: the practice's picture, as the kiosk draws it
+# (tests/e2e/professionals.sh checks the same colours on the kiosk), inside the preview at the right.
+"$EDITOR" "$SOURCE_DIR/content/sample" --open practices.yaml:willkommensbesuche-nuertingen \
+  --screenshot "$shots/editor-practice.png" 2>>"$work/kiosk.log" || fail "no practice in the editor"
+sky=$(convert "$shots/editor-practice.png" -fuzz 3% -fill black +opaque '#8ecae6' -fill white -opaque '#8ecae6' -format '%@' info:)
+IFS='x+' read -r sky_w sky_h sky_x _ <<<"$sky"
+((sky_w >= 100 && sky_h >= 40 && sky_x >= 928)) || fail "the preview shows no practice picture (sky box $sky)"
+roof=$(convert "$shots/editor-practice.png" -crop 672x900+928+0 -fuzz 3% -fill black +opaque '#e63946' -fill white \
+  -opaque '#e63946' -colorspace Gray -format '%[fx:mean]' info:)
+awk -v r="$roof" 'BEGIN { exit !(r > 0.002) }' || fail "the preview's practice picture has no roof ($roof)"
+
 # "Auf USB-Stick schreiben" onto a tmpfs standing in for the stick (root: CI), then a stick too small.
 if [[ $(id -u) == 0 ]]; then
   mkdir -p "$work/stick" "$work/tiny"
@@ -205,7 +219,7 @@ tap "Feld USB-Stick"
 key ctrl+a
 type "$work/$stick"
 tap "Schreiben"
-expect "$([[ $stick == tiny ]] && echo "ist der Datenträger voll?" || echo "Sie können den Stick jetzt abziehen")"
+expect "$([[ $stick == tiny ]] && echo "ist der Datenträger voll?" || echo "Sie können den Stick jetzt abziehen")" 120
 screenshot $shots/editor-stick-$stick.png
 SCRIPT
     "$EDITOR" "$work/content" --replay "$work/stick-script" 2>>"$work/kiosk.log" || fail "writing to the $stick stick"

@@ -16,6 +16,7 @@ W = [
  ("editor.file.topics", "Themen", "Topics"),
  ("editor.file.life_stages", "Lebensphasen", "Life stages"),
  ("editor.file.network", "Netzwerk", "Network"),
+ ("editor.file.practices", "Gute Praxis", "Good practice"),
  ("editor.file_error", "{}, Zeile {}: {}", "{}, line {}: {}"),
  ("editor.filter", "Suchen …", "Filter …"),
  ("editor.new", "Neuer Eintrag", "New entry"),
@@ -120,6 +121,14 @@ F = [  # field, German label, English label, German help, English help
  ("fax", "Fax", "Fax", "Mit Vorwahl.", "With the area code."),
  ("site_base_url", "Adresse der Website", "Website address", "Wo die erzeugte Website liegt (https://…); QR-Codes führen dorthin.", "Where the generated website lives (https://…); QR codes lead there."),
  ("school_holidays", "Schulferien", "School holidays", "Die Ferien je Schuljahr: Name, erster und letzter Tag als JJJJ-MM-TT (z. B. 2027-07-29).", "The holidays per school year: name, first and last day as YYYY-MM-DD (e.g. 2027-07-29)."),
+ # Good practice (practices.yaml, for professionals).
+ ("fields", "Arbeitsfelder", "Fields of work", "Mindestens eines, mit Kommas getrennt, z. B. early-help, counselling (siehe content/README.md).", "At least one, separated by commas, e.g. early-help, counselling (see content/README.md)."),
+ ("municipality", "Ort", "Place", "Wo es stattfindet, z. B. Nürtingen.", "Where it happens, e.g. Nürtingen."),
+ ("providers", "Beteiligte Träger", "Providers involved", "Ihre Kennungen, mit Kommas getrennt; eine unbekannte ist ein Fehler.", "Their ids, separated by commas; an unknown one is an error."),
+ ("since", "Seit", "Since", "Beginn als JJJJ-MM-TT, z. B. 2023-03-01.", "Start as YYYY-MM-DD, e.g. 2023-03-01."),
+ ("status", "Stand", "Status", "Z. B. „läuft“ oder „Pilot bis 2026“.", "E.g. \"running\" or \"pilot until 2026\"."),
+ ("image", "Bild", "Picture", "Ein PNG- oder JPEG-Bild im Inhaltsordner, z. B. images/besuch.jpg: höchstens 1 MiB und 2048 × 2048 Pixel, am besten 4:3.", "A PNG or JPEG picture inside the content folder, e.g. images/besuch.jpg: at most 1 MiB and 2048 × 2048 pixels, best 4:3."),
+ ("image_alt", "Bildbeschreibung", "Picture description", "Was das Bild zeigt, in wenigen einfachen Worten (für Menschen, die es nicht sehen). Pflicht, wenn es ein Bild gibt.", "What the picture shows, in a few plain words (for people who cannot see it). Required with a picture."),
 ]
 for f in F:
     W.append(("editor.field." + f[0], f[1], f[2]))
