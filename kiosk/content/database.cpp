@@ -2,6 +2,7 @@
 #include "kiosk/content/database.hpp"
 
 #include "kiosk/content/database_texts.hpp"
+#include "kiosk/content/phase_timer.hpp"
 
 #include "kiosk/files/durable_file.hpp"
 
@@ -674,8 +675,15 @@ void writeSearch(SQLite::Database& db, const core::Catalog& catalog) {
     // All rows' words in memory until the end, then written as one segment: not flushed every
     // megabyte into small segments that are merged again and again (a third of the index's time).
     db.exec("INSERT INTO search(search, rank) VALUES ('hashsize', 268435456)");
-    writeSearchRows(db, catalog);
-    db.exec(kIndexTrigrams);
+    {
+        PhaseTimer timer("search rows");
+        writeSearchRows(db, catalog);
+    }
+    {
+        PhaseTimer timer("search trigrams and optimize");
+        db.exec(kIndexTrigrams);
+    }
+    PhaseTimer timer("search words");
     db.exec(kIndexWords);
 }
 
@@ -823,6 +831,7 @@ SQLite::Database openNewFile(const std::filesystem::path& file) {
 void writeNewDatabase(const std::filesystem::path& staging, const std::filesystem::path& tables,
                       const core::Catalog& catalog, const ContentInfo& info) {
     auto tablesDone = std::async(std::launch::async, [&] {
+        PhaseTimer timer("tables (2nd thread)");
         SQLite::Database side = openNewFile(tables);
         SQLite::Transaction transaction(side);
         writeTables(side, catalog, info);
@@ -830,11 +839,16 @@ void writeNewDatabase(const std::filesystem::path& staging, const std::filesyste
     });
     SQLite::Database db = openNewFile(staging);
     {
+        PhaseTimer timer("search (main thread)");
         SQLite::Transaction transaction(db);
         writeSearch(db, catalog);
         transaction.commit();
     }
-    tablesDone.get();
+    {
+        PhaseTimer timer("wait for tables");
+        tablesDone.get();
+    }
+    PhaseTimer copy("copy tables");
     SQLite::Statement attach(db, "ATTACH DATABASE ? AS tables");
     attach.bind(1, tables.string());
     attach.exec();
@@ -846,6 +860,7 @@ void writeNewDatabase(const std::filesystem::path& staging, const std::filesyste
     }
     db.exec("DETACH DATABASE tables");
     std::filesystem::remove(tables);
+    copy.stop();
 }
 
 }  // namespace
@@ -879,6 +894,7 @@ core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const co
     }
     // The new file must be on disk before the rename makes it the active one, and the rename
     // itself must be on disk before we report success.
+    PhaseTimer timer("sync and rename");
     if (auto synced = files::syncFile(staging); !synced) return synced;
     return files::renameDurably(staging, path);
 }
