@@ -613,7 +613,9 @@ void writeTables(SQLite::Database& db, const core::Catalog& catalog, const Conte
     }
 
     writeProviders(db, catalog.providers, texts);
+    PhaseTimer offers("tables: offers");
     writeOffers(db, catalog.offers, texts);
+    offers.stop();
     writeProfessionals(db, catalog, texts);
 
     const auto& n = catalog.network;
@@ -649,7 +651,9 @@ void writeTables(SQLite::Database& db, const core::Catalog& catalog, const Conte
             synonym.exec();
             synonym.reset();
         }
+    PhaseTimer languages("tables: the characters of each language");
     writeContentLanguages(db);  // from the text table just written: the fonts' characters per language
+    languages.stop();
 
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
     for (auto [key, value] : {std::pair{"source", &info.source}, {"fingerprint", &info.fingerprint},
