@@ -839,8 +839,10 @@ constexpr const char* kSearchTables[] = {"search_language", "search_data", "sear
 // index's tables are copied in, which SQLite does page by page for tables of the same schema (its
 // transfer optimisation: no row is parsed or indexed again), and the second file is removed. The
 // index is the smaller part (10,000 offers: 55 of 200 MB), so less is copied than the other way round.
-void writeNewDatabase(const std::filesystem::path& staging, const std::filesystem::path& searchFile,
-                      const core::Catalog& catalog, const ContentInfo& info) {
+// With Flush::Here the tables are synced while the other thread still builds the index (this one
+// would only wait), so that the last sync has only the index left to write.
+core::Result<void> writeNewDatabase(const std::filesystem::path& staging, const std::filesystem::path& searchFile,
+                                    const core::Catalog& catalog, const ContentInfo& info, Flush flush) {
     auto searchDone = std::async(std::launch::async, [&] {
         PhaseTimer timer("search (2nd thread)");
         SQLite::Database side = openNewFile(searchFile);
@@ -854,6 +856,10 @@ void writeNewDatabase(const std::filesystem::path& staging, const std::filesyste
         SQLite::Transaction transaction(db);
         writeTables(db, catalog, info);
         transaction.commit();
+    }
+    if (flush == Flush::Here) {
+        PhaseTimer timer("sync the tables");
+        if (auto synced = files::syncFile(staging); !synced) return synced;
     }
     {
         PhaseTimer timer("wait for the search index");
@@ -872,6 +878,7 @@ void writeNewDatabase(const std::filesystem::path& staging, const std::filesyste
     db.exec("DETACH DATABASE built");
     std::filesystem::remove(searchFile);
     copy.stop();
+    return {};
 }
 
 }  // namespace
@@ -888,7 +895,11 @@ core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const co
     searchFile += ".search.new";
     std::filesystem::remove(searchFile, ec);
     try {
-        writeNewDatabase(staging, searchFile, catalog, info);
+        if (auto written = writeNewDatabase(staging, searchFile, catalog, info, flush); !written) {
+            std::filesystem::remove(staging, ec);
+            std::filesystem::remove(searchFile, ec);
+            return written;
+        }
     } catch (const SQLite::Exception& e) {
         std::filesystem::remove(staging, ec);
         std::filesystem::remove(searchFile, ec);
