@@ -14,6 +14,7 @@
 #include "kiosk/content/search.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/cfg/env.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -296,6 +297,7 @@ int startKiosk(const Arguments& a, const kiosk::app::Config& config, kiosk::cont
 int main(int argc, char** argv) {
     spdlog::set_default_logger(spdlog::stderr_color_mt("kiosk"));
     spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+    spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL=debug: e.g. --build-db's steps and their times
     kiosk::app::keepRecentProblems();  // for staff mode's "last errors"
 
     CLI::App cli{"Familienkiosk: help for families in the district of Esslingen, on a touch kiosk.\n"

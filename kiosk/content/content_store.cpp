@@ -1,6 +1,7 @@
 // Start-up content loading that never leaves the kiosk without content because of a bad edit.
 #include "kiosk/content/content_store.hpp"
 
+#include "kiosk/content/phase_timer.hpp"
 #include "kiosk/content/source_loader.hpp"
 #include "kiosk/content/start_guard.hpp"
 
@@ -49,15 +50,21 @@ std::string sourceFingerprint(const std::filesystem::path& source) {
 
 std::vector<ContentError> buildDatabase(const std::filesystem::path& source, const std::filesystem::path& database,
                                         std::vector<ContentError>* warnings) {
+    PhaseTimer loading("load content (parse and check)");
     SourceResult result = loadSource(source);
+    loading.stop();
     if (!result.ok()) return result.errors;
+    PhaseTimer warningsTimer("warnings");
     if (warnings) {
         *warnings = schoolHolidayWarnings(result.catalog, localToday());
         for (auto& warning : professionalWarnings(result.catalog)) warnings->push_back(std::move(warning));
         for (auto& warning : pictureWarnings(result.catalog, source)) warnings->push_back(std::move(warning));
     }
+    warningsTimer.stop();
+    PhaseTimer writing("write the database (all)");
     auto written = writeDatabaseFile(database, result.catalog,
                                      {std::filesystem::absolute(source).string(), sourceFingerprint(source), nowIso8601()});
+    writing.stop();
     if (!written)
         return {{database.string(), "", "",
                  fmt::format("the content database cannot be written: {}", written.problem().logLine())}};

@@ -109,12 +109,25 @@ void writeContentLanguages(SQLite::Database& db) {
     // Per language, whether each code point occurs (a bit each: a pass over 60 MB of text at 10,000 offers).
     std::map<std::string, std::vector<bool>> seen;
     SQLite::Statement texts(db, "SELECT language, value FROM text");
+    std::vector<bool>* used = nullptr;
+    std::string usedBy;
     while (texts.executeStep()) {
-        auto& set = seen[texts.getColumn(0).getString()];
-        if (set.empty()) set.resize(0x110000);
-        const SQLite::Column value = texts.getColumn(1);
-        for (char32_t c : core::decodeUtf8(std::string_view(value.getText(), static_cast<size_t>(value.getBytes()))))
-            if (c >= 0x80 && c < 0x110000) set[c] = true;  // ASCII is always in the fonts
+        if (!used || usedBy != texts.getColumn(0).getText()) {  // texts come in runs of one language
+            usedBy = texts.getColumn(0).getString();
+            used = &seen[usedBy];
+            if (used->empty()) used->resize(0x110000);
+        }
+        const SQLite::Column column = texts.getColumn(1);
+        const std::string_view value(column.getText(), static_cast<size_t>(column.getBytes()));
+        for (std::size_t at = 0; at < value.size();) {
+            if (static_cast<unsigned char>(value[at]) < 0x80) {  // ASCII is always in the fonts
+                ++at;
+                continue;
+            }
+            const core::CodePoint c = core::decodeUtf8At(value, at);  // an invalid byte counts as U+FFFD
+            if (c.value >= 0x80 && c.value < 0x110000) (*used)[c.value] = true;
+            at += c.length;
+        }
     }
     std::map<std::string, int64_t> position;
     SQLite::Statement order(db, "SELECT language, min(rowid) AS first FROM text WHERE entity = 'offer' AND "

@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <spdlog/cfg/env.h>
 
 #include <chrono>
 #include <cstdio>
@@ -174,6 +175,7 @@ int site(const kiosk::site::SiteOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL=debug: e.g. the database build's steps and their times
     CLI::App cli{"kiosk-pack: signed content packs for Familienkiosk.\n"
                  "Exit codes: 0 done, 1 refused (the reason is printed), 2 wrong use."};
     cli.require_subcommand(1);

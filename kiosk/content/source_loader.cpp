@@ -1,6 +1,7 @@
 // Turns the YAML content source into a catalog, refusing anything a family should not see.
 #include "kiosk/content/source_loader.hpp"
 
+#include "kiosk/content/phase_timer.hpp"
 #include "kiosk/content/yaml_tree.hpp"
 #include "kiosk/core/utf8.hpp"
 #include "kiosk/core/public_url.hpp"
@@ -717,7 +718,11 @@ SourceResult loadSource(const std::filesystem::path& folder) {
 
     // offers.yaml is most of the content (54 MB for 10,000 offers in six languages): parsed on a
     // second core while the other files are read.
-    auto offersTree = std::async(std::launch::async, [&folder] { return loadYamlTree(folder / "offers.yaml"); });
+    PhaseTimer small("parse and check the other files");
+    auto offersTree = std::async(std::launch::async, [&folder] {
+        PhaseTimer timer("parse offers.yaml (2nd thread)");
+        return loadYamlTree(folder / "offers.yaml");
+    });
 
     // network.yaml: one map, not a list.
     if (auto loaded = readYaml(folder, "network.yaml", errors)) try {
@@ -788,7 +793,12 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         catalog.providers.push_back(std::move(p));
     });
 
-    readList(reported("offers.yaml", offersTree.get(), errors), "offers.yaml", errors, "offer", [&](YamlNode node, const std::string& id, const std::string& entry) {
+    small.stop();
+    PhaseTimer waiting("wait for offers.yaml");
+    auto offersLoaded = offersTree.get();
+    waiting.stop();
+    PhaseTimer offersCheck("check offers");
+    readList(reported("offers.yaml", std::move(offersLoaded), errors), "offers.yaml", errors, "offer", [&](YamlNode node, const std::string& id, const std::string& entry) {
         EntryReader r(errors, "offers.yaml", entry, node,
                       {"id", "title", "summary", "description", "life_stages", "topics", "provider", "cost",
                        "eligibility", "url", "languages", "keywords", "audio", "sample"});
@@ -816,6 +826,8 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         catalog.offers.push_back(std::move(o));
     });
 
+    offersCheck.stop();
+    PhaseTimer rest("parse and check synonyms and professionals");
     readSynonyms(folder, errors, catalog);
     readProfessionals(folder, errors, catalog);
     return result;
