@@ -35,11 +35,13 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
 #include <stdexcept>
 #include <utility>
+#include <variant>
 
 namespace kiosk::app {
 namespace {
@@ -109,7 +111,7 @@ private:
     ui::Intents drawScreens(SteadyClock::time_point frameStart);
     void drawKiosk(core::IdlePhase phase, SteadyClock::time_point now, ui::Intents& intents);
     void followStaff(SteadyClock::time_point now, SteadyClock::time_point frameStart);
-    void present(const ui::Intents& intents);
+    void present(const ui::Intents& intents, bool shown);
     void recover(const char* what);
     void startAfresh(SteadyClock::time_point now);
     void reportReady();
@@ -146,6 +148,7 @@ private:
     bool m_reloadAsked = false;
     bool m_blackShown = false;  // a dark screen was cleared to black once
     bool m_reportedReady = false;
+    int m_trimInFrames = 0;  // frames until freed memory is given back after an idle reset
 };
 
 Kiosk::Kiosk(const Config& config, content::LoadedContent initialContent, const RunOptions& options,
@@ -220,7 +223,9 @@ void Kiosk::frame() {
     const ui::Intents intents = drawScreens(frameStart);
     ImGui::Render();
     if (m_flatOut) m_stats.cpuDone();
-    m_window->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background), m_flatOut);
+    // A soak renders only some frames (see ReplayPlayer::showsFrame); the first three always.
+    const bool shown = (!m_replay || m_replay->showsFrame()) || m_frame < 3;
+    if (shown) m_window->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background), m_flatOut);
     if (m_flatOut) m_stats.renderDone();
     ++m_frame;
     if (m_options.screenshot && !m_replay && m_frame == 3) {
@@ -230,7 +235,7 @@ void Kiosk::frame() {
         }
         m_window->close();
     }
-    present(intents);
+    present(intents, shown);
     checkReplay();
 }
 
@@ -319,6 +324,7 @@ ui::Intents Kiosk::drawScreens(SteadyClock::time_point frameStart) {
     if (phase == core::IdlePhase::Expired) {
         spdlog::info("idle: session reset");
         m_visit.startOver();  // silence now; nothing of the last family's search stays in memory
+        m_trimInFrames = 3;   // once the start screen (and its language's fonts) is drawn again
     }
     ui::sampleNearest(*ImGui::GetBackgroundDrawList());  // text at its own size: no blending of texels
     ui::Intents intents;
@@ -392,8 +398,8 @@ void Kiosk::followStaff(SteadyClock::time_point now, SteadyClock::time_point fra
 }
 
 // The drawn frame on the screen; how many more to draw.
-void Kiosk::present(const ui::Intents& intents) {
-    m_window->present();
+void Kiosk::present(const ui::Intents& intents, bool shown) {
+    if (shown) m_window->present();
     m_pictures.endFrame();  // the frame is rendered: pictures it did not draw are off screen
     if (m_frame == 1) {
         ui::releaseFontPixels();  // the renderer uploaded them in the first frame
@@ -411,6 +417,10 @@ void Kiosk::present(const ui::Intents& intents) {
         m_frames.changed();  // show the new screen at once
         m_qr.clear();        // only now: this frame's draw data still used them
     }
+    // What the last family's visit used (fonts of its language, pictures, texts) goes back to the
+    // system after an idle reset, so that the kiosk's memory stays that of one visit, not a high
+    // water mark of all (the soak measures it).
+    if (m_trimInFrames > 0 && --m_trimInFrames == 0) malloc_trim(0);
     if (ImGui::GetIO().MouseDown[0] || ImGui::IsAnyItemActive()) m_frames.fingerDown();  // dragging
     m_frames.frameDone();
 }
@@ -462,8 +472,11 @@ void Kiosk::checkReplay() {
 int runKiosk(const Config& config, content::LoadedContent initialContent, const RunOptions& options) {
     logStartStep("content and words read");
     auto districtMap = loadMapAndKeyboards(config.assets);
+    // Benchmarks and soaks do not wait for the screen's refresh between frames.
+    const bool soak = std::any_of(options.replay.begin(), options.replay.end(),
+                                  [](const ReplayLine& line) { return std::holds_alternative<step::Soak>(line.step); });
     auto window = KioskWindow::open(config, initialContent.catalog ? &*initialContent.catalog : nullptr,
-                                    options.benchmarkFrames == 0);
+                                    options.benchmarkFrames == 0 && !soak);
     logStartStep("window, GL and fonts");
     if (!window) {
         spdlog::critical("{}", window.problem().logLine());
