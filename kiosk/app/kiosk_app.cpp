@@ -25,6 +25,7 @@
 #include "kiosk/ui/map_cache.hpp"
 #include "kiosk/ui/picture_textures.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -324,6 +325,7 @@ ui::Intents Kiosk::drawScreens(SteadyClock::time_point frameStart) {
     if (phase == core::IdlePhase::Expired) {
         spdlog::info("idle: session reset");
         m_visit.startOver();  // silence now; nothing of the last family's search stays in memory
+        ui::forgetShapedTexts();  // before this frame draws anything
         m_trimInFrames = 3;   // once the start screen (and its language's fonts) is drawn again
     }
     ui::sampleNearest(*ImGui::GetBackgroundDrawList());  // text at its own size: no blending of texels
