@@ -36,7 +36,7 @@ long statusKb(const std::string& status, std::string_view name) {
 }  // namespace
 
 bool ReplayPlayer::finished() const {
-    return m_next >= m_lines.size() && m_soakLeft == 0 && m_mouse.empty() && m_settle == 0 &&
+    return m_next >= m_lines.size() && m_soakLeft == 0 && !m_soakReportDue && m_mouse.empty() && m_settle == 0 &&
            KioskClock::Steady::now() >= m_waitUntil;
 }
 
@@ -60,7 +60,7 @@ void ReplayPlayer::beforeFrame(KioskClock& clock, int width, int height) {
         return;
     }
     if (now < m_waitUntil) return;
-    if (m_soakLeft > 0) return soakStep(clock, width, height);
+    if (m_soakLeft > 0 || m_soakReportDue) return soakStep(clock, width, height);
     while (m_next < m_lines.size() && m_mouse.empty() && !m_failed) {
         const ReplayLine& line = m_lines[m_next++];
         if (!run(line, clock, width, height)) return;
@@ -227,18 +227,20 @@ void ReplayPlayer::soakStep(KioskClock& clock, int width, int height) {
     const auto uniform = [&](float low, float high) { return std::uniform_real_distribution<float>(low, high)(m_random); };
     // A report due at an idle reset is made once the start screen is back (the memory a kiosk
     // keeps between families, comparable from one report to the next).
-    if (std::exchange(m_soakReportDue, false)) soakReport();
+    if (std::exchange(m_soakReportDue, false)) {
+        soakReport();
+        if (m_soakLeft == 0) return;  // the last report, after the closing idle reset
+    }
     --m_soakLeft;
     ++m_soakDone;
-    const bool reportDue = m_soakDone % m_soakReportEvery == 0;
-    if (m_soakDone % 1000 == 0) {  // the idle reset, as when a family leaves
+    const bool reportDue = m_soakDone % m_soakReportEvery == 0 || m_soakLeft == 0;
+    if (m_soakDone % 1000 == 0 || m_soakLeft == 0) {  // the idle reset, as when a family leaves; and at the end
         clock.advance(std::chrono::seconds(600));
         m_settle = 6;
-        m_soakReportDue = reportDue && m_soakLeft > 0;
-        if (m_soakLeft == 0) soakReport();
+        m_soakReportDue = reportDue;
         return;
     }
-    if ((reportDue && m_soakLeft > 0) || m_soakLeft == 0) soakReport();
+    if (reportDue) soakReport();
     const float choice = uniform(0, 1);
     std::vector<const ui::VisibleText*> tappable;
     for (const auto& text : ui::visibleTexts())
