@@ -25,6 +25,7 @@
 #include "kiosk/ui/map_cache.hpp"
 #include "kiosk/ui/picture_textures.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/view.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -35,11 +36,13 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
 #include <stdexcept>
 #include <utility>
+#include <variant>
 
 namespace kiosk::app {
 namespace {
@@ -109,7 +112,7 @@ private:
     ui::Intents drawScreens(SteadyClock::time_point frameStart);
     void drawKiosk(core::IdlePhase phase, SteadyClock::time_point now, ui::Intents& intents);
     void followStaff(SteadyClock::time_point now, SteadyClock::time_point frameStart);
-    void present(const ui::Intents& intents);
+    void present(const ui::Intents& intents, bool shown);
     void recover(const char* what);
     void startAfresh(SteadyClock::time_point now);
     void reportReady();
@@ -146,6 +149,7 @@ private:
     bool m_reloadAsked = false;
     bool m_blackShown = false;  // a dark screen was cleared to black once
     bool m_reportedReady = false;
+    int m_trimInFrames = 0;  // frames until freed memory is given back after an idle reset
 };
 
 Kiosk::Kiosk(const Config& config, content::LoadedContent initialContent, const RunOptions& options,
@@ -220,7 +224,9 @@ void Kiosk::frame() {
     const ui::Intents intents = drawScreens(frameStart);
     ImGui::Render();
     if (m_flatOut) m_stats.cpuDone();
-    m_window->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background), m_flatOut);
+    // A soak renders only some frames (see ReplayPlayer::showsFrame); the first three always.
+    const bool shown = (!m_replay || m_replay->showsFrame()) || m_frame < 3;
+    if (shown) m_window->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background), m_flatOut);
     if (m_flatOut) m_stats.renderDone();
     ++m_frame;
     if (m_options.screenshot && !m_replay && m_frame == 3) {
@@ -230,7 +236,7 @@ void Kiosk::frame() {
         }
         m_window->close();
     }
-    present(intents);
+    present(intents, shown);
     checkReplay();
 }
 
@@ -319,6 +325,8 @@ ui::Intents Kiosk::drawScreens(SteadyClock::time_point frameStart) {
     if (phase == core::IdlePhase::Expired) {
         spdlog::info("idle: session reset");
         m_visit.startOver();  // silence now; nothing of the last family's search stays in memory
+        ui::forgetShapedTexts();  // before this frame draws anything
+        m_trimInFrames = 3;   // once the start screen (and its language's fonts) is drawn again
     }
     ui::sampleNearest(*ImGui::GetBackgroundDrawList());  // text at its own size: no blending of texels
     ui::Intents intents;
@@ -392,8 +400,8 @@ void Kiosk::followStaff(SteadyClock::time_point now, SteadyClock::time_point fra
 }
 
 // The drawn frame on the screen; how many more to draw.
-void Kiosk::present(const ui::Intents& intents) {
-    m_window->present();
+void Kiosk::present(const ui::Intents& intents, bool shown) {
+    if (shown) m_window->present();
     m_pictures.endFrame();  // the frame is rendered: pictures it did not draw are off screen
     if (m_frame == 1) {
         ui::releaseFontPixels();  // the renderer uploaded them in the first frame
@@ -411,6 +419,10 @@ void Kiosk::present(const ui::Intents& intents) {
         m_frames.changed();  // show the new screen at once
         m_qr.clear();        // only now: this frame's draw data still used them
     }
+    // What the last family's visit used (fonts of its language, pictures, texts) goes back to the
+    // system after an idle reset, so that the kiosk's memory stays that of one visit, not a high
+    // water mark of all (the soak measures it).
+    if (m_trimInFrames > 0 && --m_trimInFrames == 0) malloc_trim(0);
     if (ImGui::GetIO().MouseDown[0] || ImGui::IsAnyItemActive()) m_frames.fingerDown();  // dragging
     m_frames.frameDone();
 }
@@ -460,10 +472,18 @@ void Kiosk::checkReplay() {
 }  // namespace
 
 int runKiosk(const Config& config, content::LoadedContent initialContent, const RunOptions& options) {
+    // Large blocks (a font atlas's pixels, 10-30 MB at each language or text size change; large
+    // pictures) come from their own mappings and go back to the system when freed. Without a fixed
+    // threshold glibc raises it after the first such block is freed and serves the next ones from
+    // the heap, which then keeps their holes: the soak saw resident memory grow by half.
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
     logStartStep("content and words read");
     auto districtMap = loadMapAndKeyboards(config.assets);
+    // Benchmarks and soaks do not wait for the screen's refresh between frames.
+    const bool soak = std::any_of(options.replay.begin(), options.replay.end(),
+                                  [](const ReplayLine& line) { return std::holds_alternative<step::Soak>(line.step); });
     auto window = KioskWindow::open(config, initialContent.catalog ? &*initialContent.catalog : nullptr,
-                                    options.benchmarkFrames == 0);
+                                    options.benchmarkFrames == 0 && !soak);
     logStartStep("window, GL and fonts");
     if (!window) {
         spdlog::critical("{}", window.problem().logLine());

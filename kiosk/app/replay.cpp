@@ -76,9 +76,12 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
         if (name == "tab") return step::Key{ctrl, 258};
         if (name == "escape") return step::Key{ctrl, 256};
     }
-    if (command == "soak" && args == 2 && number(w[1], a) && a >= 1 && a <= 1e9 && number(w[2], b) && b >= 0 &&
-        b <= 4e9 && b == std::floor(b))
-        return step::Soak{static_cast<long>(a), static_cast<std::uint32_t>(b)};
+    if (command == "soak" && (args == 2 || args == 3) && number(w[1], a) && a >= 1 && a <= 1e9 &&
+        a == std::floor(a) && number(w[2], b) && b >= 0 && b <= 4e9 && b == std::floor(b)) {
+        c = 1;
+        if (args == 3 && !(number(w[3], c) && c >= 1 && c <= 1000 && c == std::floor(c))) return std::nullopt;
+        return step::Soak{static_cast<long>(a), static_cast<std::uint32_t>(b), static_cast<int>(c)};
+    }
     if (command == "advance" && args == 1 && number(w[1], a) && a >= 0 && a <= 366 * 86'400)
         return step::Advance{static_cast<int>(a)};
     return std::nullopt;

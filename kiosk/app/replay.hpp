@@ -34,11 +34,13 @@ struct CheckTargets { float millimetres; };  // fail unless every control on scr
 struct FailFrame {};
 struct Type { std::string text; };  // `type "TEXT"`: typed into the field that has the focus (the editor's e2e)
 struct Key { bool ctrl; int code; };  // `key ctrl+s`, `key enter`: one key pressed and released (GLFW's code)
-// `soak TAPS SEED`: TAPS random taps and drags (on what is tappable on screen, and anywhere), an
-// idle reset every thousand, from a seeded generator so that a failure can be replayed; every
-// tenth of TAPS (at least 100, at most 10,000 taps) and at the end a log line
-// "soak: taps=N rss_kb=… fds=…" (scripts/soak).
-struct Soak { long taps; std::uint32_t seed; };
+// `soak TAPS SEED [PRESENT_EVERY]`: TAPS random taps and drags (on what is tappable on screen, and
+// anywhere), an idle reset every thousand, from a seeded generator so that a failure can be
+// replayed; every tenth of TAPS (at least 100, at most 10,000 taps) and at the end a log line
+// "soak: taps=N rss_kb=… anon_kb=… file_kb=… fds=… …" (scripts/soak). During the soak only every
+// PRESENT_EVERY-th frame (default 1: each) is rendered by OpenGL and shown; ImGui lays out and
+// every screen draws each frame all the same, textures included.
+struct Soak { long taps; std::uint32_t seed; int presentEvery = 1; };
 }  // namespace step
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,

@@ -6,11 +6,15 @@
 
 #include <fmt/format.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <malloc.h>
 #include <unistd.h>
 
 namespace kiosk::app {
@@ -23,10 +27,16 @@ std::string visibleSummary(bool tappableOnly) {
     return summary.empty() ? "nothing" : summary;
 }
 
+// A number (in kB) after NAME in /proc/self/status, e.g. "RssAnon:".
+long statusKb(const std::string& status, std::string_view name) {
+    const size_t at = status.find(name);
+    return at == std::string::npos ? -1 : std::strtol(status.c_str() + at + name.size(), nullptr, 10);
+}
+
 }  // namespace
 
 bool ReplayPlayer::finished() const {
-    return m_next >= m_lines.size() && m_soakLeft == 0 && m_mouse.empty() && m_settle == 0 &&
+    return m_next >= m_lines.size() && m_soakLeft == 0 && !m_soakReportDue && m_mouse.empty() && m_settle == 0 &&
            KioskClock::Steady::now() >= m_waitUntil;
 }
 
@@ -44,24 +54,28 @@ void ReplayPlayer::beforeFrame(KioskClock& clock, int width, int height) {
         m_settle = 3;
         return;
     }
-    if (!m_mouse.empty()) {
-        const MouseFrame& m = m_mouse.front();
-        io.MousePos = ImVec2(m.x, m.y);
-        io.MouseDown[0] = m.down;
-        m_mouse.pop_front();
-        if (m_mouse.empty()) m_settle = 3;
-        return;
-    }
+    if (!m_mouse.empty()) return nextMouseFrame();
     if (m_settle > 0) {
         --m_settle;
         return;
     }
     if (now < m_waitUntil) return;
-    if (m_soakLeft > 0) return soakStep(clock, width, height);
+    if (m_soakLeft > 0 || m_soakReportDue) return soakStep(clock, width, height);
     while (m_next < m_lines.size() && m_mouse.empty() && !m_failed) {
         const ReplayLine& line = m_lines[m_next++];
         if (!run(line, clock, width, height)) return;
     }
+}
+
+// The finger's next position. After the release, frames for the screen to settle: three, or one
+// during a soak (the frame after the release draws what the tap opened; fonts change before it).
+void ReplayPlayer::nextMouseFrame() {
+    ImGuiIO& io = ImGui::GetIO();
+    const MouseFrame& m = m_mouse.front();
+    io.MousePos = ImVec2(m.x, m.y);
+    io.MouseDown[0] = m.down;
+    m_mouse.pop_front();
+    if (m_mouse.empty()) m_settle = m_soakLeft > 0 ? 1 : 3;
 }
 
 bool ReplayPlayer::fail(const ReplayLine& line, const std::string& message) {
@@ -165,6 +179,9 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
         m_soakLeft = soak->taps;
         m_soakDone = 0;
         m_soakReportEvery = std::clamp(soak->taps / 10, 100L, 10'000L);
+        m_soakPresentEvery = soak->presentEvery;
+        m_soakFrames = 0;
+        m_soakStarted = KioskClock::Steady::now();
         m_random.seed(soak->seed);
         return false;
     }
@@ -177,28 +194,53 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
     return true;
 }
 
+// The soak's report: resident memory split into anonymous (heap, software OpenGL's textures and
+// compiled shaders) and file-backed pages (libraries' code read in, e.g. libLLVM's as llvmpipe
+// compiles), open files, ImGui's windows and the state it keeps per id, time and CPU used.
+void ReplayPlayer::soakReport() const {
+    std::string status;
+    if (std::FILE* file = std::fopen("/proc/self/status", "r")) {
+        char buffer[4096];
+        for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) status.append(buffer, n);
+        std::fclose(file);
+    }
+    std::error_code ec;
+    const auto fds = std::distance(std::filesystem::directory_iterator("/proc/self/fd", ec),
+                                   std::filesystem::directory_iterator());
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    int stored = 0;
+    for (const ImGuiWindow* window : g.Windows) stored += window->StateStorage.Data.Size;
+    timespec cpu{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+    const double seconds = std::chrono::duration<double>(KioskClock::Steady::now() - m_soakStarted).count();
+    const struct mallinfo2 heap = ::mallinfo2();  // what is allocated, without what was freed and not yet given back
+    spdlog::info("soak: taps={} rss_kb={} anon_kb={} file_kb={} heap_kb={} fds={} imgui_windows={} imgui_stored={} "
+                 "seconds={:.1f} cpu_seconds={:.1f}",
+                 m_soakDone, statusKb(status, "VmRSS:"), statusKb(status, "RssAnon:"), statusKb(status, "RssFile:"),
+                 (heap.uordblks + heap.hblkhd) / 1024, fds, g.Windows.Size, stored, seconds,
+                 static_cast<double>(cpu.tv_sec) + cpu.tv_nsec * 1e-9);
+}
+
 // One random action of a soak: mostly a tap on something tappable on screen, else anywhere, a
 // drag now and then, an idle reset every thousand.
 void ReplayPlayer::soakStep(KioskClock& clock, int width, int height) {
     const auto uniform = [&](float low, float high) { return std::uniform_real_distribution<float>(low, high)(m_random); };
+    // A report due at an idle reset is made once the start screen is back (the memory a kiosk
+    // keeps between families, comparable from one report to the next).
+    if (std::exchange(m_soakReportDue, false)) {
+        soakReport();
+        if (m_soakLeft == 0) return;  // the last report, after the closing idle reset
+    }
     --m_soakLeft;
     ++m_soakDone;
-    if (m_soakDone % m_soakReportEvery == 0 || m_soakLeft == 0) {
-        long pages = 0, resident = 0;
-        if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
-            if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
-            std::fclose(statm);
-        }
-        std::error_code ec;
-        const auto fds = std::distance(std::filesystem::directory_iterator("/proc/self/fd", ec),
-                                       std::filesystem::directory_iterator());
-        spdlog::info("soak: taps={} rss_kb={} fds={}", m_soakDone, resident * (::sysconf(_SC_PAGESIZE) / 1024), fds);
-    }
-    if (m_soakDone % 1000 == 0) {  // the idle reset, as when a family leaves
+    const bool reportDue = m_soakDone % m_soakReportEvery == 0 || m_soakLeft == 0;
+    if (m_soakDone % 1000 == 0 || m_soakLeft == 0) {  // the idle reset, as when a family leaves; and at the end
         clock.advance(std::chrono::seconds(600));
-        m_settle = 3;
+        m_settle = 6;
+        m_soakReportDue = reportDue;
         return;
     }
+    if (reportDue) soakReport();
     const float choice = uniform(0, 1);
     std::vector<const ui::VisibleText*> tappable;
     for (const auto& text : ui::visibleTexts())
@@ -214,6 +256,7 @@ void ReplayPlayer::soakStep(KioskClock& clock, int width, int height) {
     } else {
         press(uniform(1, width - 1), uniform(1, height - 1), uniform(1, width - 1), uniform(1, height - 1));
     }
+    nextMouseFrame();  // the finger arrives in this frame already
 }
 
 bool ReplayPlayer::writeTargets(const ReplayLine& line, const step::Targets& targets) {

@@ -26,6 +26,10 @@ public:
     void beforeFrame(KioskClock& clock, int width, int height);
     // True once after a `fail-frame`: this frame's drawing must fail.
     bool takeFailFrame() { return std::exchange(m_failFrame, false); }
+    // Whether this frame is rendered and shown: every frame, but during a soak only every
+    // PRESENT_EVERY-th (the soak's speed goes to the kiosk's code, not to software OpenGL's pixels).
+    // Called once a frame.
+    bool showsFrame() { return m_soakLeft == 0 || ++m_soakFrames % m_soakPresentEvery == 0; }
 
 private:
     struct MouseFrame {
@@ -39,6 +43,8 @@ private:
     bool checkTargets(const ReplayLine& line, const step::CheckTargets& check);
     void press(float x1, float y1, float x2, float y2);
     void soakStep(KioskClock& clock, int width, int height);
+    void soakReport() const;
+    void nextMouseFrame();
 
     static constexpr float kFrameSeconds = 0.010f;
     std::vector<ReplayLine> m_lines;
@@ -53,7 +59,10 @@ private:
     std::optional<KioskClock::Steady::time_point> m_expectDeadline;  // of an `expect` still waiting
     static constexpr std::chrono::seconds kExpectPatience{10};
     static constexpr std::chrono::seconds kWindowPatience{60};
-    long m_soakLeft = 0, m_soakDone = 0, m_soakReportEvery = 10'000;
+    long m_soakLeft = 0, m_soakDone = 0, m_soakReportEvery = 10'000, m_soakFrames = 0;
+    int m_soakPresentEvery = 1;
+    bool m_soakReportDue = false;  // a report after the idle reset that has just begun
+    KioskClock::Steady::time_point m_soakStarted{};
     std::mt19937 m_random;
 };
 

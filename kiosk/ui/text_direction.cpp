@@ -75,15 +75,27 @@ public:
     const Value& get(const std::string& key, Make make) {
         auto it = m_values.find(key);
         if (it != m_values.end()) return it->second;
-        if (m_values.size() > 4096) m_values.clear();  // content changed many times: start over
+        if (m_values.size() >= kShapedTextsBound) m_values.clear();  // content changed many times: start over
         return m_values.emplace(key, make()).first->second;
     }
+    void clear() { m_values = {}; }
+    size_t size() const { return m_values.size(); }
 
 private:
     std::unordered_map<std::string, Value> m_values;
 };
 
+Cache<std::string> g_shapedLines;
+Cache<std::vector<std::string>> g_wrappedLines;
+
 }  // namespace
+
+void forgetShapedTexts() {
+    g_shapedLines.clear();
+    g_wrappedLines.clear();
+}
+
+size_t shapedTextsCached() { return g_shapedLines.size() + g_wrappedLines.size(); }
 
 void setRightToLeft(bool rightToLeft) { g_rightToLeft = rightToLeft; }
 bool rightToLeft() { return g_rightToLeft; }
@@ -130,7 +142,6 @@ std::string arabicForms(std::string_view characters) {
 }
 
 const std::string& displayLine(std::string_view text) {
-    static Cache<std::string> cache;
     static std::string plain;
     if (!hasRightToLeftText(text)) {
         plain.assign(text);
@@ -138,16 +149,15 @@ const std::string& displayLine(std::string_view text) {
     }
     std::string key(text);
     key += g_rightToLeft ? '\x01' : '\x02';
-    return cache.get(key, [&] { return shapeLine(text, g_rightToLeft); });
+    return g_shapedLines.get(key, [&] { return shapeLine(text, g_rightToLeft); });
 }
 
 const std::vector<std::string>& displayLines(std::string_view text, ImFont* font, float size, float wrapWidth) {
-    static Cache<std::vector<std::string>> cache;
     std::string key(text);
     key += '\x01';
     key += std::to_string(reinterpret_cast<uintptr_t>(font)) + '/' + std::to_string(static_cast<int>(size)) + '/' +
            std::to_string(static_cast<int>(wrapWidth)) + (g_rightToLeft ? "r" : "l");
-    return cache.get(key, [&] {
+    return g_wrappedLines.get(key, [&] {
         std::vector<std::string> lines;
         const bool shaped = hasRightToLeftText(text);
         size_t start = 0;

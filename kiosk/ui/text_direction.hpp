@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,5 +40,13 @@ const std::string& displayLine(std::string_view text);
 // in visual order (Arabic is shaped before breaking, so the widths are those of the joined forms,
 // and reordered per line, so the first words stay on the first line). Cached.
 const std::vector<std::string>& displayLines(std::string_view text, ImFont* font, float size, float wrapWidth);
+
+// The two caches above hold at most kShapedTextsBound entries each (then start over).
+// forgetShapedTexts empties them: at an idle reset the last family's texts leave memory, and the
+// kiosk's memory between families does not depend on how full they were (the soak compares it).
+// References returned above are invalid afterwards (call it between frames' drawing).
+inline constexpr size_t kShapedTextsBound = 4096;
+void forgetShapedTexts();
+size_t shapedTextsCached();  // entries in both caches now
 
 }  // namespace kiosk::ui

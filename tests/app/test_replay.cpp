@@ -96,10 +96,25 @@ TEST_CASE("soak asks for TAPS seeded random taps, for scripts/soak", "[replay]")
     REQUIRE(soak);
     CHECK(soak->taps == 5000);
     CHECK(soak->seed == 42);
+    CHECK(soak->presentEvery == 1);  // every frame shown unless asked otherwise
     CHECK_THAT(refusal("soak 0 1\n"), StartsWith("line 1: cannot understand"));
     CHECK_THAT(refusal("soak 10 -1\n"), StartsWith("line 1: cannot understand"));
     CHECK_THAT(refusal("soak 10 1.5\n"), StartsWith("line 1: cannot understand"));
     CHECK_THAT(refusal("soak 10\n"), StartsWith("line 1: cannot understand"));
+}
+
+TEST_CASE("a soak may render and show only every Nth frame, to go faster", "[replay]") {
+    const auto lines = parsed("soak 5000 42 16\n");
+    REQUIRE(lines.size() == 1);
+    const auto* soak = std::get_if<step::Soak>(&lines[0].step);
+    REQUIRE(soak);
+    CHECK(soak->taps == 5000);
+    CHECK(soak->presentEvery == 16);
+    CHECK_THAT(refusal("soak 10 1 0\n"), StartsWith("line 1: cannot understand"));
+    CHECK_THAT(refusal("soak 10 1 2.5\n"), StartsWith("line 1: cannot understand"));
+    CHECK_THAT(refusal("soak 10 1 1001\n"), StartsWith("line 1: cannot understand"));
+    CHECK_THAT(refusal("soak 10 1 16 3\n"), StartsWith("line 1: cannot understand"));
+    CHECK_THAT(refusal("soak 10.5 1\n"), StartsWith("line 1: cannot understand"));
 }
 
 TEST_CASE("comments and blank lines are skipped but still counted", "[replay]") {

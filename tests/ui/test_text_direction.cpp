@@ -12,6 +12,7 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 #include <pango/pangoft2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <set>
@@ -288,4 +289,27 @@ TEST_CASE("a wrapped Arabic paragraph starts on the first line's right and every
     CHECK(lines.back().find("30") != std::string::npos);
     CHECK(lines.back().front() == '.');
     setRightToLeft(false);
+}
+
+TEST_CASE("the shaped texts' caches stay bounded and are emptied when a family leaves", "[text_direction]") {
+    ImGuiFonts imgui(24);
+    REQUIRE(imgui.error.empty());
+    ImFont* font = fonts().body;
+    forgetShapedTexts();
+    CHECK(shapedTextsCached() == 0);
+    // Many distinct texts, as years of visits to changing content would show: never more than the bound.
+    size_t most = 0;
+    for (int i = 0; i < 2 * static_cast<int>(kShapedTextsBound) + 10; ++i) {
+        displayLines("Angebot Nummer " + std::to_string(i), font, font->FontSize, 300);
+        displayLine("مرحبا " + std::to_string(i));
+        most = std::max(most, shapedTextsCached());
+    }
+    CHECK(most <= 2 * kShapedTextsBound);
+    CHECK(most >= kShapedTextsBound);  // they do cache
+    forgetShapedTexts();  // the idle reset
+    CHECK(shapedTextsCached() == 0);
+    // And they work as before afterwards.
+    CHECK(displayLines("Kindergeld", font, font->FontSize, 300) == std::vector<std::string>{"Kindergeld"});
+    CHECK(shapedTextsCached() == 1);
+    forgetShapedTexts();
 }
