@@ -39,14 +39,14 @@ bool hasWords(std::string_view text) {
 }
 
 void remember(std::string_view text, ImVec2 min, ImVec2 max, bool tappable, bool control = false) {
-    // Only what is really on screen: scrolled-away cards do not count.
-    if (!ImGui::IsRectVisible(min, max)) return;
     // A pictogram alone is a pictogram's button (a key's "⌫"); a pictogram and a space is a label
-    // whose words are missing.
+    // whose words are missing. Where it starts counts: ImGui gives an empty text no rectangle.
     if (!hasWords(text) && (text.empty() || text.find(' ') != std::string_view::npos)) {
-        g_wordless.push_back(min);
+        if (ImGui::IsRectVisible(min, ImVec2(min.x + 1, min.y + 1))) g_wordless.push_back(min);
         if (text.empty()) return;
     }
+    // Only what is really on screen: scrolled-away cards do not count.
+    if (!ImGui::IsRectVisible(min, max)) return;
     ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
     const ImVec2 clippedMin(std::max(min.x, clip.x), std::max(min.y, clip.y));
     const ImVec2 clippedMax(std::min(max.x, clip.z), std::min(max.y, clip.w));
