@@ -34,5 +34,8 @@ inline std::string readFile(const std::filesystem::path& file) {
 inline void writeFile(const std::filesystem::path& file, const char* data, size_t size) {
     std::ofstream(file, std::ios::binary | std::ios::trunc).write(data, static_cast<std::streamsize>(size));
 }
+inline void writeFile(const std::filesystem::path& file, const std::string& text) {
+    writeFile(file, text.data(), text.size());
+}
 
 }  // namespace kiosk::fuzz

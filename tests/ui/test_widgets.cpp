@@ -18,6 +18,7 @@ struct ImGuiFrame {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(1920, 1080);
         io.DeltaTime = 1.0f / 60;
+        io.IniFilename = nullptr;  // no imgui.ini left behind
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
