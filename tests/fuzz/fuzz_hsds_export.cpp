@@ -13,22 +13,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <system_error>
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// A folder of the process's own, emptied of what the last input left.
-fs::path emptyFolder(const std::string& name) {
-    static const fs::path root = kiosk::fuzz::contentCopy().parent_path() /
-                                 (kiosk::fuzz::contentCopy().filename().string() + "-hsds-export");
-    const fs::path folder = root / name;
-    std::error_code error;
-    fs::remove_all(folder, error);
-    fs::create_directories(folder, error);
-    return folder;
-}
 
 void readBack(const fs::path& folder, const char* form) {
     const auto read = kiosk::hsds::readDataset(folder);
@@ -47,10 +35,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!content.ok()) return 0;
     for (const char* language : {"de", "ar"}) {
         const kiosk::hsds::Dataset dataset = kiosk::hsds::exportCatalog(content.catalog, language);
-        const fs::path tabular = emptyFolder("tabular");
+        const fs::path tabular = kiosk::fuzz::emptyFolder("tabular");
         kiosk::fuzz::writeFile(tabular / "tabular.json", kiosk::hsds::tabularJson(dataset));
         readBack(tabular, "tabular.json");
-        const fs::path csv = emptyFolder("csv");
+        const fs::path csv = kiosk::fuzz::emptyFolder("csv");
         for (const auto& table : kiosk::hsds::specTables())
             kiosk::fuzz::writeFile(csv / table.file, kiosk::hsds::csvTable(dataset, table.name));
         kiosk::fuzz::writeFile(csv / "datapackage.json", kiosk::hsds::datapackageJson(language));
