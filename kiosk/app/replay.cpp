@@ -66,6 +66,7 @@ std::optional<Step> parseStep(const std::vector<std::string>& w) {
     if (command == "targets" && args == 1) return step::Targets{w[1]};
     if (command == "check-targets" && args == 1 && number(w[1], a) && a > 0 && a <= 100) return step::CheckTargets{a};
     if (command == "fail-frame" && args == 0) return step::FailFrame{};
+    if (command == "check-texts" && args == 0) return step::CheckTexts{};
     if (command == "type" && args == 1) return step::Type{w[1]};
     if (command == "key" && args == 1) {
         // GLFW's key codes: a letter is its capital's ASCII code; Enter 257, Tab 258, Escape 256.
@@ -113,7 +114,7 @@ std::string_view problemEnglish(ReplayProblem code) {
     case ReplayProblem::UnknownCommand:
         return "line {}: cannot understand '{}' (commands: wait MS, tap X Y, tap \"TEXT\", drag X1 Y1 X2 Y2, "
                "expect \"TEXT\" [SECONDS], expect-not \"TEXT\", window W H, screenshot FILE, advance SECONDS, targets FILE, "
-               "check-targets MM, type \"TEXT\", key ctrl+s)";
+               "check-targets MM, check-texts, type \"TEXT\", key ctrl+s)";
     }
     return "line {}: cannot understand '{}'";
 }

@@ -29,6 +29,9 @@ struct Advance { int seconds; };        // the kiosk's clocks jump ahead (idle t
 // pixels, the whole target), width and height in mm, and "control" or "label" (see ui::VisibleText).
 struct Targets { std::filesystem::path file; };
 struct CheckTargets { float millimetres; };  // fail unless every control on screen is this large both ways
+// `check-texts`: fail when the screen shows a text without words (an empty title, label or card:
+// a text the catalog did not deliver), naming where and what is beside it.
+struct CheckTexts {};
 // `fail-frame`: the next frame fails while the screen is drawn (an exception thrown inside an open
 // window), as a bug in a screen would: the kiosk must log it and start afresh on its start screen.
 struct FailFrame {};
@@ -45,7 +48,7 @@ struct Soak { long taps; std::uint32_t seed; int presentEvery = 1; };
 
 using Step = std::variant<step::Wait, step::TapAt, step::TapText, step::Drag, step::Expect, step::Screenshot,
                           step::Advance, step::Targets, step::CheckTargets, step::FailFrame, step::Type, step::Key,
-                          step::Soak, step::WindowSize>;
+                          step::Soak, step::WindowSize, step::CheckTexts>;
 
 struct ReplayLine {
     int number;

@@ -169,6 +169,7 @@ bool ReplayPlayer::run(const ReplayLine& line, KioskClock& clock, int width, int
     }
     if (auto* targets = std::get_if<step::Targets>(&line.step)) return writeTargets(line, *targets);
     if (auto* check = std::get_if<step::CheckTargets>(&line.step)) return checkTargets(line, *check);
+    if (std::holds_alternative<step::CheckTexts>(line.step)) return checkTexts(line);
     if (auto* advance = std::get_if<step::Advance>(&line.step)) {
         clock.advance(std::chrono::seconds(advance->seconds));
         m_settle = 3;
@@ -295,6 +296,28 @@ bool ReplayPlayer::checkTargets(const ReplayLine& line, const step::CheckTargets
                                       m_density.pixelsPerMm, m_density.source, tooSmall));
     spdlog::info("replay line {}: {} controls at least {} mm each way at {:.2f} px/mm; the smallest: {}", line.number,
                  controls, check.millimetres, m_density.pixelsPerMm, smallest);
+    return true;
+}
+
+bool ReplayPlayer::checkTexts(const ReplayLine& line) {
+    const auto& wordless = ui::wordlessTexts();
+    if (ui::visibleTexts().empty()) return fail(line, "no texts on screen to check");
+    if (!wordless.empty()) {
+        // The nearest text with words, to say where.
+        const ImVec2 at = wordless.front();
+        std::string beside = "nothing";
+        float nearest = 1e30f;
+        for (const auto& t : ui::visibleTexts()) {
+            const float dx = t.fullMin.x - at.x, dy = t.fullMin.y - at.y;
+            if (dx * dx + dy * dy < nearest) {
+                nearest = dx * dx + dy * dy;
+                beside = "\"" + t.text + "\"";
+            }
+        }
+        return fail(line, fmt::format("{} text(s) without words on screen, the first at {:.0f},{:.0f} (near {})",
+                                      wordless.size(), at.x, at.y, beside));
+    }
+    spdlog::info("replay line {}: {} texts on screen, none without words", line.number, ui::visibleTexts().size());
     return true;
 }
 

@@ -41,6 +41,7 @@ private:
     bool fail(const ReplayLine& line, const std::string& message);
     bool writeTargets(const ReplayLine& line, const step::Targets& targets);
     bool checkTargets(const ReplayLine& line, const step::CheckTargets& check);
+    bool checkTexts(const ReplayLine& line);
     void press(float x1, float y1, float x2, float y2);
     void soakStep(KioskClock& clock, int width, int height);
     void soakReport() const;

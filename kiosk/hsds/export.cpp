@@ -73,7 +73,11 @@ struct Exporter {
 
     void provider(const core::Provider& p) {
         const std::string org = kioskUuid("organization/" + p.id), loc = kioskUuid("location/" + p.id);
-        json organization{{"id", org}, {"name", text(p.name)}, {"description", text(p.description)}};
+        // HSDS requires an organization's description; a provider may have none (content/README's
+        // small example): its name stands in, so that the dataset is valid and reads back
+        // (fuzz_hsds_export found it).
+        const std::string description = text(p.description);
+        json organization{{"id", org}, {"name", text(p.name)}, {"description", description.empty() ? text(p.name) : description}};
         put(organization, "email", p.email);
         put(organization, "website", p.website);
         out.add("organization", std::move(organization));

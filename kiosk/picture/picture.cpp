@@ -4,9 +4,23 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 
+namespace {
+// No single allocation of stb's over this: the largest picture taken (kMaxSide x kMaxSide RGBA at
+// 16 bits a channel, 32 MB, and a PNG's filter bytes) fits, but not the inflating of a PNG whose
+// compressed data would unpack to far more than its pixels (deflate packs 1 MB of zeros into 1 KB,
+// and stb keeps inflating what comes, however much): such a picture is refused, not unpacked.
+constexpr std::size_t kMaxAllocation = 64u << 20;
+void* boundedRealloc(void* memory, std::size_t size) {
+    return size > kMaxAllocation ? nullptr : std::realloc(memory, size);
+}
+}  // namespace
+#define STBI_MALLOC(size) boundedRealloc(nullptr, size)
+#define STBI_REALLOC(memory, size) boundedRealloc(memory, size)
+#define STBI_FREE(memory) std::free(memory)
 #define STB_IMAGE_IMPLEMENTATION
 #define STB_IMAGE_STATIC  // internal linkage: nothing clashes with libstb.a's copy in the app
 #define STBI_ONLY_PNG
@@ -37,6 +51,7 @@
 #pragma GCC diagnostic pop
 
 static_assert(STBI_MAX_DIMENSIONS >= kiosk::picture::kMaxSide);
+static_assert(std::size_t{kiosk::picture::kMaxSide} * (std::size_t{kiosk::picture::kMaxSide} * 8 + 1) <= kMaxAllocation);
 
 namespace kiosk::picture {
 
@@ -115,6 +130,22 @@ bool jpegTablesFit(std::span<const std::uint8_t> b) {
     return true;
 }
 
+// Whether every chunk of a PNG lies within the file. stb_image grows its buffer for the image data
+// to the length an IDAT chunk claims before it reads the chunk: a 4 KB file claiming 2 GB had it
+// reserve a gigabyte and take seconds (fuzz_picture found it): such a file is refused before stb
+// sees it. A chunk: 4 bytes length, 4 bytes type, the data, 4 bytes CRC.
+bool pngChunksFit(std::span<const std::uint8_t> b) {
+    const std::size_t n = b.size();
+    for (std::size_t i = 8; i < n;) {
+        if (n - i < 12) return false;
+        const std::size_t length = std::size_t{b[i]} << 24 | std::size_t{b[i + 1]} << 16 | std::size_t{b[i + 2]} << 8 | b[i + 3];
+        if (length > n - i - 12) return false;
+        if (b[i + 4] == 'I' && b[i + 5] == 'E' && b[i + 6] == 'N' && b[i + 7] == 'D') break;
+        i += 12 + length;
+    }
+    return true;
+}
+
 }  // namespace
 
 core::Result<Picture> decodePicture(std::span<const std::uint8_t> bytes, std::string_view name) {
@@ -126,6 +157,7 @@ core::Result<Picture> decodePicture(std::span<const std::uint8_t> bytes, std::st
     if (!type || (expected && *expected != *type))
         return core::Problem(PictureProblem::WrongType, {file, expected == PictureType::Jpeg ? "JPEG" : "PNG"});
     if (*type == PictureType::Jpeg && !jpegTablesFit(bytes)) return core::Problem(PictureProblem::Broken, {file});
+    if (*type == PictureType::Png && !pngChunksFit(bytes)) return core::Problem(PictureProblem::Broken, {file});
     const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
     const int length = static_cast<int>(bytes.size());
     int width = 0, height = 0, channels = 0;

@@ -9,20 +9,44 @@
 #include <GL/gl.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <cmath>
 #include <imgui_internal.h>
 #include <unordered_map>
+#include <vector>
 
 namespace kiosk::ui {
 namespace {
 
 std::vector<VisibleText> g_visible;
+std::vector<ImVec2> g_wordless;
+
+// Letters, digits or signs: anything but spaces and pictograms (the icon font's private use area).
+// Byte by byte, without allocating: it runs for every text on screen in every frame.
+bool hasWords(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        char32_t code = length == 1 ? lead : lead & (0x7F >> length);
+        for (size_t k = 1; k < length && i + k < text.size(); ++k)
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        i += length;
+        const bool space = code == U' ' || code == U'\n' || code == U'\t' || code == 0xA0 || code == 0x202F;
+        const bool pictogram = (code >= 0xE000 && code <= 0xF8FF) || code >= 0xF0000;
+        if (!space && !pictogram) return true;
+    }
+    return false;
+}
 
 void remember(std::string_view text, ImVec2 min, ImVec2 max, bool tappable, bool control = false) {
+    // A pictogram alone is a pictogram's button (a key's "⌫"); a pictogram and a space is a label
+    // whose words are missing. Where it starts counts: ImGui gives an empty text no rectangle.
+    if (!hasWords(text) && (text.empty() || text.find(' ') != std::string_view::npos)) {
+        if (ImGui::IsRectVisible(min, ImVec2(min.x + 1, min.y + 1))) g_wordless.push_back(min);
+        if (text.empty()) return;
+    }
     // Only what is really on screen: scrolled-away cards do not count.
-    if (text.empty() || !ImGui::IsRectVisible(min, max)) return;
+    if (!ImGui::IsRectVisible(min, max)) return;
     ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
     const ImVec2 clippedMin(std::max(min.x, clip.x), std::max(min.y, clip.y));
     const ImVec2 clippedMax(std::min(max.x, clip.z), std::min(max.y, clip.w));
@@ -371,20 +395,50 @@ namespace {
 
 // An opaque fill the GL clears instead of shading: a software GL (llvmpipe) runs ImGui's shader,
 // a texture lookup and the blending for every pixel of a triangle, but clears a scissored
-// rectangle at the speed of memory. Its rectangle and clip rectangle in ImGui's coordinates, kept
-// in a ring until the draw lists are rendered (a frame fills far fewer than it holds).
+// rectangle at the speed of memory. Its rectangle and clip rectangle in ImGui's coordinates.
 struct ClearedFill {
     ImVec2 min, max, clipMin, clipMax;
     ImU32 colour = 0;
 };
-std::array<ClearedFill, 4096> g_fills;
-size_t g_nextFill = 0;
+
+// The fills of the ImGui frame being drawn, as many as it has: emptied when the first fill of the
+// next frame (or of another ImGui context) is added, which is after this frame's draw lists were
+// rendered. A draw command's user data names its fill by frame and index, so a command of an
+// older frame finds none rather than another's.
+struct FrameFills {
+    const ImGuiContext* context = nullptr;
+    int frame = -1;
+    std::vector<ClearedFill> fills;
+
+    static std::uintptr_t key(int frame, size_t index) {
+        return (static_cast<std::uintptr_t>(static_cast<std::uint32_t>(frame)) << 32) | static_cast<std::uint32_t>(index);
+    }
+    std::uintptr_t add(const ClearedFill& fill) {
+        const ImGuiContext* now = ImGui::GetCurrentContext();
+        if (now != context || ImGui::GetFrameCount() != frame) {
+            context = now;
+            frame = ImGui::GetFrameCount();
+            fills.clear();
+        }
+        fills.push_back(fill);
+        return key(frame, fills.size() - 1);
+    }
+    const ClearedFill* find(std::uintptr_t at) const {
+        const size_t index = at & 0xFFFFFFFFu;
+        if (ImGui::GetCurrentContext() != context || key(frame, index) != at || index >= fills.size()) return nullptr;
+        return &fills[index];
+    }
+};
+static_assert(sizeof(std::uintptr_t) >= 8, "a fill's key holds its frame and its index");
+FrameFills g_frameFills;
 
 // The pixels [first, last) whose centres a triangle edge at `from` and `to` covers (GL's rule).
 int firstPixel(float at) { return static_cast<int>(std::ceil(at - 0.5f)); }
 
 void clearFill(const ImDrawList*, const ImDrawCmd* cmd) {
-    const ClearedFill& f = g_fills[reinterpret_cast<uintptr_t>(cmd->UserCallbackData) % g_fills.size()];
+    const ClearedFill* found = g_frameFills.find(reinterpret_cast<std::uintptr_t>(cmd->UserCallbackData));
+    if (!found) return;
+    const ClearedFill& f = *found;
     const ImDrawData* data = ImGui::GetDrawData();
     const ImVec2 pos = data->DisplayPos, scale = data->FramebufferScale;
     const int height = static_cast<int>(data->DisplaySize.y * scale.y);
@@ -409,8 +463,7 @@ void clearFill(const ImDrawList*, const ImDrawCmd* cmd) {
 // Clears min..max to `fill` where the draw list's clip rectangle lets it.
 void addClear(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill) {
     if (max.x <= min.x || max.y <= min.y) return;
-    const size_t at = g_nextFill++ % g_fills.size();
-    g_fills[at] = {min, max, draw.GetClipRectMin(), draw.GetClipRectMax(), fill};
+    const std::uintptr_t at = g_frameFills.add({min, max, draw.GetClipRectMin(), draw.GetClipRectMax(), fill});
     draw.AddCallback(clearFill, reinterpret_cast<void*>(at));
 }
 
@@ -486,6 +539,13 @@ void drawPicture(ImDrawList& draw, const Texture& texture, ImVec2 min, ImVec2 ma
     sampleNearest(draw);
 }
 
+std::optional<ClearedRect> clearedRect(const ImDrawCmd& command) {
+    if (command.UserCallback != clearFill) return std::nullopt;
+    const ClearedFill* found = g_frameFills.find(reinterpret_cast<std::uintptr_t>(command.UserCallbackData));
+    if (!found) return std::nullopt;
+    return ClearedRect{found->min, found->max, found->colour};
+}
+
 void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding, float thickness) {
     if (fill == border) {  // where the outline would have reached, half its width outside
         const float half = 0.5f * thickness;
@@ -555,7 +615,11 @@ void noteVisibleText(std::string_view text, ImVec2 min, ImVec2 max) { remember(t
 void noteTappableText(std::string_view text, ImVec2 min, ImVec2 max, bool control) {
     remember(text, min, max, true, control);
 }
-void clearVisibleTexts() { g_visible.clear(); }
+void clearVisibleTexts() {
+    g_visible.clear();
+    g_wordless.clear();
+}
 const std::vector<VisibleText>& visibleTexts() { return g_visible; }
+const std::vector<ImVec2>& wordlessTexts() { return g_wordless; }
 
 }  // namespace kiosk::ui

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +106,14 @@ void endScrollArea();
 // own colour is drawn as a slightly larger fill. A software GL pays for every triangle: a button
 // costs half the triangles of a fill and an outline.
 void framedRect(ImDrawList& draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding, float thickness);
+// An opaque fill is cleared by the GL rather than shaded, through a draw command that names it: the
+// rectangle and colour such a command clears, or nothing for another command or one of an earlier
+// frame. A frame may hold any number of them.
+struct ClearedRect {
+    ImVec2 min, max;
+    ImU32 colour = 0;
+};
+std::optional<ClearedRect> clearedRect(const ImDrawCmd& command);
 
 // A QR code at the largest whole number of pixels per module that fits `maxSide`, so every
 // module stays crisp for a phone camera.
@@ -129,5 +138,8 @@ void noteVisibleText(std::string_view text, ImVec2 min, ImVec2 max);
 // one (a place name on the map, whose target is the place).
 void noteTappableText(std::string_view text, ImVec2 min, ImVec2 max, bool control);
 const std::vector<VisibleText>& visibleTexts();
+// Where this frame drew a text without words (a title, label, button, card or paragraph that is
+// empty, or pictograms and spaces but no words): what no family should see (`check-texts`).
+const std::vector<ImVec2>& wordlessTexts();
 
 }  // namespace kiosk::ui

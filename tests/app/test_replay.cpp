@@ -89,6 +89,13 @@ TEST_CASE("fail-frame asks the next frame to fail, to test the kiosk's recovery"
     CHECK_THAT(refusal("fail-frame now\n"), StartsWith("line 1: cannot understand"));
 }
 
+TEST_CASE("check-texts asks whether the screen shows a text without words", "[replay]") {
+    const auto lines = parsed("check-texts\n");
+    REQUIRE(lines.size() == 1);
+    CHECK(std::holds_alternative<step::CheckTexts>(lines[0].step));
+    CHECK_THAT(refusal("check-texts all\n"), StartsWith("line 1: cannot understand"));
+}
+
 TEST_CASE("soak asks for TAPS seeded random taps, for scripts/soak", "[replay]") {
     const auto lines = parsed("soak 5000 42\n");
     REQUIRE(lines.size() == 1);

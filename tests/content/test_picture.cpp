@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <zlib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -108,6 +110,84 @@ TEST_CASE("a JPEG whose Huffman table names more than 256 codes is refused befor
     auto decoded = decodePicture(jpeg, "images/tables.jpg");
     REQUIRE_FALSE(decoded);
     CHECK(decoded.problem().is(PictureProblem::Broken));
+}
+
+TEST_CASE("a PNG whose chunk claims more bytes than the file holds is refused before stb_image reads it", "[picture]") {
+    // stb_image grew its buffer to the length an IDAT chunk claims before reading it: a 3.7 KB file
+    // claiming 2 GB made it reserve a gigabyte and take seconds (fuzz_picture found it; the seed
+    // tests/fuzz/corpus/fuzz_picture/png-idat-longer-than-the-file is that input).
+    for (const std::uint32_t claimed : {0x7B19E3C6u, 0x00100000u, 40u}) {
+        INFO("IDAT claims " << claimed << " bytes");
+        std::vector<std::uint8_t> png = pngHeader(16, 16);
+        for (int shift : {24, 16, 8, 0}) png.push_back(static_cast<std::uint8_t>(claimed >> shift));
+        png.insert(png.end(), {'I', 'D', 'A', 'T'});
+        png.insert(png.end(), 36, 0x78);  // 36 bytes of data, and no CRC
+        auto decoded = decodePicture(png, "images/claims.png");
+        REQUIRE_FALSE(decoded);
+        CHECK(decoded.problem().is(PictureProblem::Broken));
+    }
+    // The fuzzer's input as it was found (its first byte named it .png), refused the same way.
+    const auto found = bytesOf(std::filesystem::path(KIOSK_FUZZ_PICTURE_CORPUS) / "png-idat-longer-than-the-file");
+    REQUIRE(found.size() > 1000);
+    auto decoded = decodePicture(std::span(found).subspan(1), "images/found.png");
+    REQUIRE_FALSE(decoded);
+    CHECK(decoded.problem().is(PictureProblem::Broken));
+}
+
+namespace {
+
+// The most memory this process has held since peakResetNow(), in KB (VmHWM).
+long peakKb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return -1;
+}
+bool peakReset() { return static_cast<bool>(std::ofstream("/proc/self/clear_refs") << "5"); }
+
+void appendChunk(std::vector<std::uint8_t>& png, const char* type, const std::vector<std::uint8_t>& data) {
+    for (int shift : {24, 16, 8, 0}) png.push_back(static_cast<std::uint8_t>(data.size() >> shift));
+    png.insert(png.end(), type, type + 4);
+    png.insert(png.end(), data.begin(), data.end());
+    png.insert(png.end(), 4, 0);  // CRC, not checked
+}
+
+}  // namespace
+
+TEST_CASE("a PNG whose data inflates far beyond its pixels is refused without unpacking it all", "[picture]") {
+    // A 16 x 16 picture whose image data unpacks to 256 MB of zeros (256 KB compressed): stb_image
+    // inflated all of it before finding that it is not the picture's 1,040 bytes.
+    std::vector<std::uint8_t> packed(1u << 20);
+    z_stream z{};
+    REQUIRE(deflateInit(&z, 9) == Z_OK);
+    const std::vector<std::uint8_t> zeros(1u << 20, 0);
+    std::size_t used = 0;
+    for (int megabyte = 0; megabyte < 256; ++megabyte) {
+        z.next_in = const_cast<Bytef*>(zeros.data());
+        z.avail_in = static_cast<uInt>(zeros.size());
+        do {
+            z.next_out = packed.data() + used;
+            z.avail_out = static_cast<uInt>(packed.size() - used);
+            REQUIRE(deflate(&z, megabyte == 255 ? Z_FINISH : Z_NO_FLUSH) != Z_STREAM_ERROR);
+            used = packed.size() - z.avail_out;
+        } while (z.avail_in > 0);
+    }
+    deflateEnd(&z);
+    packed.resize(used);
+    REQUIRE(packed.size() < 512u * 1024);
+    std::vector<std::uint8_t> png = pngHeader(16, 16);
+    appendChunk(png, "IDAT", packed);
+    appendChunk(png, "IEND", {});
+
+    REQUIRE(peakReset());
+    const long before = peakKb();
+    auto decoded = decodePicture(png, "images/bomb.png");
+    const long grown = peakKb() - before;
+    REQUIRE_FALSE(decoded);
+    CHECK(decoded.problem().is(PictureProblem::Broken));
+    INFO("the memory held grew by " << grown / 1024 << " MB");
+    CHECK(grown < 160 * 1024);  // at most a 64 MB buffer and the next one asked for, never 256 MB
 }
 
 TEST_CASE("a picture wider or higher than kMaxSide is refused from its header", "[picture]") {

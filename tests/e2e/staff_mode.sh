@@ -186,12 +186,13 @@ kiosk_staff --replay "$work/export.replay" || fail "the export to the stick fail
   fail "the stick's CSV is not the counts: $(cat -A "$work/stick/$(basename "$csv")")"
 pass "a family's visit is counted per hour and exported as CSV, from the command line and to the stick"
 
-# 7. "Restart the kiosk" ends it with exit status 75, which the service restarts it on.
+# 7. "Restart the kiosk" ends it with exit status 75, which the service restarts it on (the kiosk
+#    ends itself within a frame or two; the long wait only guards against a hang).
 cat >"$work/restart.replay" <<SCRIPT
 $corner_taps
 $right_pin
 tap "Kiosk neu starten"
-wait 5000
+wait 300000
 SCRIPT
 status=0
 kiosk_staff --replay "$work/restart.replay" || status=$?
@@ -211,8 +212,7 @@ tap "Ton testen"
 expect "Der Testton läuft."
 wait 1500
 tap "Testzettel drucken"
-wait 4000
-expect "Testzettel gedruckt."
+expect "Testzettel gedruckt." 120
 screenshot $work/tests.png
 SCRIPT
 rm -f "$work/data"/statistics.sqlite*
@@ -224,8 +224,7 @@ cat >"$work/print.replay" <<SCRIPT
 tap "Auf meine Liste"
 tap "Meine Liste"
 tap "Zettel drucken"
-wait 4000
-expect "Fertig"
+expect "Fertig" 120
 SCRIPT
 kiosk --config "$staff_config" --window 1280x720 --usb-root "$work/stick" --open offer:kindergeld --replay "$work/print.replay" ||
   fail "the family's slip was not printed"
@@ -278,8 +277,7 @@ done
 # rollback, "Inhalte vom USB-Stick holen" takes it in again.
 cp "$work/inhalt-6.kpack" "$work/stick/"
 cat >"$work/rollback.replay" <<SCRIPT
-wait 2500
-expect "Inhalte nicht übernommen"
+expect "Inhalte nicht übernommen" 120
 tap 640 360
 $corner_taps
 $right_pin
@@ -290,8 +288,7 @@ expect "Vorherige Inhalte sind wieder in Gebrauch"
 expect "Version 5"
 screenshot $work/rollback.png
 tap "Inhalte vom USB-Stick holen"
-wait 3000
-expect "Neue Inhalte übernommen"
+expect "Neue Inhalte übernommen" 120
 expect "Version 6"
 tap 640 360
 expect "Zustand"

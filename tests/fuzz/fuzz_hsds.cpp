@@ -22,20 +22,9 @@ namespace fs = std::filesystem;
 
 const fs::path kExamples = fs::path(KIOSK_FUZZ_HSDS_SPEC) / "examples";
 
-// A folder of the process's own, emptied of what the last input left.
-fs::path emptyFolder(const std::string& name) {
-    static const fs::path root = kiosk::fuzz::contentCopy().parent_path() /
-                                 (kiosk::fuzz::contentCopy().filename().string() + "-hsds");
-    const fs::path folder = root / name;
-    std::error_code error;
-    fs::remove_all(folder, error);
-    fs::create_directories(folder, error);
-    return folder;
-}
-
 const fs::path& csvCopy() {
     static const fs::path folder = [] {
-        fs::path copy = emptyFolder("csv");
+        fs::path copy = kiosk::fuzz::emptyFolder("csv");
         for (const auto& entry : fs::directory_iterator(kExamples / "csv")) fs::copy_file(entry.path(), copy / entry.path().filename());
         return copy;
     }();
@@ -67,13 +56,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t length = size - 2;
     switch (data[0] % 4) {
     case 0: {
-        const fs::path folder = emptyFolder("tabular");
+        const fs::path folder = kiosk::fuzz::emptyFolder("tabular");
         kiosk::fuzz::writeFile(folder / "tabular.json", text, length);
         import(kiosk::hsds::readDataset(folder), *defaultMapping);
         break;
     }
     case 1: {
-        const fs::path folder = emptyFolder("nested");
+        const fs::path folder = kiosk::fuzz::emptyFolder("nested");
         kiosk::fuzz::writeFile(folder / nestedNames[data[1] % nestedNames.size()], text, length);
         import(kiosk::hsds::readDataset(folder), *defaultMapping);
         break;

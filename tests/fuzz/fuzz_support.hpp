@@ -24,6 +24,16 @@ inline const std::filesystem::path& contentCopy() {
     return folder;
 }
 
+// A folder of the process's own beside the content copy, emptied of what the last input left.
+inline std::filesystem::path emptyFolder(const std::string& name) {
+    static const std::filesystem::path root = contentCopy().parent_path() / (contentCopy().filename().string() + "-work");
+    const std::filesystem::path folder = root / name;
+    std::error_code error;
+    std::filesystem::remove_all(folder, error);
+    std::filesystem::create_directories(folder, error);
+    return folder;
+}
+
 inline std::string readFile(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream out;
@@ -33,6 +43,9 @@ inline std::string readFile(const std::filesystem::path& file) {
 
 inline void writeFile(const std::filesystem::path& file, const char* data, size_t size) {
     std::ofstream(file, std::ios::binary | std::ios::trunc).write(data, static_cast<std::streamsize>(size));
+}
+inline void writeFile(const std::filesystem::path& file, const std::string& text) {
+    writeFile(file, text.data(), text.size());
 }
 
 }  // namespace kiosk::fuzz
