@@ -727,12 +727,22 @@ core::Catalog readCatalog(SQLite::Database& db, Texts texts) {
     readProviders(db, catalog, inMemory);
 
     auto offerTexts = inMemory ? readTexts(db, "offer") : TextTable{};
-    std::map<std::string, std::vector<std::string>> stagesOf, topicsOf;
-    SQLite::Statement links(db, "SELECT offer_id, life_stage_id FROM offer_life_stage ORDER BY offer_id, position");
-    while (links.executeStep()) stagesOf[links.getColumn(0).getString()].push_back(links.getColumn(1).getString());
-    SQLite::Statement topicLinks(db, "SELECT offer_id, topic_id FROM offer_topic ORDER BY offer_id, position");
-    while (topicLinks.executeStep())
-        topicsOf[topicLinks.getColumn(0).getString()].push_back(topicLinks.getColumn(1).getString());
+    // The links by their offer's position: no map of 10,000 ids while reading (its freed nodes
+    // would leave holes among what the catalog keeps).
+    const auto offerCount = static_cast<size_t>(db.execAndGet("SELECT count(*) FROM offer").getInt64());
+    std::vector<core::Codes> stagesOf(offerCount), topicsOf(offerCount);
+    auto readLinks = [&](const char* sql, std::vector<core::Codes>& to) {
+        SQLite::Statement query(db, sql);
+        while (query.executeStep()) {
+            const auto position = static_cast<size_t>(query.getColumn(0).getInt64());
+            if (position >= to.size()) to.resize(position + 1);
+            to[position].push_back(query.getColumn(1).getText());
+        }
+    };
+    readLinks("SELECT o.position, l.life_stage_id FROM offer_life_stage l JOIN offer o ON o.id = l.offer_id "
+              "ORDER BY l.offer_id, l.position", stagesOf);
+    readLinks("SELECT o.position, l.topic_id FROM offer_topic l JOIN offer o ON o.id = l.offer_id "
+              "ORDER BY l.offer_id, l.position", topicsOf);
     std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> keywordsOf;
     SQLite::Statement keywords(db, "SELECT offer_id, language, keyword FROM offer_keyword ORDER BY rowid");
     while (inMemory && keywords.executeStep()) {  // the search has them in its index
@@ -742,8 +752,8 @@ core::Catalog readCatalog(SQLite::Database& db, Texts texts) {
         perLanguage.back().second.push_back(keywords.getColumn(2).getString());
     }
 
-    SQLite::Statement offers(db, "SELECT id, provider_id, url, languages, sample FROM offer ORDER BY position");
-    catalog.offers.reserve(static_cast<size_t>(db.execAndGet("SELECT count(*) FROM offer").getInt64()));
+    SQLite::Statement offers(db, "SELECT id, provider_id, url, languages, sample, position FROM offer ORDER BY position");
+    catalog.offers.reserve(offerCount);
     while (offers.executeStep()) {
         core::Offer o;
         o.id = offers.getColumn(0).getString();
@@ -751,8 +761,14 @@ core::Catalog readCatalog(SQLite::Database& db, Texts texts) {
         o.url = offers.getColumn(2).getString();
         o.languages = splitCodes(offers.getColumn(3).getString());
         o.sample = offers.getColumn(4).getInt() != 0;
-        o.lifeStages = std::move(stagesOf[o.id]);
-        o.topics = std::move(topicsOf[o.id]);
+        if (const auto position = static_cast<size_t>(offers.getColumn(5).getInt64()); position < stagesOf.size()) {
+            o.lifeStages = std::move(stagesOf[position]);
+            o.lifeStages.shrink_to_fit();
+        }
+        if (const auto position = static_cast<size_t>(offers.getColumn(5).getInt64()); position < topicsOf.size()) {
+            o.topics = std::move(topicsOf[position]);
+            o.topics.shrink_to_fit();
+        }
         if (auto k = keywordsOf.find(o.id); k != keywordsOf.end()) o.keywords = std::move(k->second);
         if (auto found = offerTexts.find(o.id); found != offerTexts.end()) {
             auto& t = found->second;

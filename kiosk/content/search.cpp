@@ -174,9 +174,10 @@ Search::Search(const std::filesystem::path& database) {
         SQLite::Statement offers(*m_db, "SELECT id, position FROM offer ORDER BY position");
         while (offers.executeStep()) {
             const auto position = static_cast<size_t>(offers.getColumn(1).getInt64());
-            if (position >= m_offers.size()) m_offers.resize(position + 1);
-            m_offers[position] = offers.getColumn(0).getString();
+            while (m_offerStarts.size() <= position) m_offerStarts.push_back(static_cast<uint32_t>(m_offerIds.size()));
+            m_offerIds += offers.getColumn(0).getText();
         }
+        m_offerStarts.push_back(static_cast<uint32_t>(m_offerIds.size()));
         SQLite::Statement languages(*m_db, "SELECT code, number FROM search_language");
         while (languages.executeStep()) m_languages[languages.getColumn(0).getString()] = languages.getColumn(1).getInt64();
         m_completions = std::make_unique<SQLite::Statement>(
@@ -366,7 +367,8 @@ std::vector<std::string> Search::find(std::string_view text, std::string_view la
                                                   : a.first.position < b.first.position;
         });
         for (size_t i = 0; i < ranked.size() && ids.size() < limit; ++i)
-            if (static_cast<size_t>(ranked[i].second) < m_offers.size()) ids.push_back(m_offers[static_cast<size_t>(ranked[i].second)]);
+            if (const auto at = static_cast<size_t>(ranked[i].second); at < m_offerStarts.size() && at + 1 < m_offerStarts.size())
+                ids.emplace_back(m_offerIds, m_offerStarts[at], m_offerStarts[at + 1] - m_offerStarts[at]);
     } catch (const std::exception& e) {
         m_query->reset();
         // Not SQLite's message: it may quote the family's words.

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -58,7 +59,10 @@ private:
     std::unique_ptr<SQLite::Database> m_db;
     std::unique_ptr<SQLite::Statement> m_query, m_completions, m_wordRows, m_trigrams;
     std::map<std::string, std::vector<std::string>> m_synonyms;  // "language:word" -> what it also finds
-    std::vector<std::string> m_offers;                          // by position: a search row id's low 32 bits
+    // The offers' ids by position (a search row id's low 32 bits), one after the other: the one at
+    // position p is m_offerIds from m_offerStarts[p] to m_offerStarts[p + 1].
+    std::string m_offerIds;
+    std::vector<uint32_t> m_offerStarts;
     std::map<std::string, int64_t, std::less<>> m_languages;    // code -> number: a search row id's high bits
 };
 

@@ -2,18 +2,40 @@
 #include "kiosk/core/catalog.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
+#include <functional>
 
 namespace kiosk::core {
+
+namespace {
+
+// The positions of a list's items by the hash of their ids, sorted: 16 bytes an item, no copy of
+// the id (10,000 offers and 6,000 providers); a hit is checked against the item itself.
+constexpr uint32_t kNone = UINT32_MAX, kStale = UINT32_MAX - 1;
+struct IdPositions {
+    std::vector<std::pair<size_t, uint32_t>> byHash;
+    // The position of the item with `id`; kNone if there is none; kStale if the list changed since.
+    template <typename T>
+    uint32_t find(const std::vector<T>& items, std::string_view id) const {
+        const size_t hash = std::hash<std::string_view>{}(id);
+        auto it = std::lower_bound(byHash.begin(), byHash.end(), std::pair<size_t, uint32_t>{hash, 0});
+        if (it == byHash.end() || it->first != hash) return kNone;
+        for (; it != byHash.end() && it->first == hash; ++it)
+            if (it->second < items.size() && items[it->second].id == id) return it->second;
+        return kStale;
+    }
+};
+
+}  // namespace
 
 // Positions in the catalog's lists (not pointers: a copy of the catalog shares its index).
 struct Catalog::Index {
     size_t stages = 0, topics = 0, providers = 0, offers = 0;  // the lists' sizes it was built for
-    std::unordered_map<std::string, uint32_t> stageAt, topicAt, providerAt, offerAt;
+    IdPositions stageAt, topicAt, providerAt, offerAt;
     std::vector<std::vector<uint32_t>> stageOffers;  // per life stage: its offers but emergencies, in content order
     std::vector<std::vector<uint32_t>> stageTopics;  // per life stage: the topics of those offers, in content order
     std::vector<uint32_t> emergencies;               // in emergencyOffers()' order
-    std::unordered_map<std::string, std::vector<uint32_t>> providerOffers;
+    std::vector<std::vector<uint32_t>> providerOffers;  // per provider (by position)
     std::vector<std::string> languages;
 };
 
@@ -28,24 +50,25 @@ const T* findById(const std::vector<T>& items, std::string_view id) {
 bool contains(const std::vector<std::string>& values, std::string_view value) {
     return std::find(values.begin(), values.end(), value) != values.end();
 }
+bool contains(const Codes& values, std::string_view value) { return values.contains(value); }
 
 // The item at the indexed position if it is still the one asked for, else a search.
 template <typename T>
-const T* indexedById(const std::vector<T>& items, const std::unordered_map<std::string, uint32_t>* at,
-                     std::string_view id) {
+const T* indexedById(const std::vector<T>& items, const IdPositions* at, std::string_view id) {
     if (at) {
-        auto it = at->find(std::string(id));
-        if (it == at->end()) return nullptr;
-        if (it->second < items.size() && items[it->second].id == id) return &items[it->second];
+        const uint32_t found = at->find(items, id);
+        if (found == kNone) return nullptr;
+        if (found != kStale) return &items[found];
     }
     return findById(items, id);
 }
 
 template <typename T>
-std::unordered_map<std::string, uint32_t> positions(const std::vector<T>& items) {
-    std::unordered_map<std::string, uint32_t> at;
-    at.reserve(items.size());
-    for (uint32_t i = 0; i < items.size(); ++i) at.emplace(items[i].id, i);
+IdPositions positions(const std::vector<T>& items) {
+    IdPositions at;
+    at.byHash.reserve(items.size());
+    for (uint32_t i = 0; i < items.size(); ++i) at.byHash.emplace_back(std::hash<std::string_view>{}(items[i].id), i);
+    std::sort(at.byHash.begin(), at.byHash.end());
     return at;
 }
 
@@ -99,13 +122,18 @@ void Catalog::buildIndex() {
         for (const Offer* o : offersFor(lifeStages[s].id)) {
             x.stageOffers[s].push_back(static_cast<uint32_t>(o - offers.data()));
             for (const std::string& t : o->topics)
-                if (auto it = x.topicAt.find(t); it != x.topicAt.end()) used[it->second] = true;
+                if (const uint32_t at = x.topicAt.find(topics, t); at < topics.size()) used[at] = true;
         }
         for (uint32_t t = 0; t < topics.size(); ++t)
             if (used[t]) x.stageTopics[s].push_back(t);
     }
     for (const Offer* o : emergencyOffers()) x.emergencies.push_back(static_cast<uint32_t>(o - offers.data()));
-    for (uint32_t i = 0; i < offers.size(); ++i) x.providerOffers[offers[i].providerId].push_back(i);
+    x.providerOffers.resize(providers.size());
+    for (uint32_t i = 0; i < offers.size(); ++i)
+        if (const uint32_t at = x.providerAt.find(providers, offers[i].providerId); at < providers.size())
+            x.providerOffers[at].push_back(i);
+    for (auto& list : x.stageOffers) list.shrink_to_fit();
+    for (auto& list : x.providerOffers) list.shrink_to_fit();
     x.languages = languages();
     x.stages = lifeStages.size();
     x.topics = topics.size();
@@ -142,9 +170,9 @@ bool Catalog::isEmergency(const Offer& offer) const {
 std::vector<const Offer*> Catalog::offersFor(std::string_view stageId, std::string_view topicId) const {
     std::vector<const Offer*> result;
     if (const Index* i = index()) {
-        auto stage = i->stageAt.find(std::string(stageId));
-        if (stage == i->stageAt.end()) return result;
-        result = pick(offers, i->stageOffers[stage->second]);
+        const uint32_t stage = i->stageAt.find(lifeStages, stageId);
+        if (stage >= lifeStages.size()) return result;
+        result = pick(offers, i->stageOffers[stage]);
         if (!topicId.empty())
             result.erase(std::remove_if(result.begin(), result.end(),
                                         [&](const Offer* o) { return !contains(o->topics, topicId); }),
@@ -166,8 +194,8 @@ std::vector<const Offer*> Catalog::offersFor(std::string_view stageId, std::stri
 
 std::vector<const Topic*> Catalog::topicsFor(std::string_view stageId) const {
     if (const Index* i = index()) {
-        auto stage = i->stageAt.find(std::string(stageId));
-        return stage == i->stageAt.end() ? std::vector<const Topic*>{} : pick(topics, i->stageTopics[stage->second]);
+        const uint32_t stage = i->stageAt.find(lifeStages, stageId);
+        return stage >= lifeStages.size() ? std::vector<const Topic*>{} : pick(topics, i->stageTopics[stage]);
     }
     std::vector<const Offer*> stageOffers = offersFor(stageId);
     std::vector<const Topic*> result;
@@ -247,8 +275,8 @@ std::vector<const Offer*> Catalog::emergencyOffers() const {
 
 std::vector<const Offer*> Catalog::offersOf(std::string_view providerId) const {
     if (const Index* i = index()) {
-        auto found = i->providerOffers.find(std::string(providerId));
-        return found == i->providerOffers.end() ? std::vector<const Offer*>{} : pick(offers, found->second);
+        const uint32_t at = i->providerAt.find(providers, providerId);
+        return at >= providers.size() ? std::vector<const Offer*>{} : pick(offers, i->providerOffers[at]);
     }
     std::vector<const Offer*> result;
     for (const Offer& offer : offers)

@@ -1,6 +1,7 @@
 // The content a kiosk shows: life stages, topics, providers and their offers (after Open Referral HSDS).
 #pragma once
 
+#include "kiosk/core/codes.hpp"
 #include "kiosk/core/localized_text.hpp"
 #include "kiosk/core/opening_hours.hpp"
 #include "kiosk/core/professionals.hpp"
@@ -50,11 +51,11 @@ struct Provider {  // HSDS organization + its location
     std::string email;
     std::string website;
     std::optional<OpeningHours> hours;
-    std::vector<std::string> languages;
+    Codes languages;
     LocalizedText accessibility;
     bool national = false;
     bool networkMember = false;       // a member of the network: a pin on the map of actors
-    std::vector<std::string> fields;  // its fields of work (core::fieldsOfWork), for the map of actors' filter
+    Codes fields;  // its fields of work (core::fieldsOfWork), for the map of actors' filter
     bool sample = false;
 };
 
@@ -63,13 +64,13 @@ struct Offer {  // HSDS service
     LocalizedText title;
     LocalizedText summary;
     LocalizedText description;
-    std::vector<std::string> lifeStages;
-    std::vector<std::string> topics;
+    Codes lifeStages;
+    Codes topics;
     std::string providerId;
     LocalizedText cost;
     LocalizedText eligibility;
     std::string url;
-    std::vector<std::string> languages;
+    Codes languages;
     std::vector<std::pair<std::string, std::vector<std::string>>> keywords;  // per language
     LocalizedText audio;  // spoken explanation: a file per language, relative to the content folder
     bool sample = false;

@@ -9,19 +9,33 @@ LocalizedText::LocalizedText(std::initializer_list<std::pair<std::string, std::s
     for (const auto& [language, value] : values) set(language, value);
 }
 
+LocalizedText::LocalizedText(const LocalizedText& other)
+    : m_values(other.empty() ? nullptr : std::make_unique<std::vector<std::pair<std::string, std::string>>>(*other.m_values)) {}
+
+LocalizedText& LocalizedText::operator=(const LocalizedText& other) {
+    if (this != &other) *this = LocalizedText(other);
+    return *this;
+}
+
+const std::vector<std::pair<std::string, std::string>>& LocalizedText::values() const {
+    static const std::vector<std::pair<std::string, std::string>> none;
+    return m_values ? *m_values : none;
+}
+
 void LocalizedText::set(std::string language, std::string value) {
-    auto it = std::find_if(m_values.begin(), m_values.end(),
+    if (!m_values) m_values = std::make_unique<std::vector<std::pair<std::string, std::string>>>();
+    auto it = std::find_if(m_values->begin(), m_values->end(),
                            [&](const auto& entry) { return entry.first == language; });
-    if (it != m_values.end())
+    if (it != m_values->end())
         it->second = std::move(value);
     else
-        m_values.emplace_back(std::move(language), std::move(value));
+        m_values->emplace_back(std::move(language), std::move(value));
 }
 
 const std::string& LocalizedText::get(std::string_view language) const {
     static const std::string empty;
     const std::string* fallback = nullptr;
-    for (const auto& [code, value] : m_values) {
+    for (const auto& [code, value] : values()) {
         if (code == language && !value.empty()) return value;
         if (code == kReferenceLanguage) fallback = &value;
     }
@@ -29,7 +43,8 @@ const std::string& LocalizedText::get(std::string_view language) const {
 }
 
 bool LocalizedText::has(std::string_view language) const {
-    return std::any_of(m_values.begin(), m_values.end(), [&](const auto& entry) {
+    const auto& all = values();
+    return std::any_of(all.begin(), all.end(), [&](const auto& entry) {
         return entry.first == language && !entry.second.empty();
     });
 }

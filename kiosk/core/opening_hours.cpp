@@ -1185,11 +1185,16 @@ OpeningHours::~OpeningHours() = default;
 OpeningHours::OpeningHours(const OpeningHours&) = default;
 OpeningHours& OpeningHours::operator=(const OpeningHours&) = default;
 // A move leaves the rules shared (a moved-from value still answers, as a moved-from vector did).
-OpeningHours::OpeningHours(OpeningHours&& other) noexcept : m_source(std::move(other.m_source)), m_rules(other.m_rules) {}
+OpeningHours::OpeningHours(OpeningHours&& other) noexcept : m_source(other.m_source), m_rules(other.m_rules) {}
 OpeningHours& OpeningHours::operator=(OpeningHours&& other) noexcept {
-    m_source = std::move(other.m_source);
+    m_source = other.m_source;
     m_rules = other.m_rules;
     return *this;
+}
+
+const std::string& OpeningHours::source() const {
+    static const std::string none;
+    return m_source ? *m_source : none;
 }
 
 Result<OpeningHours> OpeningHours::read(std::string_view text) {
@@ -1198,7 +1203,7 @@ Result<OpeningHours> OpeningHours::read(std::string_view text) {
         Parser parser(text);
         OpeningHours hours;
         hours.m_rules = std::make_shared<const std::vector<Rule>>(parser.parse());
-        hours.m_source = std::string(text);
+        hours.m_source = std::make_shared<const std::string>(text);
         return hours;
     } catch (ParseFailure& failure) {
         return std::move(failure.problem);
@@ -1338,7 +1343,7 @@ std::vector<OpeningHours::Exception> OpeningHours::exceptions() const {
         exception.times = rule.written;
         exception.state = rule.meaning ? HoursState::Open : rule.unknown ? HoursState::Unknown : HoursState::Closed;
         exception.comment = rule.comment;
-        exception.text = m_source.substr(rule.textBegin, rule.textEnd - rule.textBegin);
+        exception.text = source().substr(rule.textBegin, rule.textEnd - rule.textBegin);
         result.push_back(std::move(exception));
     }
     return result;

@@ -111,7 +111,7 @@ public:
     // The same, with the problem's English words in `error` (for tools and older callers).
     static std::optional<OpeningHours> parse(std::string_view text, std::string& error);
 
-    const std::string& source() const { return m_source; }
+    const std::string& source() const;
 
     // The day's open and unknown ranges, sorted, within 00:00..24:00 (a night past midnight shows as
     // the evening on one day and the early morning on the next).
@@ -154,9 +154,9 @@ public:
 
 private:
     OpeningHours();
-    std::string m_source;
-    // Shared by copies: the parsed rules never change, and providers with the same hours (common in
-    // large content) need them once.
+    // Shared by copies, as written and parsed: they never change, and providers with the same hours
+    // (common in large content) need them once.
+    std::shared_ptr<const std::string> m_source;
     std::shared_ptr<const std::vector<Rule>> m_rules;
 };
 

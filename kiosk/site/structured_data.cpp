@@ -74,7 +74,7 @@ std::string offerJsonLd(const PageContext& context, const core::Offer& offer, co
               {"url", core::siteUrl(context.frame.baseUrl, core::site_path::offer(lang, offer.id))}};
     if (!offer.url.empty()) json["sameAs"] = offer.url;
     if (!offer.cost.empty()) json["offers"] = {{"@type", "Offer"}, {"description", offer.cost.get(lang)}};
-    if (!offer.languages.empty()) json["availableLanguage"] = offer.languages;
+    if (!offer.languages.empty()) json["availableLanguage"] = offer.languages.strings();
     if (const auto* provider = context.frame.catalog->provider(offer.providerId)) {
         json["provider"] = organisation(context, *provider, lang);
         json["areaServed"] = provider->national ? "DE" : "Landkreis Esslingen";

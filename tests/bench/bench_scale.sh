@@ -5,6 +5,8 @@
 # side by side, asserts nothing. BENCH_QUICK=1 makes a short smoke run (500 offers, 30 frames).
 # BENCH_OFFERS, BENCH_FRAMES and BENCH_SCREENS override the number of offers, of frames per screen and the screens; BENCH_BUILDER names the familienkiosk that builds the two
 # databases (default: KIOSK), so that an older kiosk can be measured on the same databases.
+# BENCH_BEFORE names another familienkiosk (an older build) to measure beside KIOSK in the same run:
+# the frames and the memory are then taken BENCH_ROUNDS times (default 3) for each, in turns.
 source "$(dirname "$0")/../e2e/lib.sh"
 start_display 1920x1080
 
@@ -29,10 +31,16 @@ for name in sample big; do
   echo "build_db_s[$name] $(awk -v n=$(($(date +%s%N) - start)) 'BEGIN { printf "%.2f", n / 1e9 }')"
 done
 
+kiosks=("$KIOSK")
+[[ -n ${BENCH_BEFORE:-} ]] && kiosks=("$BENCH_BEFORE" "$KIOSK")
+rounds=$([[ -n ${BENCH_BEFORE:-} ]] && echo "${BENCH_ROUNDS:-3}" || echo 1)
+label() { [[ $1 == "$KIOSK" ]] && echo "" || echo " (before)"; }
+measured=$KIOSK  # the kiosk that run() starts
+
 run() {  # content name, then the kiosk's options; on the database built above
   local name=$1
   shift
-  local command=("$KIOSK" --content "$data/data-$name/content.sqlite" --data-dir "$work/state-$name"
+  local command=("$measured" --content "$data/data-$name/content.sqlite" --data-dir "$work/state-$name"
     --now 2026-11-26T10:00 --usb-root "$work" "$@")
   # In a subshell (`run … &`) the kiosk replaces it, so that $! is the kiosk's own process.
   [[ $BASHPID != "$$" ]] && exec "${command[@]}" 2>>"$work/kiosk-$name.log"
@@ -44,6 +52,7 @@ echo "offers[big] $(run big --list offers | wc -l)"
 # 1. Frame time of every screen, flat out, glFinish each: the kiosk's own part of the frame (up to
 #    handing the draw lists to GL, wall time) and the process's CPU time per frame (with llvmpipe's threads).
 screens=${BENCH_SCREENS:-home stage:baby stage:kindergarten offer:kindergeld provider:familienkasse emergencies map search list about languages}
+for round in $(seq "$rounds"); do for measured in "${kiosks[@]}"; do
 for screen in $screens; do
   for name in sample big; do
     target=$screen
@@ -54,10 +63,12 @@ for screen in $screens; do
       declare "${figure}_$name=$(awk -v f="$figure" '$1 == f { print $2 }' "$work/frames.txt")"
     done
   done
-  printf '%-24s frame_ms_median %6s %6s   cpu_ms_median %6s %6s   process_cpu_ms_median %6s %6s\n' "$screen" \
+  printf '%-24s frame_ms_median %6s %6s   cpu_ms_median %6s %6s   process_cpu_ms_median %6s %6s\n' "$screen$(label "$measured")" \
     "$frame_ms_median_sample" "$frame_ms_median_big" "$cpu_ms_median_sample" "$cpu_ms_median_big" \
     "$process_cpu_ms_median_sample" "$process_cpu_ms_median_big"
 done
+done; done
+measured=$KIOSK
 echo "(each pair: sample, then $offers offers)"
 
 # 2. Memory after visiting every kind of screen (the longest list scrolled, an offer with its QR codes,
@@ -80,7 +91,9 @@ drag 1200 950 1200 150
 expect "Kindergarten"
 wait 3000
 SCRIPT
+for round in $(seq "$rounds"); do for measured in "${kiosks[@]}"; do
 for name in sample big; do
+  : >"$work/kiosk-$name.log"
   run "$name" --window 1920x1080 --open home --replay "$work/visit.replay" &
   pid=$!
   # Once the script is at its last wait: every screen visited.
@@ -90,9 +103,15 @@ for name in sample big; do
   done
   sleep 1
   pss_kib=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup")
+  # The process's own heap (all malloc arenas: [heap] and anonymous mappings), not moved by other
+  # processes sharing its libraries (llvmpipe's LLVM is shared with any other GL program).
+  heap_kib=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { own = ($6 == "" || $6 == "[heap]") } own && /^Pss:/ { s += $2 } END { print s }' "/proc/$pid/smaps")
   wait "$pid" || fail "the visit script failed ($name)"
-  echo "pss_mib[$name] $(awk -v k="$pss_kib" 'BEGIN { printf "%.1f", k / 1024 }')"
+  echo "pss_mib[$name]$(label "$measured") $(awk -v k="$pss_kib" 'BEGIN { printf "%.1f", k / 1024 }')" \
+    "heap_anon_mib $(awk -v k="$heap_kib" 'BEGIN { printf "%.1f", k / 1024 }')"
 done
+done; done
+measured=$KIOSK
 
 # 3. The search: queries as typed, over bench_search's generated content of the sample's size and of $offers.
 if [[ -x "$search_bench" ]]; then

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include <string>
@@ -236,4 +237,55 @@ TEST_CASE("an offer added after indexing is found and listed", "[catalog]") {
     CHECK(ids(c.offersOf("kinderarztpraxis")) == Ids{"vorsorge", "babyschwimmen"});
     CHECK(copy.offer("babyschwimmen") == nullptr);
     CHECK(ids(copy.offersFor("baby", "health")) == Ids{"vorsorge"});
+}
+
+TEST_CASE("an indexed catalog does not find an item by the id it had before a rename", "[catalog]") {
+    Catalog c = smallCatalog();
+    c.buildIndex();
+    const std::string old = c.offers.front().id;
+    c.offers.front().id = "renamed";  // same number of offers: the index stays, its hit is checked
+    CHECK(c.offer(old) == nullptr);
+    REQUIRE(c.offer(c.offers.back().id));
+    CHECK(c.offer(c.offers.back().id) == &c.offers.back());
+}
+
+TEST_CASE("an offer's codes read as the texts they were given", "[catalog][codes]") {
+    Offer o;
+    o.languages = {"de", "en", "tr"};
+    o.languages.push_back("uk");
+    CHECK(o.languages.size() == 4);
+    CHECK(o.languages == std::vector<std::string>{"de", "en", "tr", "uk"});
+    CHECK(o.languages[2] == "tr");
+    CHECK(o.languages.front() == "de");
+    CHECK(o.languages.back() == "uk");
+    CHECK(o.languages.contains("en"));
+    CHECK_FALSE(o.languages.contains("ar"));
+    CHECK(std::find(o.languages.begin(), o.languages.end(), "tr") - o.languages.begin() == 2);
+    const std::vector<std::string> asVector = o.languages;
+    CHECK(asVector == std::vector<std::string>{"de", "en", "tr", "uk"});
+    Offer same;
+    same.languages = std::vector<std::string>{"de", "en", "tr", "uk"};
+    CHECK(same.languages == o.languages);
+    same.languages.clear();
+    CHECK(same.languages.empty());
+    CHECK_FALSE(same.languages == o.languages);
+    // The same text is the same number in the whole process, whoever asked first.
+    CHECK(internCode("kindergarten") == internCode(std::string("kinder") + "garten"));
+    CHECK(codeText(internCode("a-code-seen-once")) == "a-code-seen-once");
+}
+
+TEST_CASE("a copied text is its own: changing the copy leaves the original", "[catalog]") {
+    LocalizedText original{{"de", "Hallo"}};
+    LocalizedText copy = original;
+    copy.set("de", "Tschüss");
+    copy.set("en", "Bye");
+    CHECK(original.get("de") == "Hallo");
+    CHECK_FALSE(original.has("en"));
+    CHECK(copy.get("en") == "Bye");
+    LocalizedText empty;
+    CHECK(empty.empty());
+    CHECK(empty.values().empty());
+    CHECK(empty.get("de").empty());
+    copy = empty;
+    CHECK(copy.empty());
 }

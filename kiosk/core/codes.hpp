@@ -1,0 +1,87 @@
+// Short codes as the catalog holds them for each of its offers and providers (ids of life stages and
+// topics, language codes, fields of work): a number each, the text once per process. 10,000 offers
+// with six to nine languages each would otherwise hold some 90,000 copies of "de", "en", …
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::core {
+
+// The number of a code, the same for the same text in the whole process (thread-safe). At most
+// 65,536 different codes: throws std::length_error beyond.
+uint16_t internCode(std::string_view code);
+// The text of a number internCode gave.
+const std::string& codeText(uint16_t number);
+
+// A list of codes that reads like a std::vector<std::string> (its elements are the codes' texts).
+class Codes {
+public:
+    class const_iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = std::string;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const std::string*;
+        using reference = const std::string&;
+
+        const_iterator() = default;
+        explicit const_iterator(const uint16_t* at) : m_at(at) {}
+        reference operator*() const { return codeText(*m_at); }
+        pointer operator->() const { return &codeText(*m_at); }
+        reference operator[](difference_type n) const { return codeText(m_at[n]); }
+        const_iterator& operator++() { ++m_at; return *this; }
+        const_iterator operator++(int) { auto before = *this; ++m_at; return before; }
+        const_iterator& operator--() { --m_at; return *this; }
+        const_iterator operator--(int) { auto before = *this; --m_at; return before; }
+        const_iterator& operator+=(difference_type n) { m_at += n; return *this; }
+        const_iterator& operator-=(difference_type n) { m_at -= n; return *this; }
+        friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
+        friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
+        friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
+        friend difference_type operator-(const_iterator a, const_iterator b) { return a.m_at - b.m_at; }
+        friend bool operator==(const_iterator a, const_iterator b) = default;
+        friend auto operator<=>(const_iterator a, const_iterator b) = default;
+
+    private:
+        const uint16_t* m_at = nullptr;
+    };
+    using iterator = const_iterator;
+    using value_type = std::string;
+    using size_type = std::size_t;
+
+    Codes() = default;
+    Codes(std::initializer_list<std::string_view> codes);
+    Codes(const std::vector<std::string>& codes);  // NOLINT: as a vector reads, so it is written
+    // The texts, as a vector (for code that needs one; the list itself is cheaper to read).
+    std::vector<std::string> strings() const;
+    operator std::vector<std::string>() const { return strings(); }  // NOLINT
+
+    const_iterator begin() const { return const_iterator(m_numbers.data()); }
+    const_iterator end() const { return const_iterator(m_numbers.data() + m_numbers.size()); }
+    std::size_t size() const { return m_numbers.size(); }
+    bool empty() const { return m_numbers.empty(); }
+    const std::string& operator[](std::size_t i) const { return codeText(m_numbers[i]); }
+    const std::string& front() const { return codeText(m_numbers.front()); }
+    const std::string& back() const { return codeText(m_numbers.back()); }
+    bool contains(std::string_view code) const;
+
+    void push_back(std::string_view code);
+    void clear() { m_numbers.clear(); }
+    // Frees what reading them grew beyond their number.
+    void shrink_to_fit() { m_numbers.shrink_to_fit(); }
+
+    friend bool operator==(const Codes& a, const Codes& b) = default;
+    friend bool operator==(const Codes& a, const std::vector<std::string>& b);
+
+private:
+    std::vector<uint16_t> m_numbers;
+};
+
+}  // namespace kiosk::core
