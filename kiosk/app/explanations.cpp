@@ -14,18 +14,26 @@ std::filesystem::path explanationFile(const core::Catalog& catalog, const std::f
     return files ? core::playableFile(*files, mediaDir, language) : std::filesystem::path();
 }
 
-Explanations::Explanations(std::filesystem::path mediaDir, std::function<void()> opened) {
+Explanations::Explanations(std::filesystem::path mediaDir, std::function<void()> opened) : m_opened(std::move(opened)) {
     m_view.mediaDir = std::move(mediaDir);
-    m_opening = std::async(std::launch::async, [opened = std::move(opened)] {
-        auto audio = std::make_unique<platform::Audio>();
-        opened();
-        return audio;
-    });
 }
 
-Explanations::~Explanations() { takeOpened(true); }
+Explanations::~Explanations() {
+    if (m_opening.valid()) takeOpened(true);
+}
+
+void Explanations::open(bool wait) {
+    if (!m_opening.valid() && !m_audio)
+        m_opening = std::async(std::launch::async, [opened = m_opened] {
+            auto audio = std::make_unique<platform::Audio>();
+            opened();
+            return audio;
+        });
+    if (wait) takeOpened(true);
+}
 
 bool Explanations::takeOpened(bool wait) {
+    if (!m_opening.valid() && !m_audio && wait) open(false);
     if (!m_opening.valid()) return m_audio != nullptr;
     if (!wait && m_opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     m_audio = m_opening.get();

@@ -18,10 +18,15 @@ namespace kiosk::app {
 
 class Explanations {
 public:
-    // Opens the sound device in the background (ALSA may take a while, more so without a card);
-    // `opened` (thread-safe) is called when that is done, so the screens can show the buttons.
+    // The sound device opens when open() is called (the kiosk does after its first frame) or with
+    // the first play(); `opened` (thread-safe) is called when that is done, so the screens can
+    // show the buttons.
     Explanations(std::filesystem::path mediaDir, std::function<void()> opened);
     ~Explanations();
+
+    // Loads the sound libraries and opens the device in the background (ALSA may take a while,
+    // more so without a card); with `wait`, returns once that is done. Once only.
+    void open(bool wait);
 
     // Starts explanation `key` ("home", "offer:<id>" …) in `language`, after stopping any other;
     // waits for the device if it is still opening. False when it cannot be played: logged by
@@ -42,6 +47,7 @@ public:
 private:
     bool takeOpened(bool wait);
 
+    std::function<void()> m_opened;
     std::future<std::unique_ptr<platform::Audio>> m_opening;
     std::unique_ptr<platform::Audio> m_audio;
     ui::AudioView m_view;

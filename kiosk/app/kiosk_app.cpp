@@ -13,6 +13,7 @@
 #include "kiosk/app/printing.hpp"
 #include "kiosk/app/replay_player.hpp"
 #include "kiosk/app/staff.hpp"
+#include "kiosk/app/start_steps.hpp"
 #include "kiosk/app/updates.hpp"
 #include "kiosk/app/visit.hpp"
 #include "kiosk/content/district_geo.hpp"
@@ -48,7 +49,6 @@ namespace kiosk::app {
 namespace {
 
 using SteadyClock = std::chrono::steady_clock;
-const auto g_processStart = SteadyClock::now();
 
 double secondsUntil(SteadyClock::time_point then, SteadyClock::time_point now) {
     return std::chrono::duration<double>(then - now).count();
@@ -61,14 +61,6 @@ std::optional<core::OpeningHours> displayHours(const Config& config) {
     auto hours = core::OpeningHours::parse(config.displayHours, error);
     if (!hours) spdlog::error("display_hours: {}; the screen stays on", error);
     return hours;
-}
-
-// What the kiosk did before its first frame, each step with the time since the process began;
-// logged with the first frame.
-std::string g_startSteps;
-void logStartStep(const char* step) {
-    g_startSteps += fmt::format("{}{} {:.0f} ms", g_startSteps.empty() ? "" : ", ", step,
-                                std::chrono::duration<double, std::milli>(SteadyClock::now() - g_processStart).count());
 }
 
 // The map, and the keyboards (before the fonts: their letters need glyphs). Small files: the
@@ -214,19 +206,26 @@ void Kiosk::frame() {
     if (m_presentation.follow(m_visit.session(), catalog())) m_frames.changed();  // fonts change between frames only
 
     int width = 0, height = 0;
+    const bool first = m_frame == 0;
+    double from = startMilliseconds();
     m_window->beginFrame(width, height);
+    if (first) startStep("first frame begun", from);
     if (m_replay) m_replay->beforeFrame(m_clock, width, height);
     if (m_flatOut && m_options.benchmarkDrag) benchmarkFinger(m_frame, width, height);
     ImGui::NewFrame();
     ui::clearVisibleTexts();
     if (followScreenPower(m_clock.steady())) return showDark();
 
+    from = startMilliseconds();
     const ui::Intents intents = drawScreens(frameStart);
     ImGui::Render();
+    if (first) startStep("screen", from);
     if (m_flatOut) m_stats.cpuDone();
     // A soak renders only some frames (see ReplayPlayer::showsFrame); the first three always.
     const bool shown = (!m_replay || m_replay->showsFrame()) || m_frame < 3;
+    from = startMilliseconds();
     if (shown) m_window->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background), m_flatOut);
+    if (first) startStep("GL draw calls", from);
     if (m_flatOut) m_stats.renderDone();
     ++m_frame;
     if (m_options.screenshot && !m_replay && m_frame == 3) {
@@ -362,6 +361,10 @@ void Kiosk::drawKiosk(core::IdlePhase phase, SteadyClock::time_point now, ui::In
     if (!m_search && m_visit.session().current().id == core::ScreenId::Search) m_search = openSearch(m_content);
     view.searchResults = &m_visit.searchResults(m_search.get());
     view.mapCache = &m_mapCache;
+    // The big map's picture (some megabytes in the GL driver) is kept while a map is shown only;
+    // opening the map again draws it afresh, as the first time.
+    if (const auto id = m_visit.session().current().id; id != core::ScreenId::Map && id != core::ScreenId::Actors)
+        m_mapCache.big.reset();
     view.pictures = &m_pictures;
     ui::drawKiosk(view, intents);
 }
@@ -404,9 +407,10 @@ void Kiosk::present(const ui::Intents& intents, bool shown) {
     if (shown) m_window->present();
     m_pictures.endFrame();  // the frame is rendered: pictures it did not draw are off screen
     if (m_frame == 1) {
-        ui::releaseFontPixels();  // the renderer uploaded them in the first frame
-        malloc_trim(0);           // and give what start-up used for a while back to the system
+        const double from = startMilliseconds();
+        malloc_trim(0);  // give what start-up used for a while back to the system
         m_window->finish();
+        startStep("swapped and finished", from);
         reportReady();
     }
     if (m_flatOut) {
@@ -457,10 +461,12 @@ void Kiosk::reportReady() {
     // The wall clock too, for a benchmark that times from exec (before main and the libraries' loading).
     const auto wallMicroseconds =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch());
-    spdlog::info("first frame after {:.0f} ms (at {} us); before it: {}",
-                 std::chrono::duration<double, std::milli>(SteadyClock::now() - g_processStart).count(),
-                 wallMicroseconds.count(), g_startSteps);
+    spdlog::info("first frame after {:.0f} ms (at {} us); before it: {}", startMilliseconds(), wallMicroseconds.count(),
+                 startSteps());
     if (!m_systemd.ready()) spdlog::warn("systemd: cannot report that the kiosk is ready");
+    // The sound libraries and device only now: the first frame does not wait for them. A script
+    // waits, so that its screens are those of a kiosk with sound from the start.
+    m_explanations.open(m_scripted);
 }
 
 void Kiosk::checkReplay() {
@@ -477,20 +483,24 @@ int runKiosk(const Config& config, content::LoadedContent initialContent, const 
     // threshold glibc raises it after the first such block is freed and serves the next ones from
     // the heap, which then keeps their holes: the soak saw resident memory grow by half.
     mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
-    logStartStep("content and words read");
+    double from = startMilliseconds();
+    startStep("content on trial");
     auto districtMap = loadMapAndKeyboards(config.assets);
+    startStep("map and keyboards", from);
     // Benchmarks and soaks do not wait for the screen's refresh between frames.
     const bool soak = std::any_of(options.replay.begin(), options.replay.end(),
                                   [](const ReplayLine& line) { return std::holds_alternative<step::Soak>(line.step); });
+    from = startMilliseconds();
     auto window = KioskWindow::open(config, initialContent.catalog ? &*initialContent.catalog : nullptr,
                                     options.benchmarkFrames == 0 && !soak);
-    logStartStep("window, GL and fonts");
+    startStep("window with GL and fonts", from);
     if (!window) {
         spdlog::critical("{}", window.problem().logLine());
         return 1;
     }
+    from = startMilliseconds();
     Kiosk kiosk(config, std::move(initialContent), options, std::move(districtMap), std::move(*window));
-    logStartStep("set up");
+    startStep("set up", from);
     return kiosk.run();
 }
 

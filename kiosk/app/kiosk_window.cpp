@@ -1,6 +1,8 @@
 // GLFW, OpenGL 3.2 and ImGui's backends: opened in one order, closed in the reverse.
 #include "kiosk/app/kiosk_window.hpp"
 
+#include "kiosk/app/start_steps.hpp"
+#include "kiosk/ui/font_texture.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/texture.hpp"
 #include "kiosk/ui/view.hpp"
@@ -70,8 +72,10 @@ core::Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const Config& confi
                                                              bool vsync) {
     std::unique_ptr<KioskWindow> w(new KioskWindow);
     glfwSetErrorCallback(logGlfwError);
+    const double glfwFrom = startMilliseconds();
     if (!glfwInit()) return core::Problem(WindowProblem::NoDisplay);
     w->m_glfw.initialised = true;
+    startStep("GLFW", glfwFrom);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -98,9 +102,17 @@ core::Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const Config& confi
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.LogFilename = nullptr;
-        return ui::loadFonts(em, config.assets, ui::allTexts(catalog));
+        double from = startMilliseconds();
+        const std::string texts = ui::allTexts(catalog);
+        startStep("fonts' characters", from);
+        from = startMilliseconds();
+        std::string error = ui::loadFonts(em, config.assets, texts);
+        startStep("fonts' atlas", from);
+        return error;
     });
+    const double windowFrom = startMilliseconds();
     w->m_window.handle = glfwCreateWindow(width, height, "Familienkiosk", monitor, nullptr);
+    startStep("GL window", windowFrom);
     const std::string fontError = fontsLoaded.get();
     w->m_imgui.created = true;
     if (!w->m_window.handle) return core::Problem(WindowProblem::NoWindow, {std::to_string(width), std::to_string(height)});
@@ -115,8 +127,13 @@ core::Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const Config& confi
         glfwSetWindowShouldClose(closing, GLFW_FALSE);
     });
     if (monitor) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);  // touch: no pointer
+    const double backendsFrom = startMilliseconds();
     w->m_backends.glfw = ImGui_ImplGlfw_InitForOpenGL(window, true);
     w->m_backends.openGl = ImGui_ImplOpenGL3_Init("#version 150");
+    startStep("ImGui's backends", backendsFrom);
+    const double textureFrom = startMilliseconds();
+    ui::uploadFontTexture([] { ImGui_ImplOpenGL3_CreateDeviceObjects(); });  // with the shaders
+    startStep("GL objects and font texture", textureFrom);
     w->m_glObjects.used = true;
 
     // How large a pixel is, for touch targets in millimetres. In a window (tests, previews) the window

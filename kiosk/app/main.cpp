@@ -4,6 +4,7 @@
 #include "kiosk/app/printing.hpp"
 #include "kiosk/app/staff.hpp"
 #include "kiosk/app/staff_pin.hpp"
+#include "kiosk/app/start_steps.hpp"
 #include "kiosk/content/statistics.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/app/kiosk_app.hpp"
@@ -343,8 +344,10 @@ int main(int argc, char** argv) {
     }
     if (!a.language.empty()) config.language = a.language;
     // The kiosk's own words: every language with a .po file in assets/i18n is offered.
+    const double wordsFrom = kiosk::app::startMilliseconds();
     for (const kiosk::core::Problem& problem : kiosk::ui::loadUiStrings(config.assets / "i18n"))
         spdlog::error("translations: {}", problem.logLine());
+    kiosk::app::startStep("words", wordsFrom);
     if (!kiosk::ui::isUiLanguage(config.language)) {
         std::string known;
         for (const auto& code : kiosk::ui::uiLanguages()) known += (known.empty() ? "" : ", ") + code;
@@ -364,7 +367,9 @@ int main(int argc, char** argv) {
         }
     }
     if (auto done = contentCommand(a, config)) return *done;
+    const double contentFrom = kiosk::app::startMilliseconds();
     auto loaded = kiosk::content::loadKioskContent(config.content, config.dataDir);
+    kiosk::app::startStep("content", contentFrom);
     if (auto done = contentTask(a, config, loaded)) return *done;
     // Moved, not copied, on to the kiosk: one catalog in memory.
     return startKiosk(a, config, std::move(loaded), std::move(options));

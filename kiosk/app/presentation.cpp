@@ -1,6 +1,7 @@
 // Fonts are rasterised anew for large text or new content; the theme follows the font's size.
 #include "kiosk/app/presentation.hpp"
 
+#include "kiosk/ui/font_texture.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/view.hpp"
 
@@ -22,8 +23,7 @@ void Presentation::loadFonts(float size, const core::Catalog* catalog) {
         return;
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    ui::releaseFontPixels();
+    ui::uploadFontTexture([] { ImGui_ImplOpenGL3_CreateFontsTexture(); });
 }
 
 void Presentation::takeContent(const core::Catalog* catalog, std::string moreLetters) {

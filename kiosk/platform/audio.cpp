@@ -2,10 +2,14 @@
 // memory); a post-mix hook notes when the first audible sample leaves, for the latency figure. The
 // device is closed after two seconds without sound (an idle kiosk then uses no CPU at all) and
 // opened again by the next play().
+// SDL2 and SDL2_mixer are loaded with dlopen when the first Audio is made, not linked: SDL2_mixer
+// brings some 40 libraries (fluidsynth, glib, PulseAudio, JACK, the codecs) whose loading and
+// relocation would otherwise come before the kiosk's first frame (see README, "Start").
 #include "kiosk/platform/audio.hpp"
 
 #include <SDL.h>
 #include <SDL_mixer.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <atomic>
@@ -29,6 +33,69 @@ constexpr int kSilence = 64;  // |sample| below this counts as silence (-54 dBFS
 // How long the device stays open without sound, and how often a playing device is looked at.
 constexpr auto kQuietBeforeClosing = std::chrono::seconds(2);
 constexpr auto kWhilePlaying = std::chrono::milliseconds(250);
+
+// The functions of SDL2 and SDL2_mixer the kiosk uses, from the libraries loaded at run time. The
+// libraries stay loaded for the process's life (SDL keeps threads and handlers of its own).
+struct Sdl {
+    decltype(&::SDL_SetHint) SDL_SetHint = nullptr;
+    decltype(&::SDL_InitSubSystem) SDL_InitSubSystem = nullptr;
+    decltype(&::SDL_QuitSubSystem) SDL_QuitSubSystem = nullptr;
+    decltype(&::SDL_GetError) SDL_GetError = nullptr;
+    decltype(&::Mix_Init) Mix_Init = nullptr;
+    decltype(&::Mix_Quit) Mix_Quit = nullptr;
+    decltype(&::Mix_OpenAudio) Mix_OpenAudio = nullptr;
+    decltype(&::Mix_CloseAudio) Mix_CloseAudio = nullptr;
+    decltype(&::Mix_SetPostMix) Mix_SetPostMix = nullptr;
+    decltype(&::Mix_VolumeMusic) Mix_VolumeMusic = nullptr;
+    decltype(&::Mix_LoadMUS) Mix_LoadMUS = nullptr;
+    decltype(&::Mix_FreeMusic) Mix_FreeMusic = nullptr;
+    decltype(&::Mix_PlayMusic) Mix_PlayMusic = nullptr;
+    decltype(&::Mix_HaltMusic) Mix_HaltMusic = nullptr;
+    decltype(&::Mix_PlayingMusic) Mix_PlayingMusic = nullptr;
+    decltype(&::Mix_MusicDuration) Mix_MusicDuration = nullptr;
+    decltype(&::Mix_GetMusicPosition) Mix_GetMusicPosition = nullptr;
+    std::string problem;  // why the libraries could not be loaded; empty when they were
+};
+
+template <typename Function>
+bool resolve(void* library, const char* name, Function& function, std::string& problem) {
+    function = reinterpret_cast<Function>(dlsym(library, name));
+    if (!function && problem.empty()) problem = std::string("no ") + name + " in SDL2/SDL2_mixer";
+    return function != nullptr;
+}
+
+const Sdl& sdl() {
+    static const Sdl loaded = [] {
+        Sdl s;
+        void* base = dlopen("libSDL2-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
+        void* mixer = base ? dlopen("libSDL2_mixer-2.0.so.0", RTLD_NOW | RTLD_LOCAL) : nullptr;
+        if (!mixer) {
+            const char* error = dlerror();
+            s.problem = std::string("cannot load SDL2_mixer (install libsdl2-mixer-2.0-0): ") + (error ? error : "");
+            return s;
+        }
+        std::string& p = s.problem;
+        resolve(base, "SDL_SetHint", s.SDL_SetHint, p);
+        resolve(base, "SDL_InitSubSystem", s.SDL_InitSubSystem, p);
+        resolve(base, "SDL_QuitSubSystem", s.SDL_QuitSubSystem, p);
+        resolve(base, "SDL_GetError", s.SDL_GetError, p);
+        resolve(mixer, "Mix_Init", s.Mix_Init, p);
+        resolve(mixer, "Mix_Quit", s.Mix_Quit, p);
+        resolve(mixer, "Mix_OpenAudio", s.Mix_OpenAudio, p);
+        resolve(mixer, "Mix_CloseAudio", s.Mix_CloseAudio, p);
+        resolve(mixer, "Mix_SetPostMix", s.Mix_SetPostMix, p);
+        resolve(mixer, "Mix_VolumeMusic", s.Mix_VolumeMusic, p);
+        resolve(mixer, "Mix_LoadMUS", s.Mix_LoadMUS, p);
+        resolve(mixer, "Mix_FreeMusic", s.Mix_FreeMusic, p);
+        resolve(mixer, "Mix_PlayMusic", s.Mix_PlayMusic, p);
+        resolve(mixer, "Mix_HaltMusic", s.Mix_HaltMusic, p);
+        resolve(mixer, "Mix_PlayingMusic", s.Mix_PlayingMusic, p);
+        resolve(mixer, "Mix_MusicDuration", s.Mix_MusicDuration, p);
+        resolve(mixer, "Mix_GetMusicPosition", s.Mix_GetMusicPosition, p);
+        return s;
+    }();
+    return loaded;
+}
 
 }  // namespace
 
@@ -61,23 +128,23 @@ struct Audio::State {
     }
 
     bool openDevice() {
-        if (Mix_OpenAudio(kFrequency, AUDIO_S16SYS, 2, kChunkFrames) != 0) return false;
+        if (sdl().Mix_OpenAudio(kFrequency, AUDIO_S16SYS, 2, kChunkFrames) != 0) return false;
         deviceOpen = true;
-        Mix_SetPostMix(&State::postMix, this);
-        Mix_VolumeMusic(volume);
+        sdl().Mix_SetPostMix(&State::postMix, this);
+        sdl().Mix_VolumeMusic(volume);
         quietSince = Clock::now();
         return true;
     }
     void stopMusic() {
         if (!music) return;
-        Mix_HaltMusic();
-        Mix_FreeMusic(music);
+        sdl().Mix_HaltMusic();
+        sdl().Mix_FreeMusic(music);
         music = nullptr;
     }
     void closeDevice() {
         stopMusic();
-        Mix_SetPostMix(nullptr, nullptr);
-        Mix_CloseAudio();
+        sdl().Mix_SetPostMix(nullptr, nullptr);
+        sdl().Mix_CloseAudio();
         deviceOpen = false;
     }
     // SDL's audio thread feeds an open device in real time, silence included (0.2-0.5 % of a core
@@ -90,7 +157,7 @@ struct Audio::State {
                 continue;
             }
             const auto now = Clock::now();
-            const bool sounding = music && Mix_PlayingMusic();
+            const bool sounding = music && sdl().Mix_PlayingMusic();
             if (sounding) quietSince = now;
             else if (now - quietSince >= kQuietBeforeClosing) {
                 closeDevice();
@@ -104,16 +171,20 @@ struct Audio::State {
 Audio::Audio() : m_state(std::make_unique<State>()) {
     // SDL would catch SIGTERM and SIGINT for an event queue the kiosk does not read: the kiosk
     // would then ignore `systemctl stop` and Ctrl+C.
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        m_state->problem = std::string("no sound system: ") + SDL_GetError();
+    if (!sdl().problem.empty()) {
+        m_state->problem = "no sound system: " + sdl().problem;
         return;
     }
-    Mix_Init(MIX_INIT_OGG | MIX_INIT_OPUS);
+    sdl().SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    if (sdl().SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        m_state->problem = std::string("no sound system: ") + sdl().SDL_GetError();
+        return;
+    }
+    sdl().Mix_Init(MIX_INIT_OGG | MIX_INIT_OPUS);
     if (!m_state->openDevice()) {
-        m_state->problem = std::string("no sound device: ") + Mix_GetError();
-        Mix_Quit();
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        m_state->problem = std::string("no sound device: ") + sdl().SDL_GetError();
+        sdl().Mix_Quit();
+        sdl().SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return;
     }
     m_state->open = true;
@@ -129,8 +200,8 @@ Audio::~Audio() {
     m_state->wake.notify_all();
     m_state->closer.join();
     if (m_state->deviceOpen) m_state->closeDevice();
-    Mix_Quit();
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    sdl().Mix_Quit();
+    sdl().SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
 bool Audio::available() const { return m_state->open; }
@@ -154,12 +225,12 @@ core::Result<void> Audio::play(const std::filesystem::path& file) {
     m_state->firstSound = 0;
     m_state->playStarted = Clock::now().time_since_epoch().count();
     if (!m_state->deviceOpen && !m_state->openDevice())
-        return core::Problem(AudioProblem::NoDevice, {}, std::string("no sound device: ") + Mix_GetError());
+        return core::Problem(AudioProblem::NoDevice, {}, std::string("no sound device: ") + sdl().SDL_GetError());
     m_state->wake.notify_all();
-    m_state->music = Mix_LoadMUS(file.c_str());
-    if (!m_state->music) return core::Problem(AudioProblem::CannotPlay, {file.string()}, Mix_GetError());
-    if (Mix_PlayMusic(m_state->music, 1) != 0) {
-        core::Problem problem(AudioProblem::CannotPlay, {file.string()}, Mix_GetError());
+    m_state->music = sdl().Mix_LoadMUS(file.c_str());
+    if (!m_state->music) return core::Problem(AudioProblem::CannotPlay, {file.string()}, sdl().SDL_GetError());
+    if (sdl().Mix_PlayMusic(m_state->music, 1) != 0) {
+        core::Problem problem(AudioProblem::CannotPlay, {file.string()}, sdl().SDL_GetError());
         m_state->stopMusic();
         return problem;
     }
@@ -175,26 +246,26 @@ void Audio::stop() {
 
 bool Audio::playing() const {
     std::lock_guard lock(m_state->mutex);
-    return m_state->music && Mix_PlayingMusic();
+    return m_state->music && sdl().Mix_PlayingMusic();
 }
 
 double Audio::seconds() const {
     std::lock_guard lock(m_state->mutex);
-    return m_state->music ? std::max(0.0, Mix_MusicDuration(m_state->music)) : 0.0;
+    return m_state->music ? std::max(0.0, sdl().Mix_MusicDuration(m_state->music)) : 0.0;
 }
 
 double Audio::progress() const {
     std::lock_guard lock(m_state->mutex);
     if (!m_state->music) return 0;
-    const double length = Mix_MusicDuration(m_state->music);
+    const double length = sdl().Mix_MusicDuration(m_state->music);
     if (length <= 0) return 0;
-    return std::clamp(Mix_GetMusicPosition(m_state->music) / length, 0.0, 1.0);
+    return std::clamp(sdl().Mix_GetMusicPosition(m_state->music) / length, 0.0, 1.0);
 }
 
 void Audio::setVolume(double volume) {
     std::lock_guard lock(m_state->mutex);
     m_state->volume = static_cast<int>(std::lround(std::clamp(volume, 0.0, 1.0) * MIX_MAX_VOLUME));
-    if (m_state->deviceOpen) Mix_VolumeMusic(m_state->volume);
+    if (m_state->deviceOpen) sdl().Mix_VolumeMusic(m_state->volume);
 }
 
 std::optional<double> Audio::startLatencyMs() const {

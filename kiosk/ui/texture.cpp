@@ -1,13 +1,18 @@
 // GL texture ownership; the only place the UI calls OpenGL directly.
 #include "kiosk/ui/texture.hpp"
 
+#include "kiosk/ui/font_texture.hpp"
+#include "kiosk/ui/fonts.hpp"
+
 #include "kiosk/platform/qr_code.hpp"
 
 #define GL_GLEXT_PROTOTYPES 1
 #include <GL/gl.h>
 #include <GL/glext.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <spdlog/spdlog.h>
 #include <cmath>
+#include <functional>
 #include <cstdint>
 #include <utility>
 
@@ -339,6 +344,8 @@ void releaseGlObjects() {
     g_nearestTried = g_nearestUsed = false;
 }
 
+bool canStoreCoverage() { return hasGl33(); }
+
 bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* coverage) {
     if (!coverage || !hasGl33()) return false;
     GLint previous = 0;
@@ -350,6 +357,30 @@ bool storeAsCoverage(void* id, int width, int height, const std::uint8_t* covera
     glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
     return glGetError() == GL_NO_ERROR;
+}
+
+void uploadFontTexture(const std::function<void()>& createTexture) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* coverage = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&coverage, &width, &height);
+    if (!coverage || !hasGl33()) {
+        createTexture();
+        return releaseFontPixels();
+    }
+    static unsigned int onePixel = 0xFFFFFFFFu;
+    atlas.TexPixelsRGBA32 = &onePixel;
+    atlas.TexWidth = atlas.TexHeight = 1;
+    createTexture();
+    atlas.TexPixelsRGBA32 = nullptr;  // not the atlas's to free
+    atlas.TexWidth = width;
+    atlas.TexHeight = height;
+    if (!storeAsCoverage(atlas.TexID, width, height, coverage)) {
+        spdlog::error("fonts: the font texture could not be stored with one byte a pixel; made with four");
+        createTexture();
+    }
+    atlas.ClearTexData();    // the pixels: the renderer holds them as a texture now
+    atlas.ClearInputData();  // the font files: loadFonts reads them again when the size changes
 }
 
 }  // namespace kiosk::ui

@@ -24,9 +24,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_STRIP_FILES ON)  # debug information stays in the build tree
-# What the kiosk needs beyond its shared libraries: the compositor and its seat, an OpenGL driver, the fonts.
+# What the kiosk needs beyond its shared libraries: the compositor and its seat, an OpenGL driver, the
+# sound libraries it loads with dlopen (kiosk/platform/audio.cpp), the fonts.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "adduser, cage, xwayland, seatd, libgl1-mesa-dri, libglx-mesa0, fonts-dejavu-core, fonts-materialdesignicons-webfont, fonts-noto-core")
+  "adduser, cage, xwayland, seatd, libgl1-mesa-dri, libglx-mesa0, libsdl2-mixer-2.0-0, fonts-dejavu-core, fonts-materialdesignicons-webfont, fonts-noto-core")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${KIOSK_PC_DIR}/postinst ${KIOSK_PC_DIR}/prerm ${KIOSK_PC_DIR}/postrm ${KIOSK_PC_DIR}/conffiles)
