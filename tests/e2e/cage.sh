@@ -21,6 +21,20 @@ chown -R kiosktest: "$home"
 chmod 700 "$home/run"
 as_user() { runuser -u kiosktest -- env XDG_RUNTIME_DIR="$home/run" "$@"; }
 
+# A build tree the unprivileged user cannot reach (a clone under /root, mode 700): the kiosk runs
+# from a copy laid out as an installed package (PREFIX/bin, PREFIX/share/familienkiosk with the
+# assets and the sample content, without its audio), which it finds as it does when installed.
+if ! as_user test -x "$KIOSK" || ! as_user test -r "$SOURCE_DIR/assets"; then
+  prefix="$home/prefix"
+  mkdir -p "$prefix/bin" "$prefix/share/familienkiosk/sample-content"
+  cp "$KIOSK" "$prefix/bin/familienkiosk"
+  cp -a "$SOURCE_DIR/assets" "$prefix/share/familienkiosk/assets"
+  tar -C "$SOURCE_DIR/content/sample" --exclude=./audio -cf - . | tar -C "$prefix/share/familienkiosk/sample-content" -xf -
+  chown -R kiosktest: "$prefix"
+  KIOSK="$prefix/bin/familienkiosk"
+  echo "the build tree is not readable by kiosktest: running an installed-style copy in $prefix"
+fi
+
 cat >"$home/session.sh" <<SCRIPT
 #!/bin/sh
 # Started by cage: note Xwayland's display, then become the kiosk.
