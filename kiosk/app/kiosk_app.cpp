@@ -483,6 +483,11 @@ int runKiosk(const Config& config, content::LoadedContent initialContent, const 
     // threshold glibc raises it after the first such block is freed and serves the next ones from
     // the heap, which then keeps their holes: the soak saw resident memory grow by half.
     mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    // A fixed mmap threshold also fixes the trim threshold at its 128 kB default: the heap's top was
+    // then given back after every frame and faulted in again on the next (page faults and zeroing:
+    // the search screen's frame 11 -> 16 ms of CPU on llvmpipe). The idle reset's malloc_trim gives
+    // the memory back where it matters.
+    mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
     double from = startMilliseconds();
     startStep("content on trial");
     auto districtMap = loadMapAndKeyboards(config.assets);
