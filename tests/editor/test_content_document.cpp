@@ -333,7 +333,7 @@ TEST_CASE("the professionals' files come back unchanged after open and save, and
     for (const auto& name : content::optionalSourceFiles()) CHECK(sample.read(name) == canonical[name]);
 }
 
-TEST_CASE("a provider an event or a practice names cannot be renamed; an event's and a working group's id are checked",
+TEST_CASE("a provider an event or a practice names cannot be renamed, and an event's and a working group's ids are checked",
           "[editing]") {
     SampleCopy sample;
     ContentDocument document = openFolder(sample.folder);
