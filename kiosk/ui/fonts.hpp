@@ -44,7 +44,10 @@ std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::str
 
 // Fonts built into an atlas of their own rather than ImGui's: buildFontAtlas touches no ImGui
 // context, so it may run on another thread while the window keeps drawing with the fonts it has
-// (the content editor's new letters); installFontAtlas then swaps it in on the UI thread.
+// (the content editor's new letters); installFontAtlas then swaps it in on the UI thread. One thing
+// it shares: ImGui 1.86's MemAlloc/MemFree count into the current context's metrics
+// (io.MetricsActiveAllocations, a statistic only: that count may come out wrong, nothing else), so
+// the context must outlive a build still running.
 struct FontAtlasBuild {
     struct Free {
         void operator()(ImFontAtlas* atlas) const noexcept;
