@@ -376,7 +376,7 @@ void fieldsOfWork(EditorState& state, EntryRef where, const Field& field, const 
             note(state, state.document.setField(where, field.name, next.empty() ? std::nullopt : std::optional<YAML::Node>(list)));
         }
         noteItem(g_fieldLabel + " " + label);
-        if (i % 3 != 2 && i + 1 < all.size()) ImGui::SameLine(ImGui::GetWindowWidth() * static_cast<float>(i % 3 + 1) / 3);
+        if (i % 2 == 0 && i + 1 < all.size()) ImGui::SameLine(ImGui::GetWindowWidth() * 0.5f);  // two a row, as the topics
     }
 }
 
@@ -389,13 +389,14 @@ void chooseProviders(EditorState& state, EntryRef where, const Field& field, con
         for (const auto& item : value) chosen.push_back(scalarOf(item));
     std::optional<std::vector<std::string>> next;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
-        const auto at = state.document.findEntry("providers.yaml", chosen[i]);
-        ImGui::TextUnformatted((at ? providerName(state, *providers, at->entry) : chosen[i]).c_str());
-        ImGui::SameLine();
+        // The button first: a long name would push it out of the form.
         if (ImGui::SmallButton((words(state, "editor.holiday.remove") + "##" + chosen[i]).c_str())) {
             next = chosen;
             next->erase(next->begin() + static_cast<std::ptrdiff_t>(i));
         }
+        ImGui::SameLine();
+        const auto at = state.document.findEntry("providers.yaml", chosen[i]);
+        ImGui::TextUnformatted((at ? providerName(state, *providers, at->entry) : chosen[i]).c_str());
     }
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo(("##" + field.name).c_str(), words(state, "editor.providers.add").c_str())) {
