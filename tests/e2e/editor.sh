@@ -127,8 +127,10 @@ tap "Sprache Titel en"
 tap "Feld Titel"
 type "Working group: counselling in the district"
 tap "Sprache Titel de"
-# Tab on from the meetings to the contact's phone: its name, then its phone.
-tap "Feld Treffen"
+# Tab on from the purpose to the contact's phone (below the window's edge): the meetings, the
+# contact's name, its phone (the ticks between take no Tab).
+tap "Feld Worum es geht"
+key tab
 key tab
 key tab
 key ctrl+a
