@@ -32,6 +32,14 @@ void Presentation::takeContent(const core::Catalog* catalog, std::string moreLet
     loadFonts(m_em, catalog);
 }
 
+void Presentation::takeFonts(ui::FontAtlasBuild built) {
+    if (!built.error.empty()) spdlog::error("fonts: {}", built.error);
+    if (!ui::installFontAtlas(std::move(built))) return;  // the fonts it had stay
+    m_largeText = false;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ui::uploadFontTexture([] { ImGui_ImplOpenGL3_CreateFontsTexture(); });
+}
+
 void Presentation::resize(float em, const core::Catalog* catalog) {
     m_em = em;
     loadFonts(m_largeText ? std::round(m_em * kLargeTextScale) : m_em, catalog);

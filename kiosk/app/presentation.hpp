@@ -4,6 +4,7 @@
 
 #include "kiosk/core/catalog.hpp"
 #include "kiosk/core/navigation.hpp"
+#include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
 
 #include <filesystem>
@@ -25,6 +26,9 @@ public:
     // `moreLetters` (UTF-8): letters the fonts hold besides (the editor's: what may be typed), kept
     // for later rebuilds.
     void takeContent(const core::Catalog* catalog, std::string moreLetters = {});
+    // Fonts built on another thread (ui::buildFontAtlas, at this screen's size) swapped in, their
+    // texture made (the editor: its new letters without a frame spent rasterising them).
+    void takeFonts(ui::FontAtlasBuild built);
     // The screen's font size changed (a new screen size): the fonts and the theme at it.
     void resize(float em, const core::Catalog* catalog);
 

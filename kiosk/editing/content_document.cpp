@@ -273,19 +273,25 @@ core::Result<void> ContentDocument::removeEntry(EntryRef where) {
 std::vector<std::string> ContentDocument::usesOf(EntryRef where) const {
     const std::string id = entryId(where);
     const std::string& name = m_files.at(where.file).name;
-    const std::string field = name == "providers.yaml" ? "provider"
-                              : name == "topics.yaml"  ? "topics"
-                              : name == "life_stages.yaml" ? "life_stages"
-                                                           : "";
+    // The fields that name an entry of this file: an offer's provider, a practice's providers, an
+    // event's place (a provider's id, else "online" or an address); an offer's topics and life stages.
+    static const std::vector<std::string> kProviderFields{"provider", "providers", "place"};
+    static const std::vector<std::string> kTopicFields{"topics"}, kStageFields{"life_stages"}, kNone;
+    const std::vector<std::string>& fields = name == "providers.yaml" ? kProviderFields
+                                             : name == "topics.yaml"  ? kTopicFields
+                                             : name == "life_stages.yaml" ? kStageFields
+                                                                          : kNone;
     std::vector<std::string> uses;
-    if (id.empty() || field.empty()) return uses;
+    if (id.empty() || fields.empty()) return uses;
     for (const auto& file : m_files) {
         if (file.kind != FileKind::Entries || &file == &m_files[where.file]) continue;
         for (const auto& node : file.entries) {
             if (!node.IsMap()) continue;
-            const YAML::Node value = node[field];
-            const bool uses_ = value && ((value.IsScalar() && value.Scalar() == id) || listHas(value, id));
-            if (uses_ && node["id"] && node["id"].IsScalar()) uses.push_back(entryLabel(file.name, node["id"].Scalar()));
+            const bool used = std::any_of(fields.begin(), fields.end(), [&](const std::string& field) {
+                const YAML::Node value = node[field];
+                return value && ((value.IsScalar() && value.Scalar() == id) || listHas(value, id));
+            });
+            if (used && node["id"] && node["id"].IsScalar()) uses.push_back(entryLabel(file.name, node["id"].Scalar()));
         }
     }
     return uses;

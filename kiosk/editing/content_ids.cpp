@@ -65,6 +65,7 @@ std::string entryLabel(std::string_view file, std::string_view id) {
     if (kind == "life_stages") kind = "life stage";
     else if (kind.ends_with("ies")) kind = kind.substr(0, kind.size() - 3) + "y";
     else if (kind.ends_with('s')) kind.pop_back();
+    std::replace(kind.begin(), kind.end(), '_', ' ');  // "working group", as the check names it
     return kind + " '" + std::string(id) + "'";
 }
 

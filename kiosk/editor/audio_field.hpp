@@ -33,7 +33,11 @@ struct AudioJob {
     std::shared_ptr<const core::Catalog> spokenFor;
     std::string spokenLanguage;
     Spoken spoken;
-    std::future<Spoken> spokenComing;  // for comingFor, comingLanguage
+    // For comingFor, comingLanguage. Taken only once ready (the frame never waits); the listing
+    // holds its own copy of the catalog and reads nothing else of the editor's. Its destructor waits
+    // for a listing still running: the EditorState outlives the window (main.cpp), so that happens
+    // after the window has closed, and the catalog is never freed under it.
+    std::future<Spoken> spokenComing;
     std::shared_ptr<const core::Catalog> comingFor;
     std::string comingLanguage;
 

@@ -1,6 +1,8 @@
 // Middle: the selected entry's fields, each with its help text, its problems and a fitting input.
 #include "kiosk/core/opening_hours.hpp"
+#include "kiosk/core/professionals.hpp"
 #include "kiosk/core/text_format.hpp"
+#include "kiosk/editing/content_ids.hpp"
 #include "kiosk/editing/map_pick.hpp"
 #include "kiosk/editor/editor_state.hpp"
 #include "kiosk/editor/field_schema.hpp"
@@ -13,6 +15,7 @@
 #include <imgui_internal.h>  // GetItemID: which input the typing is in (ImGui 1.86)
 
 #include <array>
+#include <set>
 #include <fmt/format.h>
 #include <sstream>
 
@@ -98,7 +101,7 @@ void translated(EditorState& state, EntryRef where, const Field& field, const YA
     if (state.textLanguage != "de" && text.empty())
         ImGui::TextDisabled("%s", fmt::format(fmt::runtime(words(state, "editor.translation_missing")),
                                               ui::languageName(state.textLanguage, state.words)).c_str());
-    const int lines = field.name == "description" ? 5 : 1;
+    const int lines = field.name == "description" ? 5 : field.name == "purpose" || field.name == "join" ? 3 : 1;
     if (inputString(("##" + field.name).c_str(), text, lines))
         note(state, state.document.setText(where, field.name, state.textLanguage, text, typing()));
     endTyping();
@@ -139,6 +142,8 @@ void chooseProvider(EditorState& state, EntryRef where, const Field& field, cons
     }
     ImGui::EndCombo();
 }
+
+
 
 void chooseMany(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
     const auto from = state.document.fileIndex(field.kind == FieldKind::Topics ? "topics.yaml" : "life_stages.yaml");
@@ -261,15 +266,156 @@ void holidays(EditorState& state, EntryRef where, const Field& field, const YAML
                                         merge && !removed));
 }
 
-void address(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
-    for (const char* key : {"street", "postal_code", "municipality"}) {
-        ImGui::TextUnformatted(words(state, std::string("editor.address.") + key).c_str());
-        g_fieldLabel = words(state, std::string("editor.address.") + key);
+// A map of a few texts, a labelled input each (words "<words><key>"): an address, a contact, a registration.
+void nested(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value,
+            std::initializer_list<const char*> keys, const std::string& wordsOf) {
+    for (const char* key : keys) {
+        ImGui::TextUnformatted(words(state, wordsOf + key).c_str());
+        g_fieldLabel = words(state, wordsOf + key);
         std::string text = value && value.IsMap() ? scalarOf(value[key]) : std::string();
         if (inputString(("##" + field.name + key).c_str(), text))
             note(state, state.document.setNested(where, field.name, key, text, typing()));
         endTyping();
     }
+}
+
+void address(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    nested(state, where, field, value, {"street", "postal_code", "municipality"}, "editor.address.");
+}
+
+// "Donnerstag, 14.01.2027": a day as the kiosk names it.
+std::string dayReading(const EditorState& state, core::Date day) {
+    return ui::tr("day." + std::to_string(static_cast<int>(core::weekdayOf(day))), state.words) +
+           fmt::format(", {:02}.{:02}.{}", day.day, day.month, day.year);
+}
+
+// An event's time as its kiosk screen shows it, and whether families will see it at all.
+std::string eventReading(const EditorState& state, core::LocalDateTime start, core::LocalDateTime end) {
+    if (end < start) return words(state, "editor.event.end_before_start");
+    core::Event event;
+    event.start = start;
+    event.end = end;
+    const core::EventState when = core::eventState(event, state.now);
+    return ui::eventWhen(event, state.words) + " · " +
+           words(state, when == core::EventState::Past      ? "editor.event.past"
+                        : when == core::EventState::Running ? "editor.event.running"
+                                                            : "editor.event.upcoming");
+}
+
+// A day (YYYY-MM-DD) or a local date and time (YYYY-MM-DDTHH:MM) typed as text, read back live.
+void dateField(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    std::string text = scalarOf(value);
+    if (inputString(("##" + field.name).c_str(), text))  // kept plain, as the content format writes it
+        note(state, state.document.setField(where, field.name,
+                                            text.empty() ? std::nullopt : std::optional<YAML::Node>(YAML::Node(text)), typing()));
+    endTyping();
+    if (text.empty()) return;
+    std::string reading;
+    bool wrong = false;
+    if (field.kind == FieldKind::Date) {
+        const auto day = core::parseIsoDate(text);
+        wrong = !day;
+        reading = day ? dayReading(state, *day) : fmt::format(fmt::runtime(words(state, "editor.date_error")), text);
+    } else if (const auto time = core::parseIsoDateTime(text); !time) {
+        wrong = true;
+        reading = fmt::format(fmt::runtime(words(state, "editor.datetime_error")), text);
+    } else {
+        const YAML::Node entry = state.document.entry(where);
+        const auto start = core::parseIsoDateTime(scalarOf(entry["start"]));
+        const auto end = core::parseIsoDateTime(scalarOf(entry["end"]));
+        reading = start && end ? eventReading(state, *start, *end)
+                               : dayReading(state, time->date) + ", " + core::clockTime(time->minuteOfDay);
+    }
+    if (wrong) ImGui::TextColored(kProblemColour, "%s", reading.c_str());
+    else ImGui::TextWrapped("%s", reading.c_str());
+    noteItem(reading, false);
+}
+
+std::string providerName(const EditorState& state, std::size_t providers, std::size_t entry) {
+    return textIn(state.document.files()[providers].entries[entry]["name"], "de") + " (" +
+           state.document.entryId({providers, entry}) + ")";
+}
+
+// An event's place: online, at a provider (chosen from the list) or at an address.
+void place(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    enum class Mode { Online, Provider, Address };
+    const Mode mode = value && value.IsMap() ? Mode::Address : scalarOf(value) == "online" ? Mode::Online : Mode::Provider;
+    const std::array<std::pair<Mode, const char*>, 3> modes{
+        {{Mode::Provider, "editor.place.provider"}, {Mode::Address, "editor.place.address"}, {Mode::Online, "editor.place.online"}}};
+    for (const auto& [choice, key] : modes) {
+        if (ImGui::RadioButton(words(state, key).c_str(), mode == choice) && mode != choice) {
+            std::optional<YAML::Node> next;  // a provider still to be chosen: none yet
+            if (choice == Mode::Online) next = YAML::Node("online");
+            if (choice == Mode::Address) next = YAML::Node(YAML::NodeType::Map);
+            note(state, state.document.setField(where, field.name, next));
+        }
+        noteItem(words(state, key));
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    if (mode == Mode::Provider) chooseProvider(state, where, field, value);
+    if (mode == Mode::Address) address(state, where, field, value);
+}
+
+// Fields of work ticked from the kiosk's list; a new one goes last, so the first (the main one) stays.
+void fieldsOfWork(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    std::vector<std::string> chosen;
+    if (value && value.IsSequence())
+        for (const auto& item : value) chosen.push_back(scalarOf(item));
+    const auto& all = core::fieldsOfWork();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto at = std::find(chosen.begin(), chosen.end(), all[i]);
+        bool on = at != chosen.end();
+        const std::string label = ui::tr("field." + all[i], state.words);
+        if (ImGui::Checkbox((label + "##" + all[i]).c_str(), &on)) {
+            std::vector<std::string> next = chosen;
+            if (on) next.push_back(all[i]);
+            else next.erase(next.begin() + (at - chosen.begin()));
+            YAML::Node list(YAML::NodeType::Sequence);
+            for (const auto& id : next) list.push_back(id);
+            note(state, state.document.setField(where, field.name, next.empty() ? std::nullopt : std::optional<YAML::Node>(list)));
+        }
+        noteItem(g_fieldLabel + " " + label);
+        if (i % 2 == 0 && i + 1 < all.size()) ImGui::SameLine(ImGui::GetWindowWidth() * 0.5f);  // two a row, as the topics
+    }
+}
+
+// Providers involved: each chosen from the list, each removable.
+void chooseProviders(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
+    const auto providers = state.document.fileIndex("providers.yaml");
+    if (!providers) return;
+    std::vector<std::string> chosen;
+    if (value && value.IsSequence())
+        for (const auto& item : value) chosen.push_back(scalarOf(item));
+    std::optional<std::vector<std::string>> next;
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        // The button first: a long name would push it out of the form.
+        if (ImGui::SmallButton((words(state, "editor.holiday.remove") + "##" + chosen[i]).c_str())) {
+            next = chosen;
+            next->erase(next->begin() + static_cast<std::ptrdiff_t>(i));
+        }
+        ImGui::SameLine();
+        const auto at = state.document.findEntry("providers.yaml", chosen[i]);
+        ImGui::TextUnformatted((at ? providerName(state, *providers, at->entry) : chosen[i]).c_str());
+    }
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo(("##" + field.name).c_str(), words(state, "editor.providers.add").c_str())) {
+        const auto& file = state.document.files()[*providers];
+        for (std::size_t i = 0; i < file.entries.size(); ++i) {
+            const std::string id = state.document.entryId({*providers, i});
+            if (std::find(chosen.begin(), chosen.end(), id) != chosen.end()) continue;
+            if (ImGui::Selectable(providerName(state, *providers, i).c_str())) {
+                next = chosen;
+                next->push_back(id);
+            }
+        }
+        ImGui::EndCombo();
+    }
+    noteItem(words(state, "editor.providers.add"));
+    if (!next) return;
+    YAML::Node list(YAML::NodeType::Sequence);
+    for (const auto& id : *next) list.push_back(id);
+    note(state, state.document.setField(where, field.name, next->empty() ? std::nullopt : std::optional<YAML::Node>(list)));
 }
 
 void location(EditorState& state, EntryRef where, const Field& field, const YAML::Node& value) {
@@ -305,12 +451,31 @@ void location(EditorState& state, EntryRef where, const Field& field, const YAML
     }
 }
 
+// A new entry's id is made from "Neuer Eintrag": once it has a German title, an id from that (unique
+// in the file) is proposed, and a click puts it in the rename box.
+void proposeIdButton(EditorState& state, EntryRef where) {
+    const auto& file = state.document.files()[where.file];
+    const std::string id = state.document.entryId(where);
+    if (!id.starts_with(editing::proposeId(words(state, "editor.new_title"), {}))) return;
+    std::set<std::string> taken;
+    for (std::size_t i = 0; i < file.entries.size(); ++i)
+        if (i != where.entry) taken.insert(state.document.entryId({where.file, i}));
+    const std::string title = textIn(state.document.entry(where)[titleFieldOf(file.name)], "de");
+    const std::string proposed = editing::proposeId(title, taken);
+    if (title.empty() || proposed == id) return;
+    const std::string label = fmt::format(fmt::runtime(words(state, "editor.id_proposed")), proposed);
+    if (ImGui::SmallButton(label.c_str())) state.renameTo = proposed;
+    noteItem(label);
+}
+
 void identity(EditorState& state, EntryRef where) {
     ImGui::TextUnformatted(state.document.entryId(where).c_str());
     const auto uses = state.document.usesOf(where);
     if (!uses.empty())
         ImGui::TextDisabled("%s", fmt::format(fmt::runtime(words(state, "editor.id_used_by")), uses.size()).c_str());
+    proposeIdButton(state, where);
     ImGui::SetNextItemWidth(20 * ui::em());
+    g_fieldLabel = words(state, "editor.rename");
     inputString("##rename", state.renameTo);
     ImGui::SameLine();
     if (ImGui::Button(words(state, "editor.rename").c_str())) {
@@ -356,7 +521,11 @@ void drawField(EditorState& state, EntryRef where, const Field& field) {
         ImGui::SetKeyboardFocusHere(0);  // the field's first input
     }
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", words(state, "editor.help." + field.name).c_str());
+    // Help for this file's field where it differs ("editor.help.events.title"), else the field's.
+    const std::string& file = state.document.files()[where.file].name;
+    const std::string specific = "editor.help." + file.substr(0, file.find('.')) + "." + field.name;
+    const std::string& help = words(state, specific);
+    ImGui::TextDisabled("%s", (help == specific ? words(state, "editor.help." + field.name) : help).c_str());
     ImGui::PopTextWrapPos();
     for (const auto& problem : state.problems)
         if (problem.where == where && problem.field == field.name)
@@ -373,6 +542,13 @@ void drawField(EditorState& state, EntryRef where, const Field& field) {
     case FieldKind::Topics: chooseMany(state, where, field, value); break;
     case FieldKind::Codes: codes(state, where, field, value); break;
     case FieldKind::Address: address(state, where, field, value); break;
+    case FieldKind::Contact: nested(state, where, field, value, {"name", "phone", "email"}, "editor.contact."); break;
+    case FieldKind::Register: nested(state, where, field, value, {"url", "email", "phone"}, "editor.register."); break;
+    case FieldKind::Date:
+    case FieldKind::DateTime: dateField(state, where, field, value); break;
+    case FieldKind::Place: place(state, where, field, value); break;
+    case FieldKind::FieldsOfWork: fieldsOfWork(state, where, field, value); break;
+    case FieldKind::Providers: chooseProviders(state, where, field, value); break;
     case FieldKind::Location: location(state, where, field, value); break;
     default: otherField(state, where, field, value); break;
     }

@@ -28,12 +28,21 @@ const std::vector<Field>& fieldsOf(const std::string& file) {
           {"address", K::Address}, {"phone", K::Text, true}, {"fax", K::Text}, {"website", K::Text},
           {"opening_hours", K::Hours}, {"audio", K::Audio}, {"site_base_url", K::Text},
           {"school_holidays", K::Holidays}}},
-        // For professionals (the contact, a map of name, phone and email, is kept as it is).
+        // For professionals.
         {"practices.yaml",
          {{"id", K::Id, true}, {"title", K::Translated, true}, {"summary", K::Translated, true},
-          {"description", K::Translated}, {"fields", K::Codes, true}, {"municipality", K::Text},
-          {"providers", K::Codes}, {"since", K::Text}, {"status", K::Translated}, {"image", K::Text},
-          {"image_alt", K::Translated}, {"audio", K::Audio}, {"sample", K::Flag}}},
+          {"description", K::Translated}, {"fields", K::FieldsOfWork, true}, {"municipality", K::Text},
+          {"providers", K::Providers}, {"contact", K::Contact, true}, {"since", K::Date}, {"status", K::Translated},
+          {"image", K::Text}, {"image_alt", K::Translated}, {"audio", K::Audio}, {"sample", K::Flag}}},
+        {"events.yaml",
+         {{"id", K::Id, true}, {"title", K::Translated, true}, {"description", K::Translated},
+          {"start", K::DateTime, true}, {"end", K::DateTime, true}, {"place", K::Place, true},
+          {"audience", K::Translated}, {"cost", K::Translated}, {"register", K::Register},
+          {"capacity", K::Translated}, {"sample", K::Flag}}},
+        {"working_groups.yaml",
+         {{"id", K::Id, true}, {"title", K::Translated, true}, {"purpose", K::Translated, true},
+          {"fields", K::FieldsOfWork}, {"meets", K::Translated}, {"contact", K::Contact, true},
+          {"join", K::Translated}, {"sample", K::Flag}}},
     };
     static const std::vector<Field> none;
     const auto it = fields.find(file);

@@ -21,7 +21,15 @@ enum class FieldKind {
     Location,    // latitude and longitude, picked on the map
     Audio,       // a sound file per language
     Keywords,    // words per language
-    Holidays,    // school holidays (name, from, to): shown, edited in the file
+    Holidays,    // school holidays (name, from, to): a row each
+    // For professionals (practices, events, working groups):
+    Date,        // a day, YYYY-MM-DD, with the weekday read back
+    DateTime,    // a local date and time, YYYY-MM-DDTHH:MM, read back as the kiosk shows it
+    Place,       // an event's place: online, a provider chosen from a list, or an address
+    Register,    // how to register: url, email, phone
+    Contact,     // whom to ask: name, phone, email
+    FieldsOfWork,  // fields of work, ticked from the kiosk's list (the first ticked is the main one)
+    Providers,   // providers, chosen from a list one by one
 };
 
 struct Field {

@@ -25,6 +25,9 @@ core::ScreenRef screenOf(const EditorState& state) {
     if (file == "providers.yaml" && state.catalog && state.catalog->provider(id)) return {core::ScreenId::Provider, id, {}};
     if (file == "life_stages.yaml" && state.catalog && state.catalog->lifeStage(id)) return {core::ScreenId::LifeStage, id, {}};
     if (file == "practices.yaml" && state.catalog && state.catalog->practice(id)) return {core::ScreenId::Practice, id, {}};
+    if (file == "events.yaml" && state.catalog && state.catalog->event(id)) return {core::ScreenId::Event, id, {}};
+    // No kiosk screen shows one working group alone: the groups' screen, which lists them all.
+    if (file == "working_groups.yaml") return {core::ScreenId::Groups, {}, {}};
     if (file == "network.yaml") return {core::ScreenId::About, {}, {}};
     return {core::ScreenId::Home, {}, {}};
 }
@@ -58,6 +61,10 @@ void drawPreview(EditorState& state, ImVec2 pos, ImVec2 size) {
     ImGui::TextUnformatted(words(state, "editor.preview").c_str());
     ImGui::SameLine();
     choices(state);
+    if (const auto where = state.selected(); where && state.document.files()[where->file].name == "working_groups.yaml") {
+        ImGui::TextDisabled("%s", words(state, "editor.preview.groups").c_str());
+        noteItem(words(state, "editor.preview.groups"), false);
+    }
     ImGui::End();
     if (!state.catalog) return;
 

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
+#include <utility>
 #include <vector>
 
 namespace kiosk::ui {
@@ -27,10 +29,9 @@ std::filesystem::path findFont(const std::filesystem::path& assetsDir, const std
     return {};
 }
 
-// Latin-1 and the punctuation the kiosk's own code writes, plus every character of `texts`.
-// The ranges must outlive the atlas, hence static.
-const ImWchar* textRanges(std::string_view texts) {
-    static ImVector<ImWchar> ranges;
+// Latin-1 and the punctuation the kiosk's own code writes, plus every character of `texts`, into
+// `ranges`, which must outlive the atlas built from them.
+const ImWchar* textRanges(std::string_view texts, ImVector<ImWchar>& ranges) {
     static const ImWchar always[] = {
         0x0020, 0x00FF,  // Basic Latin, Latin-1
         0x2013, 0x2014,  // – —
@@ -176,7 +177,12 @@ ScaledText::~ScaledText() {
     ImGui::PopFont();
 }
 
-std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::string_view texts) {
+namespace {
+
+// Builds the kiosk's fonts for `em` with `glyphs` into `atlas` (any atlas: no ImGui context is
+// touched), into `out`; an error message, empty on success.
+std::string buildFonts(ImFontAtlas& atlas, float em, const std::filesystem::path& assetsDir, const ImWchar* glyphs,
+                       Fonts& out) {
     const auto dejavu = {"/usr/share/fonts/truetype/dejavu"};
     const auto regular = findFont(assetsDir, "DejaVuSans.ttf", dejavu);
     const auto bold = findFont(assetsDir, "DejaVuSans-Bold.ttf", dejavu);
@@ -188,16 +194,14 @@ std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::str
     // Each font no larger than its glyphs can be built whole; an atlas too tall for a texture is
     // built again from smaller glyphs (drawn magnified) until it fits.
     const FontFiles files{regular, bold, icons};
-    const ImWchar* glyphs = textRanges(texts);
     const float textLimit = std::min(largestWholeGlyphSize(regular, glyphs), largestWholeGlyphSize(bold, glyphs));
     const float iconLimit = largestWholeGlyphSize(icons, iconRanges());
     if (textLimit <= 0 || iconLimit <= 0) return "a font file could not be read (DejaVu Sans, Material Design Icons)";
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     for (float shrink = 1.0f; shrink > 0.1f; shrink *= 0.7f) {
         const BuiltFonts built = addFonts(atlas, files, em, textLimit * shrink, iconLimit * shrink, glyphs);
         if (!atlas.Build() || atlas.TexHeight > kMaxAtlasHeight) continue;
         for (const auto& [font, size] : built.sizes) magnify(font, size);
-        g_fonts = built.fonts;
+        out = built.fonts;
         spdlog::debug("font atlas {}x{}; glyphs built whole up to {:.0f} px (text), {:.0f} px (pictograms), larger ones magnified",
                       atlas.TexWidth, atlas.TexHeight, textLimit * shrink, iconLimit * shrink);
         return {};
@@ -206,8 +210,43 @@ std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::str
     atlas.Clear();
     ImFont* fallback = atlas.AddFontDefault();
     atlas.Build();
-    g_fonts = Fonts{fallback, fallback, fallback, fallback, fallback, em};
+    out = Fonts{fallback, fallback, fallback, fallback, fallback, em};
     return "the font atlas could not be built";
+}
+
+// The glyph ranges of the atlas installed last (installFontAtlas): they live as long as it does.
+std::unique_ptr<ImVector<ImWchar>> g_installedGlyphs;
+
+}  // namespace
+
+std::string loadFonts(float em, const std::filesystem::path& assetsDir, std::string_view texts) {
+    static ImVector<ImWchar> ranges;  // outlives the atlas
+    return buildFonts(*ImGui::GetIO().Fonts, em, assetsDir, textRanges(texts, ranges), g_fonts);
+}
+
+void FontAtlasBuild::Free::operator()(ImFontAtlas* atlas) const noexcept { IM_DELETE(atlas); }
+
+FontAtlasBuild buildFontAtlas(float em, const std::filesystem::path& assetsDir, std::string_view texts) {
+    FontAtlasBuild built;
+    built.atlas.reset(IM_NEW(ImFontAtlas)());
+    built.glyphs = std::make_unique<ImVector<ImWchar>>();
+    built.error = buildFonts(*built.atlas, em, assetsDir, textRanges(texts, *built.glyphs), built.fonts);
+    if (!built.error.empty()) built.atlas.reset();
+    return built;
+}
+
+bool installFontAtlas(FontAtlasBuild built) {
+    if (!built.atlas) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    // The context made its atlas with IM_NEW and frees whichever is in io.Fonts at its end (it owns
+    // its atlas): the new one is made the same way, the old one freed here.
+    ImFontAtlas* old = io.Fonts;
+    io.Fonts = built.atlas.release();
+    io.FontDefault = nullptr;  // was one of the old atlas's fonts, if any
+    g_fonts = built.fonts;
+    std::swap(g_installedGlyphs, built.glyphs);  // the old ranges go with `built`, after the old atlas
+    IM_DELETE(old);
+    return true;
 }
 
 void releaseFontPixels() {

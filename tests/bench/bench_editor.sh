@@ -4,7 +4,8 @@
 # and to the first check's result, then typing into the title (3 letters at a time, 15 times, with
 # pauses between as a person types) while the live check runs: frame times (median, p95, max) of the
 # frames after the first check, from `--benchmark-frames`, on the clock and as the UI thread's CPU time
-# (`frames cpu`), and the worst frame's CPU by part (`worst frame`). Three runs (BENCH_RUNS sets it;
+# (`frames cpu`), the worst frame's CPU by part (`worst frame`), and the frame the first check's
+# result came in (`first check frame`) with the fonts' build for its content. Three runs (BENCH_RUNS sets it;
 # BENCH_LOG=PATH keeps each run's log as PATH.N). Prints figures, asserts nothing.
 # BENCH_OFFERS sets the number of offers (BENCH_QUICK=1: 200, one run).
 set -euo pipefail
@@ -39,4 +40,9 @@ for ((r = 1; r <= runs; r++)); do
   grep '^frames cpu' "$work/out.txt" || true  # (new builds)
   if [[ -n ${BENCH_LOG:-} ]]; then cp "$work/out.txt" "$BENCH_LOG.$r"; fi  # the whole log, to look into
   grep '^worst frame' "$work/out.txt" | sed 's/^/  /' || true  # where the slowest frame's time went (new builds)
+  # The frame the first check's result came in, and the fonts for its content: built in that frame
+  # (up to 72ebbb1) or on a thread of their own and swapped in later (since).
+  grep '^first check frame' "$work/out.txt" | sed 's/^/  /' || true
+  sed -n 's/.*editor: \(fonts for the content .*\)/  \1/p' "$work/out.txt" | head -1
+  sed -n 's/.*editor: \(slow frame .*\)/  first \1/p' "$work/out.txt" | head -1  # (over 16 ms CPU)
 done

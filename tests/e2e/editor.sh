@@ -91,11 +91,76 @@ grep -q 'Money for every child, every month.' "$work/content/offers.yaml" || fai
 [[ -f "$work/content/.previous/offers.yaml" ]] || fail "no copy of the previous offers.yaml"
 [[ "$(md5sum < "$work/content/topics.yaml")" == "$before" ]] || fail "an unchanged file was rewritten"
 
+# For professionals: an event's title changed, its English title added (taken out of the copy first)
+# and its start moved; a working group's title changed, its English title added and its contact's phone
+# changed; each saved. The preview draws the event with the kiosk's event screen.
+sed -i '/^    en: "Talk: recognising and addressing child poverty"$/d; /^    en: "Working group: counselling"$/d' \
+  "$work/content/events.yaml" "$work/content/working_groups.yaml"
+cat > "$work/event-script" <<SCRIPT
+expect "Keine Fehler"
+tap "Feld Titel"
+key ctrl+a
+type "Impuls: Armut erkennen und ansprechen"
+tap "Sprache Titel en"
+tap "Feld Titel"
+type "Talk: recognising poverty"
+tap "Sprache Titel de"
+tap "Feld Beginn"
+key ctrl+a
+type "2027-01-14T14:30"
+expect "Donnerstag, 14.01.2027, 14:30–16:00"
+wait 1500
+expect "Keine Fehler"
+screenshot $shots/editor-event.png
+key ctrl+s
+tap "Trotzdem speichern"
+expect "Gespeichert."
+SCRIPT
+"$EDITOR" "$work/content" --open events.yaml:impuls-kinderarmut-erkennen --replay "$work/event-script" \
+  2>>"$work/kiosk.log" || fail "editing an event"
+cat > "$work/group-script" <<SCRIPT
+expect "Keine Fehler"
+tap "Feld Titel"
+key ctrl+a
+type "AG Beratung im Landkreis"
+tap "Sprache Titel en"
+tap "Feld Titel"
+type "Working group: counselling in the district"
+tap "Sprache Titel de"
+# Tab on from the purpose to the contact's phone (below the window's edge): the meetings, the
+# contact's name, its phone (the ticks between take no Tab).
+tap "Feld Worum es geht"
+key tab
+key tab
+key tab
+key ctrl+a
+type "0711 3902-42651"
+wait 1500
+expect "Keine Fehler"
+screenshot $shots/editor-group.png
+key ctrl+s
+tap "Trotzdem speichern"
+expect "Gespeichert."
+SCRIPT
+"$EDITOR" "$work/content" --open working_groups.yaml:ag-beratung --replay "$work/group-script" \
+  2>>"$work/kiosk.log" || fail "editing a working group"
+grep -q 'Talk: recognising poverty' "$work/content/events.yaml" || fail "the event's English title was not saved"
+grep -q 'start: 2027-01-14T14:30$' "$work/content/events.yaml" || fail "the event's new start was not saved as a plain time"
+grep -q 'Working group: counselling in the district' "$work/content/working_groups.yaml" \
+  || fail "the working group's English title was not saved"
+grep -q '0711 3902-42651' "$work/content/working_groups.yaml" || fail "the working group's contact phone was not saved"
+
 "$PACK" keygen -o "$work/key" >/dev/null
 "$PACK" build "$work/content" -o "$work/edited.kpack" --key "$work/key" --version 2 --name esslingen \
   >"$work/pack.log" 2>&1 || { cat "$work/pack.log" >&2; fail "kiosk-pack build refused the saved content"; }
 kiosk --content "$work/content" --list offers > "$work/offers.txt"
 grep -q $'^kindergeld\tKindergeld für alle Familien' "$work/offers.txt" || fail "the kiosk does not list the new title"
+kiosk --content "$work/content" --list events > "$work/events.txt"
+grep -q $'^impuls-kinderarmut-erkennen\tImpuls: Armut erkennen und ansprechen\t2027-01-14T14:30' "$work/events.txt" \
+  || { cat "$work/events.txt" >&2; fail "the kiosk does not list the event's new title and start"; }
+kiosk --content "$work/content" --lang en --list groups > "$work/groups.txt"
+grep -q $'^ag-beratung\tWorking group: counselling in the district' "$work/groups.txt" \
+  || { cat "$work/groups.txt" >&2; fail "the kiosk does not list the working group's new English title"; }
 
 # "Website erzeugen" from the saved, clean content: the offer pages with the new title.
 cat > "$work/site-script" <<SCRIPT

@@ -1,5 +1,6 @@
 // The editing model: edits undone and redone, ids in use kept, files read and saved safely.
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/core/professionals.hpp"
 #include "kiosk/editing/content_document.hpp"
 #include "kiosk/files/durable_file.hpp"
 #include "tests/editor/editor_test_support.hpp"
@@ -276,4 +277,98 @@ TEST_CASE("a read-only folder and a full disk are said as such and keep the save
         CHECK(readFile(disk.folder / "offers.yaml") == before);
         CHECK(document.hasChanges());
     }
+}
+
+TEST_CASE("the professionals' files come back unchanged after open and save, and the second save is byte for byte the same",
+          "[editing]") {
+    SampleCopy sample;
+    const auto original = content::loadSource(sample.folder);
+    REQUIRE(original.ok());
+    REQUIRE_FALSE(original.catalog.events.empty());
+    REQUIRE_FALSE(original.catalog.workingGroups.empty());
+    {
+        ContentDocument document = openFolder(sample.folder);
+        for (const char* name : {"events.yaml", "working_groups.yaml", "practices.yaml"}) {
+            const auto file = document.fileIndex(name);
+            REQUIRE(file);
+            CHECK(document.files()[*file].editable());
+            CHECK(document.files()[*file].entries.size() > 1);
+        }
+        REQUIRE(document.save(true).ok());
+    }
+    const auto saved = content::loadSource(sample.folder);
+    REQUIRE(saved.ok());
+    REQUIRE(saved.catalog.events.size() == original.catalog.events.size());
+    for (std::size_t i = 0; i < saved.catalog.events.size(); ++i) {
+        const auto& was = original.catalog.events[i];
+        const auto& now = saved.catalog.events[i];
+        CHECK(now.id == was.id);
+        CHECK(now.title.values() == was.title.values());
+        CHECK(core::isoDateTime(now.start) == core::isoDateTime(was.start));
+        CHECK(core::isoDateTime(now.end) == core::isoDateTime(was.end));
+        CHECK(now.place.provider == was.place.provider);
+        CHECK(now.place.online == was.place.online);
+        CHECK(now.place.street == was.place.street);
+        CHECK(now.registration.qrText() == was.registration.qrText());
+        CHECK(now.capacity.values() == was.capacity.values());
+    }
+    REQUIRE(saved.catalog.workingGroups.size() == original.catalog.workingGroups.size());
+    for (std::size_t i = 0; i < saved.catalog.workingGroups.size(); ++i) {
+        const auto& was = original.catalog.workingGroups[i];
+        const auto& now = saved.catalog.workingGroups[i];
+        CHECK(now.id == was.id);
+        CHECK(now.purpose.values() == was.purpose.values());
+        CHECK(now.fields == was.fields);
+        CHECK(now.contact.phone == was.contact.phone);
+        CHECK(now.join.values() == was.join.values());
+    }
+    REQUIRE(saved.catalog.practices.size() == original.catalog.practices.size());
+    for (std::size_t i = 0; i < saved.catalog.practices.size(); ++i)
+        CHECK(saved.catalog.practices[i].contact.name == original.catalog.practices[i].contact.name);
+
+    std::map<std::string, std::string> canonical;
+    for (const auto& name : content::optionalSourceFiles()) canonical[name] = sample.read(name);
+    ContentDocument again = openFolder(sample.folder);
+    REQUIRE(again.save(true).ok());
+    for (const auto& name : content::optionalSourceFiles()) CHECK(sample.read(name) == canonical[name]);
+}
+
+TEST_CASE("a provider an event or a practice names cannot be renamed, and an event's and a working group's ids are checked",
+          "[editing]") {
+    SampleCopy sample;
+    ContentDocument document = openFolder(sample.folder);
+    // caritas-esslingen is an event's place (the sample's "Kurzschulung").
+    const auto caritas = document.findEntry("providers.yaml", "caritas-esslingen");
+    REQUIRE(caritas);
+    auto renamed = document.renameId(*caritas, "caritas");
+    REQUIRE_FALSE(renamed);
+    CHECK(renamed.problem().is(EditProblem::IdInUse));
+    CHECK(renamed.problem().values().at(1).find("event 'schulung-leistungen-fuer-familien'") != std::string::npos);
+
+    // A provider only a practice names (its `providers` list) is in use too.
+    const auto practices = *document.fileIndex("practices.yaml");
+    const auto providers = *document.fileIndex("providers.yaml");
+    YAML::Node fresh;
+    fresh["id"] = "nur-praxis-traeger";
+    fresh["name"] = "Nur in einer Praxis";
+    REQUIRE(document.insertEntry(providers, 0, fresh).ok());
+    YAML::Node list(YAML::NodeType::Sequence);
+    list.push_back("nur-praxis-traeger");
+    REQUIRE(document.setField({practices, 0}, "providers", list).ok());
+    auto practiceUse = document.renameId({providers, 0}, "anderer-name");
+    REQUIRE_FALSE(practiceUse);
+    CHECK(practiceUse.problem().is(EditProblem::IdInUse));
+    CHECK(practiceUse.problem().values().at(1).find("practice '" + document.entryId({practices, 0}) + "'") != std::string::npos);
+
+    const auto groups = *document.fileIndex("working_groups.yaml");
+    auto taken = document.renameId({groups, 0}, document.entryId({groups, 1}));
+    REQUIRE_FALSE(taken);
+    CHECK(taken.problem().is(EditProblem::IdTaken));
+    CHECK(taken.problem().values().at(1) == "working_groups.yaml");
+    REQUIRE(document.renameId({groups, 0}, "ag-neu").ok());
+    CHECK(document.entryId({groups, 0}) == "ag-neu");
+    const auto events = *document.fileIndex("events.yaml");
+    auto invalid = document.renameId({events, 0}, "Impuls 2027");
+    REQUIRE_FALSE(invalid);
+    CHECK(invalid.problem().is(EditProblem::IdInvalid));
 }

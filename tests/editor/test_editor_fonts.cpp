@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <thread>
+
 namespace {
 
 using kiosk::editor::missingLetters;
@@ -47,4 +49,26 @@ TEST_CASE("a letter of another script is built into the editor's fonts once type
     const ImFont& font = fontsWith(scriptLetters() + missing);
     CHECK(missingLetters(font, typed).empty());
     CHECK(font.FindGlyphNoFallback(0x03BB) != nullptr);
+}
+
+TEST_CASE("fonts built on another thread are swapped in whole, the old ones drawn until then", "[editing]") {
+    Context context;
+    const ImFont& before = fontsWith(scriptLetters());
+    REQUIRE(before.FindGlyphNoFallback(0x03BB) == nullptr);  // λ
+    const ImFontAtlas* atlasBefore = ImGui::GetIO().Fonts;
+    kiosk::ui::FontAtlasBuild built;
+    std::thread worker([&] { built = kiosk::ui::buildFontAtlas(17, KIOSK_ASSETS, scriptLetters() + "Ελληνικά"); });
+    worker.join();
+    REQUIRE(built.error.empty());
+    REQUIRE(built.atlas);
+    CHECK(ImGui::GetIO().Fonts == atlasBefore);  // built beside ImGui's atlas, not into it
+    CHECK(kiosk::ui::fonts().body->FindGlyphNoFallback(0x03BB) == nullptr);
+    REQUIRE(kiosk::ui::installFontAtlas(std::move(built)));
+    CHECK(ImGui::GetIO().Fonts != atlasBefore);
+    const ImFont& after = *kiosk::ui::fonts().body;
+    CHECK(after.ContainerAtlas == ImGui::GetIO().Fonts);
+    CHECK(after.FindGlyphNoFallback(0x03BB) != nullptr);
+    CHECK(missingLetters(after, "Ağaç Привіт مرحبا").empty());
+    CHECK_FALSE(kiosk::ui::installFontAtlas({}));  // a failed build changes nothing
+    CHECK(kiosk::ui::fonts().body == &after);
 }

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <thread>
 
 using namespace kiosk;
@@ -75,4 +76,33 @@ TEST_CASE("the live check runs on its own thread and reports the newest revision
     REQUIRE(report->errors.size() == 1);
     CHECK(report->errors[0].field == "phone");
     CHECK_FALSE(check.take());  // taken once
+}
+
+TEST_CASE("an event's and a working group's problems in the unsaved text are placed at their field", "[editing]") {
+    SampleCopy sample;
+    ContentDocument document = openFolder(sample.folder);
+    const auto event = *document.findEntry("events.yaml", "impuls-kinderarmut-erkennen");
+    const auto group = *document.findEntry("working_groups.yaml", "ag-beratung");
+    REQUIRE(document.setField(event, "end", YAML::Node("2027-01-14T12:00")).ok());  // before its start
+    REQUIRE(document.setField(event, "place", YAML::Node("caritas")).ok());         // no such provider
+    REQUIRE(document.setNested(group, "contact", "phone", "ruf an").ok());
+    const auto placed = placeProblems(document, checkSnapshot(sample.folder, snapshotOf(document), 1).errors);
+    REQUIRE(placed.size() == 3);
+    std::map<std::string, EntryRef> at;
+    for (const auto& problem : placed) {
+        REQUIRE(problem.where);
+        at[problem.field] = *problem.where;
+    }
+    CHECK(at.at("end") == event);
+    CHECK(at.at("place") == event);
+    CHECK(at.at("contact") == group);
+
+    REQUIRE(document.setField(event, "end", YAML::Node("2027-01-14T16:00")).ok());
+    REQUIRE(document.setField(event, "place", YAML::Node("online")).ok());
+    REQUIRE(document.setNested(group, "contact", "phone", "0711 3902-42651").ok());
+    const auto fixed = checkSnapshot(sample.folder, snapshotOf(document), 2);
+    CHECK(fixed.errors.empty());
+    REQUIRE(fixed.catalog);
+    CHECK(fixed.catalog->event("impuls-kinderarmut-erkennen")->place.online);
+    CHECK(fixed.catalog->workingGroup("ag-beratung")->contact.phone == "0711 3902-42651");
 }

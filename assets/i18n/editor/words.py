@@ -62,6 +62,26 @@ W = [
  ("editor.holiday.new", "Ferien", "Holidays"),
  ("editor.holiday.add", "Ferien hinzufügen", "Add holidays"),
  ("editor.holiday.remove", "Entfernen", "Remove"),
+ ("editor.file.events", "Termine", "Events"),
+ ("editor.file.working_groups", "Arbeitsgruppen", "Working groups"),
+ ("editor.id_proposed", "Vorschlag aus dem Titel: {}", "Proposed from the title: {}"),
+ ("editor.date_error", "„{}“ ist kein Datum wie 2023-03-01 (Jahr-Monat-Tag).", "'{}' is not a date like 2023-03-01 (year-month-day)."),
+ ("editor.datetime_error", "„{}“ ist kein Datum mit Uhrzeit wie 2027-01-20T14:00 (Jahr-Monat-Tag, T, Stunde:Minute).", "'{}' is not a date and time like 2027-01-20T14:00 (year-month-day, T, hour:minute)."),
+ ("editor.event.end_before_start", "Das Ende liegt vor dem Beginn.", "The end is before the start."),
+ ("editor.event.past", "vorbei: der Kiosk zeigt den Termin nicht mehr", "past: the kiosk no longer shows it"),
+ ("editor.event.running", "läuft gerade", "running now"),
+ ("editor.event.upcoming", "kommt noch: der Kiosk zeigt ihn", "to come: the kiosk shows it"),
+ ("editor.place.provider", "Bei einem Träger", "At a provider"),
+ ("editor.place.address", "An einer Adresse", "At an address"),
+ ("editor.place.online", "Online", "Online"),
+ ("editor.providers.add", "Träger hinzufügen …", "Add a provider …"),
+ ("editor.contact.name", "Name (eine Stelle oder Rolle, wo es geht)", "Name (an office or a role where you can)"),
+ ("editor.contact.phone", "Telefon", "Phone"),
+ ("editor.contact.email", "E-Mail", "Email"),
+ ("editor.register.url", "Anmeldeseite (https://…)", "Registration page (https://…)"),
+ ("editor.register.email", "E-Mail für die Anmeldung", "Email to register"),
+ ("editor.register.phone", "Telefon für die Anmeldung", "Phone to register"),
+ ("editor.preview.groups", "Gezeigt: die Seite „Arbeitsgruppen“ (keine eigene Seite je Gruppe im Kiosk)", "Shown: the working groups' page (the kiosk has no page per group)"),
  ("editor.audio.play", "Abspielen", "Play"),
  ("editor.audio.playing", "Die Tondatei wird abgespielt.", "The sound file is playing."),
  ("editor.audio.no_sound", "Dieser Rechner hat keine Tonausgabe", "This computer has no sound output"),
@@ -129,7 +149,30 @@ F = [  # field, German label, English label, German help, English help
  ("status", "Stand", "Status", "Z. B. „läuft“ oder „Pilot bis 2026“.", "E.g. \"running\" or \"pilot until 2026\"."),
  ("image", "Bild", "Picture", "Ein PNG- oder JPEG-Bild im Inhaltsordner, z. B. images/besuch.jpg: höchstens 1 MiB und 2048 × 2048 Pixel, am besten 4:3.", "A PNG or JPEG picture inside the content folder, e.g. images/besuch.jpg: at most 1 MiB and 2048 × 2048 pixels, best 4:3."),
  ("image_alt", "Bildbeschreibung", "Picture description", "Was das Bild zeigt, in wenigen einfachen Worten (für Menschen, die es nicht sehen). Pflicht, wenn es ein Bild gibt.", "What the picture shows, in a few plain words (for people who cannot see it). Required with a picture."),
+ ("contact", "Ansprechpartner", "Contact", "Wen man fragt: Name, Telefon, E-Mail (mindestens eines; Telefon und E-Mail werden wie bei Trägern geprüft).", "Whom to ask: name, phone, email (at least one; phone and email checked as for providers)."),
+ # Events (events.yaml) and working groups (working_groups.yaml), for professionals.
+ ("start", "Beginn", "Start", "Datum und Uhrzeit als JJJJ-MM-TTTHH:MM, z. B. 2027-01-14T14:00.", "Date and time as YYYY-MM-DDTHH:MM, e.g. 2027-01-14T14:00."),
+ ("end", "Ende", "End", "Wie der Beginn; nicht davor. Ist das Ende vorbei, zeigt der Kiosk den Termin nicht mehr.", "As the start; not before it. Once the end has passed, the kiosk no longer shows the event."),
+ ("place", "Ort", "Place", "Bei einem Träger (dessen Adresse und Kartenpunkt gelten), an einer Adresse oder online.", "At a provider (its address and pin are used), at an address, or online."),
+ ("audience", "Für wen", "Audience", "Für wen der Termin ist, z. B. „Fachkräfte aus Kita und Schule“.", "Whom the event is for, e.g. \"professionals from day care and school\"."),
+ ("register", "Anmeldung", "Registration", "Wie man sich anmeldet: Webseite, E-Mail oder Telefon (eines genügt). Der QR-Code enthält die Webseite, sonst die E-Mail, sonst das Telefon. Ohne jede Anmeldung: eine Warnung, kein QR-Code.", "How to register: web page, email or phone (one is enough). The QR code holds the web page, else the email, else the phone. None at all: a warning, no QR code."),
+ ("capacity", "Plätze", "Places", "Z. B. „max. 25 Plätze“.", "E.g. \"max. 25 places\"."),
+ ("purpose", "Worum es geht", "Purpose", "Was die Arbeitsgruppe tut.", "What the working group does."),
+ ("meets", "Treffen", "Meets", "Wie oft und wo, z. B. „Vierteljährlich, donnerstags 9–11 Uhr“.", "How often and where, e.g. \"quarterly, Thursdays 9–11 am\"."),
+ ("join", "Mitmachen", "How to join", "Wie man dazukommt.", "How to join."),
 ]
+# Help that differs by file: "editor.help.<file>.<field>" (the form asks for it first).
+H = [
+ ("events.title", "Kurz, wie er im Kalender stünde, z. B. „Impuls: Kinderarmut erkennen“. Deutsch ist Pflicht.", "Short, as in a calendar, e.g. \"Talk: recognising child poverty\". German is required."),
+ ("events.description", "Worum es geht und was man mitnimmt.", "What it is about and what one takes away."),
+ ("events.cost", "Was es kostet; leer lassen, wenn es nichts kostet (der Kiosk sagt dann „kostenfrei“).", "What it costs; leave empty when free (the kiosk then says \"free of charge\")."),
+ ("working_groups.title", "Der Name der Arbeitsgruppe, z. B. „Arbeitsgruppe Frühe Hilfen“. Deutsch ist Pflicht.", "The working group's name, e.g. \"Working group: early help\". German is required."),
+ ("working_groups.fields", "Ihre Arbeitsfelder; das erste angekreuzte ist das wichtigste.", "Its fields of work; the first ticked is the main one."),
+ ("practices.fields", "Mindestens eines; das erste angekreuzte ist das wichtigste, die Liste filtert danach.", "At least one; the first ticked is the main one, the list filters by them."),
+ ("practices.providers", "Die beteiligten Träger, aus der Liste gewählt.", "The providers involved, chosen from the list."),
+]
+for key, de, en in H:
+    W.append(("editor.help." + key, de, en))
 for f in F:
     W.append(("editor.field." + f[0], f[1], f[2]))
     W.append(("editor.help." + f[0], f[3], f[4]))
