@@ -47,13 +47,6 @@ std::string readFrom(int fd) {
     return text;
 }
 
-std::set<std::string> mountPoints(int fd, const std::vector<std::filesystem::path>& stickFolders) {
-    std::set<std::string> roots;
-    for (const auto& mount : parseMountinfo(readFrom(fd)))
-        if (isStickMount(mount, stickFolders)) roots.insert(mount.point.string());
-    return roots;
-}
-
 bool under(const std::filesystem::path& path, const std::filesystem::path& folder) {
     const auto relative = path.lexically_normal().lexically_relative(folder.lexically_normal());
     return !relative.empty() && *relative.begin() != ".." && relative != ".";
@@ -99,19 +92,38 @@ bool isStickMount(const Mount& mount, const std::vector<std::filesystem::path>& 
 
 std::vector<Mount> parseMountinfo(const std::string& text) {
     // 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
+    // The kernel separates fields by one blank each and escapes only blank, tab, newline and
+    // backslash (\ooo), in the type and source too: a vertical tab, form feed or carriage return
+    // in a stick's label stays in its mount point (fuzz_mountinfo found that splitting at any
+    // white space cut the point there), and a mount without a source has an empty field.
     std::vector<Mount> mounts;
     std::istringstream lines(text);
     std::string line;
     while (std::getline(lines, line)) {
-        std::istringstream fields(line);
         std::vector<std::string> f;
-        for (std::string w; fields >> w;) f.push_back(w);
-        const auto dash = std::find(f.begin(), f.end(), "-");
-        if (f.size() < 5 || dash == f.end() || std::distance(dash, f.end()) < 3) continue;
-        Mount m{unescape(f[4]), *(dash + 1), unescape(*(dash + 2))};
+        for (size_t start = 0;;) {
+            const size_t blank = line.find(' ', start);
+            f.push_back(line.substr(start, blank - start));
+            if (blank == std::string::npos) break;
+            start = blank + 1;
+        }
+        // Six fields, optional fields (tag[:value]), "-", type, source, super options.
+        const auto dash = f.size() > 6 ? std::find(f.begin() + 6, f.end(), "-") : f.end();
+        if (dash == f.end() || std::distance(dash, f.end()) < 3) continue;
+        Mount m{unescape(f[4]), unescape(*(dash + 1)), unescape(*(dash + 2))};
+        // The kernel writes no mount point that is not absolute and no empty type: such a line
+        // (two blanks in a row where a point or type belongs) is no mount.
+        if (!m.point.is_absolute() || m.type.empty()) continue;
         if (!pseudoFilesystem(m.type)) mounts.push_back(std::move(m));
     }
     return mounts;
+}
+
+std::set<std::string> stickMounts(const std::string& mountinfo, const std::vector<std::filesystem::path>& stickFolders) {
+    std::set<std::string> roots;
+    for (const auto& mount : parseMountinfo(mountinfo))
+        if (isStickMount(mount, stickFolders)) roots.insert(mount.point.string());
+    return roots;
 }
 
 std::vector<std::filesystem::path> findPacks(const std::filesystem::path& root) {
@@ -133,7 +145,7 @@ std::vector<std::filesystem::path> findPacks(const std::filesystem::path& root) 
 UsbWatch::UsbWatch(std::function<void()> changed, std::vector<std::filesystem::path> stickFolders)
     : m_stickFolders(std::move(stickFolders)), m_changed(std::move(changed)) {
     m_mountinfo = ::open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
-    if (m_mountinfo >= 0) m_known = mountPoints(m_mountinfo, m_stickFolders);  // what is mounted at start is no new stick
+    if (m_mountinfo >= 0) m_known = stickMounts(readFrom(m_mountinfo), m_stickFolders);  // what is mounted at start is no new stick
     m_wakeFd = eventfd(0, EFD_CLOEXEC);
     m_thread = std::thread([this] { run(); });
 }
@@ -156,7 +168,7 @@ UsbWatch::~UsbWatch() {
 }
 
 std::set<std::string> UsbWatch::current() const {
-    if (m_folder.empty()) return m_mountinfo >= 0 ? mountPoints(m_mountinfo, m_stickFolders) : std::set<std::string>{};
+    if (m_folder.empty()) return m_mountinfo >= 0 ? stickMounts(readFrom(m_mountinfo), m_stickFolders) : std::set<std::string>{};
     // The folder "is plugged in" while it holds a pack; a new pack file counts as a new stick.
     std::set<std::string> roots;
     for (const auto& pack : findPacks(m_folder)) roots.insert(pack.string());

@@ -33,6 +33,10 @@ std::vector<std::filesystem::path> defaultStickFolders();
 // other mount (another program's tmpfs in /tmp, a loop device, a network share) is not.
 bool isStickMount(const Mount& mount, const std::vector<std::filesystem::path>& stickFolders);
 
+// The mount points of sticks (isStickMount) in a mountinfo text: what the watch reads from
+// /proc/self/mountinfo at every change.
+std::set<std::string> stickMounts(const std::string& mountinfo, const std::vector<std::filesystem::path>& stickFolders);
+
 // Content packs a stick offers: *.kpack in its top folder and in a folder named familienkiosk/,
 // newest first (by the version in NAME-VERSION.kpack, then by modification time).
 std::vector<std::filesystem::path> findPacks(const std::filesystem::path& root);

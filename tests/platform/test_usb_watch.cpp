@@ -49,6 +49,44 @@ TEST_CASE("the mount table is read with escaped blanks, without pseudo file syst
     CHECK(mounts[2].type == "fuseblk");
 }
 
+TEST_CASE("a mount is read as the kernel writes it: fields end only at a blank, type and source unescaped", "[usb]") {
+    // fuzz_mountinfo's first finding: a label of one vertical tab (the kernel escapes only blank,
+    // tab, newline and backslash) ended the mount point, which was read as /media/kiosk/.
+    const std::string text =
+        "51 22 8:17 / /media/kiosk/\v rw,nosuid,nodev shared:30 - vfat /dev/sdb1 rw,fmask=0022\n"
+        "52 22 8:33 / /run/media/anna/Kita\rFotos rw,nosuid shared:31 - exfat /dev/sdc1 rw\n"
+        "53 22 8:49 / /media/kiosk/F\xC3\xBCr\fAlle rw - vfat /dev/sdd1 rw\n"
+        "54 22 0:50 / /mnt/no-source rw shared:32 - tmpfs  rw,size=1024k\n"
+        "55 22 0:51 / /home/anna/net rw shared:33 - fuse.my\\040share anna@host:/ rw\n";
+    const auto mounts = parseMountinfo(text);
+    REQUIRE(mounts.size() == 5);
+    CHECK(mounts[0].point == "/media/kiosk/\v");
+    CHECK(mounts[0].source == "/dev/sdb1");
+    CHECK(mounts[1].point == "/run/media/anna/Kita\rFotos");
+    CHECK(mounts[1].type == "exfat");
+    CHECK(mounts[2].point == "/media/kiosk/F\xC3\xBCr\fAlle");
+    CHECK(mounts[3].source.empty());
+    CHECK(mounts[3].type == "tmpfs");
+    CHECK(mounts[4].type == "fuse.my share");
+    CHECK(mounts[4].source == "anna@host:/");
+    CHECK(stickMounts(text, defaultStickFolders()) ==
+          std::set<std::string>{"/media/kiosk/\v", "/run/media/anna/Kita\rFotos", "/media/kiosk/F\xC3\xBCr\fAlle"});
+}
+
+TEST_CASE("a line with an empty or relative mount point, or an empty type, is no mount", "[usb]") {
+    // fuzz_mountinfo's second finding (of the parser that keeps empty fields): two blanks in a row
+    // made a mount without a point.
+    const std::string text =
+        "28 27 8:1 /  rw,relatime shared:1 - vfat /dev/sdb1 rw\n"
+        "29 27 8:1 / media/STICK rw,relatime shared:1 - vfat /dev/sdb1 rw\n"
+        "30 27 8:1 / /media/STICK rw,relatime shared:1 -  /dev/sdb1 rw\n"
+        "31 27 8:1 / /media/STICK rw,relatime shared:1 - vfat /dev/sdb1 rw\n";
+    const auto mounts = parseMountinfo(text);
+    REQUIRE(mounts.size() == 1);
+    CHECK(mounts[0].point == "/media/STICK");
+    CHECK(mounts[0].type == "vfat");
+}
+
 TEST_CASE("a stick's packs are found in its top folder and in familienkiosk/, newest first", "[usb]") {
     TempFolder stick;
     fs::create_directory(stick.path() / "familienkiosk");
