@@ -279,7 +279,7 @@ TEST_CASE("a new database gets the current schema version", "[database]") {
     REQUIRE(userVersion(db) == 0);
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(kSchemaVersion == 6);
+    CHECK(kSchemaVersion == 7);
     CHECK(hasTable(db, "content_language"));
     CHECK(hasTable(db, "event"));
     CHECK(hasTable(db, "offer"));
@@ -392,6 +392,79 @@ TEST_CASE("the search index made from the catalog is the one made from the table
     rebuildSearchIndex(db);
     const std::string fromTables = searchIndexContent(db);
     CHECK(fromCatalog == fromTables);
+}
+
+namespace {
+
+// The definitions of every table and index, by name: equal strings mean the same schema.
+std::string schema(SQLite::Database& db) {
+    std::string out;
+    SQLite::Statement rows(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY name");
+    while (rows.executeStep())
+        out += rows.getColumn(0).getString() + " " + rows.getColumn(1).getString() + ": " + rows.getColumn(2).getString() + "\n";
+    return out;
+}
+
+// The text table's rows in their order (the order of a text's languages is the content's).
+std::string textRows(SQLite::Database& db) {
+    std::string out;
+    SQLite::Statement rows(db, "SELECT rowid, entity, id, field, language, value FROM text ORDER BY rowid");
+    while (rows.executeStep()) {
+        for (int column = 0; column < rows.getColumnCount(); ++column) out += rows.getColumn(column).getString() + "|";
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a database of schema version 6 is migrated: search index without prefix indexes, same texts and words",
+          "[database][search]") {
+    const SourceResult source = loadSource(kSample);
+    REQUIRE(source.ok());
+    auto current = memoryDatabase();
+    writeCatalog(current, source.catalog, kInfo);
+    // Version 6 as that kiosk made it: the text table's key its primary key, the index with the
+    // prefix indexes of 2 and 3 letters.
+    auto db = memoryDatabase();
+    writeCatalog(db, source.catalog, kInfo);
+    db.exec(R"sql(
+        DROP INDEX text_key;
+        CREATE TABLE text_6(entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, language TEXT NOT NULL,
+                            value TEXT NOT NULL, PRIMARY KEY(entity, id, field, language));
+        INSERT INTO text_6(rowid, entity, id, field, language, value) SELECT rowid, * FROM text ORDER BY rowid;
+        DROP TABLE text;
+        ALTER TABLE text_6 RENAME TO text;
+        DROP TABLE search;
+        CREATE VIRTUAL TABLE search USING fts5(title, keywords, place, topics, body, content = '',
+                                               tokenize = "unicode61 remove_diacritics 2", prefix = '2 3');
+        PRAGMA user_version = 6;
+    )sql");
+    rebuildSearchIndex(db);
+    REQUIRE_THAT(db.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'search'").getString(), Contains("prefix"));
+    REQUIRE(searchIndexContent(db) == searchIndexContent(current));
+
+    migrate(db);
+    CHECK(userVersion(db) == kSchemaVersion);
+    CHECK(schema(db) == schema(current));
+    CHECK(textRows(db) == textRows(current));
+    CHECK(searchIndexContent(db) == searchIndexContent(current));
+    checkSameCatalog(readCatalog(db), source.catalog);
+    // The sample's texts are found by a typed start of two letters without the prefix index.
+    CHECK(db.execAndGet("SELECT count(*) FROM search WHERE search MATCH 'ki*'").getInt() > 0);
+}
+
+TEST_CASE("a new database file has the schema of a migrated one, its tables' indexes included", "[database]") {
+    // writeDatabaseFile creates the text table's key and the keywords' index after their rows.
+    TempFolder folder;
+    const fs::path path = folder.path() / "content.sqlite";
+    REQUIRE(writeDatabaseFile(path, handMadeCatalog(), kInfo));
+    SQLite::Database written(path.string(), SQLite::OPEN_READONLY);
+    auto migrated = memoryDatabase();
+    migrate(migrated);
+    CHECK(schema(written) == schema(migrated));
+    CHECK_THAT(schema(written), Contains("CREATE UNIQUE INDEX text_key"));
+    checkSameCatalog(readCatalog(written), handMadeCatalog());
 }
 
 TEST_CASE("where the content came from is kept with it", "[database]") {
