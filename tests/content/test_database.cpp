@@ -283,7 +283,7 @@ TEST_CASE("a new database gets the current schema version", "[database]") {
     CHECK(hasTable(db, "content_language"));
     CHECK(hasTable(db, "event"));
     CHECK(hasTable(db, "offer"));
-    CHECK(hasTable(db, "offer_keyword"));
+    CHECK_FALSE(hasTable(db, "offer_keyword"));  // since version 7 the keywords are texts
     CHECK(hasTable(db, "content_info"));
 }
 
@@ -405,10 +405,10 @@ std::string schema(SQLite::Database& db) {
     return out;
 }
 
-// The text table's rows in their order (the order of a text's languages is the content's).
+// The text table's rows, each text's languages in their order (the content's).
 std::string textRows(SQLite::Database& db) {
     std::string out;
-    SQLite::Statement rows(db, "SELECT rowid, entity, id, field, language, value FROM text ORDER BY rowid");
+    SQLite::Statement rows(db, "SELECT entity, id, field, language, value FROM text ORDER BY entity, id, field, rowid");
     while (rows.executeStep()) {
         for (int column = 0; column < rows.getColumnCount(); ++column) out += rows.getColumn(column).getString() + "|";
         out += "\n";
@@ -424,24 +424,33 @@ TEST_CASE("a database of schema version 6 is migrated: search index without pref
     REQUIRE(source.ok());
     auto current = memoryDatabase();
     writeCatalog(current, source.catalog, kInfo);
-    // Version 6 as that kiosk made it: the text table's key its primary key, the index with the
-    // prefix indexes of 2 and 3 letters.
+    // Version 6 as that kiosk made it: the text table's key its primary key, a row per keyword in
+    // offer_keyword, the index with the prefix indexes of 2 and 3 letters.
     auto db = memoryDatabase();
     writeCatalog(db, source.catalog, kInfo);
     db.exec(R"sql(
+        DROP TABLE search;
+        CREATE VIRTUAL TABLE search USING fts5(title, keywords, place, topics, body, content = '',
+                                               tokenize = "unicode61 remove_diacritics 2", prefix = '2 3');
+    )sql");
+    rebuildSearchIndex(db);  // from the keywords still in the text table
+    db.exec(R"sql(
+        CREATE TABLE offer_keyword(offer_id TEXT NOT NULL REFERENCES offer(id), language TEXT NOT NULL,
+                                   keyword TEXT NOT NULL);
+        CREATE INDEX offer_keyword_offer ON offer_keyword(offer_id);
+        INSERT INTO offer_keyword SELECT t.id, t.language, j.value FROM text t, json_each(t.value) j
+        WHERE t.field = 'keywords' ORDER BY t.rowid, j.key;
+        DELETE FROM text WHERE field = 'keywords';
         DROP INDEX text_key;
         CREATE TABLE text_6(entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, language TEXT NOT NULL,
                             value TEXT NOT NULL, PRIMARY KEY(entity, id, field, language));
         INSERT INTO text_6(rowid, entity, id, field, language, value) SELECT rowid, * FROM text ORDER BY rowid;
         DROP TABLE text;
         ALTER TABLE text_6 RENAME TO text;
-        DROP TABLE search;
-        CREATE VIRTUAL TABLE search USING fts5(title, keywords, place, topics, body, content = '',
-                                               tokenize = "unicode61 remove_diacritics 2", prefix = '2 3');
         PRAGMA user_version = 6;
     )sql");
-    rebuildSearchIndex(db);
     REQUIRE_THAT(db.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'search'").getString(), Contains("prefix"));
+    REQUIRE(db.execAndGet("SELECT count(*) FROM offer_keyword").getInt() > 100);
     REQUIRE(searchIndexContent(db) == searchIndexContent(current));
 
     migrate(db);
@@ -452,6 +461,32 @@ TEST_CASE("a database of schema version 6 is migrated: search index without pref
     checkSameCatalog(readCatalog(db), source.catalog);
     // The sample's texts are found by a typed start of two letters without the prefix index.
     CHECK(db.execAndGet("SELECT count(*) FROM search WHERE search MATCH 'ki*'").getInt() > 0);
+}
+
+TEST_CASE("keywords come back as written: quotes, backslashes, line breaks, a language listed twice", "[database]") {
+    core::Catalog written = handMadeCatalog();
+    written.offers[0].keywords = {{"de", {"\"Tafel\"", "a\\b", "zwei\nZeilen\tTab", "Kinder, Geld"}},
+                                  {"en", {}},
+                                  {"tr", {"çocuk"}},
+                                  {"de", {"Nachtrag"}}};
+    auto db = memoryDatabase();
+    writeCatalog(db, written, kInfo);
+    const core::Catalog read = readCatalog(db);
+    using Keywords = std::vector<std::pair<std::string, std::vector<std::string>>>;
+    CHECK(read.offers[0].keywords ==
+          Keywords{{"de", {"\"Tafel\"", "a\\b", "zwei\nZeilen\tTab", "Kinder, Geld", "Nachtrag"}}, {"tr", {"çocuk"}}});
+    // The search finds them, from the catalog and from the tables alike.
+    const auto found = [&](const char* word) {
+        SQLite::Statement query(db, "SELECT count(*) FROM search WHERE search MATCH ?");
+        query.bind(1, std::string("keywords : ") + word);
+        query.executeStep();
+        return query.getColumn(0).getInt();
+    };
+    CHECK(found("nachtrag") == 1);
+    CHECK(found("zeilen") == 1);
+    const std::string fromCatalog = searchIndexContent(db);
+    rebuildSearchIndex(db);
+    CHECK(searchIndexContent(db) == fromCatalog);
 }
 
 TEST_CASE("a new database file has the schema of a migrated one, its tables' indexes included", "[database]") {
@@ -504,7 +539,7 @@ TEST_CASE("upgrade from version 1 keeps the content and adds keywords and conten
 
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(hasTable(db, "offer_keyword"));
+    CHECK_FALSE(hasTable(db, "offer_keyword"));  // version 2 added it, version 7 made its rows texts
     CHECK(hasTable(db, "content_info"));
     // Version 3: the old content is searchable at once; version 4: with its words' row counts.
     CHECK(db.execAndGet("SELECT count(*) FROM search WHERE search MATCH 'kindergeld'").getInt() == 1);
@@ -664,6 +699,7 @@ TEST_CASE("a database of schema version 4 gains the professionals' tables when m
     writeCatalog(db, handMadeCatalog(), kInfo);
     db.exec("DROP TABLE content_language; DROP TABLE practice; DROP TABLE event; DROP TABLE working_group; "
             "ALTER TABLE provider DROP COLUMN network_member; ALTER TABLE provider DROP COLUMN fields; "
+            "CREATE TABLE offer_keyword(offer_id TEXT NOT NULL, language TEXT NOT NULL, keyword TEXT NOT NULL); "
             "PRAGMA user_version = 4");
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
