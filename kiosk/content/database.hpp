@@ -11,7 +11,7 @@
 
 namespace kiosk::content {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct ContentInfo {
     std::string source;       // where the content was built from

@@ -108,7 +108,8 @@ size_t DatabaseTexts::cached() const {
 void writeContentLanguages(SQLite::Database& db) {
     // Per language, whether each code point occurs (a bit each: a pass over 60 MB of text at 10,000 offers).
     std::map<std::string, std::vector<bool>> seen;
-    SQLite::Statement texts(db, "SELECT language, value FROM text");
+    // Not the offers' keywords (JSON arrays): the kiosk searches them but never shows them.
+    SQLite::Statement texts(db, "SELECT language, value FROM text WHERE field <> 'keywords'");
     std::vector<bool>* used = nullptr;
     std::string usedBy;
     while (texts.executeStep()) {

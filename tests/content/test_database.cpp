@@ -279,11 +279,11 @@ TEST_CASE("a new database gets the current schema version", "[database]") {
     REQUIRE(userVersion(db) == 0);
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(kSchemaVersion == 6);
+    CHECK(kSchemaVersion == 7);
     CHECK(hasTable(db, "content_language"));
     CHECK(hasTable(db, "event"));
     CHECK(hasTable(db, "offer"));
-    CHECK(hasTable(db, "offer_keyword"));
+    CHECK_FALSE(hasTable(db, "offer_keyword"));  // since version 7 the keywords are texts
     CHECK(hasTable(db, "content_info"));
 }
 
@@ -394,6 +394,114 @@ TEST_CASE("the search index made from the catalog is the one made from the table
     CHECK(fromCatalog == fromTables);
 }
 
+namespace {
+
+// The definitions of every table and index, by name: equal strings mean the same schema.
+std::string schema(SQLite::Database& db) {
+    std::string out;
+    SQLite::Statement rows(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY name");
+    while (rows.executeStep())
+        out += rows.getColumn(0).getString() + " " + rows.getColumn(1).getString() + ": " + rows.getColumn(2).getString() + "\n";
+    return out;
+}
+
+// The text table's rows, each text's languages in their order (the content's).
+std::string textRows(SQLite::Database& db) {
+    std::string out;
+    SQLite::Statement rows(db, "SELECT entity, id, field, language, value FROM text ORDER BY entity, id, field, rowid");
+    while (rows.executeStep()) {
+        for (int column = 0; column < rows.getColumnCount(); ++column) out += rows.getColumn(column).getString() + "|";
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a database of schema version 6 is migrated: search index without prefix indexes, same texts and words",
+          "[database][search]") {
+    const SourceResult source = loadSource(kSample);
+    REQUIRE(source.ok());
+    auto current = memoryDatabase();
+    writeCatalog(current, source.catalog, kInfo);
+    // Version 6 as that kiosk made it: the text table's key its primary key, a row per keyword in
+    // offer_keyword, the index with the prefix indexes of 2 and 3 letters.
+    auto db = memoryDatabase();
+    writeCatalog(db, source.catalog, kInfo);
+    db.exec(R"sql(
+        DROP TABLE search;
+        CREATE VIRTUAL TABLE search USING fts5(title, keywords, place, topics, body, content = '',
+                                               tokenize = "unicode61 remove_diacritics 2", prefix = '2 3');
+    )sql");
+    rebuildSearchIndex(db);  // from the keywords still in the text table
+    db.exec(R"sql(
+        CREATE TABLE offer_keyword(offer_id TEXT NOT NULL REFERENCES offer(id), language TEXT NOT NULL,
+                                   keyword TEXT NOT NULL);
+        CREATE INDEX offer_keyword_offer ON offer_keyword(offer_id);
+        INSERT INTO offer_keyword SELECT t.id, t.language, j.value FROM text t, json_each(t.value) j
+        WHERE t.field = 'keywords' ORDER BY t.rowid, j.key;
+        DELETE FROM text WHERE field = 'keywords';
+        DROP INDEX text_key;
+        CREATE TABLE text_6(entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, language TEXT NOT NULL,
+                            value TEXT NOT NULL, PRIMARY KEY(entity, id, field, language));
+        INSERT INTO text_6(rowid, entity, id, field, language, value) SELECT rowid, * FROM text ORDER BY rowid;
+        DROP TABLE text;
+        ALTER TABLE text_6 RENAME TO text;
+        PRAGMA user_version = 6;
+    )sql");
+    REQUIRE_THAT(db.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'search'").getString(), Contains("prefix"));
+    REQUIRE(db.execAndGet("SELECT count(*) FROM offer_keyword").getInt() > 100);
+    REQUIRE(searchIndexContent(db) == searchIndexContent(current));
+
+    migrate(db);
+    CHECK(userVersion(db) == kSchemaVersion);
+    CHECK(schema(db) == schema(current));
+    CHECK(textRows(db) == textRows(current));
+    CHECK(searchIndexContent(db) == searchIndexContent(current));
+    checkSameCatalog(readCatalog(db), source.catalog);
+    // The sample's texts are found by a typed start of two letters without the prefix index.
+    CHECK(db.execAndGet("SELECT count(*) FROM search WHERE search MATCH 'ki*'").getInt() > 0);
+}
+
+TEST_CASE("keywords come back as written: quotes, backslashes, line breaks, a language listed twice", "[database]") {
+    core::Catalog written = handMadeCatalog();
+    written.offers[0].keywords = {{"de", {"\"Tafel\"", "a\\b", "zwei\nZeilen\tTab", "Kinder, Geld"}},
+                                  {"en", {}},
+                                  {"tr", {"çocuk"}},
+                                  {"de", {"Nachtrag"}}};
+    auto db = memoryDatabase();
+    writeCatalog(db, written, kInfo);
+    const core::Catalog read = readCatalog(db);
+    using Keywords = std::vector<std::pair<std::string, std::vector<std::string>>>;
+    CHECK(read.offers[0].keywords ==
+          Keywords{{"de", {"\"Tafel\"", "a\\b", "zwei\nZeilen\tTab", "Kinder, Geld", "Nachtrag"}}, {"tr", {"çocuk"}}});
+    // The search finds them, from the catalog and from the tables alike.
+    const auto found = [&](const char* word) {
+        SQLite::Statement query(db, "SELECT count(*) FROM search WHERE search MATCH ?");
+        query.bind(1, std::string("keywords : ") + word);
+        query.executeStep();
+        return query.getColumn(0).getInt();
+    };
+    CHECK(found("nachtrag") == 1);
+    CHECK(found("zeilen") == 1);
+    const std::string fromCatalog = searchIndexContent(db);
+    rebuildSearchIndex(db);
+    CHECK(searchIndexContent(db) == fromCatalog);
+}
+
+TEST_CASE("a new database file has the schema of a migrated one, its tables' indexes included", "[database]") {
+    // writeDatabaseFile creates the text table's key and the keywords' index after their rows.
+    TempFolder folder;
+    const fs::path path = folder.path() / "content.sqlite";
+    REQUIRE(writeDatabaseFile(path, handMadeCatalog(), kInfo));
+    SQLite::Database written(path.string(), SQLite::OPEN_READONLY);
+    auto migrated = memoryDatabase();
+    migrate(migrated);
+    CHECK(schema(written) == schema(migrated));
+    CHECK_THAT(schema(written), Contains("CREATE UNIQUE INDEX text_key"));
+    checkSameCatalog(readCatalog(written), handMadeCatalog());
+}
+
 TEST_CASE("where the content came from is kept with it", "[database]") {
     auto db = memoryDatabase();
     writeCatalog(db, handMadeCatalog(), kInfo);
@@ -431,7 +539,7 @@ TEST_CASE("upgrade from version 1 keeps the content and adds keywords and conten
 
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);
-    CHECK(hasTable(db, "offer_keyword"));
+    CHECK_FALSE(hasTable(db, "offer_keyword"));  // version 2 added it, version 7 made its rows texts
     CHECK(hasTable(db, "content_info"));
     // Version 3: the old content is searchable at once; version 4: with its words' row counts.
     CHECK(db.execAndGet("SELECT count(*) FROM search WHERE search MATCH 'kindergeld'").getInt() == 1);
@@ -591,6 +699,7 @@ TEST_CASE("a database of schema version 4 gains the professionals' tables when m
     writeCatalog(db, handMadeCatalog(), kInfo);
     db.exec("DROP TABLE content_language; DROP TABLE practice; DROP TABLE event; DROP TABLE working_group; "
             "ALTER TABLE provider DROP COLUMN network_member; ALTER TABLE provider DROP COLUMN fields; "
+            "CREATE TABLE offer_keyword(offer_id TEXT NOT NULL, language TEXT NOT NULL, keyword TEXT NOT NULL); "
             "PRAGMA user_version = 4");
     migrate(db);
     CHECK(userVersion(db) == kSchemaVersion);

@@ -97,7 +97,8 @@ TEST_CASE("the database knows every character of its texts, also after migrating
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     SECTION("built") {}
     SECTION("a database of schema 5 is migrated") {
-        db.exec("DROP TABLE content_language; PRAGMA user_version = 5");
+        db.exec("DROP TABLE content_language; PRAGMA user_version = 5; "
+                "CREATE TABLE offer_keyword(offer_id TEXT NOT NULL, language TEXT NOT NULL, keyword TEXT NOT NULL)");
     }
     const core::Catalog lean = readCatalog(db, Texts::OnDemand);
     const core::Catalog whole = readCatalog(db);

@@ -683,6 +683,17 @@ TEST_CASE("a pack's ready database is used when its schema is the kiosk's; other
         CHECK(imported->offers == sourceOffers);
         CHECK(offersShown(bench.data()) == sourceOffers);
     }
+    SECTION("an older schema version (a pack made by an older kiosk-pack): built from the YAML") {
+        SQLite::Database(ready.string(), SQLite::OPEN_READWRITE)
+            .exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion - 1));
+        PackParts parts = bench.parts(1);
+        addReadyDatabase(parts, ready);
+        const auto imported = bench.import(bench.write(parts, "older-schema"));
+        INFO(words(imported));
+        REQUIRE(imported);
+        CHECK(imported->offers == sourceOffers);
+        CHECK(offersShown(bench.data()) == sourceOffers);
+    }
     SECTION("a signed file SQLite cannot read: built from the YAML") {
         writeFile(ready, std::string(8192, 'x'));
         PackParts parts = bench.parts(1);

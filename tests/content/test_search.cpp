@@ -153,10 +153,13 @@ TEST_CASE("a missing database gives a search that finds nothing", "[search]") {
 }
 
 // What schema versions 5 and 6 added (the professionals' tables, the texts' languages and
-// characters), taken out again to fake an older file.
+// characters) taken out again, and the keywords' table that version 7 removed put back, to fake an
+// older file.
 const std::string kWithoutVersion5 = "DROP TABLE content_language; DROP TABLE practice; DROP TABLE event; DROP TABLE working_group; "
                                      "ALTER TABLE provider DROP COLUMN network_member; "
-                                     "ALTER TABLE provider DROP COLUMN fields; ";
+                                     "ALTER TABLE provider DROP COLUMN fields; "
+                                     "CREATE TABLE offer_keyword(offer_id TEXT NOT NULL, language TEXT NOT NULL, "
+                                     "keyword TEXT NOT NULL); ";
 
 TEST_CASE("a database of schema version 2 becomes searchable when migrated", "[search]") {
     SampleDatabase sample;
