@@ -15,6 +15,7 @@
 #include <ctime>
 #include <filesystem>
 #include <malloc.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 namespace kiosk::app {
@@ -215,10 +216,10 @@ void ReplayPlayer::soakReport() const {
     ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
     const double seconds = std::chrono::duration<double>(KioskClock::Steady::now() - m_soakStarted).count();
     const struct mallinfo2 heap = ::mallinfo2();  // what is allocated, without what was freed and not yet given back
-    spdlog::info("soak: taps={} rss_kb={} anon_kb={} file_kb={} heap_kb={} fds={} imgui_windows={} imgui_stored={} "
-                 "seconds={:.1f} cpu_seconds={:.1f}",
+    spdlog::info("soak: taps={} rss_kb={} anon_kb={} file_kb={} heap_kb={} sqlite_kb={} fds={} imgui_windows={} "
+                 "imgui_stored={} seconds={:.1f} cpu_seconds={:.1f}",
                  m_soakDone, statusKb(status, "VmRSS:"), statusKb(status, "RssAnon:"), statusKb(status, "RssFile:"),
-                 (heap.uordblks + heap.hblkhd) / 1024, fds, g.Windows.Size, stored, seconds,
+                 (heap.uordblks + heap.hblkhd) / 1024, sqlite3_memory_used() / 1024, fds, g.Windows.Size, stored, seconds,
                  static_cast<double>(cpu.tv_sec) + cpu.tv_nsec * 1e-9);
 }
 
