@@ -640,7 +640,7 @@ std::size_t offersShown(const fs::path& data) { return loadKioskContent(kSample,
 
 }  // namespace
 
-TEST_CASE("a pack's ready database is used when its schema is the kiosk's; otherwise the YAML is built") {
+TEST_CASE("a pack's ready database is used when its schema is the kiosk's, otherwise the YAML is built") {
     Bench bench;
     const std::size_t sourceOffers = loadSource(bench.source()).catalog.offers.size();
     // A ready database that differs from the YAML (one offer less) shows which of the two came in.

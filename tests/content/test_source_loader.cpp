@@ -493,7 +493,7 @@ TEST_CASE("a practice's picture that is too large, of another type or damaged is
     }
 }
 
-TEST_CASE("a picture needs words for what it shows; words need a picture", "[source_loader][professionals]") {
+TEST_CASE("a picture needs words for what it shows, words need a picture", "[source_loader][professionals]") {
     SECTION("a picture without image_alt") {
         SourceCopy source;
         std::string text = source.read("practices.yaml");
@@ -624,7 +624,7 @@ TEST_CASE("an error reads as file, entry, field and message", "[source_loader]")
     CHECK(describe({error, error}) == error.toString() + "\n" + error.toString() + "\n");
 }
 
-TEST_CASE("school holidays come from network.yaml; a school year without any is a warning", "[source_loader][school]") {
+TEST_CASE("school holidays come from network.yaml, a school year without any is a warning", "[source_loader][school]") {
     const SourceResult sample = loadSource(kSample);
     REQUIRE(sample.ok());
     const auto& holidays = sample.catalog.network.schoolHolidays;

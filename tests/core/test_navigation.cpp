@@ -469,7 +469,7 @@ TEST_CASE("every intent's effects: sound, printing, statistics", "[navigation][e
     CHECK(std::find(covered.begin(), covered.end(), false) == covered.end());
 }
 
-TEST_CASE("an explanation asked for while quiet only starts; one asked for in another language plays in it",
+TEST_CASE("an explanation asked for while quiet only starts, one asked for in another language plays in it",
           "[navigation][effects]") {
     Session session = atHome();
     apply(session, intent::ChooseLanguage{"uk"});

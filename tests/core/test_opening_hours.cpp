@@ -494,7 +494,7 @@ TEST_CASE("comments make the time unknown unless a state is written", "[opening_
     }
 }
 
-TEST_CASE("rule separators: ';' replaces, ',' adds, '||' falls back", "[opening_hours][rules]") {
+TEST_CASE("rule separators: a semicolon replaces, a comma adds, '||' falls back", "[opening_hours][rules]") {
     CHECK(parsed("Mo-Fr 09:00-17:00, Sa 09:00-12:00").regularIntervals(Weekday::Saturday) == Ranges{{at(9), at(12)}});
     CHECK(parsed("Mo-Fr 09:00-17:00, Sa 09:00-12:00").regularIntervals(Weekday::Friday) == Ranges{{at(9), at(17)}});
     CHECK(parsed("Mo-Fr 08:00-12:00, We 14:00-18:00").regularIntervals(Weekday::Wednesday) ==
@@ -609,7 +609,7 @@ TEST_CASE("OpeningHours copies and moves keep their rules", "[opening_hours]") {
     CHECK(moved.regularIntervals(Weekday::Wednesday) == Ranges{{0, at(24)}});
 }
 
-TEST_CASE("school holidays come from the content; without them SH is unknown, never a guess", "[opening_hours][school]") {
+TEST_CASE("school holidays come from the content, without them SH is unknown, never a guess", "[opening_hours][school]") {
     using States = std::vector<HoursRange>;
     const HolidayCalendar calendar({{"Herbstferien", {2026, 10, 26}, {2026, 10, 30}},
                                     {"Weihnachtsferien", {2026, 12, 23}, {2027, 1, 9}}});

@@ -51,7 +51,7 @@ TEST_CASE("Arabic: zero, one, two, few (3-10), many (11-99), other (100-102)", "
     CHECK(PluralRule::parse(kArabic)->forms() == 6);
 }
 
-TEST_CASE("Turkish's one form; C's operators and precedence as gettext evaluates them", "[plural]") {
+TEST_CASE("Turkish's one form, C's operators and precedence as gettext evaluates them", "[plural]") {
     CHECK(form("nplurals=1; plural=0;", 1) == 0);
     CHECK(form("nplurals=1; plural=0;", 7) == 0);
     CHECK(form("nplurals=3; plural=n%3;", 5) == 2);
@@ -61,7 +61,7 @@ TEST_CASE("Turkish's one form; C's operators and precedence as gettext evaluates
     CHECK(form("nplurals=2; plural=n / 0;", 4) == 0);  // division by zero is 0, not a crash
 }
 
-TEST_CASE("a header that is not a rule is refused; a rule never names a form it lacks", "[plural]") {
+TEST_CASE("a header that is not a rule is refused, a rule never names a form it lacks", "[plural]") {
     for (const char* bad : {"", "plural=(n != 1);", "nplurals=2;", "nplurals=x; plural=n;", "nplurals=0; plural=0;",
                             "nplurals=2; plural=(n != 1;", "nplurals=2; plural=n = 1;", "nplurals=2; plural=m;",
                             "nplurals=2; plural=n ? 1;", "nplurals=2; plural=1 2;"})

@@ -67,7 +67,7 @@ TEST_CASE("PINs tried while the pad is locked are not counted") {
     CHECK(lock.attemptsLeft() == 5);
 }
 
-TEST_CASE("each further lock lasts twice as long, up to a day; the right PIN ends the doubling") {
+TEST_CASE("each further lock lasts twice as long, up to a day, the right PIN ends the doubling") {
     PinLock lock;
     auto now = kNoon;
     std::int64_t expected = 300;

@@ -144,7 +144,7 @@ TEST_CASE("an id nobody uses can be renamed, and the renaming undone", "[editing
     CHECK_FALSE(document.findEntry("providers.yaml", "neuer-traeger"));
 }
 
-TEST_CASE("opening and saving without changes keeps the content; a second save is byte for byte the same",
+TEST_CASE("opening and saving without changes keeps the content, a second save is byte for byte the same",
           "[editing]") {
     SampleCopy sample;
     const auto original = content::loadSource(sample.folder);

@@ -80,7 +80,7 @@ TEST_CASE("all day and round the clock close at the end of the day", "[hsds]") {
     CHECK(back(records(rows)) == "Mo-Su 00:00-24:00");
 }
 
-TEST_CASE("another directory's schedules become opening hours; what they say beyond is listed", "[hsds]") {
+TEST_CASE("another directory's schedules become opening hours, what they say beyond is listed", "[hsds]") {
     Record weekly{"schedules.csv", "row 2", {{"id", "a"}, {"freq", "WEEKLY"}, {"byday", "TH,FR"}, {"opens_at", "10:00"},
                                              {"closes_at", "18:00"}, {"valid_from", "2005-01-01"}}};
     std::vector<std::string> leftOut;

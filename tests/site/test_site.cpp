@@ -191,7 +191,7 @@ TEST_CASE("an offer page has a tel: link, a weekly table and no address of anoth
     }
 }
 
-TEST_CASE("content that fails the check writes no site; an old site is replaced whole", "[site]") {
+TEST_CASE("content that fails the check writes no site, an old site is replaced whole", "[site]") {
     test::TempFolder folder;
     const fs::path output = folder.path() / "site";
     std::vector<content::ContentError> errors;

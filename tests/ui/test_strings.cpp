@@ -93,7 +93,7 @@ TEST_CASE("a missing, empty, fuzzy or outdated translation falls back to German 
     CHECK(untranslatedKeys("de").empty());
 }
 
-TEST_CASE("a .po file dropped in adds a language; a broken one is reported and the rest still works", "[strings]") {
+TEST_CASE("a .po file dropped in adds a language, a broken one is reported and the rest still works", "[strings]") {
     kiosk::test::TempFolder dir;
     write(dir.path() / "de.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Eins\"\n");
     write(dir.path() / "fr.po", std::string(kHeader) + "msgctxt \"a\"\nmsgid \"Eins\"\nmsgstr \"Un\"\n");
@@ -209,7 +209,7 @@ TEST_CASE("a count takes its language's plural form: 1 Akteur, 2 Akteure, 21 —É—
           "The content in the pack has 4 mistakes and was not taken: offers.yaml.");
 }
 
-TEST_CASE("plural forms: every form keeps German's placeholders; a wrong number of forms shows German", "[strings][plural]") {
+TEST_CASE("plural forms: every form keeps German's placeholders, a wrong number of forms shows German", "[strings][plural]") {
     kiosk::test::TempFolder dir;
     write(dir.path() / "LINGUAS", "de xx yy\n");
     const std::string header = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n";
