@@ -250,6 +250,10 @@ LocalizedText Catalog::text(const Provider& p, ProviderText field) const {
     return {};
 }
 
+std::string Catalog::url(const Offer& o) const {
+    return textSource ? textSource->offerUrl(o.id) : o.url;
+}
+
 std::string Catalog::text(const Offer& o, OfferText field, std::string_view language) const {
     return text(o, field).get(language);
 }
