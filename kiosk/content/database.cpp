@@ -807,7 +807,7 @@ core::Catalog readCatalog(SQLite::Database& db, Texts texts) {
         core::Offer o;
         o.id = offers.getColumn(0).getString();
         o.providerId = offers.getColumn(1).getString();
-        o.url = offers.getColumn(2).getString();
+        if (inMemory) o.url = offers.getColumn(2).getString();  // else read when shown (DatabaseTexts)
         o.languages = splitCodes(offers.getColumn(3).getString());
         o.sample = offers.getColumn(4).getInt() != 0;
         if (const auto position = static_cast<size_t>(offers.getColumn(5).getInt64()); position < stagesOf.size()) {

@@ -28,6 +28,7 @@ DatabaseTexts::DatabaseTexts(const std::filesystem::path& database, size_t capac
     : m_db(database.string(), SQLite::OPEN_READONLY),
       // In the order written, so languages stay in the content's order (as readCatalog reads them).
       m_query(m_db, "SELECT field, language, value FROM text WHERE entity = ? AND id = ? ORDER BY rowid"),
+      m_urlQuery(m_db, "SELECT url FROM offer WHERE id = ?"),
       m_capacity(std::max<size_t>(capacity, 1)) {
     m_db.exec("PRAGMA cache_size = -1024");  // 1 MiB of pages: a screenful of texts, not the file
 }
@@ -73,6 +74,23 @@ core::LocalizedText DatabaseTexts::offerText(std::string_view offerId, core::Off
 core::LocalizedText DatabaseTexts::providerText(std::string_view providerId, core::ProviderText field) const {
     std::lock_guard lock(m_lock);
     return entry("provider", providerId)[static_cast<size_t>(field)];
+}
+
+std::string DatabaseTexts::offerUrl(std::string_view offerId) const {
+    std::lock_guard lock(m_lock);
+    if (m_lastUrl.first == offerId && !offerId.empty()) return m_lastUrl.second;
+    std::string url;
+    try {
+        m_urlQuery.reset();
+        m_urlQuery.bind(1, std::string(offerId));
+        if (m_urlQuery.executeStep()) url = m_urlQuery.getColumn(0).getString();
+        m_urlQuery.reset();
+    } catch (const std::exception& e) {  // a screen shows no link rather than fail its frame
+        spdlog::error("content: the link of offer {} cannot be read: {}", offerId, e.what());
+        return url;
+    }
+    m_lastUrl = {std::string(offerId), url};
+    return url;
 }
 
 std::vector<std::string> DatabaseTexts::languages() const {

@@ -27,6 +27,7 @@ public:
 
     core::LocalizedText offerText(std::string_view offerId, core::OfferText field) const override;
     core::LocalizedText providerText(std::string_view providerId, core::ProviderText field) const override;
+    std::string offerUrl(std::string_view offerId) const override;
     std::vector<std::string> languages() const override;
     std::string characters() const override;
 
@@ -40,6 +41,8 @@ private:
     mutable std::mutex m_lock;
     mutable SQLite::Database m_db;
     mutable SQLite::Statement m_query;
+    mutable SQLite::Statement m_urlQuery;
+    mutable std::pair<std::string, std::string> m_lastUrl;  // offer id, its link: the offer screen asks every frame
     size_t m_capacity;
     mutable std::list<std::pair<std::string, Texts>> m_recent;  // most recently used first
     mutable std::unordered_map<std::string, std::list<std::pair<std::string, Texts>>::iterator> m_byKey;

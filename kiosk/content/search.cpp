@@ -197,6 +197,9 @@ Search::Search(const std::filesystem::path& database) {
         // offer table's pages lie scattered in the file, and each page read through the mapping would
         // map its neighbours too (the kernel's fault-around), some 20 MiB at 10,000 offers.
         m_db->exec("PRAGMA mmap_size = 1073741824");
+        // Reading the ids above filled the page cache with the whole offer table (1.5 MiB at 10,000
+        // offers), which the mapping serves from now on: given back.
+        m_db->exec("PRAGMA shrink_memory");
     } catch (const std::exception& e) {
         spdlog::error("search: the index of {} cannot be used: {}", database.string(), e.what());
         m_query.reset();

@@ -35,7 +35,9 @@ struct Catalog::Index {
     std::vector<std::vector<uint32_t>> stageOffers;  // per life stage: its offers but emergencies, in content order
     std::vector<std::vector<uint32_t>> stageTopics;  // per life stage: the topics of those offers, in content order
     std::vector<uint32_t> emergencies;               // in emergencyOffers()' order
-    std::vector<std::vector<uint32_t>> providerOffers;  // per provider (by position)
+    // Per provider (by position) its offers: those of provider p are providerOffers[providerStarts[p]]
+    // up to providerOffers[providerStarts[p + 1]] (one list, not a vector each for 6,000 providers).
+    std::vector<uint32_t> providerStarts, providerOffers;
     std::vector<std::string> languages;
 };
 
@@ -128,12 +130,19 @@ void Catalog::buildIndex() {
             if (used[t]) x.stageTopics[s].push_back(t);
     }
     for (const Offer* o : emergencyOffers()) x.emergencies.push_back(static_cast<uint32_t>(o - offers.data()));
-    x.providerOffers.resize(providers.size());
+    std::vector<uint32_t> providerOf(offers.size(), kNone);
+    x.providerStarts.assign(providers.size() + 1, 0);
     for (uint32_t i = 0; i < offers.size(); ++i)
-        if (const uint32_t at = x.providerAt.find(providers, offers[i].providerId); at < providers.size())
-            x.providerOffers[at].push_back(i);
+        if (const uint32_t at = x.providerAt.find(providers, offers[i].providerId); at < providers.size()) {
+            providerOf[i] = at;
+            ++x.providerStarts[at + 1];
+        }
+    for (size_t p = 0; p < providers.size(); ++p) x.providerStarts[p + 1] += x.providerStarts[p];
+    x.providerOffers.resize(x.providerStarts.back());
+    std::vector<uint32_t> filled(x.providerStarts.begin(), x.providerStarts.end() - 1);
+    for (uint32_t i = 0; i < offers.size(); ++i)
+        if (providerOf[i] != kNone) x.providerOffers[filled[providerOf[i]]++] = i;  // in content order
     for (auto& list : x.stageOffers) list.shrink_to_fit();
-    for (auto& list : x.providerOffers) list.shrink_to_fit();
     x.languages = languages();
     x.stages = lifeStages.size();
     x.topics = topics.size();
@@ -241,6 +250,10 @@ LocalizedText Catalog::text(const Provider& p, ProviderText field) const {
     return {};
 }
 
+std::string Catalog::url(const Offer& o) const {
+    return textSource ? textSource->offerUrl(o.id) : o.url;
+}
+
 std::string Catalog::text(const Offer& o, OfferText field, std::string_view language) const {
     return text(o, field).get(language);
 }
@@ -276,7 +289,12 @@ std::vector<const Offer*> Catalog::emergencyOffers() const {
 std::vector<const Offer*> Catalog::offersOf(std::string_view providerId) const {
     if (const Index* i = index()) {
         const uint32_t at = i->providerAt.find(providers, providerId);
-        return at >= providers.size() ? std::vector<const Offer*>{} : pick(offers, i->providerOffers[at]);
+        std::vector<const Offer*> result;
+        if (at >= providers.size()) return result;
+        result.reserve(i->providerStarts[at + 1] - i->providerStarts[at]);
+        for (uint32_t k = i->providerStarts[at]; k < i->providerStarts[at + 1]; ++k)
+            result.push_back(&offers[i->providerOffers[k]]);
+        return result;
     }
     std::vector<const Offer*> result;
     for (const Offer& offer : offers)

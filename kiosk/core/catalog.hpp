@@ -69,7 +69,7 @@ struct Offer {  // HSDS service
     std::string providerId;
     LocalizedText cost;
     LocalizedText eligibility;
-    std::string url;
+    std::string url;  // read it with Catalog::url(): a catalog with a TextSource leaves it there
     Codes languages;
     std::vector<std::pair<std::string, std::vector<std::string>>> keywords;  // per language
     LocalizedText audio;  // spoken explanation: a file per language, relative to the content folder
@@ -97,7 +97,7 @@ struct Synonym {
     std::vector<std::string> alsoFinds;
 };
 
-// The texts of offers and providers that a catalog may leave to a source instead of holding them:
+// The texts of offers and providers (and the offers' links) that a catalog may leave to a source instead of holding them:
 // the kiosk's catalog holds only what every frame needs of its 10,000 offers (ids, links, places)
 // and fetches the texts of what a screen shows from the content database (kiosk/content,
 // DatabaseTexts). Other programs (the site, HSDS, the editor) hold them all and need no source.
@@ -110,6 +110,8 @@ public:
     // The text in every language it has; empty when there is none (or the source cannot be read).
     virtual LocalizedText offerText(std::string_view offerId, OfferText field) const = 0;
     virtual LocalizedText providerText(std::string_view providerId, ProviderText field) const = 0;
+    // The offer's link (Offer::url); empty when there is none.
+    virtual std::string offerUrl(std::string_view offerId) const = 0;
     // The languages of the offers' titles, German first, in the content's order.
     virtual std::vector<std::string> languages() const = 0;
     // Every character beyond ASCII of the content's texts (of every kind, in every language), UTF-8,
@@ -138,6 +140,8 @@ public:
     // In `language`, else German, else empty.
     std::string text(const Offer& offer, OfferText field, std::string_view language) const;
     std::string text(const Provider& provider, ProviderText field, std::string_view language) const;
+    // The offer's link (its `url`, from the TextSource when there is one).
+    std::string url(const Offer& offer) const;
 
     const LifeStage* lifeStage(std::string_view id) const;
     const Topic* topic(std::string_view id) const;

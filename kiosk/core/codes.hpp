@@ -1,6 +1,9 @@
 // Short codes as the catalog holds them for each of its offers and providers (ids of life stages and
 // topics, language codes, fields of work): a number each, the text once per process. 10,000 offers
 // with six to nine languages each would otherwise hold some 90,000 copies of "de", "en", …
+// A list of codes is itself kept once per process (most offers share their languages, life stages
+// and topics): a Codes is one pointer. Reading a code's text or a list needs no lock; only making
+// a new code or list takes one (while content is read, never while a screen is drawn).
 #pragma once
 
 #include <compare>
@@ -32,7 +35,7 @@ public:
         using reference = const std::string&;
 
         const_iterator() = default;
-        explicit const_iterator(const uint16_t* at) : m_at(at) {}
+        explicit const_iterator(const char16_t* at) : m_at(at) {}
         reference operator*() const { return codeText(*m_at); }
         pointer operator->() const { return &codeText(*m_at); }
         reference operator[](difference_type n) const { return codeText(m_at[n]); }
@@ -50,7 +53,7 @@ public:
         friend auto operator<=>(const_iterator a, const_iterator b) = default;
 
     private:
-        const uint16_t* m_at = nullptr;
+        const char16_t* m_at = nullptr;  // a number of internCode each
     };
     using iterator = const_iterator;
     using value_type = std::string;
@@ -63,25 +66,26 @@ public:
     std::vector<std::string> strings() const;
     operator std::vector<std::string>() const { return strings(); }  // NOLINT
 
-    const_iterator begin() const { return const_iterator(m_numbers.data()); }
-    const_iterator end() const { return const_iterator(m_numbers.data() + m_numbers.size()); }
-    std::size_t size() const { return m_numbers.size(); }
-    bool empty() const { return m_numbers.empty(); }
-    const std::string& operator[](std::size_t i) const { return codeText(m_numbers[i]); }
-    const std::string& front() const { return codeText(m_numbers.front()); }
-    const std::string& back() const { return codeText(m_numbers.back()); }
+    const_iterator begin() const { return const_iterator(m_list ? m_list->data() : nullptr); }
+    const_iterator end() const { return const_iterator(m_list ? m_list->data() + m_list->size() : nullptr); }
+    std::size_t size() const { return m_list ? m_list->size() : 0; }
+    bool empty() const { return !m_list; }
+    const std::string& operator[](std::size_t i) const { return codeText((*m_list)[i]); }
+    const std::string& front() const { return codeText(m_list->front()); }
+    const std::string& back() const { return codeText(m_list->back()); }
     bool contains(std::string_view code) const;
 
     void push_back(std::string_view code);
-    void clear() { m_numbers.clear(); }
-    // Frees what reading them grew beyond their number.
-    void shrink_to_fit() { m_numbers.shrink_to_fit(); }
+    void clear() { m_list = nullptr; }
+    void shrink_to_fit() {}  // a list is kept once, at its size
 
-    friend bool operator==(const Codes& a, const Codes& b) = default;
+    // The same codes in the same order are the same list.
+    friend bool operator==(const Codes& a, const Codes& b) { return a.m_list == b.m_list; }
     friend bool operator==(const Codes& a, const std::vector<std::string>& b);
 
 private:
-    std::vector<uint16_t> m_numbers;
+    // The process's list of these numbers (never changed nor freed); null when empty.
+    const std::u16string* m_list = nullptr;
 };
 
 }  // namespace kiosk::core

@@ -64,7 +64,7 @@ std::string siteUrl(std::string_view baseUrl, std::string_view path) {
 }
 
 std::string offerLink(const Catalog& catalog, const Offer& offer, std::string_view language) {
-    if (catalog.network.siteBaseUrl.empty()) return offer.url;
+    if (catalog.network.siteBaseUrl.empty()) return catalog.url(offer);
     return siteUrl(catalog.network.siteBaseUrl, site_path::offer(language, offer.id));
 }
 

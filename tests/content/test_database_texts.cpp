@@ -60,6 +60,9 @@ TEST_CASE("the kiosk's catalog reads the same texts on demand as the whole catal
         CHECK(l.lifeStages == w.lifeStages);
         CHECK(l.topics == w.topics);
         CHECK(l.providerId == w.providerId);
+        CHECK(l.url.empty());  // the link too: read when an offer's QR code or slip needs it
+        CHECK(lean.url(l) == w.url);
+        CHECK(lean.url(l) == lean.url(l));  // asked again (the offer screen asks every frame)
         for (core::OfferText field : kOfferTexts) {
             CHECK(lean.text(l, field).values() == whole.text(w, field).values());
             for (const std::string& language : whole.languages())
@@ -89,6 +92,10 @@ TEST_CASE("the texts' cache keeps only the offers and providers asked for last",
     CHECK(texts.offerText(whole.offers.front().id, core::OfferText::Summary).values() == whole.offers.front().summary.values());
     CHECK(texts.cached() == 4);
     CHECK(texts.offerText("no-such-offer", core::OfferText::Title).empty());
+    CHECK(texts.offerUrl(whole.offers.back().id) == whole.offers.back().url);
+    CHECK(texts.offerUrl(whole.offers.front().id) == whole.offers.front().url);
+    CHECK(!whole.offers.front().url.empty());
+    CHECK(texts.offerUrl("no-such-offer").empty());
 }
 
 TEST_CASE("the database knows every character of its texts, also after migrating an older file", "[texts]") {
