@@ -317,7 +317,8 @@ core::LocalizedText keywordsText(const std::vector<std::pair<std::string, std::v
     std::vector<std::pair<std::string, std::string>> arrays;
     for (const auto& [language, words] : keywords) {
         if (words.empty()) continue;
-        auto same = std::find_if(arrays.begin(), arrays.end(), [&](const auto& a) { return a.first == language; });
+        const std::string& lang = language;  // clang 14 (the fuzz build) captures no structured binding
+        auto same = std::find_if(arrays.begin(), arrays.end(), [&](const auto& a) { return a.first == lang; });
         if (same == arrays.end()) same = arrays.insert(arrays.end(), {language, "["});
         for (const auto& word : words) {
             same->second += same->second.size() > 1 ? ",\"" : "\"";
