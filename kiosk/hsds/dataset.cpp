@@ -122,6 +122,8 @@ core::Result<json> readJson(const fs::path& file) {
     } catch (const json::parse_error& e) {
         return hsdsProblem(HsdsProblem::BrokenJson, file.filename().string(), fmt::format("byte {}", e.byte), "-",
                            e.what());
+    } catch (const json::exception& e) {  // e.g. a number beyond a double's range (74e4892): out_of_range
+        return hsdsProblem(HsdsProblem::BrokenJson, file.filename().string(), "-", "-", e.what());
     }
 }
 

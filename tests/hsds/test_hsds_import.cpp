@@ -110,6 +110,19 @@ TEST_CASE("a folder without HSDS is refused", "[hsds]") {
     CHECK(data.problem().is(HsdsProblem::NotHsds));
 }
 
+TEST_CASE("a number too large for JSON's numbers is a broken file, not the end of the import", "[hsds]") {
+    // Found by the fuzz step of scripts/test (fuzz_hsds): "id": 74e4892 made the JSON reader throw
+    // out_of_range, which nothing caught.
+    const fs::path dir = fs::temp_directory_path() / "hsds-number-too-large";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "service_list.json") << "{\n  \"id\": 74e4892,\n  \"name\": \"name\"\n}";
+    auto data = readDataset(dir);
+    fs::remove_all(dir);
+    REQUIRE_FALSE(data.ok());
+    CHECK(data.problem().is(HsdsProblem::BrokenJson));
+}
+
 TEST_CASE("a service of no organization at no location is left out, not followed into nothing", "[hsds]") {
     // Found by fuzz_hsds: a service_list.json whose service names no organization (nested JSON may
     // leave the enclosing object's id out) and no location: the import dereferenced no organization.
