@@ -426,7 +426,11 @@ void Kiosk::present(const ui::Intents& intents, bool shown) {
     // What the last family's visit used (fonts of its language, pictures, texts) goes back to the
     // system after an idle reset, so that the kiosk's memory stays that of one visit, not a high
     // water mark of all (the soak measures it).
-    if (m_trimInFrames > 0 && --m_trimInFrames == 0) malloc_trim(0);
+    // ImGui's draw lists too: each would stay at the largest any family's screen made it.
+    if (m_trimInFrames > 0 && --m_trimInFrames == 0) {
+        ui::forgetDrawListMemory();
+        malloc_trim(0);
+    }
     if (ImGui::GetIO().MouseDown[0] || ImGui::IsAnyItemActive()) m_frames.fingerDown();  // dragging
     m_frames.frameDone();
 }

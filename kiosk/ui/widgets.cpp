@@ -622,4 +622,13 @@ void clearVisibleTexts() {
 const std::vector<VisibleText>& visibleTexts() { return g_visible; }
 const std::vector<ImVec2>& wordlessTexts() { return g_wordless; }
 
+void forgetDrawListMemory() {
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    if (!context) return;
+    for (ImGuiWindow* window : context->Windows) {
+        if (!window->MemoryCompacted) ImGui::GcCompactTransientWindowBuffers(window);
+        window->MemoryDrawListIdxCapacity = window->MemoryDrawListVtxCapacity = 0;  // not given back on waking
+    }
+}
+
 }  // namespace kiosk::ui

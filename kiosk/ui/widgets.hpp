@@ -142,4 +142,11 @@ const std::vector<VisibleText>& visibleTexts();
 // empty, or pictograms and spaces but no words): what no family should see (`check-texts`).
 const std::vector<ImVec2>& wordlessTexts();
 
+// Lets go of the memory ImGui keeps for its windows' draw lists (vertices, indices, commands),
+// called between frames after an idle reset. ImGui keeps each list at the largest it has been
+// and, when it compacts a window left unused for a minute, gives that capacity back the next
+// time the window is drawn: the kiosk's memory between families would ratchet up to the busiest
+// screen any family ever saw. Afterwards each screen's list grows from the start again.
+void forgetDrawListMemory();
+
 }  // namespace kiosk::ui

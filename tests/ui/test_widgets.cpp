@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <vector>
 
@@ -80,4 +81,58 @@ TEST_CASE("a frame with 10,000 opaque fills clears each where it was drawn", "[w
     const auto next = clearedRects(*ImGui::GetDrawData());
     REQUIRE(next.size() == 1);
     CHECK(next[0].min.x == 500);
+}
+
+namespace {
+
+// One frame: the window "busy" with `fills` translucent fills (none: not drawn), the start screen's window always.
+void frameWith(int fills) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(200, 200));
+    ImGui::Begin("start");
+    ImGui::End();
+    if (fills > 0) {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(1920, 1080));
+        ImGui::Begin("busy");
+        for (int i = 0; i < fills; ++i) {
+            const float x = static_cast<float>(i % 100) * 10, y = static_cast<float>(i / 100) * 10;
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + 8, y + 8), IM_COL32(200, 30, 40, 128));
+        }
+        ImGui::End();
+    }
+    ImGui::Render();
+}
+
+int busyVertexCapacity() { return ImGui::FindWindowByName("busy")->DrawList->VtxBuffer.Capacity; }
+
+}  // namespace
+
+// The soak's memory between families crept up: ImGui keeps a window's draw list at the largest it
+// has been, and gives that back to a window it compacted when the window is drawn again.
+TEST_CASE("after an idle reset a screen's draw list is as large as its own frame needs, not the busiest ever",
+          "[widgets]") {
+    ImGuiFrame context;
+    ImGui::GetIO().ConfigMemoryCompactTimer = 1.0f;  // ImGui's own clean-up of windows unused for a second
+    frameWith(10000);  // the busiest screen a family opened
+    const int busiest = busyVertexCapacity();
+    REQUIRE(busiest >= 40000);
+
+    // The busy screen drawn until the reset, or left for the start screen long enough for ImGui to compact it.
+    const bool compacted = GENERATE(false, true);
+    INFO((compacted ? "compacted by ImGui while unused" : "drawn until the reset"));
+    if (compacted) {
+        for (int frame = 0; frame < 120; ++frame) frameWith(0);  // two seconds on the start screen
+        REQUIRE(ImGui::FindWindowByName("busy")->MemoryCompacted);
+    }
+    SECTION("ImGui alone keeps the busiest size (and gives it back when the window is drawn again)") {
+        frameWith(1);
+        CHECK(busyVertexCapacity() >= busiest);
+    }
+    SECTION("forgotten at the reset") {
+        kiosk::ui::forgetDrawListMemory();
+        frameWith(1);
+        CHECK(busyVertexCapacity() < 1000);
+    }
 }
