@@ -17,11 +17,13 @@
 
 namespace kiosk::core {
 
-// The number of a code, the same for the same text in the whole process (thread-safe). At most
-// 65,536 different codes: throws std::length_error beyond.
-uint16_t internCode(std::string_view code);
+// The number of a code, the same for the same text in the whole process (thread-safe). Codes are
+// made as content is read, before its check (an unknown topic is one too), and kept: a process that
+// reads many contents (the editor, a fuzzer) collects every code it has seen. Throws
+// std::length_error beyond 4,294,967,040 different codes.
+uint32_t internCode(std::string_view code);
 // The text of a number internCode gave.
-const std::string& codeText(uint16_t number);
+const std::string& codeText(uint32_t number);
 
 // A list of codes that reads like a std::vector<std::string> (its elements are the codes' texts).
 class Codes {
@@ -35,7 +37,7 @@ public:
         using reference = const std::string&;
 
         const_iterator() = default;
-        explicit const_iterator(const char16_t* at) : m_at(at) {}
+        explicit const_iterator(const char32_t* at) : m_at(at) {}
         reference operator*() const { return codeText(*m_at); }
         pointer operator->() const { return &codeText(*m_at); }
         reference operator[](difference_type n) const { return codeText(m_at[n]); }
@@ -53,7 +55,7 @@ public:
         friend auto operator<=>(const_iterator a, const_iterator b) = default;
 
     private:
-        const char16_t* m_at = nullptr;  // a number of internCode each
+        const char32_t* m_at = nullptr;  // a number of internCode each
     };
     using iterator = const_iterator;
     using value_type = std::string;
@@ -85,7 +87,7 @@ public:
 
 private:
     // The process's list of these numbers (never changed nor freed); null when empty.
-    const std::u16string* m_list = nullptr;
+    const std::u32string* m_list = nullptr;
 };
 
 }  // namespace kiosk::core
