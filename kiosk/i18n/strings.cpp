@@ -10,12 +10,14 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <optional>
+#include <atomic>
 #include <csetjmp>
+#include <cstdlib>
 #include <fstream>
+#include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 namespace kiosk::i18n {
@@ -75,7 +77,19 @@ Strings& strings() {
 std::once_flag g_defaultLoaded;
 bool g_explicitlyLoaded = false;
 
+// startLoadingUiStrings's thread, until a reader of the words has waited for it.
+std::atomic<bool> g_loading{false};
+std::mutex g_loadingLock;
+std::future<void> g_loadingDone;
+
+void waitForLoading() {
+    std::lock_guard guard(g_loadingLock);
+    if (g_loadingDone.valid()) g_loadingDone.get();
+    g_loading.store(false, std::memory_order_release);
+}
+
 const Strings& current() {
+    if (g_loading.load(std::memory_order_acquire)) waitForLoading();
     // Tests and command-line tasks that never call loadUiStrings get this build's translations.
     std::call_once(g_defaultLoaded, [] {
         if (g_explicitlyLoaded) return;
@@ -273,6 +287,28 @@ std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir) {
     }
     strings() = std::move(loaded);
     return problems;
+}
+
+void startLoadingUiStrings(std::filesystem::path i18nDir) {
+    std::lock_guard guard(g_loadingLock);
+    if (g_loadingDone.valid()) g_loadingDone.get();  // one load at a time
+    g_explicitlyLoaded = true;  // the build's own words are never read meanwhile
+    g_loadingDone = std::async(std::launch::async, [dir = std::move(i18nDir)] {
+        try {
+            for (const core::Problem& problem : loadUiStrings(dir)) spdlog::error("translations: {}", problem.logLine());
+        } catch (const std::exception& e) {  // the words stay German's (or the keys); the kiosk still starts
+            spdlog::error("translations: cannot read {}: {}", dir.string(), e.what());
+        }
+    });
+    g_loading.store(true, std::memory_order_release);
+}
+
+std::vector<std::string> listedUiLanguages(const std::filesystem::path& i18nDir) {
+    std::vector<std::string> present;
+    for (std::string& code : listedLanguages(i18nDir))
+        if (std::error_code error; std::filesystem::is_regular_file(i18nDir / (code + ".po"), error))
+            present.push_back(std::move(code));
+    return present;
 }
 
 std::vector<core::Problem> addUiStrings(const std::filesystem::path& i18nDir) {

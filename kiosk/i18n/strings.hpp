@@ -53,6 +53,14 @@ std::string_view problemEnglish(TranslationProblem code);
 // Replaces what was loaded. Returns the problems, none when all is well (then German is there).
 std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir);
 
+// loadUiStrings on a thread of its own, for the kiosk's start: its words are read beside GLFW's and
+// the GL driver's start instead of before them. Every function here that reads the words waits until
+// they are read; the problems are logged ("translations: …") by that thread.
+void startLoadingUiStrings(std::filesystem::path i18nDir);
+// The languages `i18nDir` names (its LINGUAS, or its .po files), each with its .po file present,
+// without reading them: uiLanguages() once they are read, but for a file gettext cannot read.
+std::vector<std::string> listedUiLanguages(const std::filesystem::path& i18nDir);
+
 // Adds the words of another program beside the kiosk's (the editor's assets/i18n/editor): every
 // `CODE.po` its LINGUAS names, read as above, into the table loaded already. The languages stay
 // the kiosk's; a key without a translation shows German. Returns the problems, none when all is well.

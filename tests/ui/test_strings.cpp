@@ -232,3 +232,34 @@ TEST_CASE("plural forms: every form keeps German's placeholders, a wrong number 
     CHECK(countText("n", "yy", 5) == "5 Akteure");
     REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
 }
+
+// The kiosk's start reads its words on a thread of their own while GLFW and the GL driver start: the
+// first word read meanwhile is the new one (never the build's own words, never a half-made table).
+TEST_CASE("words read on a thread of their own: a word asked for meanwhile waits for them", "[strings]") {
+    kiosk::test::TempFolder dir;
+    std::string po = std::string(kHeader);
+    for (int i = 0; i < 2000; ++i)  // long enough that reading it takes a while
+        po += fmt::format("msgctxt \"key.{}\"\nmsgid \"Wort {}\"\nmsgstr \"Wort {}\"\n\n", i, i, i);
+    po += "msgctxt \"home.title\"\nmsgid \"Neu geladen\"\nmsgstr \"Neu geladen\"\n";
+    write(dir.path() / "de.po", po);
+    write(dir.path() / "en.po", std::string(kHeader) + "msgctxt \"home.title\"\nmsgid \"Neu geladen\"\nmsgstr \"Loaded anew\"\n");
+    write(dir.path() / "LINGUAS", "de en\n");
+    CHECK(listedUiLanguages(dir.path()) == std::vector<std::string>{"de", "en"});
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+    REQUIRE(tr("home.title", "de") != "Neu geladen");
+
+    startLoadingUiStrings(dir.path());
+    CHECK(tr("home.title", "de") == "Neu geladen");
+    CHECK(tr("home.title", "en") == "Loaded anew");
+    CHECK(tr("key.1999", "de") == "Wort 1999");
+    CHECK(uiLanguages() == std::vector<std::string>{"de", "en"});
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+}
+
+TEST_CASE("the languages listed are those with a .po file, without reading them", "[strings]") {
+    kiosk::test::TempFolder dir;
+    write(dir.path() / "LINGUAS", "de tr xx\n");
+    write(dir.path() / "de.po", "not a po file at all");
+    write(dir.path() / "tr.po", "");
+    CHECK(listedUiLanguages(dir.path()) == std::vector<std::string>{"de", "tr"});
+}
