@@ -63,7 +63,7 @@ std::vector<std::string> entrySlices(const std::string& text, const std::vector<
     std::vector<std::string> slices;
     for (std::size_t i = 0; i < starts.size(); ++i) {
         const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
-        if (end < starts[i]) return {};
+        if (end <= starts[i]) return {};  // two entries on one line ("- \n- id: x": the empty one's mark is the next's)
         slices.push_back(text.substr(starts[i], end - starts[i]));
         if (slices.back().back() != '\n') slices.back() += '\n';
     }

@@ -231,6 +231,19 @@ TEST_CASE("a folder with a broken file opens with the file's error, the rest edi
     CHECK(sample.read("offers.yaml").find("\"Neu\"") != std::string::npos);
 }
 
+// Found by fuzz_editor_open: an empty entry ("- " alone) has the next entry's line as its mark, so
+// the two began on one line and the first one's text was empty — its last character was read before
+// the string (undefined behaviour, caught by the sanitized unit tests of scripts/test).
+TEST_CASE("a list with an empty entry opens, its entries listed", "[editing]") {
+    SampleCopy sample;
+    writeFile(sample.folder / "life_stages.yaml", "- \n- id: x\n");
+    ContentDocument document = openFolder(sample.folder);
+    const SourceFile& stages = document.files()[*document.fileIndex("life_stages.yaml")];
+    CHECK_FALSE(stages.error);
+    CHECK(stages.entries.size() == 2);
+    CHECK(document.checkText(*document.fileIndex("life_stages.yaml")).find("id: x") != std::string::npos);
+}
+
 TEST_CASE("a missing folder is said as such", "[editing]") {
     kiosk::test::TempFolder root;
     auto missing = ContentDocument::open(root.path() / "inhalt");
