@@ -4,6 +4,7 @@
 #include "kiosk/content/phase_timer.hpp"
 
 #include <algorithm>
+#include <exception>
 
 namespace kiosk::content {
 namespace {
@@ -27,8 +28,8 @@ ParallelYamlList::~ParallelYamlList() {
 
 void ParallelYamlList::run() {
     PhaseTimer timer("parse offers.yaml (2nd thread)");
-    auto text = readYamlText(m_file);
-    {
+    try {
+        auto text = readYamlText(m_file);
         std::lock_guard lock(m_lock);
         if (text) {
             m_text = std::move(*text);
@@ -37,6 +38,13 @@ void ParallelYamlList::run() {
         } else {
             m_readProblem = text.problem();
         }
+    } catch (...) {  // out of memory: thrown again on the caller's thread, as when it read the file itself
+        std::lock_guard lock(m_lock);
+        m_readFailure = std::current_exception();
+        m_parts.clear();
+    }
+    {
+        std::lock_guard lock(m_lock);
         m_read = true;
     }
     m_changed.notify_all();
@@ -46,6 +54,7 @@ void ParallelYamlList::run() {
 core::Result<std::size_t> ParallelYamlList::parts() {
     std::unique_lock lock(m_lock);
     m_changed.wait(lock, [this] { return m_read; });
+    if (m_readFailure) std::rethrow_exception(m_readFailure);
     if (m_readProblem) return *m_readProblem;
     return m_parts.size();
 }
@@ -57,7 +66,11 @@ std::optional<std::size_t> ParallelYamlList::claim() {
 }
 
 void ParallelYamlList::parse(std::size_t index) {
-    Tree tree = parseYamlTree(m_parts[index].text, m_file.string(), m_parts[index].firstLine);
+    Tree tree = core::Problem(YamlProblem::NotYaml, {m_file.string(), "0", "not parsed"});
+    try {
+        tree = parseYamlTree(m_parts[index].text, m_file.string(), m_parts[index].firstLine);
+    } catch (...) {  // out of memory: the part counts as failed, and whole() on the caller's thread throws
+    }
     {
         std::lock_guard lock(m_lock);
         m_trees[index] = std::move(tree);

@@ -7,6 +7,7 @@
 #include "kiosk/content/yaml_tree.hpp"
 
 #include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -44,6 +45,7 @@ private:
     bool m_read = false;
     bool m_stopped = false;  // nothing more to begin
     std::optional<core::Problem> m_readProblem;
+    std::exception_ptr m_readFailure;  // an exception reading the file, thrown again by parts()
     std::string m_text;
     std::vector<YamlPart> m_parts;
     std::vector<std::optional<Tree>> m_trees;  // parsed, not yet taken
