@@ -716,6 +716,44 @@ void readProfessionals(const std::filesystem::path& folder, std::vector<ContentE
         });
 }
 
+// offers.yaml, its parts read as they are parsed (see readListInParts), after the files it refers to.
+void readOffers(ParallelYamlList& offersParts, std::vector<ContentError>& errors, core::Catalog& catalog) {
+    std::unordered_set<std::string_view> providerIds;  // 6,678 providers at 10,000 offers: not searched one by one
+    for (const auto& provider : catalog.providers) providerIds.insert(provider.id);
+    auto readOffer = [&](YamlNode node, const std::string& id, const std::string& entry) {
+        EntryReader r(errors, "offers.yaml", entry, node,
+                      {"id", "title", "summary", "description", "life_stages", "topics", "provider", "cost",
+                       "eligibility", "url", "languages", "keywords", "audio", "sample"});
+        core::Offer o;
+        o.id = id;
+        o.title = r.localized("title", true);
+        o.summary = r.localized("summary", true);
+        o.description = r.localized("description", false);
+        o.lifeStages = r.list("life_stages", true);
+        for (const auto& stage : o.lifeStages)
+            if (!catalog.lifeStage(stage)) r.fail("life_stages", fmt::format("unknown life stage '{}'", stage));
+        o.topics = r.list("topics", true);
+        for (const auto& topic : o.topics)
+            if (!catalog.topic(topic)) r.fail("topics", fmt::format("unknown topic '{}'", topic));
+        o.providerId = r.text("provider", true);
+        if (!o.providerId.empty() && !providerIds.contains(o.providerId))
+            r.fail("provider", fmt::format("unknown provider '{}'", o.providerId));
+        o.cost = r.localized("cost", false);
+        o.eligibility = r.localized("eligibility", false);
+        o.url = r.webAddress("url", true);
+        o.languages = r.languages("languages");
+        o.keywords = r.keywords("keywords");
+        o.audio = r.audio("audio");
+        o.sample = r.flag("sample");
+        catalog.offers.push_back(std::move(o));
+    };
+    if (!readListInParts(offersParts, "offers.yaml", errors, "offer", readOffer)) {
+        catalog.offers.clear();  // read again from the whole file, which says where it is wrong
+        readList(reported("offers.yaml", offersParts.whole(), errors), "offers.yaml", errors, "offer", readOffer);
+    }
+
+}
+
 }  // namespace
 
 std::vector<ContentError> professionalWarnings(const core::Catalog& catalog) {
@@ -835,40 +873,7 @@ SourceResult loadSource(const std::filesystem::path& folder) {
 
     small.stop();
     PhaseTimer offersCheck("check offers (and parse parts of offers.yaml the 2nd thread has not begun)");
-    std::unordered_set<std::string_view> providerIds;  // 6,678 providers at 10,000 offers: not searched one by one
-    for (const auto& provider : catalog.providers) providerIds.insert(provider.id);
-    auto readOffer = [&](YamlNode node, const std::string& id, const std::string& entry) {
-        EntryReader r(errors, "offers.yaml", entry, node,
-                      {"id", "title", "summary", "description", "life_stages", "topics", "provider", "cost",
-                       "eligibility", "url", "languages", "keywords", "audio", "sample"});
-        core::Offer o;
-        o.id = id;
-        o.title = r.localized("title", true);
-        o.summary = r.localized("summary", true);
-        o.description = r.localized("description", false);
-        o.lifeStages = r.list("life_stages", true);
-        for (const auto& stage : o.lifeStages)
-            if (!catalog.lifeStage(stage)) r.fail("life_stages", fmt::format("unknown life stage '{}'", stage));
-        o.topics = r.list("topics", true);
-        for (const auto& topic : o.topics)
-            if (!catalog.topic(topic)) r.fail("topics", fmt::format("unknown topic '{}'", topic));
-        o.providerId = r.text("provider", true);
-        if (!o.providerId.empty() && !providerIds.contains(o.providerId))
-            r.fail("provider", fmt::format("unknown provider '{}'", o.providerId));
-        o.cost = r.localized("cost", false);
-        o.eligibility = r.localized("eligibility", false);
-        o.url = r.webAddress("url", true);
-        o.languages = r.languages("languages");
-        o.keywords = r.keywords("keywords");
-        o.audio = r.audio("audio");
-        o.sample = r.flag("sample");
-        catalog.offers.push_back(std::move(o));
-    };
-    if (!readListInParts(offersParts, "offers.yaml", errors, "offer", readOffer)) {
-        catalog.offers.clear();  // read again from the whole file, which says where it is wrong
-        readList(reported("offers.yaml", offersParts.whole(), errors), "offers.yaml", errors, "offer", readOffer);
-    }
-
+    readOffers(offersParts, errors, catalog);
     offersCheck.stop();
     PhaseTimer rest("parse and check synonyms and professionals");
     readSynonyms(folder, errors, catalog);
