@@ -62,7 +62,7 @@ std::vector<ContentError> buildDatabase(const std::filesystem::path& source, con
     }
     warningsTimer.stop();
     PhaseTimer writing("write the database (all)");
-    auto written = writeDatabaseFile(database, result.catalog,
+    auto written = writeDatabaseFile(database, std::move(result.catalog),
                                      {std::filesystem::absolute(source).string(), sourceFingerprint(source), nowIso8601()});
     writing.stop();
     if (!written)

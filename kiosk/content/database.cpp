@@ -231,6 +231,7 @@ public:
     // The values are bound without a copy: 480,000 texts for 10,000 offers in six languages.
     void write(const char* entity, const std::string& id, const char* field, const core::LocalizedText& text) {
         for (const auto& [language, value] : text.values()) {
+            m_languages.add(entity, field, language, value);
             m_insert.bindNoCopy(1, entity);
             m_insert.bindNoCopy(2, id);
             m_insert.bindNoCopy(3, field);
@@ -241,8 +242,12 @@ public:
         }
     }
 
+    // The characters of each language of the texts written (content_language).
+    const ContentLanguages& languages() const { return m_languages; }
+
 private:
     SQLite::Statement m_insert;
+    ContentLanguages m_languages;
 };
 
 // All texts of one entity kind, read in one pass: id -> field -> text.
@@ -701,7 +706,7 @@ void writeTables(SQLite::Database& db, const core::Catalog& catalog, const Conte
             synonym.reset();
         }
     PhaseTimer languages("tables: the characters of each language");
-    writeContentLanguages(db);  // from the text table just written: the fonts' characters per language
+    texts.languages().write(db);  // of the texts just written: the fonts' characters per language
     languages.stop();
 
     SQLite::Statement infoRow(db, "INSERT INTO content_info(key, value) VALUES (?, ?)");
@@ -900,28 +905,64 @@ constexpr const char* kSearchTables[] = {"search_language", "search_data", "sear
                                          "search_trigrams_content", "search_trigrams_docsize",
                                          "search_trigrams_config", "search_word"};
 
+// Keeps a promise: when called, or else when the scope is left (also by an exception).
+class Signal {
+public:
+    explicit Signal(std::promise<void> promise) : m_promise(std::move(promise)) {}
+    Signal(const Signal&) = delete;
+    Signal& operator=(const Signal&) = delete;
+    ~Signal() { (*this)(); }
+    void operator()() {
+        if (!m_set) m_promise.set_value();
+        m_set = true;
+    }
+
+private:
+    std::promise<void> m_promise;
+    bool m_set = false;
+};
+
 // writeCatalog into a new file on both cores: the search index into a second file (`searchFile`)
 // on another thread while this one writes the tables (each about half of the work); then the
 // index's tables are copied in, which SQLite does page by page for tables of the same schema (its
 // transfer optimisation: no row is parsed or indexed again), and the second file is removed. The
 // index is the smaller part (10,000 offers: 55 of 200 MB), so less is copied than the other way round.
 // With Flush::Here the tables are synced while the other thread still builds the index (this one
-// would only wait), so that the last sync has only the index left to write.
+// would only wait), so that the last sync has only the index left to write. A catalog given away
+// (`owned`: the catalog) is freed by the other thread once both are done with it, while this one
+// syncs and copies.
 core::Result<void> writeNewDatabase(const std::filesystem::path& staging, const std::filesystem::path& searchFile,
-                                    const core::Catalog& catalog, const ContentInfo& info, Flush flush) {
-    auto searchDone = std::async(std::launch::async, [&] {
-        PhaseTimer timer("search (2nd thread)");
-        SQLite::Database side = openNewFile(searchFile);
-        SQLite::Transaction transaction(side);
-        writeSearch(side, catalog);
-        transaction.commit();
+                                    const core::Catalog& catalog, core::Catalog* owned, const ContentInfo& info,
+                                    Flush flush) {
+    std::promise<void> indexWritten;
+    auto indexDone = indexWritten.get_future();
+    std::promise<void> tablesPromise;
+    auto tablesDone = tablesPromise.get_future();
+    auto searchThread = std::async(std::launch::async, [&] {
+        try {
+            PhaseTimer timer("search (2nd thread)");
+            SQLite::Database side = openNewFile(searchFile);
+            SQLite::Transaction transaction(side);
+            writeSearch(side, catalog);
+            transaction.commit();
+            indexWritten.set_value();
+        } catch (...) {
+            indexWritten.set_exception(std::current_exception());
+        }
+        if (owned) {
+            tablesDone.wait();
+            PhaseTimer timer("free the catalog (2nd thread)");
+            const core::Catalog freed = std::move(*owned);
+        }
     });
+    Signal tablesWritten(std::move(tablesPromise));  // after the thread's future: kept before it is waited for
     SQLite::Database db = openNewFile(staging);
     {
         PhaseTimer timer("tables (main thread)");
         SQLite::Transaction transaction(db);
         db.exec(kDropTableIndexes);
         writeTables(db, catalog, info);
+        tablesWritten();  // the catalog is not used here from now on
         PhaseTimer indexes("tables: their indexes");
         db.exec(kTableIndexes);
         indexes.stop();
@@ -933,7 +974,7 @@ core::Result<void> writeNewDatabase(const std::filesystem::path& staging, const 
     }
     {
         PhaseTimer timer("wait for the search index");
-        searchDone.get();
+        indexDone.get();
     }
     PhaseTimer copy("copy the search index");
     SQLite::Statement attach(db, "ATTACH DATABASE ? AS built");
@@ -951,10 +992,8 @@ core::Result<void> writeNewDatabase(const std::filesystem::path& staging, const 
     return {};
 }
 
-}  // namespace
-
 core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog,
-                                     const ContentInfo& info, Flush flush) {
+                                     core::Catalog* owned, const ContentInfo& info, Flush flush) {
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) return files::fileProblem(ec.value(), path.parent_path(), "create folder");
@@ -965,7 +1004,7 @@ core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const co
     searchFile += ".search.new";
     std::filesystem::remove(searchFile, ec);
     try {
-        if (auto written = writeNewDatabase(staging, searchFile, catalog, info, flush); !written) {
+        if (auto written = writeNewDatabase(staging, searchFile, catalog, owned, info, flush); !written) {
             std::filesystem::remove(staging, ec);
             std::filesystem::remove(searchFile, ec);
             return written;
@@ -989,6 +1028,18 @@ core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const co
     PhaseTimer timer("sync and rename");
     if (auto synced = files::syncFile(staging); !synced) return synced;
     return files::renameDurably(staging, path);
+}
+
+}  // namespace
+
+core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog,
+                                     const ContentInfo& info, Flush flush) {
+    return writeDatabaseFile(path, catalog, nullptr, info, flush);
+}
+
+core::Result<void> writeDatabaseFile(const std::filesystem::path& path, core::Catalog&& catalog,
+                                     const ContentInfo& info, Flush flush) {
+    return writeDatabaseFile(path, catalog, &catalog, info, flush);
 }
 
 }  // namespace kiosk::content

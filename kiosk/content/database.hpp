@@ -40,5 +40,9 @@ enum class Flush { Here, ByCaller };
 // problem is a files::FileProblem (a full disk says so) with SQLite's words in its detail.
 core::Result<void> writeDatabaseFile(const std::filesystem::path& path, const core::Catalog& catalog,
                                      const ContentInfo& info, Flush flush = Flush::Here);
+// The same for a catalog not needed afterwards (left empty): its memory is freed on the second thread
+// while this one finishes the file (10,000 offers: a million texts, 0.2 s of frees after the end otherwise).
+core::Result<void> writeDatabaseFile(const std::filesystem::path& path, core::Catalog&& catalog,
+                                     const ContentInfo& info, Flush flush = Flush::Here);
 
 }  // namespace kiosk::content

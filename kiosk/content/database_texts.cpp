@@ -123,48 +123,71 @@ size_t DatabaseTexts::cached() const {
     return m_recent.size();
 }
 
-void writeContentLanguages(SQLite::Database& db) {
-    // Per language, whether each code point occurs (a bit each: a pass over 60 MB of text at 10,000 offers).
-    std::map<std::string, std::vector<bool>> seen;
+std::vector<bool>& ContentLanguages::used(std::string_view language) {
+    if (m_last && m_lastLanguage == language) return *m_last;
+    auto found = m_seen.find(language);
+    if (found == m_seen.end()) found = m_seen.emplace(std::string(language), std::vector<bool>(0x110000)).first;
+    m_lastLanguage = language;
+    m_last = &found->second;
+    return *m_last;
+}
+
+void ContentLanguages::add(std::string_view entity, std::string_view field, std::string_view language,
+                           std::string_view value) {
+    if (entity == "offer" && field == "title" &&
+        std::find(m_titleLanguages.begin(), m_titleLanguages.end(), language) == m_titleLanguages.end())
+        m_titleLanguages.emplace_back(language);
     // Not the offers' keywords (JSON arrays): the kiosk searches them but never shows them.
-    SQLite::Statement texts(db, "SELECT language, value FROM text WHERE field <> 'keywords'");
-    std::vector<bool>* used = nullptr;
-    std::string usedBy;
-    while (texts.executeStep()) {
-        if (!used || usedBy != texts.getColumn(0).getText()) {  // texts come in runs of one language
-            usedBy = texts.getColumn(0).getString();
-            used = &seen[usedBy];
-            if (used->empty()) used->resize(0x110000);
+    if (field == "keywords") return;
+    std::vector<bool>& set = used(language);
+    for (std::size_t at = 0; at < value.size();) {
+        const auto lead = static_cast<unsigned char>(value[at]);
+        if (lead < 0x80) {  // ASCII is always in the fonts
+            ++at;
+            continue;
         }
-        const SQLite::Column column = texts.getColumn(1);
-        const std::string_view value(column.getText(), static_cast<size_t>(column.getBytes()));
-        for (std::size_t at = 0; at < value.size();) {
-            if (static_cast<unsigned char>(value[at]) < 0x80) {  // ASCII is always in the fonts
-                ++at;
+        // Two bytes (Turkish, Arabic, Cyrillic: most of the texts beyond ASCII) decoded here, the rest by decodeUtf8At.
+        if (lead >= 0xC2 && lead <= 0xDF && at + 1 < value.size()) {
+            const auto next = static_cast<unsigned char>(value[at + 1]);
+            if (next >= 0x80 && next <= 0xBF) {
+                set[(static_cast<char32_t>(lead & 0x1F) << 6) | (next & 0x3F)] = true;
+                at += 2;
                 continue;
             }
-            const core::CodePoint c = core::decodeUtf8At(value, at);  // an invalid byte counts as U+FFFD
-            if (c.value >= 0x80 && c.value < 0x110000) (*used)[c.value] = true;
-            at += c.length;
         }
+        const core::CodePoint c = core::decodeUtf8At(value, at);  // an invalid byte counts as U+FFFD
+        if (c.value >= 0x80 && c.value < 0x110000) set[c.value] = true;
+        at += c.length;
     }
-    std::map<std::string, int64_t> position;
-    SQLite::Statement order(db, "SELECT language, min(rowid) AS first FROM text WHERE entity = 'offer' AND "
-                                "field = 'title' GROUP BY language ORDER BY first");
-    while (order.executeStep()) position.emplace(order.getColumn(0).getString(), static_cast<int64_t>(position.size()));
+}
+
+void ContentLanguages::write(SQLite::Database& db) const {
     db.exec("DELETE FROM content_language");
     SQLite::Statement insert(db, "INSERT INTO content_language(code, position, characters) VALUES (?, ?, ?)");
-    for (const auto& [language, set] : seen) {
+    for (const auto& [language, set] : m_seen) {
         std::u32string characters;
         for (char32_t c = 0x80; c < 0x110000; ++c)
             if (set[c]) characters.push_back(c);
         insert.bind(1, language);
-        if (auto at = position.find(language); at != position.end()) insert.bind(2, at->second);
+        const std::string& code = language;  // clang 14 (the fuzz build) captures no structured binding
+        const auto at = std::find(m_titleLanguages.begin(), m_titleLanguages.end(), code);
+        if (at != m_titleLanguages.end()) insert.bind(2, static_cast<int64_t>(at - m_titleLanguages.begin()));
         else insert.bind(2);
         insert.bind(3, core::encodeUtf8(characters));
         insert.exec();
         insert.reset();
     }
+}
+
+void writeContentLanguages(SQLite::Database& db) {
+    ContentLanguages languages;
+    SQLite::Statement texts(db, "SELECT entity, field, language, value FROM text ORDER BY rowid");
+    while (texts.executeStep()) {
+        const SQLite::Column value = texts.getColumn(3);
+        languages.add(texts.getColumn(0).getText(), texts.getColumn(1).getText(), texts.getColumn(2).getText(),
+                      std::string_view(value.getText(), static_cast<size_t>(value.getBytes())));
+    }
+    languages.write(db);
 }
 
 }  // namespace kiosk::content

@@ -2,6 +2,7 @@
 #include "kiosk/content/source_loader.hpp"
 
 #include "kiosk/content/phase_timer.hpp"
+#include "kiosk/content/yaml_parts.hpp"
 #include "kiosk/content/yaml_tree.hpp"
 #include "kiosk/core/utf8.hpp"
 #include "kiosk/core/public_url.hpp"
@@ -12,9 +13,9 @@
 #include <cmath>
 #include <cstring>
 #include <ctime>
-#include <future>
 #include <fmt/format.h>
 #include <set>
+#include <unordered_set>
 
 namespace kiosk::content {
 
@@ -520,6 +521,44 @@ std::shared_ptr<const YamlTree> readYaml(const std::filesystem::path& folder, co
     return reported(file, loadYamlTree(folder / file), errors);
 }
 
+// The elements of a top-level list, read one after another (also from the parts of a file, in order):
+// each is handed to `readEntry` with its id, checked to be there, valid and used once, and its name in errors.
+class ListReader {
+public:
+    ListReader(std::string file, std::vector<ContentError>& errors, std::string kind)
+        : m_file(std::move(file)), m_errors(errors), m_kind(std::move(kind)) {}
+
+    template <typename ReadEntry>
+    void read(YamlNode list, ReadEntry& readEntry) {
+        for (const YamlNode node : list.elements()) {
+            ++m_index;
+            const YamlNode idNode = node["id"];
+            std::string id = idNode.isScalar() ? idNode.text() : "";
+            std::string entry = id.empty() ? fmt::format("entry {}", m_index) : fmt::format("{} '{}'", m_kind, id);
+            if (id.empty())
+                m_errors.push_back({m_file, entry, "id", "is missing"});
+            else if (!isValidId(id))
+                m_errors.push_back({m_file, id.size() > kMaxIdLength ? fmt::format("entry {}", m_index) : entry, "id",
+                                    fmt::format("may only use a-z, 0-9 and '-', at most {} of them", kMaxIdLength)});
+            else if (!m_seen.insert(id).second)
+                m_errors.push_back({m_file, entry, "id", "is used twice"});
+            try {
+                readEntry(node, id, entry);
+            } catch (const YamlShapeError& e) {  // a value of a shape no check above expected
+                m_errors.push_back(
+                    {m_file, entry, "", fmt::format("line {}: a value has the wrong form: {}", e.line(), e.what())});
+            }
+        }
+    }
+
+private:
+    std::string m_file;
+    std::vector<ContentError>& m_errors;
+    std::string m_kind;
+    std::set<std::string> m_seen;
+    int m_index = 0;
+};
+
 // Reads a top-level list file (`loaded`, nothing when it could not be read); each element is handed to `readEntry`.
 template <typename ReadEntry>
 void readList(const std::shared_ptr<const YamlTree>& loaded, const std::string& file, std::vector<ContentError>& errors,
@@ -530,27 +569,31 @@ void readList(const std::shared_ptr<const YamlTree>& loaded, const std::string& 
         errors.push_back({file, "", "", "must be a list of entries, each starting with '- id: ...'"});
         return;
     }
-    std::set<std::string> seen;
-    int index = 0;
-    for (const YamlNode node : root.elements()) {
-        ++index;
-        const YamlNode idNode = node["id"];
-        std::string id = idNode.isScalar() ? idNode.text() : "";
-        std::string entry = id.empty() ? fmt::format("entry {}", index) : fmt::format("{} '{}'", kind, id);
-        if (id.empty())
-            errors.push_back({file, entry, "id", "is missing"});
-        else if (!isValidId(id))
-            errors.push_back({file, id.size() > kMaxIdLength ? fmt::format("entry {}", index) : entry, "id",
-                              fmt::format("may only use a-z, 0-9 and '-', at most {} of them", kMaxIdLength)});
-        else if (!seen.insert(id).second)
-            errors.push_back({file, entry, "id", "is used twice"});
-        try {
-            readEntry(node, id, entry);
-        } catch (const YamlShapeError& e) {  // a value of a shape no check above expected
-            errors.push_back(
-                {file, entry, "", fmt::format("line {}: a value has the wrong form: {}", e.line(), e.what())});
-        }
+    ListReader(file, errors, kind).read(root, readEntry);
+}
+
+// readList of a file parsed in parts (ParallelYamlList), each part read as soon as it is parsed, so that
+// checking overlaps parsing. False, with `errors` as they were and nothing read, when a part does not
+// parse alone or is not a list: then the caller reads the whole file (its problem or list as one).
+template <typename ReadEntry>
+bool readListInParts(ParallelYamlList& parts, const std::string& file, std::vector<ContentError>& errors,
+                     const std::string& kind, ReadEntry readEntry) {
+    const auto count = parts.parts();
+    if (!count) {
+        errors.push_back(yamlError(file, count.problem()));
+        return true;
     }
+    const std::size_t errorsBefore = errors.size();
+    ListReader reader(file, errors, kind);
+    for (std::size_t i = 0; i < *count; ++i) {
+        const auto part = parts.take(i);
+        if (!part || !(*part)->root().isSequence()) {
+            errors.resize(errorsBefore);
+            return false;
+        }
+        reader.read((*part)->root(), readEntry);
+    }
+    return true;
 }
 
 // synonyms.yaml (optional): per language, a word and the words a search for it also finds.
@@ -673,6 +716,44 @@ void readProfessionals(const std::filesystem::path& folder, std::vector<ContentE
         });
 }
 
+// offers.yaml, its parts read as they are parsed (see readListInParts), after the files it refers to.
+void readOffers(ParallelYamlList& offersParts, std::vector<ContentError>& errors, core::Catalog& catalog) {
+    std::unordered_set<std::string_view> providerIds;  // 6,678 providers at 10,000 offers: not searched one by one
+    for (const auto& provider : catalog.providers) providerIds.insert(provider.id);
+    auto readOffer = [&](YamlNode node, const std::string& id, const std::string& entry) {
+        EntryReader r(errors, "offers.yaml", entry, node,
+                      {"id", "title", "summary", "description", "life_stages", "topics", "provider", "cost",
+                       "eligibility", "url", "languages", "keywords", "audio", "sample"});
+        core::Offer o;
+        o.id = id;
+        o.title = r.localized("title", true);
+        o.summary = r.localized("summary", true);
+        o.description = r.localized("description", false);
+        o.lifeStages = r.list("life_stages", true);
+        for (const auto& stage : o.lifeStages)
+            if (!catalog.lifeStage(stage)) r.fail("life_stages", fmt::format("unknown life stage '{}'", stage));
+        o.topics = r.list("topics", true);
+        for (const auto& topic : o.topics)
+            if (!catalog.topic(topic)) r.fail("topics", fmt::format("unknown topic '{}'", topic));
+        o.providerId = r.text("provider", true);
+        if (!o.providerId.empty() && !providerIds.contains(o.providerId))
+            r.fail("provider", fmt::format("unknown provider '{}'", o.providerId));
+        o.cost = r.localized("cost", false);
+        o.eligibility = r.localized("eligibility", false);
+        o.url = r.webAddress("url", true);
+        o.languages = r.languages("languages");
+        o.keywords = r.keywords("keywords");
+        o.audio = r.audio("audio");
+        o.sample = r.flag("sample");
+        catalog.offers.push_back(std::move(o));
+    };
+    if (!readListInParts(offersParts, "offers.yaml", errors, "offer", readOffer)) {
+        catalog.offers.clear();  // read again from the whole file, which says where it is wrong
+        readList(reported("offers.yaml", offersParts.whole(), errors), "offers.yaml", errors, "offer", readOffer);
+    }
+
+}
+
 }  // namespace
 
 std::vector<ContentError> professionalWarnings(const core::Catalog& catalog) {
@@ -716,13 +797,10 @@ SourceResult loadSource(const std::filesystem::path& folder) {
         return result;
     }
 
-    // offers.yaml is most of the content (54 MB for 10,000 offers in six languages): parsed on a
-    // second core while the other files are read.
+    // offers.yaml is most of the content (54 MB for 10,000 offers in six languages): parsed in parts on a
+    // second core while the other files are read, its parts then checked here as they are parsed.
     PhaseTimer small("parse and check the other files");
-    auto offersTree = std::async(std::launch::async, [&folder] {
-        PhaseTimer timer("parse offers.yaml (2nd thread)");
-        return loadYamlTree(folder / "offers.yaml");
-    });
+    ParallelYamlList offersParts(folder / "offers.yaml");
 
     // network.yaml: one map, not a list.
     if (auto loaded = readYaml(folder, "network.yaml", errors)) try {
@@ -794,38 +872,8 @@ SourceResult loadSource(const std::filesystem::path& folder) {
     });
 
     small.stop();
-    PhaseTimer waiting("wait for offers.yaml");
-    auto offersLoaded = offersTree.get();
-    waiting.stop();
-    PhaseTimer offersCheck("check offers");
-    readList(reported("offers.yaml", std::move(offersLoaded), errors), "offers.yaml", errors, "offer", [&](YamlNode node, const std::string& id, const std::string& entry) {
-        EntryReader r(errors, "offers.yaml", entry, node,
-                      {"id", "title", "summary", "description", "life_stages", "topics", "provider", "cost",
-                       "eligibility", "url", "languages", "keywords", "audio", "sample"});
-        core::Offer o;
-        o.id = id;
-        o.title = r.localized("title", true);
-        o.summary = r.localized("summary", true);
-        o.description = r.localized("description", false);
-        o.lifeStages = r.list("life_stages", true);
-        for (const auto& stage : o.lifeStages)
-            if (!catalog.lifeStage(stage)) r.fail("life_stages", fmt::format("unknown life stage '{}'", stage));
-        o.topics = r.list("topics", true);
-        for (const auto& topic : o.topics)
-            if (!catalog.topic(topic)) r.fail("topics", fmt::format("unknown topic '{}'", topic));
-        o.providerId = r.text("provider", true);
-        if (!o.providerId.empty() && !catalog.provider(o.providerId))
-            r.fail("provider", fmt::format("unknown provider '{}'", o.providerId));
-        o.cost = r.localized("cost", false);
-        o.eligibility = r.localized("eligibility", false);
-        o.url = r.webAddress("url", true);
-        o.languages = r.languages("languages");
-        o.keywords = r.keywords("keywords");
-        o.audio = r.audio("audio");
-        o.sample = r.flag("sample");
-        catalog.offers.push_back(std::move(o));
-    });
-
+    PhaseTimer offersCheck("check offers (and parse parts of offers.yaml the 2nd thread has not begun)");
+    readOffers(offersParts, errors, catalog);
     offersCheck.stop();
     PhaseTimer rest("parse and check synonyms and professionals");
     readSynonyms(folder, errors, catalog);

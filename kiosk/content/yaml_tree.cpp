@@ -128,7 +128,8 @@ YamlNode::Iterator& YamlNode::Iterator::operator++() {
 // Turns libyaml's events into nodes; the first problem ends it.
 class YamlTreeBuilder {
 public:
-    YamlTreeBuilder(std::string_view text, std::string name) : m_name(std::move(name)) {
+    YamlTreeBuilder(std::string_view text, std::string name, std::uint32_t firstLine)
+        : m_name(std::move(name)), m_firstLine(firstLine) {
         yaml_parser_initialize(&m_parser);
         yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
         m_tree = std::make_shared<YamlTree>();
@@ -144,11 +145,11 @@ public:
         for (;;) {
             yaml_event_t event;
             if (!yaml_parser_parse(&m_parser, &event)) {
-                const auto line = static_cast<int>(m_parser.problem_mark.line) + 1;
+                const auto line = static_cast<int>(m_parser.problem_mark.line + m_firstLine) + 1;
                 return problem(line, m_parser.problem ? m_parser.problem : "the parser stopped");
             }
             const EventGuard guard{&event};
-            const auto line = static_cast<std::uint32_t>(event.start_mark.line);
+            const auto line = static_cast<std::uint32_t>(event.start_mark.line) + m_firstLine;
             std::optional<core::Problem> failed;
             switch (event.type) {
             case YAML_DOCUMENT_END_EVENT:
@@ -205,7 +206,7 @@ private:
     }
 
     std::optional<core::Problem> tooMany(std::uint32_t line) const {
-        if (m_tree->m_nodes.size() < kMaxNodes) return std::nullopt;
+        if (m_tree->m_nodes.size() < kMaxYamlNodes) return std::nullopt;
         return problem(static_cast<int>(line) + 1, "more than 16 million values in one file");
     }
 
@@ -257,17 +258,65 @@ private:
         m_open.pop_back();
     }
 
-    static constexpr std::size_t kMaxNodes = 16u << 20;
     yaml_parser_t m_parser{};
     std::string m_name;
+    std::uint32_t m_firstLine = 0;
     std::shared_ptr<YamlTree> m_tree;
     std::vector<Open> m_open;
     std::map<std::string, std::uint32_t, std::less<>> m_anchors;
 };
 
-core::Result<std::shared_ptr<const YamlTree>> parseYamlTree(std::string_view text, const std::string& name) {
-    YamlTreeBuilder builder(text, name);
+core::Result<std::shared_ptr<const YamlTree>> parseYamlTree(std::string_view text, const std::string& name,
+                                                            std::uint32_t firstLine) {
+    YamlTreeBuilder builder(text, name, firstLine);
     return builder.build();
+}
+
+// ---- parts ----
+
+namespace {
+
+// Where the first element of the list starts, if splitYamlList may cut `text` at its lines starting
+// with "- " (see yaml_tree.hpp).
+std::optional<std::size_t> firstElementIfSafe(std::string_view text) {
+    if (text.find('\r') != std::string_view::npos) return std::nullopt;
+    for (const char* lineBreak : {"\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9"})
+        if (text.find(lineBreak) != std::string_view::npos) return std::nullopt;
+    std::optional<std::size_t> first;  // the first line that is not empty or a comment must start an element
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        const std::string_view line = text.substr(at, end - at);
+        if (line.starts_with('%') || line.starts_with("---") || line.starts_with("...")) return std::nullopt;
+        if (!first) {
+            const std::size_t content = line.find_first_not_of(' ');
+            if (content != std::string_view::npos && line[content] != '#') {
+                if (!line.starts_with("- ")) return std::nullopt;
+                first = at;
+            }
+        }
+        at = end + 1;
+    }
+    return first;
+}
+
+}  // namespace
+
+std::vector<YamlPart> splitYamlList(std::string_view text, std::size_t parts) {
+    const auto first = parts < 2 ? std::nullopt : firstElementIfSafe(text);
+    if (!first) return {{text, 0}};
+    std::vector<YamlPart> result;
+    std::size_t start = 0;  // the first part also has the comments before the first element
+    std::uint32_t line = 0;
+    for (std::size_t k = 1; k < parts; ++k) {
+        const std::size_t cut = text.find("\n- ", std::max({start, *first, k * (text.size() / parts)}));
+        if (cut == std::string_view::npos) break;
+        result.push_back({text.substr(start, cut + 1 - start), line});
+        line += static_cast<std::uint32_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(start),
+                                                      text.begin() + static_cast<std::ptrdiff_t>(cut + 1), '\n'));
+        start = cut + 1;
+    }
+    result.push_back({text.substr(start), line});
+    return result;
 }
 
 core::Result<std::shared_ptr<const YamlTree>> loadYamlTree(const std::filesystem::path& file, std::uint64_t maxBytes) {

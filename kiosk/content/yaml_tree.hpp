@@ -89,6 +89,7 @@ public:
     };
 
     YamlNode root() const { return m_nodes.empty() ? YamlNode() : node(0); }
+    std::size_t size() const { return m_nodes.size(); }  // nodes, aliases included
     YamlNode node(std::uint32_t index) const;
     const Node& at(std::uint32_t index) const { return m_nodes[index]; }
     std::string_view textOf(const Node& node) const { return std::string_view(m_text).substr(node.a, node.b); }
@@ -141,13 +142,33 @@ struct YamlNode::EntryRange {
 
 // Deeper nesting is refused (no content needs more than five levels; the check's walks recurse).
 inline constexpr int kMaxYamlDepth = 500;
+// More values in one file are refused (a flow list of 256 MB of "1," would hold 128 million).
+inline constexpr std::size_t kMaxYamlNodes = 16u << 20;
 
 // A content file as a tree, or the problem (values: file, then the line where there is one).
 // Of several documents in a file the first counts, as with yaml-cpp's Load.
 core::Result<std::shared_ptr<const YamlTree>> loadYamlTree(const std::filesystem::path& file,
                                                            std::uint64_t maxBytes = kMaxYamlBytes);
-// The same for text in memory; `name` names the file in problems.
-core::Result<std::shared_ptr<const YamlTree>> parseYamlTree(std::string_view text, const std::string& name);
+// The same for text in memory; `name` names the file in problems. `firstLine` (0-based): the line of
+// the file where `text` starts, when it is a part of it (splitYamlList), so that lines stay the file's.
+core::Result<std::shared_ptr<const YamlTree>> parseYamlTree(std::string_view text, const std::string& name,
+                                                            std::uint32_t firstLine = 0);
+
+// A part of a file's text and the line (0-based) of the file it starts at.
+struct YamlPart {
+    std::string_view text;
+    std::uint32_t firstLine = 0;
+};
+
+// A file's top-level block list cut into about `parts` parts, each at the start of an element ("- " at
+// the start of a line), for parsing on several threads. Each part parses alone as its part of the whole
+// would, or fails: a cut inside a quoted text or a [flow list] leaves the part before it unfinished; an
+// alias to an anchor in another part is undefined in its own. A caller that gets a part refused, or a
+// part that is not a list, must parse the whole text instead (its problem is then the file's). The whole
+// text as one part when a cut is not known to be safe: a first line that does not start an element,
+// document markers or directives (`---`, `...`, `%` at a line's start), line breaks other than "\n"
+// (libyaml also counts "\r", U+0085, U+2028 and U+2029, which the lines of the parts would miss).
+std::vector<YamlPart> splitYamlList(std::string_view text, std::size_t parts);
 
 // As keyProblem in yaml_file.hpp: the first key in `node` written twice in its map, or one that is not
 // a plain word. Aliases are not followed (their node is checked where it stands).

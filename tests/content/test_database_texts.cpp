@@ -128,3 +128,27 @@ TEST_CASE("the database knows every character of its texts, also after migrating
     for (char32_t c : {U'ä', U'ß', U'д', U'ї', U'ع', U'ş'}) CHECK(characters.find(c) != std::u32string::npos);
     CHECK(lean.languages() == whole.languages());
 }
+
+TEST_CASE("the characters counted as the texts are written are those a pass over the text table finds", "[texts]") {
+    TempFolder folder;
+    const fs::path path = sampleDatabase(folder);
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    auto rows = [&] {
+        std::vector<std::string> result;
+        SQLite::Statement query(db, "SELECT code, coalesce(position, -1), characters FROM content_language ORDER BY code");
+        while (query.executeStep())
+            result.push_back(query.getColumn(0).getString() + " " + query.getColumn(1).getString() + " " +
+                             query.getColumn(2).getString());
+        return result;
+    };
+    const auto built = rows();
+    REQUIRE(built.size() == 6);
+    // A text in a language no offer's title has (no position), characters of three and four bytes.
+    db.exec("INSERT INTO text(entity, id, field, language, value) VALUES ('network', '', 'note', 'fr', 'Très – 😀')");
+    writeContentLanguages(db);
+    auto migrated = rows();
+    const auto french = std::find(migrated.begin(), migrated.end(), "fr -1 \u00e8\u2013\U0001F600");
+    CHECK(french != migrated.end());
+    if (french != migrated.end()) migrated.erase(french);
+    CHECK(migrated == built);
+}

@@ -1,6 +1,7 @@
 // Unit tests for reading the YAML content source: the sample loads cleanly, and each kind of authoring
 // mistake is reported with the file, entry and field an author needs to find it.
 #include "kiosk/content/source_loader.hpp"
+#include "kiosk/content/yaml_tree.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <ostream>
 #include <random>
@@ -614,6 +616,93 @@ TEST_CASE("several mistakes are all reported, not just the first", "[source_load
           nullptr);
     CHECK(find(result.errors, {"network.yaml", "", "website", "web address"}) != nullptr);
     CHECK(result.errors.size() == 6);
+}
+
+namespace {
+
+// The sample's offers.yaml and 800 copies of its Kindergeld entry (ids kindergeld-1 ...) after it:
+// 4 MB, which loadSource parses in parts on two threads (yaml_parts.hpp). `change` edits copy `n`.
+std::string longOffers(const SourceCopy& source, const std::function<std::string(int, std::string)>& change) {
+    std::string text = source.read("offers.yaml");
+    const auto start = text.find(kKindergeld);
+    REQUIRE(start != std::string::npos);
+    const auto end = text.find("\n- id: ", start);
+    const std::string entry = text.substr(start, end == std::string::npos ? std::string::npos : end + 1 - start);
+    if (!text.ends_with("\n")) text += "\n";
+    for (int n = 1; n <= 800; ++n)
+        text += change(n, "- id: kindergeld-" + std::to_string(n) + "\n" + entry.substr(kKindergeld.size()));
+    return text;
+}
+
+// The line (1-based) where the `count`th `part` in `text` starts.
+int lineOf(const std::string& text, const std::string& part, int count = 1) {
+    std::size_t at = std::string::npos;
+    for (int i = 0; i < count; ++i) {
+        at = text.find(part, at + 1);
+        REQUIRE(at != std::string::npos);
+    }
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("a long offers.yaml, read in parts, says where its mistakes are as one read whole", "[source_loader]") {
+    SourceCopy source;
+    const int sampleOffers = static_cast<int>(loadSource(source.folder()).catalog.offers.size());
+    // An id used twice, one missing, a key written twice and one of the wrong form in the last part:
+    // the entries and lines of the whole file.
+    const std::string text = longOffers(source, [](int n, std::string entry) {
+        if (n == 300) entry.replace(0, entry.find('\n'), "- id: kindergeld-1");
+        if (n == 500) entry.replace(0, entry.find('\n'), "- id:");
+        if (n == 799) entry.replace(entry.find("  title:\n"), 0, "  summary: {de: \"Zweimal\"}\n");
+        if (n == 800) entry.replace(entry.find("  url: "), 0, "  ? [a, b]\n  : c\n");
+        return entry;
+    });
+    source.write("offers.yaml", text);
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    CHECK(result.catalog.offers.size() == static_cast<std::size_t>(sampleOffers + 800));
+    CHECK(find(result.errors, {"offers.yaml", "offer 'kindergeld-1'", "id", "used twice"}) != nullptr);
+    CHECK(find(result.errors, {"offers.yaml", fmt::format("entry {}", sampleOffers + 500), "id", "missing"}) != nullptr);
+    // The second summary, after the one added: the sample's own.
+    CHECK(find(result.errors, {"offers.yaml", "offer 'kindergeld-799'", "summary",
+                               fmt::format("written twice (line {})", lineOf(text, "  summary:\n", 63 + 799))}) != nullptr);
+    CHECK(find(result.errors, {"offers.yaml", "offer 'kindergeld-800'", "",
+                               fmt::format("wrong form (line {})", lineOf(text, "  ? [a, b]"))}) != nullptr);
+    CHECK(result.errors.size() == 4);
+}
+
+TEST_CASE("a long offers.yaml with an alias to an anchor in another part loads as one read whole", "[source_loader]") {
+    SourceCopy source;
+    source.write("offers.yaml", longOffers(source, [](int n, std::string entry) {
+        if (n == 2) entry.replace(entry.find("provider: "), 10, "provider: &kasse ");
+        if (n == 790) entry.replace(entry.find("provider: familienkasse"), 23, "provider: *kasse");
+        return entry;
+    }));
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    CHECK(result.ok());
+    REQUIRE(result.catalog.offer("kindergeld-790"));
+    CHECK(result.catalog.offer("kindergeld-790")->providerId == "familienkasse");
+}
+
+TEST_CASE("a long offers.yaml that is not YAML in a late part is refused at its line, nothing else", "[source_loader]") {
+    SourceCopy source;
+    const std::string text = longOffers(source, [](int n, std::string entry) {
+        if (n == 5) entry.replace(entry.find("provider: familienkasse"), 23, "provider: nowhere");  // not reached
+        if (n == 700) entry.replace(entry.find("  title:\n"), 9, "  title: [\n");
+        return entry;
+    });
+    source.write("offers.yaml", text);
+    const SourceResult result = loadSource(source.folder());
+    INFO("errors:" << listed(result.errors));
+    REQUIRE(result.errors.size() == 1);
+    const auto whole = parseYamlTree(text, (source.folder() / "offers.yaml").string());
+    REQUIRE_FALSE(whole);
+    CHECK(result.errors.front().entry == "line " + whole.problem().values().at(1));
+    CHECK(whole.problem().values().at(1) != "1");
+    CHECK(contains(result.errors.front().message, "not valid YAML"));
+    CHECK(result.catalog.offers.empty());
 }
 
 TEST_CASE("an error reads as file, entry, field and message", "[source_loader]") {

@@ -4,8 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <utility>
 
 using namespace kiosk;
 using namespace kiosk::content;
@@ -113,4 +116,77 @@ TEST_CASE("an empty file is null, and of several documents the first counts", "[
     const auto tree = parsed("a: 1\n---\nb: 2\n");
     CHECK(tree->root()["a"].scalar() == "1");
     CHECK_FALSE(tree->root()["b"]);
+}
+
+namespace {
+
+// A node and all below it as text: kinds, lines and words (aliases as their target, marked).
+std::string dump(YamlNode node) {
+    std::string text = std::to_string(node.line()) + (node.isAlias() ? "*" : "");
+    if (node.isNull()) return text + "~";
+    if (node.isScalar()) return text + "'" + std::string(node.scalar()) + "'";
+    text += node.isMap() ? "{" : "[";
+    if (node.isMap())
+        for (const YamlEntry entry : node.entries()) text += dump(entry.first) + ":" + dump(entry.second) + ",";
+    else
+        for (const YamlNode element : node.elements()) text += dump(element) + ",";
+    return text + (node.isMap() ? "}" : "]");
+}
+
+// The elements of a whole list's parts, one after another, as dump() shows them; nothing when a part fails.
+std::optional<std::string> partsDump(const std::vector<YamlPart>& parts) {
+    std::string text;
+    for (const YamlPart& part : parts) {
+        auto tree = parseYamlTree(part.text, "test.yaml", part.firstLine);
+        if (!tree || !(*tree)->root().isSequence()) return std::nullopt;
+        for (const YamlNode element : (*tree)->root().elements()) text += dump(element) + ",";
+    }
+    return text;
+}
+
+std::string wholeDump(const std::string& text) {
+    std::string result;
+    const auto tree = parsed(text);
+    for (const YamlNode element : tree->root().elements()) result += dump(element) + ",";
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("a long list cut into parts parses as the whole, with the whole file's lines", "[yaml_tree]") {
+    std::string text = "# Angebote\n\n";
+    for (int i = 0; i < 40; ++i)
+        text += "- id: offer-" + std::to_string(i) + "\n  title:\n    de: \"Titel\n      über zwei Zeilen\"\n" +
+                "  topics: [money,\n    family]\n  text: |\n    Absatz\n\n    - kein Element\n  # - auch keins\n\n";
+    const auto parts = splitYamlList(text, 4);
+    REQUIRE(parts.size() == 4);
+    std::string joined;
+    for (const YamlPart& part : parts) {
+        CHECK(part.text.starts_with(&part == &parts.front() ? "# Angebote" : "- id: "));
+        CHECK(part.firstLine == static_cast<std::uint32_t>(std::count(std::as_const(text).data(), part.text.data(), '\n')));
+        joined += part.text;
+    }
+    CHECK(joined == text);
+    CHECK(partsDump(parts) == wholeDump(text));
+    CHECK(splitYamlList(text, 1000).size() == 40);  // at most one part an element
+}
+
+TEST_CASE("a list is not cut where its parts might not parse as the whole", "[yaml_tree]") {
+    for (const std::string text : {"---\n- a\n- b\n", "- a\n- b\n...\n", "%YAML 1.1\n---\n- a\n- b\n", "- a\r\n- b\r\n",
+                                   "- a\n- b \xe2\x80\xa8 c\n", "  - a\n  - b\n", "key:\n- a\n- b\n", "-\n  a\n- b\n"}) {
+        INFO(text);
+        CHECK(splitYamlList(text, 2).size() == 1);
+    }
+    // Cuts that are made but leave a part that does not parse alone: the caller parses the whole.
+    auto fails = [](const std::string& text) {
+        const auto parts = splitYamlList(text, 10);
+        REQUIRE(parts.size() > 1);
+        CHECK_FALSE(partsDump(parts));
+        CHECK(parseYamlTree(text, "test.yaml"));
+    };
+    fails("- a: \"quoted\n- not an element\"\n- b\n");       // a cut inside a quoted text
+    fails("- a: &anchor x\n- b: *anchor\n");                  // an alias to another part's anchor
+    // A list's element that is a map at the start of a line ("key:" after "- a") is not YAML as a whole.
+    CHECK_FALSE(parseYamlTree("- a\nkey: b\n- c\n", "test.yaml"));
+    CHECK_FALSE(partsDump(splitYamlList("- a\nkey: b\n- c\n", 10)));
 }
