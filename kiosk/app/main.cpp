@@ -350,6 +350,13 @@ int main(int argc, char** argv) {
     // cannot read shows German words (the log says why).
     const double wordsFrom = kiosk::app::startMilliseconds();
     kiosk::ui::startLoadingUiStrings(config.assets / "i18n");
+    // Every return below waits for the words' thread first: exit then destroys what it reads.
+    struct WaitForWords {
+        WaitForWords() = default;
+        WaitForWords(const WaitForWords&) = delete;
+        WaitForWords& operator=(const WaitForWords&) = delete;
+        ~WaitForWords() { kiosk::ui::waitForUiStrings(); }
+    } waitForWords;
     const std::vector<std::string> languages = kiosk::ui::listedUiLanguages(config.assets / "i18n");
     kiosk::app::startStep("words (started)", wordsFrom);
     if (std::find(languages.begin(), languages.end(), config.language) == languages.end()) {

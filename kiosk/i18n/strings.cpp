@@ -303,6 +303,10 @@ void startLoadingUiStrings(std::filesystem::path i18nDir) {
     g_loading.store(true, std::memory_order_release);
 }
 
+void waitForUiStrings() {
+    if (g_loading.load(std::memory_order_acquire)) waitForLoading();
+}
+
 std::vector<std::string> listedUiLanguages(const std::filesystem::path& i18nDir) {
     std::vector<std::string> present;
     for (std::string& code : listedLanguages(i18nDir))

@@ -57,6 +57,9 @@ std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir);
 // the GL driver's start instead of before them. Every function here that reads the words waits until
 // they are read; the problems are logged ("translations: …") by that thread.
 void startLoadingUiStrings(std::filesystem::path i18nDir);
+// Waits until startLoadingUiStrings's thread is done (at once when none runs). A program that started
+// one must wait before it returns from main: the thread reads statics that exit destroys.
+void waitForUiStrings();
 // The languages `i18nDir` names (its LINGUAS, or its .po files), each with its .po file present,
 // without reading them: uiLanguages() once they are read, but for a file gettext cannot read.
 std::vector<std::string> listedUiLanguages(const std::filesystem::path& i18nDir);

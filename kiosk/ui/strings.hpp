@@ -23,5 +23,6 @@ using i18n::tr;
 using i18n::trn;
 using i18n::uiLanguages;
 using i18n::untranslatedKeys;
+using i18n::waitForUiStrings;
 
 }  // namespace kiosk::ui
