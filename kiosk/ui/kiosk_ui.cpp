@@ -3,6 +3,7 @@
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/still_picture.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -148,7 +149,11 @@ void drawKiosk(const View& view, Intents& out) {
     case core::ScreenId::Groups: drawGroups(view, out); break;
     }
     ImGui::EndChild();
-    if (withBar) drawNavigationBar(view, out);
+    if (withBar) {
+        beginStillPicture("##bar", palette().background);  // the same on most screens, frame after frame
+        drawNavigationBar(view, out);
+        endStillPicture();
+    }
     ImGui::End();
     if (view.idleSecondsLeft >= 0) drawStillThere(view);
 }

@@ -3,6 +3,7 @@
 
 #include "kiosk/ui/font_texture.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/still_picture.hpp"
 
 #include "kiosk/platform/qr_code.hpp"
 
@@ -11,12 +12,19 @@
 #include <GL/glext.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <spdlog/spdlog.h>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <cstdint>
 #include <utility>
 
 namespace kiosk::ui {
+
+namespace {
+const ImDrawData* g_pictureData = nullptr;  // while DrawnTexture::draw renders
+std::vector<unsigned> g_drawnTextures;      // the names of the DrawnTextures there are
+}  // namespace
+
 
 Texture::Texture(Texture&& other) noexcept
     : m_name(std::exchange(other.m_name, 0)), m_width(other.m_width), m_height(other.m_height) {}
@@ -117,6 +125,7 @@ DrawnTexture& DrawnTexture::operator=(DrawnTexture&& other) noexcept {
 DrawnTexture::~DrawnTexture() { release(); }
 
 void DrawnTexture::release() noexcept {
+    std::erase(g_drawnTextures, m_texture);
     if (m_framebuffer) glDeleteFramebuffers(1, &m_framebuffer);
     if (m_texture) glDeleteTextures(1, &m_texture);
     m_framebuffer = m_texture = 0;
@@ -146,8 +155,16 @@ std::optional<DrawnTexture> DrawnTexture::make(int width, int height) {
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFramebuffer));
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previousTexture));
     if (!complete || glGetError() != GL_NO_ERROR) return std::nullopt;
+    g_drawnTextures.push_back(texture);
     return picture;
 }
+
+bool isDrawnTexture(ImTextureID texture) {
+    const auto name = static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(texture));
+    return std::find(g_drawnTextures.begin(), g_drawnTextures.end(), name) != g_drawnTextures.end();
+}
+
+const ImDrawData* drawDataBeingRendered() { return g_pictureData ? g_pictureData : ImGui::GetDrawData(); }
 
 bool DrawnTexture::draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background) {
     if (!m_framebuffer) return false;
@@ -172,7 +189,9 @@ bool DrawnTexture::draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU
     data.DisplayPos = origin;
     data.DisplaySize = ImVec2(static_cast<float>(m_width) / scale.x, static_cast<float>(m_height) / scale.y);
     data.FramebufferScale = scale;
+    g_pictureData = &data;
     ImGui_ImplOpenGL3_RenderDrawData(&data);
+    g_pictureData = nullptr;
 
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFramebuffer));
     if (scissor) glEnable(GL_SCISSOR_TEST);
@@ -337,6 +356,7 @@ void sampleSmooth(ImDrawList& draw) {
 }
 
 void releaseGlObjects() {
+    forgetStillPictures();
     if (g_copy.program) glDeleteProgram(g_copy.program);
     g_copy = {};
     if (g_nearest) glDeleteSamplers(1, &g_nearest);

@@ -95,6 +95,11 @@ private:
 // two thirds of the time. Pictures drawn into a DrawnTexture keep the blend: their place names are
 // scaled. Needs OpenGL 3.3 (sampler objects); does nothing on older GLs.
 void sampleNearest(ImDrawList& draw);
+// The draw data the GL is drawing: a DrawnTexture's while it draws its picture, else the frame's
+// (for a draw command's callback that needs the target's size and origin).
+const ImDrawData* drawDataBeingRendered();
+// Whether `texture` is a DrawnTexture's (a picture whose pixels change while its name stays).
+bool isDrawnTexture(ImTextureID texture);
 // From here on in this frame, on `draw`, textures are sampled as their own settings say again
 // (blended, mipmapped): for pictures drawn smaller than they are; call sampleNearest after them.
 void sampleSmooth(ImDrawList& draw);

@@ -2,6 +2,7 @@
 #include "kiosk/ui/widgets.hpp"
 
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/still_picture.hpp"
 #include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/texture.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -74,10 +75,12 @@ Colours coloursFor(Look look) {
     return {p.primary, p.onPrimary, p.primary};
 }
 
+float frameThickness() { return std::max(2.0f, 0.08f * em()); }
+
 void drawFrame(ImVec2 min, ImVec2 max, Look look, bool held) {
     Colours c = coloursFor(look);
     framedRect(*ImGui::GetWindowDrawList(), min, max, held ? palette().accent : c.fill, c.border, 0.5f * em(),
-               std::max(2.0f, 0.08f * em()));
+               frameThickness());
 }
 
 void wrappedText(ImFont* font, ImU32 colour, std::string_view text) {
@@ -181,9 +184,21 @@ bool keyButton(std::string_view label, ImVec2 size, Look look) {
     size.y = std::max(size.y, 2.4f * em());
     bool pressed = ImGui::InvisibleButton("##button", size);
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    drawFrame(min, max, look, ImGui::IsItemActive());
-    ImVec2 at(min.x + (size.x - textSize.x) * 0.5f, min.y + (size.y - textSize.y) * 0.5f);
-    ImGui::GetWindowDrawList()->AddText(at, coloursFor(look).text, shown.c_str(), shown.c_str() + shown.size());
+    const ImVec2 at(min.x + (size.x - textSize.x) * 0.5f, min.y + (size.y - textSize.y) * 0.5f);
+    // In a still picture the key keeps its usual look there, and a finger's key is drawn held over
+    // it: the picture stays the same while a family types.
+    const bool held = ImGui::IsItemActive();
+    const Colours c = coloursFor(look);
+    const auto drawKey = [&](ImDrawList& draw, bool asHeld) {
+        framedRect(draw, min, max, asHeld ? palette().accent : c.fill, c.border, 0.5f * em(), frameThickness());
+        draw.AddText(at, c.text, shown.c_str(), shown.c_str() + shown.size());
+    };
+    if (held && inStillPicture()) {
+        drawKey(*ImGui::GetWindowDrawList(), false);
+        drawKey(liveDrawList(), true);
+    } else {
+        drawKey(*ImGui::GetWindowDrawList(), held);
+    }
     remember(label, min, max, true, true);
     ImGui::PopID();
     return wasTap(pressed);
@@ -439,7 +454,7 @@ void clearFill(const ImDrawList*, const ImDrawCmd* cmd) {
     const ClearedFill* found = g_frameFills.find(reinterpret_cast<std::uintptr_t>(cmd->UserCallbackData));
     if (!found) return;
     const ClearedFill& f = *found;
-    const ImDrawData* data = ImGui::GetDrawData();
+    const ImDrawData* data = drawDataBeingRendered();  // the screen's, or a still picture's
     const ImVec2 pos = data->DisplayPos, scale = data->FramebufferScale;
     const int height = static_cast<int>(data->DisplaySize.y * scale.y);
     // The clip rectangle as ImGui's OpenGL renderer turns it into a scissor box.
@@ -597,9 +612,14 @@ void beginScrollArea(const char* id, ImVec2 size) {
         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows) &&
         ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    // A list at rest is shown from its picture; while a finger scrolls it, it is drawn directly.
+    beginStillPicture("##still", palette().background);
 }
 
-void endScrollArea() { ImGui::EndChild(); }
+void endScrollArea() {
+    endStillPicture();
+    ImGui::EndChild();
+}
 
 void qrImage(const Texture& texture, float maxSide) {
     const int modules = texture.width();
@@ -623,6 +643,7 @@ const std::vector<VisibleText>& visibleTexts() { return g_visible; }
 const std::vector<ImVec2>& wordlessTexts() { return g_wordless; }
 
 void forgetDrawListMemory() {
+    forgetStillPictures();
     ImGuiContext* context = ImGui::GetCurrentContext();
     if (!context) return;
     for (ImGuiWindow* window : context->Windows) {

@@ -3,6 +3,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/still_picture.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/text_direction.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -69,7 +70,9 @@ void drawSearch(const View& view, Intents& out) {
     // The keyboard first (drawn at the bottom), so its keys are the first things to tap in a replay.
     ImGui::SetCursorPos(ImVec2(top.x, top.y + area.y - keyboard));
     ImGui::BeginGroup();
+    beginStillPicture("##keys", palette().background);  // the same keys while a family types
     onScreenKeyboard(view, out);
+    endStillPicture();
     ImGui::EndGroup();
 
     ImGui::SetCursorPos(top);
