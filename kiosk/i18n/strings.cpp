@@ -88,12 +88,14 @@ void waitForLoading() {
     g_loading.store(false, std::memory_order_release);
 }
 
+std::vector<core::Problem> readUiStrings(const std::filesystem::path& i18nDir);
+
 const Strings& current() {
-    if (g_loading.load(std::memory_order_acquire)) waitForLoading();
+    waitForUiStrings();
     // Tests and command-line tasks that never call loadUiStrings get this build's translations.
     std::call_once(g_defaultLoaded, [] {
         if (g_explicitlyLoaded) return;
-        for (const core::Problem& problem : loadUiStrings(KIOSK_DEFAULT_I18N_DIR))
+        for (const core::Problem& problem : readUiStrings(KIOSK_DEFAULT_I18N_DIR))
             spdlog::error("translations: {}", problem.logLine());
     });
     return strings();
@@ -257,9 +259,8 @@ bool rightToLeftText(const std::string& utf8) {
     return fribidi_get_par_direction(types.data(), length) == FRIBIDI_PAR_RTL;
 }
 
-}  // namespace
-
-std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir) {
+// loadUiStrings without waiting for a load on startLoadingUiStrings's thread: that thread's own.
+std::vector<core::Problem> readUiStrings(const std::filesystem::path& i18nDir) {
     g_explicitlyLoaded = true;
     Strings loaded;
     std::vector<core::Problem> problems;
@@ -289,13 +290,20 @@ std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir) {
     return problems;
 }
 
+}  // namespace
+
+std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir) {
+    waitForUiStrings();  // never two loads at once: a load on startLoadingUiStrings's thread ends first
+    return readUiStrings(i18nDir);
+}
+
 void startLoadingUiStrings(std::filesystem::path i18nDir) {
     std::lock_guard guard(g_loadingLock);
     if (g_loadingDone.valid()) g_loadingDone.get();  // one load at a time
     g_explicitlyLoaded = true;  // the build's own words are never read meanwhile
     g_loadingDone = std::async(std::launch::async, [dir = std::move(i18nDir)] {
         try {
-            for (const core::Problem& problem : loadUiStrings(dir)) spdlog::error("translations: {}", problem.logLine());
+            for (const core::Problem& problem : readUiStrings(dir)) spdlog::error("translations: {}", problem.logLine());
         } catch (const std::exception& e) {  // the words stay German's (or the keys); the kiosk still starts
             spdlog::error("translations: cannot read {}: {}", dir.string(), e.what());
         }

@@ -50,7 +50,8 @@ std::string_view problemEnglish(TranslationProblem code);
 // file (or, without one, every .po file present). msgctxt is the key, msgid the German text,
 // msgstr the translation; fuzzy and empty translations count as missing, and so does one whose
 // placeholders ("{}") are not the German text's (so filling in values never throws in a frame).
-// Replaces what was loaded. Returns the problems, none when all is well (then German is there).
+// Replaces what was loaded, after a load startLoadingUiStrings began has ended. Returns the
+// problems, none when all is well (then German is there).
 std::vector<core::Problem> loadUiStrings(const std::filesystem::path& i18nDir);
 
 // loadUiStrings on a thread of its own, for the kiosk's start: its words are read beside GLFW's and

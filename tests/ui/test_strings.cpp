@@ -254,6 +254,13 @@ TEST_CASE("words read on a thread of their own: a word asked for meanwhile waits
     CHECK(tr("key.1999", "de") == "Wort 1999");
     CHECK(uiLanguages() == std::vector<std::string>{"de", "en"});
     REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+
+    // A load asked for while the thread still reads comes after it (the two once wrote one table
+    // at the same time): its words are the ones that stay.
+    startLoadingUiStrings(dir.path());
+    REQUIRE(loadUiStrings(KIOSK_I18N_DIR).empty());
+    CHECK(tr("home.title", "de") != "Neu geladen");
+    CHECK(tr("key.1999", "de") == "key.1999");
 }
 
 TEST_CASE("the languages listed are those with a .po file, without reading them", "[strings]") {
