@@ -27,11 +27,9 @@ public:
     // True once after a `fail-frame`: this frame's drawing must fail.
     bool takeFailFrame() { return std::exchange(m_failFrame, false); }
     // Whether this frame is rendered and shown: every frame, but during a soak only every
-    // PRESENT_EVERY-th (the soak's speed goes to the kiosk's code, not to software OpenGL's pixels),
-    // and every frame between an idle reset and the report that follows it (so that software
-    // OpenGL's last frame is the start screen at each report, not whatever the taps left).
+    // PRESENT_EVERY-th (the soak's speed goes to the kiosk's code, not to software OpenGL's pixels).
     // Called once a frame.
-    bool showsFrame() { return m_soakLeft == 0 || m_soakReportDue || ++m_soakFrames % m_soakPresentEvery == 0; }
+    bool showsFrame() { return m_soakLeft == 0 || ++m_soakFrames % m_soakPresentEvery == 0; }
 
 private:
     struct MouseFrame {
