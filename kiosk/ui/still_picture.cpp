@@ -278,7 +278,7 @@ void beginStillPicture(const char* id, ImU32 background) {
 }
 
 void endStillPicture() {
-    if (!g_scope.picture) {
+    if (g_scope.depth > 0 || !g_scope.picture) {  // the end of a begin that made no picture
         g_scope.depth = std::max(0, g_scope.depth - 1);
         return;
     }
@@ -315,9 +315,9 @@ void endStillPicture() {
     own.ChannelsMerge();
 }
 
-ImDrawList& liveDrawList() { return g_scope.picture ? *g_scope.own : *ImGui::GetWindowDrawList(); }
+bool inStillPicture() { return g_scope.picture && ImGui::GetCurrentWindow() == g_scope.window; }
 
-bool inStillPicture() { return g_scope.picture != nullptr; }
+ImDrawList& liveDrawList() { return inStillPicture() ? *g_scope.own : *ImGui::GetWindowDrawList(); }
 
 void forgetStillPictures() {
     g_pictures.clear();

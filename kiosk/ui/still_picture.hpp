@@ -31,7 +31,8 @@ void beginStillPicture(const char* id, ImU32 background);
 // Ends it: the picture, or what was drawn, goes where it was drawn, under anything drawn on
 // liveDrawList() meanwhile and under what comes after.
 void endStillPicture();
-// Inside a still picture: the window's own draw list, drawn over the picture (for a key held
+// Inside a still picture (in the window it began in; another window begun inside it, such as a
+// child, draws as usual): the window's own draw list, drawn over the picture (for a key held
 // down: drawn in its usual look into the picture, and held on top). Outside: the window's.
 ImDrawList& liveDrawList();
 bool inStillPicture();
