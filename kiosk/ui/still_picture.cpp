@@ -97,6 +97,39 @@ struct Scope {
 
 std::vector<std::unique_ptr<Picture>> g_pictures;
 Scope g_scope;
+
+// Textures of pictures let go (their screen left, their size changed), kept for the next picture
+// of the same size instead of deleted: Mesa's llvmpipe holds memory for a while after a texture and
+// its framebuffer are deleted (heaptrack: 12 MB still held at a soak's report), and a soak that
+// made and deleted one at nearly every screen change grew. Sizes are rounded up to 64 pixels, so
+// that a bar of other words or a list on another screen takes the same texture. At most
+// kSpareBytes; the oldest goes first.
+std::vector<DrawnTexture> g_spare;
+constexpr long kSpareBytes = 16L * 1024 * 1024;
+
+long bytes(const DrawnTexture& t) { return 4L * t.width() * t.height(); }
+
+void giveBack(std::optional<DrawnTexture>& texture) {
+    if (!texture) return;
+    g_spare.push_back(std::move(*texture));
+    texture.reset();
+    long total = 0;
+    for (const DrawnTexture& t : g_spare) total += bytes(t);
+    while (total > kSpareBytes && !g_spare.empty()) {
+        total -= bytes(g_spare.front());
+        g_spare.erase(g_spare.begin());
+    }
+}
+
+std::optional<DrawnTexture> takeTexture(int width, int height) {
+    for (auto t = g_spare.begin(); t != g_spare.end(); ++t)
+        if (t->width() == width && t->height() == height) {
+            std::optional<DrawnTexture> taken(std::move(*t));
+            g_spare.erase(t);
+            return taken;
+        }
+    return DrawnTexture::make(width, height);
+}
 bool g_glRefused = false;  // a picture could not be made or drawn: everything drawn directly from then on
 
 bool picturesTurnedOff() {
@@ -111,7 +144,11 @@ bool picturesTurnedOff() {
 // (their screen is gone: the texture would only hold memory).
 Picture& pictureFor(ImGuiID id) {
     const int frame = ImGui::GetFrameCount();
-    std::erase_if(g_pictures, [&](const auto& p) { return p->lastFrame < frame - 1; });
+    std::erase_if(g_pictures, [&](const auto& p) {
+        if (p->lastFrame >= frame - 1) return false;
+        giveBack(p->texture);
+        return true;
+    });
     for (auto& p : g_pictures)
         if (p->id == id) return *p;
     auto& p = g_pictures.emplace_back(std::make_unique<Picture>());
@@ -220,11 +257,11 @@ bool bounds(const ImDrawList& list, ImVec4 clip, ImVec2& min, ImVec2& max) {
 // Draws `full` into the picture's texture, at min..max; false when the GL cannot.
 bool drawPicture(Picture& p, ImU32 background) {
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
-    const int width = static_cast<int>(std::lround((p.max.x - p.min.x) * scale.x));
-    const int height = static_cast<int>(std::lround((p.max.y - p.min.y) * scale.y));
+    const auto roundUp = [](float pixels) { return (static_cast<int>(std::lround(pixels)) + 63) / 64 * 64; };
+    const int width = roundUp((p.max.x - p.min.x) * scale.x), height = roundUp((p.max.y - p.min.y) * scale.y);
     if (!p.texture || p.texture->width() != width || p.texture->height() != height) {
-        p.texture.reset();  // the old one's memory first
-        p.texture = DrawnTexture::make(width, height);
+        giveBack(p.texture);
+        p.texture = takeTexture(width, height);
     }
     return p.texture && p.texture->draw(p.full, p.min, scale, background);
 }
@@ -307,9 +344,7 @@ void endStillPicture() {
     }
     own.ChannelsSetCurrent(0);
     if (p.still && p.drawn)
-        p.texture->show(own, p.min, p.max, ImVec2(0, 0),
-                        ImVec2(static_cast<float>(p.texture->width()), static_cast<float>(p.texture->height())), 0,
-                        background);
+        p.texture->show(own, p.min, p.max, ImVec2(0, 0), ImVec2(p.max.x - p.min.x, p.max.y - p.min.y), 0, background);
     else
         append(own, p.list, 0);
     own.ChannelsMerge();
@@ -320,8 +355,14 @@ bool inStillPicture() { return g_scope.picture && ImGui::GetCurrentWindow() == g
 ImDrawList& liveDrawList() { return inStillPicture() ? *g_scope.own : *ImGui::GetWindowDrawList(); }
 
 void forgetStillPictures() {
+    for (auto& p : g_pictures) giveBack(p->texture);
     g_pictures.clear();
     g_scope = {};
+}
+
+void releaseStillPictures() {
+    forgetStillPictures();
+    g_spare.clear();
 }
 
 }  // namespace kiosk::ui

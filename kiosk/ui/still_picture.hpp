@@ -36,8 +36,10 @@ void endStillPicture();
 // down: drawn in its usual look into the picture, and held on top). Outside: the window's.
 ImDrawList& liveDrawList();
 bool inStillPicture();
-// Lets go of every picture and what was recorded for it (at an idle reset, and before the GL
-// context goes: the textures are the GL's).
+// Lets go of every picture and what was recorded for it (at an idle reset); their textures are
+// kept for the next pictures of their size (up to 16 MB).
 void forgetStillPictures();
+// forgetStillPictures, and the textures too: before the GL context goes.
+void releaseStillPictures();
 
 }  // namespace kiosk::ui

@@ -356,7 +356,7 @@ void sampleSmooth(ImDrawList& draw) {
 }
 
 void releaseGlObjects() {
-    forgetStillPictures();
+    releaseStillPictures();
     if (g_copy.program) glDeleteProgram(g_copy.program);
     g_copy = {};
     if (g_nearest) glDeleteSamplers(1, &g_nearest);
