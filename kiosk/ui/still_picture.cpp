@@ -39,6 +39,10 @@ struct Command {
                idxOffset == o.idxOffset && elements == o.elements && callback == o.callback &&
                (cleared ? sameRect(cleared, o.cleared) : callbackData == o.callbackData);
     }
+    static Command of(const ImDrawCmd& c) {
+        return {c.ClipRect, c.TextureId, c.VtxOffset, c.IdxOffset, c.ElemCount, c.UserCallback, c.UserCallbackData,
+                clearedRect(c)};
+    }
 };
 
 // What a frame drew into one picture's list, kept to compare the next frame's with.
@@ -51,9 +55,7 @@ struct Recording {
         vertices.assign(list.VtxBuffer.begin(), list.VtxBuffer.end());
         indices.assign(list.IdxBuffer.begin(), list.IdxBuffer.end());
         commands.clear();
-        for (const ImDrawCmd& c : list.CmdBuffer)
-            commands.push_back({c.ClipRect, c.TextureId, c.VtxOffset, c.IdxOffset, c.ElemCount, c.UserCallback,
-                                c.UserCallbackData, clearedRect(c)});
+        for (const ImDrawCmd& c : list.CmdBuffer) commands.push_back(Command::of(c));
     }
     bool same(const ImDrawList& list) const {
         if (static_cast<size_t>(list.VtxBuffer.Size) != vertices.size() ||
@@ -64,12 +66,8 @@ struct Recording {
             return false;
         if (!indices.empty() && std::memcmp(list.IdxBuffer.Data, indices.data(), indices.size() * sizeof(ImDrawIdx)))
             return false;
-        for (size_t i = 0; i < commands.size(); ++i) {
-            const ImDrawCmd& c = list.CmdBuffer[static_cast<int>(i)];
-            if (!(Command{c.ClipRect, c.TextureId, c.VtxOffset, c.IdxOffset, c.ElemCount, c.UserCallback,
-                          c.UserCallbackData, clearedRect(c)} == commands[i]))
-                return false;
-        }
+        for (size_t i = 0; i < commands.size(); ++i)
+            if (!(Command::of(list.CmdBuffer[static_cast<int>(i)]) == commands[i])) return false;
         return true;
     }
 };
@@ -81,9 +79,7 @@ struct Picture {
     ImDrawList under{nullptr};  // what the window had drawn before it, this frame
     ImDrawList full{nullptr};   // what the picture shows: what lies under it, then its own drawing
     Recording last;             // the frame before's `full`
-    bool still = false;         // this frame's is the frame before's
-    std::optional<DrawnTexture> texture;
-    bool drawn = false;         // the texture shows `last`
+    bool drawn = false;         // the canvas shows `last`, at min..max
     ImVec2 min, max;            // where, on screen
 };
 
@@ -98,38 +94,13 @@ struct Scope {
 std::vector<std::unique_ptr<Picture>> g_pictures;
 Scope g_scope;
 
-// Textures of pictures let go (their screen left, their size changed), kept for the next picture
-// of the same size instead of deleted: Mesa's llvmpipe holds memory for a while after a texture and
-// its framebuffer are deleted (heaptrack: 12 MB still held at a soak's report), and a soak that
-// made and deleted one at nearly every screen change grew. Sizes are rounded up to 64 pixels, so
-// that a bar of other words or a list on another screen takes the same texture. At most
-// kSpareBytes; the oldest goes first.
-std::vector<DrawnTexture> g_spare;
-constexpr long kSpareBytes = 16L * 1024 * 1024;
+// Every picture is drawn into one texture the size of the screen, each where it is on screen (no
+// two pictures overlap on screen). It is made once, and made again only when the screen's size
+// changes: Mesa's llvmpipe holds memory for a while after a texture and its framebuffer are
+// deleted (heaptrack: 12 MB still held at a soak's report), and a soak whose pictures each had a
+// texture of their own, made and deleted as screens changed, grew.
+std::optional<DrawnTexture> g_canvas;
 
-long bytes(const DrawnTexture& t) { return 4L * t.width() * t.height(); }
-
-void giveBack(std::optional<DrawnTexture>& texture) {
-    if (!texture) return;
-    g_spare.push_back(std::move(*texture));
-    texture.reset();
-    long total = 0;
-    for (const DrawnTexture& t : g_spare) total += bytes(t);
-    while (total > kSpareBytes && !g_spare.empty()) {
-        total -= bytes(g_spare.front());
-        g_spare.erase(g_spare.begin());
-    }
-}
-
-std::optional<DrawnTexture> takeTexture(int width, int height) {
-    for (auto t = g_spare.begin(); t != g_spare.end(); ++t)
-        if (t->width() == width && t->height() == height) {
-            std::optional<DrawnTexture> taken(std::move(*t));
-            g_spare.erase(t);
-            return taken;
-        }
-    return DrawnTexture::make(width, height);
-}
 bool g_glRefused = false;  // a picture could not be made or drawn: everything drawn directly from then on
 
 bool picturesTurnedOff() {
@@ -141,14 +112,10 @@ bool picturesTurnedOff() {
 }
 
 // The picture named `id`, made on first use; pictures not drawn in the frame before are let go
-// (their screen is gone: the texture would only hold memory).
+// (their screen is gone: what was recorded would only hold memory).
 Picture& pictureFor(ImGuiID id) {
     const int frame = ImGui::GetFrameCount();
-    std::erase_if(g_pictures, [&](const auto& p) {
-        if (p->lastFrame >= frame - 1) return false;
-        giveBack(p->texture);
-        return true;
-    });
+    std::erase_if(g_pictures, [&](const auto& p) { return p->lastFrame < frame - 1; });
     for (auto& p : g_pictures)
         if (p->id == id) return *p;
     auto& p = g_pictures.emplace_back(std::make_unique<Picture>());
@@ -166,25 +133,33 @@ int sceneStart(const ImDrawList& list) {  // the first command of the picture's 
     return 0;
 }
 
-// `from`'s commands from the `first` on (to `end`) appended to `to`, as if they had been drawn there.
-void append(ImDrawList& to, const ImDrawList& from, int first, int end = -1) {
+// `from`'s commands from the `first` on (to `end`) appended to `to`, as if they had been drawn
+// there; with `within`, clipped to that rectangle (x, y, x1, y1) too.
+void append(ImDrawList& to, const ImDrawList& from, int first, int end = -1, const ImVec4* within = nullptr) {
     for (int n = first; n < (end < 0 ? from.CmdBuffer.Size : end); ++n) {
         const ImDrawCmd& c = from.CmdBuffer[n];
         if (c.UserCallback == sceneStarts) continue;
-        if (c.UserCallback) {
-            to.PushClipRect(ImVec2(c.ClipRect.x, c.ClipRect.y), ImVec2(c.ClipRect.z, c.ClipRect.w));
+        ImVec4 clip = c.ClipRect;
+        if (within) {
+            clip = ImVec4(std::max(clip.x, within->x), std::max(clip.y, within->y), std::min(clip.z, within->z),
+                          std::min(clip.w, within->w));
+            clip.z = std::max(clip.z, clip.x);
+            clip.w = std::max(clip.w, clip.y);
+        }
+        if (c.UserCallback) {  // a state change (kept), or a cleared fill (it clears within the clip)
+            to.PushClipRect(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w));
             to.AddCallback(c.UserCallback, c.UserCallbackData);
             to.PopClipRect();
             continue;
         }
-        if (c.ElemCount == 0) continue;
+        if (c.ElemCount == 0 || clip.z <= clip.x || clip.w <= clip.y) continue;
         unsigned lowest = ~0u, highest = 0;
         for (unsigned i = 0; i < c.ElemCount; ++i) {
             const unsigned v = from.IdxBuffer[static_cast<int>(c.IdxOffset + i)];
             lowest = std::min(lowest, v);
             highest = std::max(highest, v);
         }
-        to.PushClipRect(ImVec2(c.ClipRect.x, c.ClipRect.y), ImVec2(c.ClipRect.z, c.ClipRect.w));
+        to.PushClipRect(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w));
         to.PushTextureID(c.TextureId);
         to.PrimReserve(static_cast<int>(c.ElemCount), static_cast<int>(highest - lowest + 1));
         const unsigned base = to._VtxCurrentIdx;
@@ -210,10 +185,12 @@ ImVec4 coverage(const ImDrawList& list, const ImDrawCmd& c) {
     return box;
 }
 
-// What of `from` lies under min..max, appended to `to`: the commands that draw there, and every
-// state change (a callback without pixels of its own). False when something there is another
-// picture (its texture may change while its commands stay the same, which the comparison would miss).
+// What of `from` lies under min..max, appended to `to` (clipped to min..max): the commands that
+// draw there, and every state change (a callback without pixels of its own). False when something
+// there is another picture (its texture may change while its commands stay the same, which the
+// comparison would miss).
 bool appendUnder(ImDrawList& to, const ImDrawList& from, ImVec2 min, ImVec2 max) {
+    const ImVec4 within(min.x, min.y, max.x, max.y);
     for (int n = 0; n < from.CmdBuffer.Size; ++n) {
         const ImDrawCmd& c = from.CmdBuffer[n];
         const bool pixels = c.ElemCount > 0 || clearedRect(c);
@@ -222,7 +199,7 @@ bool appendUnder(ImDrawList& to, const ImDrawList& from, ImVec2 min, ImVec2 max)
             if (box.z < min.x || box.x > max.x || box.w < min.y || box.y > max.y) continue;
             if (!c.UserCallback && isDrawnTexture(c.TextureId)) return false;
         }
-        append(to, from, n, n + 1);
+        append(to, from, n, n + 1, &within);
     }
     return true;
 }
@@ -254,16 +231,26 @@ bool bounds(const ImDrawList& list, ImVec4 clip, ImVec2& min, ImVec2& max) {
     return max.x > min.x && max.y > min.y;
 }
 
-// Draws `full` into the picture's texture, at min..max; false when the GL cannot.
+bool overlap(const Picture& a, const Picture& b) {
+    return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
+}
+
+// Draws `full` into the canvas, at min..max (what another picture showed there is gone); false
+// when the GL cannot.
 bool drawPicture(Picture& p, ImU32 background) {
+    const ImGuiViewport& screen = *ImGui::GetMainViewport();
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
-    const auto roundUp = [](float pixels) { return (static_cast<int>(std::lround(pixels)) + 63) / 64 * 64; };
-    const int width = roundUp((p.max.x - p.min.x) * scale.x), height = roundUp((p.max.y - p.min.y) * scale.y);
-    if (!p.texture || p.texture->width() != width || p.texture->height() != height) {
-        giveBack(p.texture);
-        p.texture = takeTexture(width, height);
+    const int width = static_cast<int>(std::lround(screen.Size.x * scale.x));
+    const int height = static_cast<int>(std::lround(screen.Size.y * scale.y));
+    if (!g_canvas || g_canvas->width() != width || g_canvas->height() != height) {
+        g_canvas.reset();
+        for (auto& other : g_pictures) other->drawn = false;
+        g_canvas = DrawnTexture::make(width, height);
+        if (!g_canvas) return false;
     }
-    return p.texture && p.texture->draw(p.full, p.min, scale, background);
+    for (auto& other : g_pictures)
+        if (other.get() != &p && other->drawn && overlap(*other, p)) other->drawn = false;
+    return g_canvas->drawPart(p.full, screen.Pos, scale, background, p.min, p.max);
 }
 
 // A new frame's list for `p`, drawing as `like` does.
@@ -288,7 +275,8 @@ bool collectFull(Picture& p, const ImGuiWindow& window, const ImDrawList& own) {
         return false;
     if (!appendUnder(p.full, p.under, p.min, p.max)) return false;
     p.full.AddCallback(sceneStarts, nullptr);
-    append(p.full, p.list, 0);
+    const ImVec4 within(p.min.x, p.min.y, p.max.x, p.max.y);
+    append(p.full, p.list, 0, -1, &within);
     return true;
 }
 
@@ -330,8 +318,8 @@ void endStillPicture() {
     // scroll bar's smoothed edge shares a column of pixels with the cards' border).
     const ImVec4 clip = p.list._ClipRectStack.front();
     const bool plain = bounds(p.list, clip, p.min, p.max) && collectFull(p, *window, own);
-    p.still = plain && p.last.same(p.full);
-    if (!p.still) {
+    const bool still = plain && p.last.same(p.full);
+    if (!still) {
         p.last.take(p.full);
         p.drawn = false;
     } else if (!p.drawn) {
@@ -343,10 +331,13 @@ void endStillPicture() {
         }
     }
     own.ChannelsSetCurrent(0);
-    if (p.still && p.drawn)
-        p.texture->show(own, p.min, p.max, ImVec2(0, 0), ImVec2(p.max.x - p.min.x, p.max.y - p.min.y), 0, background);
-    else
+    if (still && p.drawn) {
+        const ImVec2 origin = ImGui::GetMainViewport()->Pos, scale = ImGui::GetIO().DisplayFramebufferScale;
+        g_canvas->show(own, p.min, p.max, ImVec2((p.min.x - origin.x) * scale.x, (p.min.y - origin.y) * scale.y),
+                       ImVec2((p.max.x - origin.x) * scale.x, (p.max.y - origin.y) * scale.y), 0, background);
+    } else {
         append(own, p.list, 0);
+    }
     own.ChannelsMerge();
 }
 
@@ -355,14 +346,13 @@ bool inStillPicture() { return g_scope.picture && ImGui::GetCurrentWindow() == g
 ImDrawList& liveDrawList() { return inStillPicture() ? *g_scope.own : *ImGui::GetWindowDrawList(); }
 
 void forgetStillPictures() {
-    for (auto& p : g_pictures) giveBack(p->texture);
     g_pictures.clear();
     g_scope = {};
 }
 
 void releaseStillPictures() {
     forgetStillPictures();
-    g_spare.clear();
+    g_canvas.reset();
 }
 
 }  // namespace kiosk::ui

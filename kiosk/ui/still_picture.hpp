@@ -36,10 +36,10 @@ void endStillPicture();
 // down: drawn in its usual look into the picture, and held on top). Outside: the window's.
 ImDrawList& liveDrawList();
 bool inStillPicture();
-// Lets go of every picture and what was recorded for it (at an idle reset); their textures are
-// kept for the next pictures of their size (up to 16 MB).
+// Lets go of every picture and what was recorded for it (at an idle reset); the texture they are
+// drawn into (one, the size of the screen) is kept for the next.
 void forgetStillPictures();
-// forgetStillPictures, and the textures too: before the GL context goes.
+// forgetStillPictures, and the texture too: before the GL context goes.
 void releaseStillPictures();
 
 }  // namespace kiosk::ui

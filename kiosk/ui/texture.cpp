@@ -167,12 +167,35 @@ bool isDrawnTexture(ImTextureID texture) {
 const ImDrawData* drawDataBeingRendered() { return g_pictureData ? g_pictureData : ImGui::GetDrawData(); }
 
 bool DrawnTexture::draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background) {
+    return render(list, origin, scale, background, nullptr);
+}
+
+bool DrawnTexture::drawPart(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background, ImVec2 min,
+                            ImVec2 max) {
+    // In whole pixels, rows counted from the bottom as the GL counts them.
+    const int x0 = std::clamp(static_cast<int>(std::floor((min.x - origin.x) * scale.x)), 0, m_width);
+    const int x1 = std::clamp(static_cast<int>(std::ceil((max.x - origin.x) * scale.x)), 0, m_width);
+    const int y0 = std::clamp(static_cast<int>(std::floor((min.y - origin.y) * scale.y)), 0, m_height);
+    const int y1 = std::clamp(static_cast<int>(std::ceil((max.y - origin.y) * scale.y)), 0, m_height);
+    if (x1 <= x0 || y1 <= y0) return false;
+    const int part[4] = {x0, m_height - y1, x1 - x0, y1 - y0};
+    return render(list, origin, scale, background, part);
+}
+
+bool DrawnTexture::render(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background, const int* part) {
     if (!m_framebuffer) return false;
     GLint previousFramebuffer = 0;
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
     const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+    GLint scissorBox[4] = {};
+    glGetIntegerv(GL_SCISSOR_BOX, scissorBox);
     glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
-    glDisable(GL_SCISSOR_TEST);
+    if (part) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(part[0], part[1], part[2], part[3]);
+    } else {
+        glDisable(GL_SCISSOR_TEST);
+    }
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
     glClearColor(c.x, c.y, c.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -195,6 +218,8 @@ bool DrawnTexture::draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU
 
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFramebuffer));
     if (scissor) glEnable(GL_SCISSOR_TEST);
+    else glDisable(GL_SCISSOR_TEST);
+    glScissor(scissorBox[0], scissorBox[1], scissorBox[2], scissorBox[3]);
     return glGetError() == GL_NO_ERROR;
 }
 

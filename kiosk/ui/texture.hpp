@@ -60,6 +60,10 @@ public:
     // `scale` pixels a unit (ImGuiIO::DisplayFramebufferScale). Call it between ImGui's NewFrame
     // and the frame's rendering (the renderer's objects exist then). False when the GL failed.
     bool draw(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background);
+    // As draw, but only the part from `min` to `max` (units of `list`, as `origin`) is filled with
+    // `background` and drawn on; the rest of the picture keeps what it shows. Every command of
+    // `list` must be clipped to that part (the renderer's scissor keeps it there).
+    bool drawPart(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background, ImVec2 min, ImVec2 max);
 
     // The picture, or the part from `from` to `to` (in pixels of the picture), on `draw` between
     // `min` and `max` (whole pixels, `max - min` equal to `to - from`), copied as it is: no
@@ -81,6 +85,7 @@ private:
     DrawnTexture(unsigned framebuffer, unsigned texture, int width, int height)
         : m_framebuffer(framebuffer), m_texture(texture), m_width(width), m_height(height) {}
     void release() noexcept;
+    bool render(const ImDrawList& list, ImVec2 origin, ImVec2 scale, ImU32 background, const int* part);
     // As ImGui draws an image (blended, tinted, rounded): for the rim only, see show().
     void addImage(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 from, ImVec2 to, float rounding) const;
     unsigned m_framebuffer = 0;

@@ -457,9 +457,12 @@ void clearFill(const ImDrawList*, const ImDrawCmd* cmd) {
     const ImDrawData* data = drawDataBeingRendered();  // the screen's, or a still picture's
     const ImVec2 pos = data->DisplayPos, scale = data->FramebufferScale;
     const int height = static_cast<int>(data->DisplaySize.y * scale.y);
-    // The clip rectangle as ImGui's OpenGL renderer turns it into a scissor box.
-    const ImVec2 clipMin((f.clipMin.x - pos.x) * scale.x, (f.clipMin.y - pos.y) * scale.y);
-    const ImVec2 clipMax((f.clipMax.x - pos.x) * scale.x, (f.clipMax.y - pos.y) * scale.y);
+    // The clip rectangle as ImGui's OpenGL renderer turns it into a scissor box: the list's when the
+    // fill was added, and the command's (the same, or narrower where a still picture clipped it).
+    const ImVec2 fillMin(std::max(f.clipMin.x, cmd->ClipRect.x), std::max(f.clipMin.y, cmd->ClipRect.y));
+    const ImVec2 fillMax(std::min(f.clipMax.x, cmd->ClipRect.z), std::min(f.clipMax.y, cmd->ClipRect.w));
+    const ImVec2 clipMin((fillMin.x - pos.x) * scale.x, (fillMin.y - pos.y) * scale.y);
+    const ImVec2 clipMax((fillMax.x - pos.x) * scale.x, (fillMax.y - pos.y) * scale.y);
     if (clipMax.x <= clipMin.x || clipMax.y <= clipMin.y) return;
     const int clipX = static_cast<int>(clipMin.x), clipY = static_cast<int>(clipMin.y);
     const int clipX1 = clipX + static_cast<int>(clipMax.x - clipMin.x);
