@@ -396,7 +396,7 @@ TEST_CASE("bad packs are refused in their own words and leave the data folder by
         CHECK_THAT(words(outcome), Contains("too many files (7; a kiosk takes at most 6)"));
         CHECK(snapshot(bench.data()) == before);
     }
-    SECTION("a decompression bomb stops at the limit, at once") {
+    SECTION("a decompression bomb stops at the limit") {
         // 256 MiB of zeros, a few hundred kB packed.
         PackParts parts = bench.parts(3);
         const std::string zeros(256u << 20, '\0');
@@ -407,12 +407,13 @@ TEST_CASE("bad packs are refused in their own words and leave the data folder by
         // The same bomb whose signed size is small: the header or the stream goes beyond it.
         parts.manifest.files.back().size = 1000;
         const fs::path lying = bench.write(parts, "bomb-lying", nullptr, true);
-        const auto started = std::chrono::steady_clock::now();
+        // Both are refused by what the archive's header says (its size against the limit, against the
+        // signed size), before the data is unpacked. No time is asserted: a loaded CI machine once
+        // took 2.3 s under the sanitizers (timings go to tests/bench).
         const auto first = bench.import(truthful);
         const auto second = bench.import(lying);
-        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
         CHECK_THAT(words(first), Contains("too large: content/audio/bomb.ogg (256 MB; a kiosk takes at most 200 MB)"));
-        CHECK_THAT(words(second), Contains("not the one that was signed: content/audio/bomb.ogg"));
+        CHECK_THAT(words(second), Contains("not the one that was signed: content/audio/bomb.ogg (its size differs)"));
         CHECK(snapshot(bench.data()) == before);
     }
     SECTION("no trusted key at all") {
