@@ -42,6 +42,31 @@ kiosk --config "$work/large.yaml" --window 1920x1080 --open home --replay "$work
 check_screen "$work/large-font.png" "font_size 80, large text"
 pass "font_size 200, and font_size 80 with large text: drawn"
 
+# Large text on an upright screen: the bar at the bottom wraps into as many rows as it needs; no
+# button lies off the screen or over another (once "Sprache" was pushed off the left edge and
+# "Hilfe sofort" covered "Start"), and the language button works.
+cat >"$work/upright.replay" <<SCRIPT
+tap "Große Schrift"
+wait 200
+targets $work/upright.tsv
+screenshot $work/upright.png
+tap "Sprache"
+expect "Wählen Sie Ihre Sprache"
+SCRIPT
+kiosk --window 1080x1920 --open offer:kindergeld --replay "$work/upright.replay" ||
+  fail "1080x1920 with large text: the bar's language button does not open the languages (exit $?)"
+bar_top=$(awk -F'\t' 'index($1, "Zurück") { print $3; exit }' "$work/upright.tsv")
+[[ -n $bar_top ]] || fail "no Zurück button among the targets: $(head -3 "$work/upright.tsv")"
+problems=$(awk -F'\t' -v top="$bar_top" -v width=1080 '
+  $3 >= top { n++; label[n] = $1; x0[n] = $2; y0[n] = $3; x1[n] = $4; y1[n] = $5
+              if ($2 < 0 || $4 > width) print "off the screen: " $1 " (" $2 ".." $4 ")" }
+  END { for (i = 1; i <= n; ++i) for (j = i + 1; j <= n; ++j)
+          if (x0[i] < x1[j] && x0[j] < x1[i] && y0[i] < y1[j] && y0[j] < y1[i]) print "overlap: " label[i] " / " label[j]
+        if (n < 7) print "only " n " buttons in the bar" }' "$work/upright.tsv")
+[[ -z $problems ]] || fail "1080x1920 with large text, the bar: $problems"
+check_screen "$work/upright.png" "1080x1920, large text, the offer"
+pass "1080x1920 with large text: every button of the bar on the screen, none over another"
+
 # A screen whose size changes while the kiosk runs (a new mode, a rotated screen): the text and
 # every control take the new screen's size at once, as after a restart (once the layout kept the
 # old font size until the kiosk was restarted).

@@ -136,9 +136,49 @@ float groupWidth(const std::vector<NavButton>& group) {
     return width;
 }
 
-bool twoRows(const NavigationButtons& b) {
-    return groupWidth(b.start) + groupWidth(b.end) + groupWidth(b.settings) >
-           ImGui::GetContentRegionAvail().x + ImGui::GetStyle().ItemSpacing.x;
+// One row of the bar: buttons from the reader's start edge, and buttons against the other edge.
+struct NavigationRow {
+    std::vector<NavButton> start, end;
+};
+
+// The bar's rows: one when everything fits; else the moves with the list and the emergency button,
+// then the settings on their own. A group wider than the screen (very large text on an upright
+// screen) wraps into as many rows as it needs, in its order, so that no button is pushed off the
+// screen or drawn over another.
+std::vector<NavigationRow> navigationRows(NavigationButtons b) {
+    const float room = ImGui::GetContentRegionAvail().x + ImGui::GetStyle().ItemSpacing.x;
+    if (groupWidth(b.start) + groupWidth(b.end) + groupWidth(b.settings) <= room) {
+        b.settings.insert(b.settings.end(), b.end.begin(), b.end.end());
+        return {{std::move(b.start), std::move(b.settings)}};
+    }
+    // The professionals' entry (also on "Über uns") gives way before the families' settings wrap.
+    if (groupWidth(b.settings) > room && !b.settings.empty() &&
+        std::holds_alternative<core::intent::OpenProfessional>(b.settings.back().intent))
+        b.settings.pop_back();
+    std::vector<NavigationRow> rows;
+    const auto wrap = [&](const std::vector<NavButton>& group, bool atStart) {
+        std::vector<NavButton> row;
+        float width = 0;
+        for (const NavButton& button : group) {
+            const float w = buttonWidth(button) + ImGui::GetStyle().ItemSpacing.x;
+            if (!row.empty() && width + w > room) {
+                rows.push_back(atStart ? NavigationRow{std::move(row), {}} : NavigationRow{{}, std::move(row)});
+                row.clear();
+                width = 0;
+            }
+            row.push_back(button);
+            width += w;
+        }
+        if (!row.empty()) rows.push_back(atStart ? NavigationRow{std::move(row), {}} : NavigationRow{{}, std::move(row)});
+    };
+    if (groupWidth(b.start) + groupWidth(b.end) <= room) {
+        rows.push_back({std::move(b.start), std::move(b.end)});  // the moves first: in reach of a seated reader
+    } else {
+        wrap(b.start, true);
+        wrap(b.end, false);
+    }
+    wrap(b.settings, false);
+    return rows;
 }
 
 // One row: `start` from the reader's start edge, `end` against the other edge (mirrored right to left).
@@ -172,25 +212,13 @@ void navigationRow(const std::vector<NavButton>& start, const std::vector<NavBut
 
 float navigationBarHeight(const View& view) {
     const float row = 2.8f * em() + ImGui::GetStyle().ItemSpacing.y;
-    return (twoRows(navigationButtons(view)) ? 2 * row : row) + 0.6f * em();
+    return static_cast<float>(navigationRows(navigationButtons(view)).size()) * row + 0.6f * em();
 }
 
 void drawNavigationBar(const View& view, Intents& out) {
-    NavigationButtons b = navigationButtons(view);
+    const std::vector<NavigationRow> rows = navigationRows(navigationButtons(view));
     ImGui::Separator();
-    if (twoRows(b)) {
-        // Very large text: the families' settings keep their row; the professionals' entry (also on
-        // "Über uns") gives way rather than push "Sprache" or "Große Schrift" off the screen.
-        const float room = ImGui::GetContentRegionAvail().x + ImGui::GetStyle().ItemSpacing.x;
-        if (groupWidth(b.settings) > room && !b.settings.empty() &&
-            std::holds_alternative<core::intent::OpenProfessional>(b.settings.back().intent))
-            b.settings.pop_back();
-        navigationRow(b.start, b.end, out);  // the moves first: in reach of a seated reader
-        navigationRow({}, b.settings, out);
-    } else {
-        b.settings.insert(b.settings.end(), b.end.begin(), b.end.end());
-        navigationRow(b.start, b.settings, out);
-    }
+    for (const NavigationRow& row : rows) navigationRow(row.start, row.end, out);
 }
 
 void drawStillThere(const View& view) {
