@@ -47,7 +47,6 @@ pass "font_size 200, and font_size 80 with large text: drawn"
 # "Hilfe sofort" covered "Start"), and the language button works.
 cat >"$work/upright.replay" <<SCRIPT
 tap "Große Schrift"
-wait 200
 targets $work/upright.tsv
 screenshot $work/upright.png
 tap "Sprache"
@@ -62,7 +61,9 @@ problems=$(awk -F'\t' -v top="$bar_top" -v width=1080 '
               if ($2 < 0 || $4 > width) print "off the screen: " $1 " (" $2 ".." $4 ")" }
   END { for (i = 1; i <= n; ++i) for (j = i + 1; j <= n; ++j)
           if (x0[i] < x1[j] && x0[j] < x1[i] && y0[i] < y1[j] && y0[j] < y1[i]) print "overlap: " label[i] " / " label[j]
-        if (n < 7) print "only " n " buttons in the bar" }' "$work/upright.tsv")
+        if (n < 7) print "only " n " buttons in the bar"
+        for (i = 1; i <= n; ++i) if (!(y0[i] in seen)) { seen[y0[i]] = 1; rows++ }
+        if (rows < 3) print "only " rows " rows: the large text did not take effect" }' "$work/upright.tsv")
 [[ -z $problems ]] || fail "1080x1920 with large text, the bar: $problems"
 check_screen "$work/upright.png" "1080x1920, large text, the offer"
 pass "1080x1920 with large text: every button of the bar on the screen, none over another"

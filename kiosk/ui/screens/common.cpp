@@ -157,19 +157,16 @@ std::vector<NavigationRow> navigationRows(NavigationButtons b) {
         b.settings.pop_back();
     std::vector<NavigationRow> rows;
     const auto wrap = [&](const std::vector<NavButton>& group, bool atStart) {
-        std::vector<NavButton> row;
-        float width = 0;
+        float width = room;  // full: the first button begins a row
         for (const NavButton& button : group) {
             const float w = buttonWidth(button) + ImGui::GetStyle().ItemSpacing.x;
-            if (!row.empty() && width + w > room) {
-                rows.push_back(atStart ? NavigationRow{std::move(row), {}} : NavigationRow{{}, std::move(row)});
-                row.clear();
+            if (width + w > room) {
+                rows.emplace_back();
                 width = 0;
             }
-            row.push_back(button);
+            (atStart ? rows.back().start : rows.back().end).push_back(button);
             width += w;
         }
-        if (!row.empty()) rows.push_back(atStart ? NavigationRow{std::move(row), {}} : NavigationRow{{}, std::move(row)});
     };
     if (groupWidth(b.start) + groupWidth(b.end) <= room) {
         rows.push_back({std::move(b.start), std::move(b.end)});  // the moves first: in reach of a seated reader
